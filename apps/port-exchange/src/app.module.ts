@@ -1,0 +1,17 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { ServiceConfig } from '@tongguan/config';
+import { PlatformModule } from '@tongguan/platform';
+import { BillsOfLadingModule } from './bills-of-lading/bills-of-lading.module';
+import { GatesModule } from './gates/gates.module';
+import { ReleasesModule } from './releases/releases.module';
+import { VesselCallsModule } from './vessel-calls/vessel-calls.module';
+
+@Module({})
+export class AppModule {
+  static forConfig(config: ServiceConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forService(config), VesselCallsModule, BillsOfLadingModule, ReleasesModule, GatesModule],
+    };
+  }
+}

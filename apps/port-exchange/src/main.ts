@@ -1,0 +1,4 @@
+import { runService } from '@tongguan/platform';
+import { portExchange } from './port-exchange.service-definition';
+
+void runService(portExchange);

@@ -1,0 +1,16 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { HydratedDocument } from 'mongoose';
+
+@Schema({ collection: 'vessel_calls', timestamps: true, versionKey: false })
+export class VesselCall {
+  @Prop({ type: String, required: true }) _id: string;
+  @Prop({ required: true }) vesselName: string;
+  @Prop({ required: true }) voyage: string;
+  @Prop() imoNumber?: string;
+  @Prop({ required: true }) eta: Date;
+  /** Actual time of arrival: the first discharge of the call. */
+  @Prop() ata?: Date;
+}
+
+export type VesselCallDocument = HydratedDocument<VesselCall>;
+export const VesselCallSchema = SchemaFactory.createForClass(VesselCall);

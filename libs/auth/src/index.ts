@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './decorators';
+export * from './token-verifier';
+export * from './jwt-auth.guard';
+export * from './auth.module';

@@ -1,0 +1,43 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CURRENCY_PATTERN, ShipmentPayload } from '../common';
+import { defineEvent } from '../event-definition';
+import { Topics } from '../topics';
+
+export class AcceptedItem {
+  @Matches(/^\d{6,10}$/) hsCode: string;
+  @Matches(/^[A-Z]{2}$/) originCountry: string;
+  /** Customs value of the line in minor units of the declaration currency. */
+  @IsInt() @Min(0) customsValueMinor: number;
+}
+
+export class DeclarationAcceptedPayload extends ShipmentPayload {
+  @IsString() @Length(1, 64) declarationId: string;
+  @IsString() @Length(1, 64) importerId: string;
+  @Matches(CURRENCY_PATTERN) currency: string;
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(999) @ValidateNested({ each: true }) @Type(() => AcceptedItem)
+  items: AcceptedItem[];
+  @IsBoolean() greenChannel: boolean;
+  @IsOptional() @IsString() @Length(1, 64) aeoTraderId?: string;
+  @IsOptional() @IsString() @Length(1, 64) majorProjectCode?: string;
+}
+
+export const DeclarationAccepted = defineEvent({
+  type: 'tongguan.declaration.DeclarationAccepted.v1',
+  topic: Topics.declaration,
+  source: 'declaration',
+  payload: DeclarationAcceptedPayload,
+  description: 'Customs accepted the declaration for processing; risk assessment may start [TRS T2].',
+});

@@ -1,0 +1,52 @@
+import { ClearanceSlaAtRisk } from './clearance/clearance-sla-at-risk.event';
+import { ClearanceSlaBreached } from './clearance/clearance-sla-breached.event';
+import { DeclarationAccepted } from './declaration/declaration-accepted.event';
+import { DeclarationLodged } from './declaration/declaration-lodged.event';
+import { DutyAssessed } from './declaration/duty-assessed.event';
+import { ReleaseRefused } from './declaration/release-refused.event';
+import { ShipmentReleased } from './declaration/shipment-released.event';
+import type { EventDefinition } from './event-definition';
+import { InspectionCompleted } from './inspection/inspection-completed.event';
+import { InspectionDeemedApproved } from './inspection/inspection-deemed-approved.event';
+import { RiskAssessed } from './inspection/risk-assessed.event';
+import { PaymentRequested } from './logistics/payment-requested.event';
+import { PaymentSettled } from './logistics/payment-settled.event';
+import { CargoArrived } from './port/cargo-arrived.event';
+import { GateOutRecorded } from './port/gate-out-recorded.event';
+import { GateOutRefused } from './port/gate-out-refused.event';
+
+/** Every event of the platform, by a short name; the compiler checks publishers and handlers against it. */
+export const Events = {
+  CargoArrived,
+  GateOutRecorded,
+  GateOutRefused,
+  DeclarationLodged,
+  DeclarationAccepted,
+  DutyAssessed,
+  ShipmentReleased,
+  ReleaseRefused,
+  RiskAssessed,
+  InspectionCompleted,
+  InspectionDeemedApproved,
+  PaymentRequested,
+  PaymentSettled,
+  ClearanceSlaAtRisk,
+  ClearanceSlaBreached,
+} as const;
+
+type Catalog = typeof Events;
+export type EventName = keyof Catalog;
+export type EventTypeOf<N extends EventName> = Catalog[N]['type'];
+export type PayloadOf<N extends EventName> = InstanceType<Catalog[N]['payload']>;
+/** The plain JSON shape a publisher passes (no class instance needed). */
+export type PayloadInput<N extends EventName> = { [K in keyof PayloadOf<N>]: PayloadOf<N>[K] };
+
+const byType = new Map<string, EventDefinition>(Object.values(Events).map((d) => [d.type, d as EventDefinition]));
+
+export function definitionOfType(type: string): EventDefinition | undefined {
+  return byType.get(type);
+}
+
+export function eventNameOfType(type: string): EventName | undefined {
+  return (Object.keys(Events) as EventName[]).find((name) => Events[name].type === type);
+}

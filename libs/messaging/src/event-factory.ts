@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@tongguan/clock';
+import {
+  CloudEvent,
+  CloudEventMeta,
+  EventDefinition,
+  EventName,
+  Events,
+  PayloadInput,
+  PayloadOf,
+  validatePayload,
+} from '@tongguan/contracts';
+import { randomUUID } from 'node:crypto';
+import { MESSAGING_OPTIONS, MessagingOptions } from './messaging-options';
+
+/**
+ * Builds CloudEvents for this service: validates the payload against its contract (produce-side
+ * validation), stamps business time from the platform clock and chains correlation/causation ids.
+ */
+@Injectable()
+export class EventFactory {
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    private readonly clock: Clock,
+  ) {}
+
+  create<N extends EventName>(
+    name: N,
+    payload: PayloadInput<N>,
+    context: { causedBy?: Pick<CloudEventMeta, 'id' | 'correlationId'>; correlationId?: string } = {},
+  ): CloudEvent<PayloadOf<N>> {
+    const definition = Events[name] as EventDefinition;
+    const valid = validatePayload(definition, payload) as PayloadOf<N> & { shipmentId: string };
+    const id = randomUUID();
+    const correlationId = context.causedBy?.correlationId ?? context.correlationId ?? id;
+    return {
+      id,
+      type: definition.type,
+      source: this.options.service,
+      time: this.clock.now().toISOString(),
+      subject: valid.shipmentId,
+      correlationId,
+      causationId: context.causedBy?.id ?? correlationId,
+      // stored and sent as plain JSON, not as the class instance
+      payload: { ...valid },
+    };
+  }
+}

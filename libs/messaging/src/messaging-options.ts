@@ -1,0 +1,19 @@
+import { deadLetterTopicOf } from '@tongguan/contracts';
+
+export interface MessagingOptions {
+  /** The app name; used as ce_source, client id and consumer group id. */
+  service: string;
+  brokers: string[];
+  topicPrefix: string;
+  partitions: number;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+export function physicalTopic(options: Pick<MessagingOptions, 'topicPrefix'>, topic: string): string {
+  return `${options.topicPrefix}${topic}`;
+}
+
+export function physicalDeadLetterTopic(options: Pick<MessagingOptions, 'topicPrefix'>, topic: string): string {
+  return deadLetterTopicOf(physicalTopic(options, topic));
+}

@@ -1,0 +1,49 @@
+import { DynamicModule, Global, INestApplication, Module } from '@nestjs/common';
+import { ServiceConfig } from '@tongguan/config';
+import type { Kafka } from 'kafkajs';
+import { CloudEventsServer } from './cloud-events.server';
+import { EventFactory } from './event-factory';
+import { EventPublisher } from './event-publisher';
+import { Inbox } from './inbox';
+import { createKafka } from './kafka-factory';
+import { KafkaHealth } from './kafka-health';
+import { MESSAGING_OPTIONS, MessagingOptions } from './messaging-options';
+import { OutboxRelay } from './outbox-relay';
+import { KAFKA } from './tokens';
+import { TopicProvisioner } from './topic-provisioner';
+
+@Global()
+@Module({})
+export class MessagingModule {
+  static forService(config: ServiceConfig): DynamicModule {
+    const options: MessagingOptions = {
+      service: config.serviceName,
+      brokers: config.kafkaBrokers,
+      topicPrefix: config.TOPIC_PREFIX,
+      partitions: config.TOPIC_PARTITIONS,
+    };
+    const providers = [
+      { provide: MESSAGING_OPTIONS, useValue: options },
+      { provide: KAFKA, useFactory: () => createKafka(`tongguan-${options.service}`, options.brokers) },
+      EventFactory,
+      EventPublisher,
+      OutboxRelay,
+      TopicProvisioner,
+      Inbox,
+      KafkaHealth,
+    ];
+    return { module: MessagingModule, providers, exports: providers };
+  }
+}
+
+/** Provisions the topics and attaches the CloudEvents consumer to a Nest app (hybrid HTTP + Kafka). */
+export async function connectEventConsumer(app: INestApplication): Promise<void> {
+  await app.get(TopicProvisioner).ensureTopics();
+  const strategy = new CloudEventsServer(
+    app.get<Kafka>(KAFKA),
+    app.get<MessagingOptions>(MESSAGING_OPTIONS),
+    app.get(EventPublisher),
+    app.get(Inbox),
+  );
+  app.connectMicroservice({ strategy }, { inheritAppConfig: true });
+}

@@ -1,0 +1,80 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import type { CloudEvent } from '@tongguan/contracts';
+import { EventPublisher } from './event-publisher';
+import type { OutboxModel } from './outbox';
+
+const POLL_MS = 200;
+const BATCH = 100;
+
+/**
+ * Relays staged events from the documents that hold them to Kafka, oldest first, then removes exactly
+ * the entries it sent. Runs in every instance; two relays racing may both send an entry, which the
+ * consumers' inbox (keyed by ce_id) makes harmless.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly models: OutboxModel[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(private readonly publisher: EventPublisher) {}
+
+  watch(model: OutboxModel): void {
+    this.models.push(model);
+    this.schedule(0);
+  }
+
+  /** Call after staging events so they leave now rather than at the next poll. */
+  nudge(): void {
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), delay);
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = null;
+    this.running = this.drainAll();
+    try {
+      await this.running;
+    } finally {
+      this.running = null;
+    }
+    this.schedule(this.again ? 0 : POLL_MS);
+    this.again = false;
+  }
+
+  private async drainAll(): Promise<void> {
+    for (const model of this.models) {
+      try {
+        await this.drain(model);
+      } catch (error) {
+        this.logger.warn(`outbox relay for ${model.modelName} will retry: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  private async drain(model: OutboxModel): Promise<void> {
+    const docs = await model.find({ outboxPending: true }, { _id: 1, outbox: 1 }).limit(BATCH).lean();
+    for (const doc of docs) {
+      const events = (doc.outbox ?? []) as CloudEvent[];
+      if (events.length > 0) await this.publisher.publish(events);
+      const ids = events.map((e) => e.id);
+      await model.updateOne({ _id: doc._id }, { $pull: { outbox: { id: { $in: ids } } } });
+      await model.updateOne({ _id: doc._id, outbox: { $size: 0 } }, { $set: { outboxPending: false } });
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+}

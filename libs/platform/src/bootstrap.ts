@@ -1,0 +1,63 @@
+import { DynamicModule, INestApplication, Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { loadServiceConfig, ServiceConfig } from '@tongguan/config';
+import { connectEventConsumer } from '@tongguan/messaging';
+import { correlationMiddleware } from './correlation.middleware';
+import { HttpExceptionFilter } from './http-exception.filter';
+import { httpMetricsMiddleware } from './http-metrics';
+import { createValidationPipe } from './validation';
+
+export interface ServiceDefinition {
+  name: string;
+  defaultPort: number;
+  title: string;
+  description: string;
+  module: (config: ServiceConfig) => DynamicModule;
+}
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/** Builds a service (HTTP + its Kafka consumer) without listening; tests and main.ts share it. */
+export async function createService(definition: ServiceDefinition, env = process.env): Promise<{ app: INestApplication; config: ServiceConfig }> {
+  const config = loadServiceConfig(definition.name, definition.defaultPort, env);
+  const app = await NestFactory.create<NestExpressApplication>(definition.module(config), {
+    logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL as LogLevel) + 1),
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.use(correlationMiddleware, httpMetricsMiddleware);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(`Tongguan ${definition.title}`)
+      .setDescription(definition.description)
+      .setVersion('1')
+      .addBearerAuth()
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+
+  await connectEventConsumer(app);
+  return { app, config };
+}
+
+/** main.ts of every app: build, start consuming, listen. A bad setting stops the process with its name. */
+export async function runService(definition: ServiceDefinition): Promise<void> {
+  const logger = new Logger(definition.name);
+  try {
+    const { app, config } = await createService(definition);
+    await app.startAllMicroservices();
+    await app.listen(config.PORT, process.env.HOST ?? '127.0.0.1');
+    logger.log(`${definition.name} listening on :${config.PORT} (db ${config.mongoDbName}, topics prefix "${config.TOPIC_PREFIX}")`);
+  } catch (error) {
+    logger.error((error as Error).message);
+    process.exit(1);
+  }
+}

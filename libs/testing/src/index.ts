@@ -1,0 +1,5 @@
+export * from './event-tap';
+export * from './http-client';
+export * from './infrastructure';
+export * from './service-processes';
+export * from './test-environment';
