@@ -29,6 +29,13 @@ export class ServiceConfig {
   @Matches(/^[a-zA-Z0-9_]*$/)
   MONGO_DB_PREFIX = 'tongguan_';
 
+  /** 1 for FerretDB (see deploy/local/README.md); raise it on a real MongoDB. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  MONGO_POOL_SIZE = 1;
+
   /** Prefix for every topic name, so test runs never see each other's messages. */
   @IsString()
   @Matches(/^[a-zA-Z0-9._-]*$/)
@@ -101,6 +108,7 @@ const SERVICE_KEYS = [
   'KAFKA_BROKERS',
   'MONGO_URI',
   'MONGO_DB_PREFIX',
+  'MONGO_POOL_SIZE',
   'TOPIC_PREFIX',
   'TOPIC_PARTITIONS',
   'JWT_SECRET',

@@ -1,3 +1,5 @@
+import 'reflect-metadata';
+
 export * from './topics';
 export * from './shipment-id';
 export * from './common';

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { BaseRpcContext, CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import {
-  CloudEvent,
+  type CloudEvent,
   definitionOfType,
   EnvelopeError,
   fromKafkaHeaders,
@@ -13,7 +13,7 @@ import { isObservable, lastValueFrom } from 'rxjs';
 import type { EventPublisher } from './event-publisher';
 import type { Inbox } from './inbox';
 import { messagingMetrics } from './messaging-metrics';
-import { MessagingOptions, physicalDeadLetterTopic, physicalTopic } from './messaging-options';
+import { type MessagingOptions, physicalDeadLetterTopic, physicalTopic } from './messaging-options';
 
 /** The Kafka coordinates a handler may want (e.g. for logs). */
 export class EventContext extends BaseRpcContext<[topic: string, partition: number, offset: string]> {}

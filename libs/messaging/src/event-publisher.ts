@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { CloudEvent, definitionOfType, toKafkaHeaders, validatePayload } from '@tongguan/contracts';
 import type { IHeaders, Kafka, Message, Producer } from 'kafkajs';
+import { defaultPartitioner } from './kafka-factory';
 import { messagingMetrics } from './messaging-metrics';
 import { MESSAGING_OPTIONS, MessagingOptions, physicalTopic } from './messaging-options';
 import { KAFKA } from './tokens';
@@ -19,7 +20,13 @@ export class EventPublisher implements OnApplicationShutdown {
     @Inject(KAFKA) kafka: Kafka,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    // one request in flight keeps a shipment's events in order through retries; duplicates from a retry
+    // carry the same ce_id and are dropped by the consumers' inbox
+    this.producer = kafka.producer({
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: defaultPartitioner,
+    });
   }
 
   private connect(): Promise<void> {

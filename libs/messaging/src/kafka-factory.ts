@@ -1,8 +1,23 @@
-import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
+import { Logger } from '@nestjs/common';
+import { Kafka, logLevel, Partitioners, type KafkaConfig, type LogEntry } from 'kafkajs';
+
+// Answers a broker gives while it elects leaders or loads a coordinator: kafkajs retries them itself.
+const TRANSIENT = /not the leader|coordinator is loading|leadership election|There is no leader/i;
+
+/** Routes kafkajs logs to the Nest logger; transient broker states are debug, not errors. */
+function nestLogCreator() {
+  const logger = new Logger('kafkajs');
+  return ({ level, log }: LogEntry) => {
+    const { message, error, broker } = log as { message: string; error?: string; broker?: string };
+    const text = `${message}${error ? `: ${error}` : ''}${broker ? ` (${broker})` : ''}`;
+    if (level === logLevel.ERROR && !TRANSIENT.test(text)) logger.error(text);
+    else if (level <= logLevel.WARN) logger.warn(text);
+    else logger.debug(text);
+  };
+}
 
 /**
  * The one place that builds a kafkajs client, so a faster client can replace kafkajs here alone.
- * kafkajs' own logs are routed to the Nest logger at warn level and above.
  */
 export function createKafka(clientId: string, brokers: string[], overrides: Partial<KafkaConfig> = {}): Kafka {
   return new Kafka({
@@ -12,6 +27,10 @@ export function createKafka(clientId: string, brokers: string[], overrides: Part
     requestTimeout: 30_000,
     retry: { initialRetryTime: 200, retries: 8 },
     logLevel: logLevel.WARN,
+    logCreator: () => nestLogCreator(),
     ...overrides,
   });
 }
+
+/** kafkajs' default (Java-compatible murmur2) partitioner, chosen explicitly so it never changes under us. */
+export const defaultPartitioner = Partitioners.DefaultPartitioner;

@@ -1,5 +1,5 @@
 import { EventPattern } from '@nestjs/microservices';
-import { CloudEvent, EventName, Events, PayloadOf } from '@tongguan/contracts';
+import { type CloudEvent, type EventName, Events, type PayloadOf } from '@tongguan/contracts';
 
 export type IncomingEvent<N extends EventName> = CloudEvent<PayloadOf<N>>;
 

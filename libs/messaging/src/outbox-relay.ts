@@ -66,8 +66,8 @@ export class OutboxRelay implements OnApplicationShutdown {
     for (const doc of docs) {
       const events = (doc.outbox ?? []) as CloudEvent[];
       if (events.length > 0) await this.publisher.publish(events);
-      const ids = events.map((e) => e.id);
-      await model.updateOne({ _id: doc._id }, { $pull: { outbox: { id: { $in: ids } } } });
+      // $pullAll of the exact entries read: FerretDB 1.x ignores a conditional $pull ({id: {$in}})
+      await model.updateOne({ _id: doc._id }, { $pullAll: { outbox: events } });
       await model.updateOne({ _id: doc._id, outbox: { $size: 0 } }, { $set: { outboxPending: false } });
     }
   }

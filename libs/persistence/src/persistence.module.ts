@@ -4,8 +4,9 @@ import { ServiceConfig } from '@tongguan/config';
 import mongoose from 'mongoose';
 import { MongoHealth } from './mongo-health';
 
-// Values from outsiders never become query operators: {"$gt": ""} in a filter is compared literally.
-mongoose.set('sanitizeFilter', true);
+// Values from outsiders never become query operators: every HTTP body, query string and Kafka payload
+// is validated into typed DTOs first (an object where a string is expected is a 4xx), and strictQuery
+// drops filter paths the schema does not know. (mongoose's sanitizeFilter would also neuter our own $in.)
 mongoose.set('strictQuery', true);
 
 /** The service's own database (one per service, never shared) on the configured Mongo-wire server. */
@@ -21,6 +22,9 @@ export class PersistenceModule {
           appName: `tongguan-${config.serviceName}`,
           serverSelectionTimeoutMS: 10_000,
           retryWrites: false,
+          // FerretDB 1.x does not isolate concurrent writes from different connections: one connection
+          // per process keeps conditional updates exact (see deploy/local/README.md).
+          maxPoolSize: config.MONGO_POOL_SIZE,
         }),
       ],
       providers: [MongoHealth],

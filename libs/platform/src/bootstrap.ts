@@ -1,8 +1,8 @@
-import { DynamicModule, INestApplication, Logger, LogLevel } from '@nestjs/common';
+import { type DynamicModule, type INestApplication, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { loadServiceConfig, ServiceConfig } from '@tongguan/config';
+import { loadServiceConfig, type ServiceConfig } from '@tongguan/config';
 import { connectEventConsumer } from '@tongguan/messaging';
 import { correlationMiddleware } from './correlation.middleware';
 import { HttpExceptionFilter } from './http-exception.filter';

@@ -5,3 +5,4 @@ export * from './http-exception.filter';
 export * from './platform.module';
 export * from './validation';
 export * from './request-context';
+export * from './app-files';

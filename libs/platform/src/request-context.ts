@@ -1,4 +1,4 @@
-import { BadRequestException, createParamDecorator, ExecutionContext, PipeTransform } from '@nestjs/common';
+import { BadRequestException, createParamDecorator, type ExecutionContext, type PipeTransform } from '@nestjs/common';
 import { BL_NUMBER_PATTERN, normaliseBlNumber } from '@tongguan/contracts';
 
 /** The request's correlation id (set by the correlation middleware), for the events it causes. */

@@ -1,4 +1,4 @@
-import { createKafka } from '@tongguan/messaging';
+import { createKafka, defaultPartitioner } from '@tongguan/messaging';
 import type { Consumer, IHeaders, Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { eventually } from './test-environment';
@@ -69,7 +69,7 @@ export class EventTap {
   }
 
   async produce(topic: string, message: { key: string; value: string; headers?: IHeaders }): Promise<void> {
-    const producer = this.kafka.producer();
+    const producer = this.kafka.producer({ createPartitioner: defaultPartitioner });
     await producer.connect();
     await producer.send({ topic: `${this.topicPrefix}${topic}`, messages: [message] });
     await producer.disconnect();

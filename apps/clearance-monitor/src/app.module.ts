@@ -1,0 +1,13 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { ServiceConfig } from '@tongguan/config';
+import { PlatformModule } from '@tongguan/platform';
+import { AlertsModule } from './alerts/alerts.module';
+import { StatsModule } from './stats/stats.module';
+import { TimelinesModule } from './timelines/timelines.module';
+
+@Module({})
+export class AppModule {
+  static forConfig(config: ServiceConfig): DynamicModule {
+    return { module: AppModule, imports: [PlatformModule.forService(config), TimelinesModule, StatsModule, AlertsModule] };
+  }
+}

@@ -1,0 +1,31 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { RiskChannel } from '@tongguan/contracts';
+import { withOutbox, type OutboxFields } from '@tongguan/messaging';
+import { Schema as MongooseSchema } from 'mongoose';
+import type { Stamps, TimelineFacts } from './timeline';
+
+/** One shipment's folded timeline; _id is the shipmentId. */
+@Schema({ collection: 'timelines', timestamps: true, versionKey: false })
+export class Timeline implements TimelineFacts, OutboxFields {
+  @Prop({ type: String, required: true }) _id: string;
+  @Prop({ required: true }) shipmentId: string;
+  @Prop({ type: MongooseSchema.Types.Mixed, required: true }) stamps: Stamps;
+  /** Copies of two stamps as dates, for range queries (stats window, in-flight scan). */
+  @Prop({ index: true }) releasedAt?: Date;
+  @Prop({ index: true }) arrivedAt?: Date;
+  @Prop({ type: String, default: null }) channel: RiskChannel | null;
+  @Prop({ default: false }) greenChannel: boolean;
+  @Prop({ type: String, default: null }) declarationId: string | null;
+  @Prop({ type: String, default: null }) importerId: string | null;
+  @Prop({ type: String, default: null }) inspectionOutcome: TimelineFacts['inspectionOutcome'];
+  @Prop({ type: [String], default: [] }) refusedReasons: string[];
+  /** Alerts already raised, so each fires once per shipment. */
+  @Prop({ default: false }) atRiskAlerted: boolean;
+  @Prop({ default: false }) breachAlerted: boolean;
+  /** Optimistic concurrency: two consumers folding the same shipment never lose a stamp. */
+  @Prop({ default: 0 }) revision: number;
+  outbox: OutboxFields['outbox'];
+  outboxPending: boolean;
+}
+
+export const TimelineSchema = withOutbox(SchemaFactory.createForClass(Timeline));

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { MonitorConfig } from '../monitor-config';
+import { Timeline, TimelineSchema } from './timeline.schema';
+import { TimelinesController } from './timelines.controller';
+import { TimelinesEventsController } from './timelines.events.controller';
+import { TimelinesService } from './timelines.service';
+
+@Module({
+  imports: [MongooseModule.forFeature([{ name: Timeline.name, schema: TimelineSchema }])],
+  controllers: [TimelinesController, TimelinesEventsController],
+  providers: [TimelinesService, { provide: MonitorConfig, useFactory: () => MonitorConfig.fromEnv() }],
+  exports: [TimelinesService, MongooseModule, MonitorConfig],
+})
+export class TimelinesModule {}

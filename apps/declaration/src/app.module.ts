@@ -1,0 +1,12 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { ServiceConfig } from '@tongguan/config';
+import { PlatformModule } from '@tongguan/platform';
+import { ClearanceModule } from './clearance/clearance.module';
+import { DeclarationsModule } from './declarations/declarations.module';
+
+@Module({})
+export class AppModule {
+  static forConfig(config: ServiceConfig): DynamicModule {
+    return { module: AppModule, imports: [PlatformModule.forService(config), DeclarationsModule, ClearanceModule] };
+  }
+}

@@ -1,0 +1,39 @@
+import { Controller } from '@nestjs/common';
+import { OnEvent, type IncomingEvent } from '@tongguan/messaging';
+import { ReleaseService } from './release.service';
+
+/** Facts from inspection, payments and the port that move a declaration towards release. */
+@Controller()
+export class ClearanceEventsController {
+  constructor(private readonly release: ReleaseService) {}
+
+  @OnEvent('RiskAssessed')
+  async onRiskAssessed(event: IncomingEvent<'RiskAssessed'>): Promise<void> {
+    await this.release.recordRisk(event.payload.declarationId, event.payload.channel, event);
+  }
+
+  @OnEvent('InspectionCompleted')
+  async onInspectionCompleted(event: IncomingEvent<'InspectionCompleted'>): Promise<void> {
+    const { declarationId, result, findings, officerId } = event.payload;
+    if (result === 'passed') {
+      await this.release.recordInspectionCleared(declarationId, event, `inspection passed (officer ${officerId})`);
+    } else {
+      await this.release.refuse(declarationId, [`inspection failed: ${findings.join('; ') || 'no findings given'}`], event);
+    }
+  }
+
+  @OnEvent('InspectionDeemedApproved')
+  async onInspectionDeemedApproved(event: IncomingEvent<'InspectionDeemedApproved'>): Promise<void> {
+    await this.release.recordInspectionCleared(event.payload.declarationId, event, `tacit approval: ${event.payload.reason}`);
+  }
+
+  @OnEvent('PaymentSettled')
+  async onPaymentSettled(event: IncomingEvent<'PaymentSettled'>): Promise<void> {
+    await this.release.recordPayment(event.payload.shipmentId, event);
+  }
+
+  @OnEvent('GateOutRecorded')
+  async onGateOutRecorded(event: IncomingEvent<'GateOutRecorded'>): Promise<void> {
+    await this.release.recordGateOut(event.payload.shipmentId, event);
+  }
+}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { CloudEventMeta, RiskChannel } from '@tongguan/contracts';
+import { EventFactory, OutboxRelay, stageEvents } from '@tongguan/messaging';
+import type { Model } from 'mongoose';
+import { Declaration, type StatusChange } from '../declarations/declaration.schema';
+import { RELEASABLE, type DeclarationStatus } from '../declarations/declaration-status';
+
+/**
+ * The customs release decision. Facts (risk channel, inspection outcome, payment) arrive as events in
+ * any order; each is recorded, then release is attempted with one conditional update, so deciding
+ * twice never releases twice.
+ */
+@Injectable()
+export class ReleaseService {
+  constructor(
+    @InjectModel(Declaration.name) private readonly declarations: Model<Declaration>,
+    private readonly events: EventFactory,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async recordRisk(declarationId: string, channel: RiskChannel, cause: CloudEventMeta): Promise<void> {
+    const status: DeclarationStatus | null = channel === 'RED' ? 'under-physical-check' : null;
+    await this.declarations.updateOne(
+      { _id: declarationId, riskChannel: { $exists: false } },
+      {
+        $set: { riskChannel: channel, ...(channel === 'GREEN' ? { inspectionCleared: true } : {}), ...(status ? { status } : {}) },
+        $push: { statusHistory: change(status ?? 'accepted', cause, 'inspection', `risk channel ${channel}`) },
+      },
+    );
+    await this.tryRelease({ _id: declarationId }, cause);
+  }
+
+  async recordInspectionCleared(declarationId: string, cause: CloudEventMeta, reason: string): Promise<void> {
+    await this.declarations.updateOne(
+      { _id: declarationId, inspectionCleared: false, status: { $in: RELEASABLE } },
+      { $set: { inspectionCleared: true, status: 'accepted' }, $push: { statusHistory: change('accepted', cause, 'inspection', reason) } },
+    );
+    await this.tryRelease({ _id: declarationId }, cause);
+  }
+
+  async refuse(declarationId: string, reasons: string[], cause: CloudEventMeta): Promise<void> {
+    const declaration = await this.declarations.findById(declarationId, { shipmentId: 1, importerId: 1 }).lean();
+    if (!declaration) throw new Error(`declaration ${declarationId} unknown`);
+    const refused = this.events.create(
+      'ReleaseRefused',
+      { shipmentId: declaration.shipmentId, declarationId, importerId: declaration.importerId, reasons },
+      { causedBy: cause },
+    );
+    await this.declarations.updateOne(
+      { _id: declarationId, status: { $in: RELEASABLE } },
+      {
+        ...stageEvents([refused]),
+        $set: { ...stageEvents([refused]).$set, status: 'refused' },
+        $push: { ...stageEvents([refused]).$push, statusHistory: change('refused', cause, 'customs', reasons.join('; ')) },
+      },
+    );
+    this.relay.nudge();
+  }
+
+  async recordPayment(shipmentId: string, cause: CloudEventMeta): Promise<void> {
+    await this.declarations.updateMany({ shipmentId, paid: false }, { $set: { paid: true } });
+    await this.tryRelease({ shipmentId }, cause);
+  }
+
+  async recordGateOut(shipmentId: string, cause: CloudEventMeta): Promise<void> {
+    await this.declarations.updateMany(
+      { shipmentId, status: 'released' },
+      { $set: { status: 'goods-exited' }, $push: { statusHistory: change('goods-exited', cause, 'port', 'cargo left the terminal') } },
+    );
+  }
+
+  private async tryRelease(which: { _id: string } | { shipmentId: string }, cause: CloudEventMeta): Promise<void> {
+    const ready = { ...which, status: { $in: RELEASABLE }, inspectionCleared: true, paid: true, releasedAt: { $exists: false } };
+    const candidate = await this.declarations.findOne(ready, { _id: 1, shipmentId: 1, importerId: 1 }).lean();
+    if (!candidate) return;
+    const released = this.events.create(
+      'ShipmentReleased',
+      { shipmentId: candidate.shipmentId, declarationId: candidate._id, importerId: candidate.importerId },
+      { causedBy: cause },
+    );
+    const staged = stageEvents([released]);
+    await this.declarations.updateOne(
+      { ...ready, _id: candidate._id },
+      {
+        $set: { ...staged.$set, status: 'released', releasedAt: new Date(released.time) },
+        $push: { ...staged.$push, statusHistory: change('released', cause, 'customs', 'accepted, inspection cleared and paid') },
+      },
+    );
+    this.relay.nudge();
+  }
+}
+
+function change(status: DeclarationStatus, cause: CloudEventMeta, by: string, reason: string): StatusChange {
+  return { status, at: new Date(cause.time), by, reason };
+}

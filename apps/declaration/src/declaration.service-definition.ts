@@ -1,0 +1,10 @@
+import type { ServiceDefinition } from '@tongguan/platform';
+import { AppModule } from './app.module';
+
+export const declaration: ServiceDefinition = {
+  name: 'declaration',
+  defaultPort: 3001,
+  title: 'declaration',
+  description: 'Import declarations, duty assessment and the customs release decision.',
+  module: (config) => AppModule.forConfig(config),
+};

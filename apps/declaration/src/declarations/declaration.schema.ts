@@ -1,0 +1,36 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { RiskChannel } from '@tongguan/contracts';
+import { withOutbox, type OutboxFields } from '@tongguan/messaging';
+import { Schema as MongooseSchema } from 'mongoose';
+import type { DutyAssessment } from '../duty/duty-calculator';
+import type { DeclarationStatus } from './declaration-status';
+import type { LodgeDeclarationDto } from './lodge-declaration.dto';
+
+export interface StatusChange {
+  status: DeclarationStatus;
+  at: Date;
+  by: string;
+  reason: string;
+}
+
+@Schema({ collection: 'declarations', timestamps: true, versionKey: false })
+export class Declaration implements OutboxFields {
+  @Prop({ type: String, required: true }) _id: string;
+  @Prop({ required: true, index: true }) shipmentId: string;
+  @Prop({ required: true, index: true }) importerId: string;
+  @Prop({ type: String, required: true }) status: DeclarationStatus;
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] }) statusHistory: StatusChange[];
+  /** The filing as lodged (validated, whitelisted). */
+  @Prop({ type: MongooseSchema.Types.Mixed, required: true }) filing: LodgeDeclarationDto;
+  @Prop({ required: true }) greenChannel: boolean;
+  @Prop({ type: MongooseSchema.Types.Mixed, required: true }) duty: DutyAssessment;
+  @Prop({ type: String }) riskChannel?: RiskChannel;
+  /** Inspection cleared: GREEN channel, a passed check, or tacit approval. */
+  @Prop({ default: false }) inspectionCleared: boolean;
+  @Prop({ default: false }) paid: boolean;
+  @Prop() releasedAt?: Date;
+  outbox: OutboxFields['outbox'];
+  outboxPending: boolean;
+}
+
+export const DeclarationSchema = withOutbox(SchemaFactory.createForClass(Declaration));

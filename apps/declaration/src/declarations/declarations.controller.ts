@@ -1,0 +1,37 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
+import { CorrelationId } from '@tongguan/platform';
+import { DeclarationsService } from './declarations.service';
+import { ListDeclarationsQuery } from './list-declarations.query';
+import { LodgeDeclarationDto } from './lodge-declaration.dto';
+
+@ApiTags('declarations')
+@Controller('v1/declarations')
+export class DeclarationsController {
+  constructor(private readonly declarations: DeclarationsService) {}
+
+  @Post()
+  @Roles('importer')
+  @ApiOperation({ summary: 'Lodge an import declaration (before or after arrival)' })
+  @ApiBody({ type: LodgeDeclarationDto })
+  @ApiUnprocessableEntityResponse({ description: 'Every deficiency of the filing at once: { errors: [{ path, code, message }] }' })
+  // The body is validated by FilingValidator, not the global pipe, so that field errors, code lists and
+  // cross-field rules are reported together.
+  lodge(@Body() body: Record<string, unknown>, @CurrentPrincipal() importer: Principal, @CorrelationId() correlationId?: string) {
+    return this.declarations.lodge(body, importer, correlationId);
+  }
+
+  @Get()
+  @Roles('importer', 'customs', 'inspection', 'ops')
+  list(@Query() query: ListDeclarationsQuery, @CurrentPrincipal() reader: Principal) {
+    return this.declarations.list(query, reader);
+  }
+
+  @Get(':id')
+  @Roles('importer', 'customs', 'inspection', 'ops')
+  @ApiOperation({ summary: 'The declaration with its status history' })
+  get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() reader: Principal) {
+    return this.declarations.get(id, reader);
+  }
+}

@@ -1,0 +1,44 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { flattenValidationErrors, normaliseBlNumber, type FieldProblem } from '@tongguan/contracts';
+import { DomainError } from '@tongguan/platform';
+import { loadExchangeRates, loadTariff, type ExchangeRates, type Tariff } from '../duty/tariff';
+import { crossFieldProblems } from './declaration-rules';
+import { LodgeDeclarationDto } from './lodge-declaration.dto';
+
+/**
+ * One-time notification: field rules, code lists, cross-field rules and the duplicate check all run,
+ * and every deficiency comes back in one 422.
+ */
+@Injectable()
+export class FilingValidator {
+  readonly tariff: Tariff = loadTariff();
+  readonly rates: ExchangeRates = loadExchangeRates();
+
+  async validate(raw: unknown, isDuplicate: (shipmentId: string) => Promise<boolean>): Promise<LodgeDeclarationDto> {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      throw reject([{ path: '', code: 'NOT_AN_OBJECT', message: 'the declaration must be a JSON object' }]);
+    }
+    const dto = plainToInstance(LodgeDeclarationDto, raw);
+    const problems = flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
+    problems.push(...crossFieldProblems(dto, this.tariff, this.rates));
+    if (typeof dto.blNumber === 'string' && !problems.some((p) => p.path === 'blNumber')) {
+      dto.blNumber = normaliseBlNumber(dto.blNumber);
+      if (await isDuplicate(dto.blNumber)) {
+        problems.push({ path: 'blNumber', code: 'DUPLICATE_BL', message: `a declaration for B/L ${dto.blNumber} is already active` });
+      }
+    }
+    if (problems.length > 0) throw reject(problems);
+    return dto;
+  }
+}
+
+function reject(errors: FieldProblem[]): DomainError {
+  return new DomainError(
+    'DECLARATION.DEFICIENT',
+    `the declaration has ${errors.length} deficienc${errors.length === 1 ? 'y' : 'ies'}; every one is listed`,
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    errors,
+  );
+}

@@ -1,0 +1,38 @@
+import { loadInspectionConfig } from './inspection-config';
+
+describe('loadInspectionConfig', () => {
+  it('applies the defaults', () => {
+    expect({ ...loadInspectionConfig({}) }).toEqual({
+      RISK_RANDOM_RATE: 0.03,
+      RISK_SEED: 'tongguan',
+      INSPECTION_LIMIT_HOURS_YELLOW: 4,
+      INSPECTION_LIMIT_HOURS_RED: 8,
+      DEADLINE_POLL_MS: 500,
+    });
+  });
+
+  it('reads numbers from the environment', () => {
+    const config = loadInspectionConfig({
+      RISK_RANDOM_RATE: '0',
+      INSPECTION_LIMIT_HOURS_RED: '2.5',
+      DEADLINE_POLL_MS: '100',
+      RISK_RULES_FILE: '/etc/rules.json',
+    });
+    expect(config).toMatchObject({
+      RISK_RANDOM_RATE: 0,
+      INSPECTION_LIMIT_HOURS_RED: 2.5,
+      DEADLINE_POLL_MS: 100,
+      RISK_RULES_FILE: '/etc/rules.json',
+    });
+  });
+
+  it('names every bad setting at once', () => {
+    expect(() =>
+      loadInspectionConfig({
+        RISK_RANDOM_RATE: '3',
+        INSPECTION_LIMIT_HOURS_YELLOW: 'four',
+        DEADLINE_POLL_MS: '0.5',
+      }),
+    ).toThrow(/RISK_RANDOM_RATE[\s\S]*INSPECTION_LIMIT_HOURS_YELLOW[\s\S]*DEADLINE_POLL_MS/);
+  });
+});

@@ -1,0 +1,71 @@
+import { Transform } from 'class-transformer';
+import {
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsString,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
+import { validateEnv } from '@tongguan/config';
+
+const toNumber = ({ value }: { value: unknown }) => (typeof value === 'string' ? Number(value) : value);
+
+/** The settings only inspection reads, validated once at boot (the shared ones live in ServiceConfig). */
+export class InspectionConfig {
+  /** The risk profile; when unset, the file shipped with the app (config/risk-rules.json). */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  RISK_RULES_FILE?: string;
+
+  /** Share of shipments selected at random for a control, 0..1. */
+  @Transform(toNumber)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
+  RISK_RANDOM_RATE = 0.03;
+
+  /** Seed of the random selection: the same seed selects the same shipments, so runs are reproducible. */
+  @IsString()
+  @Length(1, 200)
+  RISK_SEED = 'tongguan';
+
+  /** Business hours a document check (YELLOW) may take before it is deemed approved. */
+  @Transform(toNumber)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  @Max(8760)
+  INSPECTION_LIMIT_HOURS_YELLOW = 4;
+
+  /** Business hours a physical inspection (RED) may take before it is deemed approved. */
+  @Transform(toNumber)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  @Max(8760)
+  INSPECTION_LIMIT_HOURS_RED = 8;
+
+  /** Real milliseconds between two looks for passed deadlines. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  DEADLINE_POLL_MS = 500;
+}
+
+const KEYS = [
+  'RISK_RULES_FILE',
+  'RISK_RANDOM_RATE',
+  'RISK_SEED',
+  'INSPECTION_LIMIT_HOURS_YELLOW',
+  'INSPECTION_LIMIT_HOURS_RED',
+  'DEADLINE_POLL_MS',
+] as const;
+
+/** Throws a ConfigError naming every bad setting at once. */
+export function loadInspectionConfig(env: NodeJS.ProcessEnv = process.env): InspectionConfig {
+  return validateEnv(InspectionConfig, KEYS, env);
+}

@@ -1,0 +1,31 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicJob } from '../common/periodic-job';
+import { RiskService } from './risk.service';
+
+const SWEEP_MS = 5_000;
+
+/**
+ * Safety net for the two-write hand-over from assessment to task: the DeclarationAccepted handler opens
+ * the task right away; this finds assessments whose task is still unopened (a crash between the writes,
+ * a dead-lettered retry) and opens it. The deadline counts from the assessment, so a late opening keeps it.
+ */
+@Injectable()
+export class PendingTasksSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly job: PeriodicJob;
+
+  constructor(risk: RiskService) {
+    const sweep = async () => {
+      await risk.openPendingTasks();
+      return SWEEP_MS;
+    };
+    this.job = new PeriodicJob('pending task sweep', sweep, SWEEP_MS, new Logger(PendingTasksSweeper.name));
+  }
+
+  onApplicationBootstrap(): void {
+    this.job.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.job.stop();
+  }
+}

@@ -1,0 +1,38 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { CHANNELS, type RiskChannel } from '@tongguan/contracts';
+import { withOutbox, type OutboxFields } from '@tongguan/messaging';
+
+/**
+ * One risk assessment per declaration (_id = declarationId, so a redelivered DeclarationAccepted finds
+ * it and assesses nothing twice). It is written once, with RiskAssessed staged in the same insert, and
+ * it is also the durable intent to open the task it names: until taskOpenedAt is set, the service keeps
+ * (re)opening that task, so a crash between the two writes loses nothing.
+ */
+@Schema({ collection: 'risk_assessments', versionKey: false })
+export class RiskAssessment implements OutboxFields {
+  @Prop({ type: String, required: true }) _id: string;
+  @Prop({ required: true }) assessmentId: string;
+  @Prop({ required: true, index: true }) shipmentId: string;
+  @Prop({ required: true }) importerId: string;
+  @Prop({ type: String, required: true, enum: CHANNELS }) channel: RiskChannel;
+  @Prop({ required: true }) score: number;
+  @Prop({ type: [String], default: [] }) reasons: string[];
+  @Prop({ type: [String], default: [] }) matchedRules: string[];
+  @Prop({ required: true }) randomlySelected: boolean;
+  @Prop({ required: true }) greenChannel: boolean;
+  /** Business time (the platform clock); the task's time limit counts from here. */
+  @Prop({ required: true }) assessedAt: Date;
+  /** The task a YELLOW or RED assessment opens; '' for GREEN. */
+  @Prop({ type: String, default: '' }) taskId: string;
+  /** Correlation of the shipment's flow, carried onto the task's events. */
+  @Prop({ required: true }) correlationId: string;
+  /** Id of the RiskAssessed event: the cause of what the task emits later. */
+  @Prop({ required: true }) riskAssessedEventId: string;
+  @Prop() taskOpenedAt?: Date;
+  outbox: OutboxFields['outbox'];
+  outboxPending: boolean;
+}
+
+export const RiskAssessmentSchema = withOutbox(SchemaFactory.createForClass(RiskAssessment));
+// the sweep looks for assessments whose task is still to open
+RiskAssessmentSchema.index({ taskId: 1, taskOpenedAt: 1 });

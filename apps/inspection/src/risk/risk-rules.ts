@@ -1,0 +1,122 @@
+import { plainToInstance, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+  validateSync,
+} from 'class-validator';
+import { ConfigError } from '@tongguan/config';
+import { flattenValidationErrors, type FieldProblem } from '@tongguan/contracts';
+import { appConfigFile } from '@tongguan/platform';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const RULE_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+class Thresholds {
+  @IsNumber() @Min(1) @Max(100) yellow: number;
+  @IsNumber() @Min(1) @Max(100) red: number;
+}
+
+export class OriginRule {
+  @Matches(RULE_ID) id: string;
+  @IsArray()
+  @ArrayMaxSize(250)
+  @Matches(/^[A-Z]{2}$/, { each: true, message: 'each country must be an ISO 3166 alpha-2 code' })
+  countries: string[];
+  @IsNumber() @Min(0) @Max(100) score: number;
+  @IsString() @Length(1, 200) reason: string;
+}
+
+export class HsChapterRule {
+  @Matches(RULE_ID) id: string;
+  @IsArray()
+  @ArrayMaxSize(99)
+  @Matches(/^\d{2}$/, { each: true, message: 'each chapter must be the 2 first digits of an HS code' })
+  chapters: string[];
+  @IsNumber() @Min(0) @Max(100) score: number;
+  @IsString() @Length(1, 200) reason: string;
+}
+
+class GreenChannelRule {
+  @IsNumber() @Min(0) @Max(100) discount: number;
+  @IsString() @Length(1, 200) reason: string;
+}
+
+class RandomSelectionRule {
+  @IsNumber() @Min(0) @Max(100) score: number;
+  @IsString() @Length(1, 200) reason: string;
+}
+
+/** The risk profile shipped as config/risk-rules.json: data an officer can change without a release. */
+export class RiskRules {
+  @IsIn([1]) version: 1;
+  @IsOptional() @IsString() description?: string;
+  @IsObject() @ValidateNested() @Type(() => Thresholds) thresholds: Thresholds;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => OriginRule) originRules: OriginRule[];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => HsChapterRule) hsChapterRules: HsChapterRule[];
+  @IsObject() @ValidateNested() @Type(() => GreenChannelRule) greenChannel: GreenChannelRule;
+  @IsObject() @ValidateNested() @Type(() => RandomSelectionRule) randomSelection: RandomSelectionRule;
+}
+
+/** Checks what class-validator cannot: thresholds in order and rule ids unique (reasons cite them). */
+function crossChecks(rules: RiskRules): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (rules.thresholds.yellow >= rules.thresholds.red) {
+    problems.push({ path: 'thresholds', code: 'THRESHOLDS_ORDER', message: 'yellow must be below red' });
+  }
+  const ids = [...rules.originRules, ...rules.hsChapterRules].map((r) => r.id);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i)
+      problems.push({ path: 'rules', code: 'DUPLICATE_RULE_ID', message: `rule id ${id} is used twice` });
+  });
+  return problems;
+}
+
+/** Validates parsed JSON into RiskRules; the error lists every problem with its path. */
+export function parseRiskRules(raw: unknown, source = 'risk rules'): RiskRules {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ConfigError(`Invalid risk rules in ${source}: the file must hold a JSON object`);
+  }
+  const rules = plainToInstance(RiskRules, raw);
+  const errors = validateSync(rules, { whitelist: true, forbidNonWhitelisted: true });
+  const problems = flattenValidationErrors(errors);
+  if (problems.length === 0) problems.push(...crossChecks(rules));
+  if (problems.length > 0) {
+    const lines = problems.map((p) => `${p.path}: ${p.message}`);
+    throw new ConfigError(`Invalid risk rules in ${source}:\n  ${lines.join('\n  ')}`);
+  }
+  return rules;
+}
+
+/** The profile shipped with the app, found from source (jest) and from dist/ alike. */
+export function defaultRiskRulesFile(): string {
+  return appConfigFile('inspection', 'risk-rules.json');
+}
+
+/** Reads and validates the rules at boot; a missing or malformed file stops the service with its path. */
+export function loadRiskRules(file: string = defaultRiskRulesFile()): RiskRules {
+  const resolved = path.resolve(file);
+  let text: string;
+  try {
+    text = fs.readFileSync(resolved, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`RISK_RULES_FILE ${resolved} cannot be read: ${(error as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`RISK_RULES_FILE ${resolved} is not valid JSON: ${(error as Error).message}`);
+  }
+  return parseRiskRules(raw, resolved);
+}

@@ -1,0 +1,13 @@
+import { Controller } from '@nestjs/common';
+import { OnEvent, type IncomingEvent } from '@tongguan/messaging';
+import { RiskService } from './risk.service';
+
+@Controller()
+export class RiskEventsController {
+  constructor(private readonly risk: RiskService) {}
+
+  @OnEvent('DeclarationAccepted')
+  async onDeclarationAccepted(event: IncomingEvent<'DeclarationAccepted'>): Promise<void> {
+    await this.risk.assess(event);
+  }
+}

@@ -1,0 +1,125 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
+import {
+  BL_NUMBER_PATTERN,
+  INSPECTION_RESULTS,
+  normaliseBlNumber,
+  type InspectionResult,
+} from '@tongguan/contracts';
+import {
+  TASK_KINDS,
+  TASK_STATUSES,
+  type InspectionTask,
+  type TaskKind,
+  type TaskStatus,
+} from './inspection-task.schema';
+
+export class ListTasksQuery {
+  @ApiPropertyOptional({ enum: TASK_STATUSES }) @IsOptional() @IsIn(TASK_STATUSES) status?: TaskStatus;
+
+  @ApiPropertyOptional({ example: 'COSU6182736450' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? normaliseBlNumber(value) : value,
+  )
+  @Matches(BL_NUMBER_PATTERN, { message: 'shipmentId must be a bill of lading number' })
+  shipmentId?: string;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  page = 1;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize = 20;
+}
+
+/** A failed inspection must say why: the findings become the reasons of the release refusal. */
+function NonEmptyWhenFailed(): PropertyDecorator {
+  return ValidateBy({
+    name: 'nonEmptyWhenFailed',
+    validator: {
+      validate: (value: unknown, args) =>
+        (args?.object as { result?: unknown }).result !== 'failed' ||
+        (Array.isArray(value) && value.length > 0),
+      defaultMessage: () => 'findings must list at least one finding when the result is failed',
+    },
+  });
+}
+
+export class RecordResultDto {
+  @ApiProperty({ enum: INSPECTION_RESULTS }) @IsIn(INSPECTION_RESULTS) result: InspectionResult;
+
+  @ApiPropertyOptional({ type: [String], description: 'required and non-empty when the result is failed' })
+  @ValidateIf((dto: RecordResultDto) => dto.result === 'failed' || dto.findings !== undefined)
+  @NonEmptyWhenFailed()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Length(1, 1000, { each: true })
+  findings?: string[];
+}
+
+export class InspectionTaskView {
+  @ApiProperty() id: string;
+  @ApiProperty() assessmentId: string;
+  @ApiProperty() declarationId: string;
+  @ApiProperty({ example: 'COSU6182736450' }) shipmentId: string;
+  @ApiProperty({ enum: TASK_KINDS }) kind: TaskKind;
+  @ApiProperty({ enum: TASK_STATUSES }) status: TaskStatus;
+  @ApiProperty() greenChannel: boolean;
+  @ApiProperty({ description: 'business time, RFC 3339' }) openedAt: string;
+  @ApiProperty() limitHours: number;
+  @ApiProperty({ description: 'business time, RFC 3339; tacit approval when it passes undecided' })
+  deadline: string;
+  @ApiPropertyOptional() officerId?: string;
+  @ApiProperty({ type: [String] }) findings: string[];
+  @ApiPropertyOptional({ description: 'business time, RFC 3339' }) decidedAt?: string;
+
+  static of(task: InspectionTask): InspectionTaskView {
+    return {
+      id: task._id,
+      assessmentId: task.assessmentId,
+      declarationId: task.declarationId,
+      shipmentId: task.shipmentId,
+      kind: task.kind,
+      status: task.status,
+      greenChannel: task.greenChannel,
+      openedAt: new Date(task.openedAt).toISOString(),
+      limitHours: task.limitHours,
+      deadline: new Date(task.deadline).toISOString(),
+      ...(task.officerId ? { officerId: task.officerId } : {}),
+      findings: task.findings ?? [],
+      ...(task.decidedAt ? { decidedAt: new Date(task.decidedAt).toISOString() } : {}),
+    };
+  }
+}
+
+export class InspectionTaskPage {
+  @ApiProperty({ type: [InspectionTaskView] }) items: InspectionTaskView[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
+}

@@ -1,0 +1,42 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { INSPECTION_RESULTS, type InspectionResult } from '@tongguan/contracts';
+import { withOutbox, type OutboxFields } from '@tongguan/messaging';
+
+export const TASK_KINDS = ['document-check', 'physical-inspection'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const TASK_STATUSES = ['open', ...INSPECTION_RESULTS, 'deemed-approved'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type { InspectionResult };
+
+/**
+ * A document check (YELLOW) or physical inspection (RED). Its deadline lives here, in Mongo, so the
+ * timer survives restarts; every decision is one conditional write from 'open', with its event staged
+ * in the same write, so exactly one decision (officer or tacit approval) ever wins.
+ */
+@Schema({ collection: 'inspection_tasks', versionKey: false })
+export class InspectionTask implements OutboxFields {
+  @Prop({ type: String, required: true }) _id: string;
+  @Prop({ required: true }) assessmentId: string;
+  @Prop({ required: true }) declarationId: string;
+  @Prop({ required: true, index: true }) shipmentId: string;
+  @Prop({ type: String, required: true, enum: TASK_KINDS }) kind: TaskKind;
+  @Prop({ required: true }) greenChannel: boolean;
+  @Prop({ type: String, required: true, enum: TASK_STATUSES }) status: TaskStatus;
+  /** Business time the time limit counts from (the risk assessment). */
+  @Prop({ required: true }) openedAt: Date;
+  @Prop({ required: true }) limitHours: number;
+  @Prop({ required: true }) deadline: Date;
+  @Prop() officerId?: string;
+  @Prop({ type: [String], default: [] }) findings: string[];
+  @Prop() decidedAt?: Date;
+  /** The shipment flow's correlation id and the RiskAssessed event that opened the task. */
+  @Prop({ required: true }) correlationId: string;
+  @Prop({ required: true }) causationId: string;
+  outbox: OutboxFields['outbox'];
+  outboxPending: boolean;
+}
+
+export const InspectionTaskSchema = withOutbox(SchemaFactory.createForClass(InspectionTask));
+// the deadline watcher asks for open tasks by deadline
+InspectionTaskSchema.index({ status: 1, deadline: 1 });

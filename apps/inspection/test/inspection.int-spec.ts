@@ -1,0 +1,237 @@
+import {
+  ApiClient,
+  EventTap,
+  ServiceProcesses,
+  testEnvironment,
+  tokenFor,
+  type TappedMessage,
+} from '@tongguan/testing';
+import { randomUUID } from 'node:crypto';
+
+const DECLARATION_ACCEPTED = 'tongguan.declaration.DeclarationAccepted.v1';
+const RISK_ASSESSED = 'tongguan.inspection.RiskAssessed.v1';
+const INSPECTION_COMPLETED = 'tongguan.inspection.InspectionCompleted.v1';
+const DEEMED_APPROVED = 'tongguan.inspection.InspectionDeemedApproved.v1';
+
+// the deadline test waits for 8 business hours (8 real seconds) on the accelerated clock
+jest.setTimeout(120_000);
+
+const env = testEnvironment('inspection');
+const services = new ServiceProcesses(env);
+const tap = new EventTap(process.env.KAFKA_BROKERS!, env.TOPIC_PREFIX);
+let api: ApiClient;
+const officer = tokenFor('inspection', 'OFFICER-1');
+
+interface Declaration {
+  shipmentId: string;
+  declarationId: string;
+  origin?: string;
+  hsCode?: string;
+}
+
+/** Publishes DeclarationAccepted as the declaration service would: CloudEvents headers, keyed by shipment. */
+async function accept(
+  d: Declaration,
+  ceId: string = randomUUID(),
+  correlationId: string = randomUUID(),
+): Promise<string> {
+  const payload = {
+    shipmentId: d.shipmentId,
+    declarationId: d.declarationId,
+    importerId: 'TRADER-1',
+    currency: 'CNY',
+    items: [{ hsCode: d.hsCode ?? '847130', originCountry: d.origin ?? 'DE', customsValueMinor: 1_250_000 }],
+    greenChannel: false,
+  };
+  await tap.produce('declaration.events.v1', {
+    key: d.shipmentId,
+    value: JSON.stringify(payload),
+    headers: {
+      ce_specversion: '1.0',
+      ce_id: ceId,
+      ce_type: DECLARATION_ACCEPTED,
+      ce_source: 'declaration',
+      ce_time: new Date().toISOString(),
+      ce_subject: d.shipmentId,
+      ce_correlationid: correlationId,
+      'content-type': 'application/json',
+    },
+  });
+  return ceId;
+}
+
+function riskAssessedOf(declarationId: string, timeoutMs = 30_000): Promise<TappedMessage> {
+  return tap.waitFor(
+    (m) => m.headers.ce_type === RISK_ASSESSED && m.payload?.declarationId === declarationId,
+    timeoutMs,
+    `RiskAssessed of ${declarationId}`,
+  );
+}
+
+beforeAll(async () => {
+  await tap.start(['declaration.events.v1', 'inspection.events.v1']);
+  await services.start(['inspection'], {
+    inspection: {
+      RISK_RANDOM_RATE: '0',
+      CLOCK_SPEED: '3600',
+      CLOCK_ANCHOR: new Date().toISOString(),
+      CLOCK_EPOCH: '2026-03-02T08:00:00Z',
+    },
+  });
+  api = new ApiClient(services.url('inspection'));
+});
+
+afterAll(async () => {
+  await services.stopAll();
+  await tap.stop();
+});
+
+describe('inspection', () => {
+  it('assesses an ordinary declaration GREEN, opens no task and keeps the correlation', async () => {
+    const correlationId = randomUUID();
+    const ceId = await accept(
+      { shipmentId: 'GREEN-0001', declarationId: 'DEC-GREEN-1' },
+      randomUUID(),
+      correlationId,
+    );
+    const assessed = await riskAssessedOf('DEC-GREEN-1');
+    expect(assessed.key).toBe('GREEN-0001');
+    expect(assessed.payload).toMatchObject({
+      shipmentId: 'GREEN-0001',
+      channel: 'GREEN',
+      score: 0,
+      taskId: '',
+    });
+    expect(assessed.headers).toMatchObject({
+      ce_source: 'inspection',
+      ce_subject: 'GREEN-0001',
+      ce_correlationid: correlationId,
+      ce_causationid: ceId,
+    });
+
+    const stored = await api.as(tokenFor('customs')).get('/v1/risk-assessments/green-0001');
+    expect(stored.status).toBe(200);
+    expect(stored.body).toMatchObject({
+      channel: 'GREEN',
+      declarationId: 'DEC-GREEN-1',
+      assessmentId: assessed.payload.assessmentId,
+    });
+    const tasks = await api.as(tokenFor('ops')).get('/v1/inspection-tasks?shipmentId=GREEN-0001');
+    expect(tasks.body.total).toBe(0);
+  });
+
+  it('opens a physical inspection for a high-risk origin that an officer passes exactly once', async () => {
+    await accept({ shipmentId: 'RED-PASS-0001', declarationId: 'DEC-RED-PASS', origin: 'KP' });
+    const assessed = await riskAssessedOf('DEC-RED-PASS');
+    expect(assessed.payload).toMatchObject({ channel: 'RED', score: 80 });
+    expect(assessed.payload.reasons[0]).toMatch(/high-risk country.*origin KP/);
+    const taskId: string = assessed.payload.taskId;
+
+    const task = await api.as(officer).get(`/v1/inspection-tasks/${taskId}`);
+    expect(task.status).toBe(200);
+    expect(task.body).toMatchObject({
+      shipmentId: 'RED-PASS-0001',
+      kind: 'physical-inspection',
+      status: 'open',
+      limitHours: 8,
+    });
+    expect(Date.parse(task.body.deadline) - Date.parse(task.body.openedAt)).toBe(8 * 3_600_000);
+
+    expect(
+      (
+        await api
+          .as(tokenFor('importer', 'TRADER-1'))
+          .post(`/v1/inspection-tasks/${taskId}/result`, { result: 'passed' })
+      ).status,
+    ).toBe(403);
+    const unexplained = await api
+      .as(officer)
+      .post(`/v1/inspection-tasks/${taskId}/result`, { result: 'failed' });
+    expect(unexplained.status).toBe(422);
+    expect(unexplained.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'findings' })]),
+    );
+
+    const passed = await api
+      .as(officer)
+      .post(`/v1/inspection-tasks/${taskId}/result`, { result: 'passed', findings: ['seals intact'] });
+    expect(passed.status).toBe(200);
+    expect(passed.body).toMatchObject({
+      status: 'passed',
+      officerId: 'OFFICER-1',
+      findings: ['seals intact'],
+    });
+
+    const completed = await tap.waitFor(
+      (m) => m.headers.ce_type === INSPECTION_COMPLETED && m.payload?.taskId === taskId,
+    );
+    expect(completed.payload).toMatchObject({
+      shipmentId: 'RED-PASS-0001',
+      declarationId: 'DEC-RED-PASS',
+      result: 'passed',
+      officerId: 'OFFICER-1',
+    });
+    expect(completed.headers).toMatchObject({
+      ce_correlationid: assessed.headers.ce_correlationid,
+      ce_causationid: assessed.headers.ce_id,
+    });
+
+    const again = await api
+      .as(officer)
+      .post(`/v1/inspection-tasks/${taskId}/result`, { result: 'failed', findings: ['changed my mind'] });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('INSPECTION.TASK_CLOSED');
+
+    const open = await api
+      .as(tokenFor('ops'))
+      .get('/v1/inspection-tasks?status=passed&shipmentId=RED-PASS-0001');
+    expect(open.body).toMatchObject({ total: 1, page: 1, pageSize: 20 });
+  });
+
+  it('deems an untouched physical inspection approved at its deadline, exactly once', async () => {
+    await accept({ shipmentId: 'RED-IDLE-0001', declarationId: 'DEC-RED-IDLE', origin: 'SY' });
+    const taskId: string = (await riskAssessedOf('DEC-RED-IDLE')).payload.taskId;
+    const task = (await api.as(officer).get(`/v1/inspection-tasks/${taskId}`)).body;
+
+    // 8 business hours are 8 real seconds at 3600x
+    const deemed = await tap.waitFor(
+      (m) => m.headers.ce_type === DEEMED_APPROVED && m.payload?.taskId === taskId,
+      30_000,
+    );
+    expect(deemed.payload).toMatchObject({
+      shipmentId: 'RED-IDLE-0001',
+      declarationId: 'DEC-RED-IDLE',
+      deadline: task.deadline,
+    });
+    expect(deemed.payload.reason).toBe('no decision within the 8-hour time limit');
+    expect(Date.parse(deemed.headers.ce_time)).toBeGreaterThanOrEqual(Date.parse(task.deadline));
+
+    const late = await api.as(officer).post(`/v1/inspection-tasks/${taskId}/result`, { result: 'passed' });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('INSPECTION.TASK_CLOSED');
+    expect((await api.as(officer).get(`/v1/inspection-tasks/${taskId}`)).body.status).toBe('deemed-approved');
+
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(tap.ofType(DEEMED_APPROVED, 'RED-IDLE-0001')).toHaveLength(1);
+  });
+
+  it('creates nothing twice when DeclarationAccepted is delivered again', async () => {
+    const declaration = { shipmentId: 'RED-AGAIN-0001', declarationId: 'DEC-RED-AGAIN', origin: 'IR' };
+    const ceId = await accept(declaration);
+    const first = await riskAssessedOf('DEC-RED-AGAIN');
+    await accept(declaration, ceId); // the same message again (the inbox drops it)
+    await accept(declaration); // the same declaration under a new ce_id (the handler itself must be idempotent)
+    // a later declaration of the same shipment travels on the same partition: once it is assessed, so are the copies
+    await accept({ shipmentId: 'RED-AGAIN-0001', declarationId: 'DEC-RED-AGAIN-2' });
+    await riskAssessedOf('DEC-RED-AGAIN-2');
+
+    expect(
+      tap.messages.filter(
+        (m) => m.headers.ce_type === RISK_ASSESSED && m.payload?.declarationId === 'DEC-RED-AGAIN',
+      ),
+    ).toHaveLength(1);
+    const tasks = await api.as(officer).get('/v1/inspection-tasks?shipmentId=RED-AGAIN-0001');
+    expect(tasks.body.total).toBe(1);
+    expect(tasks.body.items[0].id).toBe(first.payload.taskId);
+  });
+});

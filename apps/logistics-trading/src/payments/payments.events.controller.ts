@@ -1,0 +1,13 @@
+import { Controller } from '@nestjs/common';
+import { OnEvent, type IncomingEvent } from '@tongguan/messaging';
+import { PaymentsService } from './payments.service';
+
+@Controller()
+export class PaymentsEventsController {
+  constructor(private readonly payments: PaymentsService) {}
+
+  @OnEvent('DutyAssessed')
+  async onDutyAssessed(event: IncomingEvent<'DutyAssessed'>): Promise<void> {
+    await this.payments.requestPayment(event);
+  }
+}

@@ -1,0 +1,122 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Principal } from '@tongguan/auth';
+import { EventFactory, OutboxRelay, type IncomingEvent, type OutboxModel } from '@tongguan/messaging';
+import { NotFoundError } from '@tongguan/platform';
+import type { FilterQuery, Model } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { PortFeeTariff } from '../fees/port-fee-tariff';
+import { portFeeLines } from '../fees/port-fees';
+import { paymentBill } from './payment-lines';
+import type { ListPaymentsQuery, PaymentPage, PaymentView } from './payment.dto';
+import { Payment } from './payment.schema';
+
+/** Internal bookkeeping never shown to callers. */
+const HIDDEN_FIELDS = { outbox: 0, outboxPending: 0, settlementKey: 0 } as const;
+
+function toView(payment: Payment): PaymentView {
+  const { _id, shipmentId, declarationId, importerId, currency, lines, totalMinor, status, requestedAt } =
+    payment;
+  return {
+    id: _id,
+    shipmentId,
+    declarationId,
+    importerId,
+    currency,
+    lines: lines.map(({ code, description, amountMinor }) => ({ code, description, amountMinor })),
+    totalMinor,
+    status,
+    requestedAt,
+    ...(payment.settledAt ? { settledAt: payment.settledAt, receiptNumber: payment.receiptNumber } : {}),
+  };
+}
+
+@Injectable()
+export class PaymentsService implements OnModuleInit {
+  private readonly logger = new Logger(PaymentsService.name);
+
+  constructor(
+    @InjectModel(Payment.name) private readonly payments: Model<Payment>,
+    private readonly tariff: PortFeeTariff,
+    private readonly events: EventFactory,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  onModuleInit(): void {
+    this.relay.watch(this.payments as unknown as OutboxModel);
+  }
+
+  /**
+   * One payment request per shipment, announced in the same write that creates it. The event is staged
+   * inside $setOnInsert rather than with stageEvents (whose $push would append on every redelivery):
+   * the upsert only ever inserts, so a redelivered or repeated DutyAssessed changes nothing.
+   */
+  async requestPayment(assessed: IncomingEvent<'DutyAssessed'>): Promise<void> {
+    const duty = assessed.payload;
+    const { shipmentId, currency, importerId } = duty;
+    const bill = paymentBill(duty, portFeeLines(this.tariff, { shipmentId, currency }));
+    const paymentId = randomUUID();
+    const event = this.events.create(
+      'PaymentRequested',
+      { shipmentId, paymentId, importerId, currency, lines: bill.lines, totalMinor: bill.totalMinor },
+      { causedBy: assessed },
+    );
+    const payment: Omit<Payment, 'shipmentId'> = {
+      _id: paymentId,
+      declarationId: duty.declarationId,
+      importerId,
+      currency,
+      lines: bill.lines,
+      totalMinor: bill.totalMinor,
+      status: 'requested',
+      requestedAt: new Date(event.time),
+      outbox: [event],
+      outboxPending: true,
+    };
+    const inserted = await this.payments
+      .updateOne({ shipmentId }, { $setOnInsert: payment }, { upsert: true })
+      .then((result) => result.upsertedCount === 1)
+      // the unique index turned away a concurrent insert for the same shipment: it exists, as wanted
+      .catch((error: { code?: number }) => (error.code === 11000 ? false : Promise.reject(error)));
+    if (inserted) {
+      this.relay.nudge();
+      return;
+    }
+    const existing = await this.payments.findOne({ shipmentId }, { declarationId: 1 }).lean();
+    if (existing && existing.declarationId !== duty.declarationId) {
+      this.logger.warn(
+        `${shipmentId} already has a payment for declaration ${existing.declarationId}; ignored ${duty.declarationId}`,
+      );
+    }
+  }
+
+  async list(query: ListPaymentsQuery, caller: Principal): Promise<PaymentPage> {
+    const filter: FilterQuery<Payment> = {};
+    if (caller.role === 'importer') filter.importerId = caller.party;
+    if (query.shipmentId) filter.shipmentId = query.shipmentId;
+    if (query.status) filter.status = query.status;
+    const [items, total] = await Promise.all([
+      this.payments
+        .find(filter, HIDDEN_FIELDS)
+        .sort({ requestedAt: -1, _id: 1 })
+        .skip((query.page - 1) * query.pageSize)
+        .limit(query.pageSize)
+        .lean(),
+      this.payments.countDocuments(filter),
+    ]);
+    return { items: items.map(toView), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  async get(id: string, caller: Principal): Promise<PaymentView> {
+    return toView(await this.findVisible(id, caller));
+  }
+
+  /** An importer sees only its own payments; another's is answered as absent, so ids leak nothing. */
+  async findVisible(id: string, caller: Principal): Promise<Payment> {
+    const filter: FilterQuery<Payment> = { _id: id };
+    if (caller.role === 'importer') filter.importerId = caller.party;
+    const payment = await this.payments.findOne(filter, { outbox: 0, outboxPending: 0 }).lean();
+    if (!payment) throw new NotFoundError('payment', id);
+    return payment;
+  }
+}

@@ -1,0 +1,74 @@
+import type { ApiClient, EventTap } from '@tongguan/testing';
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+
+export const DUTY_ASSESSED = 'tongguan.declaration.DutyAssessed.v1';
+export const PAYMENT_REQUESTED = 'tongguan.logistics.PaymentRequested.v1';
+export const PAYMENT_SETTLED = 'tongguan.logistics.PaymentSettled.v1';
+
+/** The tariff the service under test loads, so expectations follow the shipped file. */
+export const shippedTariff = JSON.parse(
+  fs.readFileSync(path.join(__dirname, '..', 'config', 'port-fees.json'), 'utf8'),
+) as { fees: { code: string; amountMinor: number }[] };
+export const portFeesMinor = shippedTariff.fees.reduce((sum, fee) => sum + fee.amountMinor, 0);
+
+let serial = 0;
+
+/** A DutyAssessed payload for a fresh shipment of TRADER-1 (amounts in fen). */
+export function dutyAssessed(overrides: Partial<DutyAssessedPayload> = {}) {
+  return {
+    shipmentId: `COSU${Date.now()}${serial++}`,
+    declarationId: randomUUID(),
+    importerId: 'TRADER-1',
+    currency: 'CNY',
+    dutyMinor: 1_234_56,
+    vatMinor: 4_567_89,
+    totalMinor: 1_234_56 + 4_567_89,
+    ...overrides,
+  };
+}
+
+export interface DutyAssessedPayload {
+  shipmentId: string;
+  declarationId: string;
+  importerId: string;
+  currency: string;
+  dutyMinor: number;
+  vatMinor: number;
+  totalMinor: number;
+}
+
+/** Publishes as the declaration service would: CloudEvents binary mode, keyed by shipmentId. */
+export async function publishDutyAssessed(
+  tap: EventTap,
+  payload: DutyAssessedPayload,
+  ceId: string = randomUUID(),
+): Promise<string> {
+  await tap.produce('declaration.events.v1', {
+    key: payload.shipmentId,
+    value: JSON.stringify(payload),
+    headers: {
+      ce_specversion: '1.0',
+      ce_id: ceId,
+      ce_type: DUTY_ASSESSED,
+      ce_source: 'declaration',
+      ce_time: new Date().toISOString(),
+      ce_subject: payload.shipmentId,
+      'content-type': 'application/json',
+    },
+  });
+  return ceId;
+}
+
+/** Distinct events of a type: a relay may re-send an entry (same ce_id), which every inbox drops. */
+export function distinctEvents(tap: EventTap, type: string, shipmentId: string): string[] {
+  return [...new Set(tap.ofType(type, shipmentId).map((m) => m.headers.ce_id))];
+}
+
+/** Reads a counter of the service's /metrics, to know when it has handled (or skipped) a message. */
+export async function metricCounter(api: ApiClient, name: string, type: string): Promise<number> {
+  const text = (await api.get('/metrics')).body as string;
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{type="${type}"}`));
+  return line ? Number(line.split(' ').at(-1)) : 0;
+}

@@ -1,0 +1,193 @@
+import {
+  ApiClient,
+  EventTap,
+  eventually,
+  ServiceProcesses,
+  testEnvironment,
+  tokenFor,
+} from '@tongguan/testing';
+import {
+  distinctEvents,
+  DUTY_ASSESSED,
+  dutyAssessed,
+  metricCounter,
+  PAYMENT_REQUESTED,
+  PAYMENT_SETTLED,
+  portFeesMinor,
+  publishDutyAssessed,
+  shippedTariff,
+} from './payments.fixtures';
+import { randomUUID } from 'node:crypto';
+
+// starting a service and waiting on Kafka outlast jest's default 5 s (the project's testTimeout is not applied)
+jest.setTimeout(120_000);
+
+const env = testEnvironment('payments');
+const processes = new ServiceProcesses(env);
+const tap = new EventTap(process.env.KAFKA_BROKERS!, env.TOPIC_PREFIX);
+let api: ApiClient;
+const importer = () => api.as(tokenFor('importer', 'TRADER-1'));
+
+async function requestedPayment(payload = dutyAssessed()) {
+  const ceId = await publishDutyAssessed(tap, payload);
+  const message = await tap.waitFor(
+    (m) => m.headers.ce_type === PAYMENT_REQUESTED && m.key === payload.shipmentId,
+    30_000,
+    `PaymentRequested for ${payload.shipmentId}`,
+  );
+  return { payload, ceId, message, paymentId: message.payload.paymentId as string };
+}
+
+beforeAll(async () => {
+  await tap.start(['declaration.events.v1', 'logistics.events.v1']);
+  await processes.start(['logistics-trading']);
+  api = new ApiClient(processes.url('logistics-trading'));
+});
+
+afterAll(async () => {
+  await tap.stop();
+  await processes.stopAll();
+});
+
+describe('payments', () => {
+  it('requests one payment of duty, VAT and port fees when duty is assessed', async () => {
+    const { payload, ceId, message } = await requestedPayment();
+    expect(message.headers).toMatchObject({
+      ce_source: 'logistics-trading',
+      ce_subject: payload.shipmentId,
+      ce_causationid: ceId,
+    });
+    const lines = message.payload.lines as { code: string; amountMinor: number }[];
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'CUSTOMS_DUTY', amountMinor: payload.dutyMinor }),
+        expect.objectContaining({ code: 'IMPORT_VAT', amountMinor: payload.vatMinor }),
+        ...shippedTariff.fees.map((fee) =>
+          expect.objectContaining({ code: fee.code, amountMinor: fee.amountMinor }),
+        ),
+      ]),
+    );
+    expect(message.payload).toMatchObject({
+      importerId: 'TRADER-1',
+      currency: 'CNY',
+      totalMinor: payload.totalMinor + portFeesMinor,
+    });
+  });
+
+  it('lets the importer list and settle its payment once; the same key replays the receipt without a second event', async () => {
+    const { payload, paymentId } = await requestedPayment();
+    const listed = await importer().get(
+      `/v1/payments?shipmentId=${payload.shipmentId.toLowerCase()}&status=requested`,
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body).toMatchObject({ total: 1, page: 1, items: [{ id: paymentId, status: 'requested' }] });
+
+    const key = `settle-${randomUUID()}`;
+    const first = await importer().post(`/v1/payments/${paymentId}/settlements`, { idempotencyKey: key });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({
+      paymentId,
+      status: 'settled',
+      amountMinor: payload.totalMinor + portFeesMinor,
+      currency: 'CNY',
+    });
+    const settled = await tap.waitFor(
+      (m) => m.headers.ce_type === PAYMENT_SETTLED && m.key === payload.shipmentId,
+    );
+    expect(settled.payload).toMatchObject({
+      paymentId,
+      method: 'gateway',
+      receiptNumber: first.body.receiptNumber,
+    });
+
+    const again = await importer().post(`/v1/payments/${paymentId}/settlements`, { idempotencyKey: key });
+    expect([200, 201]).toContain(again.status);
+    expect(again.body).toEqual(first.body);
+
+    const otherKey = await importer().post(`/v1/payments/${paymentId}/settlements`, {
+      idempotencyKey: `other-${randomUUID()}`,
+    });
+    expect(otherKey.status).toBe(409);
+    expect(otherKey.body.code).toBe('PAYMENT.ALREADY_SETTLED');
+
+    const shown = await importer().get(`/v1/payments/${paymentId}`);
+    expect(shown.body).toMatchObject({ status: 'settled', receiptNumber: first.body.receiptNumber });
+    await new Promise((r) => setTimeout(r, 2_000)); // room for a wrongly staged second event to arrive
+    expect(distinctEvents(tap, PAYMENT_SETTLED, payload.shipmentId)).toHaveLength(1);
+  });
+
+  it("answers another importer's payment as not found, while customs and ops see it", async () => {
+    const { payload, paymentId } = await requestedPayment();
+    const stranger = api.as(tokenFor('importer', 'TRADER-2'));
+    expect((await stranger.get(`/v1/payments/${paymentId}`)).status).toBe(404);
+    const settle = await stranger.post(`/v1/payments/${paymentId}/settlements`, {
+      idempotencyKey: 'stranger-key-1',
+    });
+    expect(settle.status).toBe(404);
+    expect(settle.body.code).toBe('PAYMENT.NOT_FOUND');
+    expect((await stranger.get(`/v1/payments?shipmentId=${payload.shipmentId}`)).body).toMatchObject({
+      total: 0,
+      items: [],
+    });
+    for (const role of ['customs', 'ops'] as const) {
+      expect((await api.as(tokenFor(role)).get(`/v1/payments/${paymentId}`)).body).toMatchObject({
+        id: paymentId,
+      });
+    }
+    const customs = api.as(tokenFor('customs'));
+    const bySomeoneElse = { idempotencyKey: 'customs-key' };
+    expect((await customs.post(`/v1/payments/${paymentId}/settlements`, bySomeoneElse)).status).toBe(403);
+    expect((await customs.get(`/v1/payments/${paymentId}`)).body.status).toBe('requested');
+    expect((await api.get(`/v1/payments/${paymentId}`)).status).toBe(401);
+  });
+
+  it('creates no second payment for a redelivered DutyAssessed, nor for a repeat under a new id', async () => {
+    const { payload, ceId } = await requestedPayment();
+    const duplicates = await metricCounter(api, 'tongguan_events_duplicate_total', DUTY_ASSESSED);
+    const handled = await metricCounter(api, 'tongguan_events_consumed_total', DUTY_ASSESSED);
+    await publishDutyAssessed(tap, payload, ceId);
+    await publishDutyAssessed(tap, { ...payload, dutyMinor: 1, vatMinor: 1, totalMinor: 2 });
+    await eventually(
+      async () =>
+        (await metricCounter(api, 'tongguan_events_duplicate_total', DUTY_ASSESSED)) === duplicates + 1,
+      30_000,
+      'the redelivery to be skipped',
+    );
+    await eventually(
+      async () => (await metricCounter(api, 'tongguan_events_consumed_total', DUTY_ASSESSED)) === handled + 1,
+      30_000,
+      'the repeat to be handled',
+    );
+
+    const listed = await api.as(tokenFor('ops')).get(`/v1/payments?shipmentId=${payload.shipmentId}`);
+    expect(listed.body.total).toBe(1);
+    expect(listed.body.items[0].totalMinor).toBe(payload.totalMinor + portFeesMinor);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(distinctEvents(tap, PAYMENT_REQUESTED, payload.shipmentId)).toHaveLength(1);
+  });
+
+  it('refuses a settlement body with unknown fields or a bad key, listing every problem', async () => {
+    const { paymentId } = await requestedPayment();
+    const bad = await importer().post(`/v1/payments/${paymentId}/settlements`, {
+      idempotencyKey: 'short',
+      amountMinor: 1,
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.code).toBe('REQUEST.INVALID');
+    const paths = (bad.body.errors as { path: string }[]).map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['idempotencyKey', 'amountMinor']));
+
+    const missing = await importer().post(`/v1/payments/${paymentId}/settlements`, {});
+    expect(missing.status).toBe(422);
+    expect(missing.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'idempotencyKey' })]),
+    );
+
+    const query = await importer().get('/v1/payments?pageSize=1000&status=paid&colour=red');
+    expect(query.status).toBe(422);
+    expect((query.body.errors as { path: string }[]).map((e) => e.path)).toEqual(
+      expect.arrayContaining(['pageSize', 'status', 'colour']),
+    );
+    expect((await importer().get(`/v1/payments/${paymentId}`)).body.status).toBe('requested');
+  });
+});

@@ -1,0 +1,76 @@
+# shellcheck shell=bash
+# Shared settings and helpers for deploy/local/*.sh. Source it; do not run it.
+set -euo pipefail
+
+LOCAL_SCRIPTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$LOCAL_SCRIPTS_DIR/../.." && pwd)"
+
+# ---- knobs (environment) -----------------------------------------------------
+LOCAL_DIR="${LOCAL_DIR:-$REPO_ROOT/.local}"
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((KAFKA_PORT + 1))}"
+MONGO_PORT="${MONGO_PORT:-27017}"
+KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xmx512m -Xms256m}"
+KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-120}"   # seconds, cold start to a successful metadata request
+MONGO_START_TIMEOUT="${MONGO_START_TIMEOUT:-30}"    # seconds, start to a successful ping/hello
+STOP_TIMEOUT="${STOP_TIMEOUT:-30}"                  # seconds between SIGTERM and SIGKILL
+mkdir -p "$LOCAL_DIR"
+LOCAL_DIR="$(cd "$LOCAL_DIR" && pwd)"
+
+# ---- pinned versions (single source of truth: the build files) -------------
+KAFKA_POM="$LOCAL_SCRIPTS_DIR/kafka/pom.xml"
+KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$KAFKA_POM")"
+FERRETDB_SRC="$LOCAL_SCRIPTS_DIR/ferretdb"
+FERRETDB_VERSION="$(awk '$1 == "require" && $2 == "github.com/FerretDB/FerretDB" {print $3}' "$FERRETDB_SRC/go.mod")"
+
+# ---- layout under LOCAL_DIR ---------------------------------------------------
+LOG_DIR="$LOCAL_DIR/logs"
+RUN_DIR="$LOCAL_DIR/run"
+KAFKA_HOME="$LOCAL_DIR/kafka"
+KAFKA_LIBS="$KAFKA_HOME/libs"
+KAFKA_DATA="$KAFKA_HOME/data"
+KAFKA_CONFIG="$KAFKA_HOME/config/server.properties"
+KAFKA_LOG="$LOG_DIR/kafka.log"
+KAFKA_PID="$RUN_DIR/kafka.pid"
+FERRETDB_BIN="$LOCAL_DIR/bin/ferretdb"
+FERRETDB_DATA="$LOCAL_DIR/ferretdb/data"
+FERRETDB_LOG="$LOG_DIR/ferretdb.log"
+FERRETDB_PID="$RUN_DIR/ferretdb.pid"
+
+# ---- helpers --------------------------------------------------------------------
+log() { printf '[local] %s\n' "$*" >&2; }
+die() { printf '[local] ERROR: %s\n' "$*" >&2; exit 1; }
+
+# Go: PATH first, then the usual install location.
+find_go() {
+  if command -v go >/dev/null 2>&1; then command -v go
+  elif [ -x /usr/local/go/bin/go ]; then echo /usr/local/go/bin/go
+  else return 1; fi
+}
+
+sha_of() { cat "$@" | sha256sum | cut -c1-16; }
+
+# port_open PORT: something accepts TCP connections on 127.0.0.1:PORT
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# pid_alive PIDFILE MARKER: the pid in PIDFILE runs and its command line contains MARKER
+# (guards against a recycled pid after a reboot or a crash).
+pid_alive() {
+  local pidfile=$1 marker=$2 pid
+  [ -s "$pidfile" ] || return 1
+  pid="$(cat "$pidfile")"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  kill -0 "$pid" 2>/dev/null || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$marker"
+}
+
+KAFKA_MARKER="kafka.Kafka"
+FERRETDB_MARKER="$FERRETDB_BIN"
+
+# node_has MODULE: the repo's node_modules can resolve MODULE
+node_has() { command -v node >/dev/null 2>&1 && (cd "$REPO_ROOT" && node -e "require.resolve('$1')" >/dev/null 2>&1); }
+
+kafka_installed() { [ -f "$KAFKA_LIBS/.installed" ] && [ "$(cat "$KAFKA_LIBS/.installed")" = "$(kafka_stamp)" ]; }
+kafka_stamp() { echo "kafka_2.13=$KAFKA_VERSION pom=$(sha_of "$KAFKA_POM")"; }
+ferretdb_installed() { [ -x "$FERRETDB_BIN" ] && [ -f "$FERRETDB_BIN.stamp" ] && [ "$(cat "$FERRETDB_BIN.stamp")" = "$(ferretdb_stamp)" ]; }
+ferretdb_stamp() { echo "ferretdb=$FERRETDB_VERSION src=$(sha_of "$FERRETDB_SRC/go.mod" "$FERRETDB_SRC/go.sum" "$FERRETDB_SRC/main.go")"; }

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Installs node_modules from the lock file when they are missing or older than the lock.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
