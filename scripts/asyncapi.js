@@ -72,7 +72,11 @@ const document = {
 };
 
 function sortKeys(object) {
-  return Object.fromEntries(Object.keys(object).sort().map((k) => [k, object[k]]));
+  return Object.fromEntries(
+    Object.keys(object)
+      .sort()
+      .map((k) => [k, object[k]]),
+  );
 }
 
 const target = path.join(root, 'docs', 'asyncapi.yaml');

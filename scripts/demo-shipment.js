@@ -6,15 +6,31 @@ const { randomUUID } = require('node:crypto');
 const path = require('node:path');
 
 const host = process.env.DEMO_HOST ?? 'http://127.0.0.1';
-const url = { monitor: `${host}:3000`, declaration: `${host}:3001`, inspection: `${host}:3002`, logistics: `${host}:3003`, port: `${host}:3004` };
+const url = {
+  monitor: `${host}:3000`,
+  declaration: `${host}:3001`,
+  inspection: `${host}:3002`,
+  logistics: `${host}:3003`,
+  port: `${host}:3004`,
+};
 const token = (role, party) =>
-  execFileSync(process.execPath, [path.join(__dirname, 'token.js'), '--role', role, '--party', party]).toString().trim();
-const tokens = { importer: token('importer', 'TRADER-DEMO'), port: token('port', 'TERMINAL-1'), inspection: token('inspection', 'OFFICER-1'), ops: token('ops', 'OPS-1') };
+  execFileSync(process.execPath, [path.join(__dirname, 'token.js'), '--role', role, '--party', party])
+    .toString()
+    .trim();
+const tokens = {
+  importer: token('importer', 'TRADER-DEMO'),
+  port: token('port', 'TERMINAL-1'),
+  inspection: token('inspection', 'OFFICER-1'),
+  ops: token('ops', 'OPS-1'),
+};
 
 async function call(service, role, method, route, body) {
   const response = await fetch(`${url[service]}${route}`, {
     method,
-    headers: { authorization: `Bearer ${tokens[role]}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      authorization: `Bearer ${tokens[role]}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await response.text();
@@ -35,17 +51,48 @@ async function main() {
   const bl = `DEMO${Date.now().toString().slice(-9)}`;
   const step = (text) => process.stdout.write(`  ${text}\n`);
   console.log(`demo shipment ${bl}:`);
-  const vesselCall = await call('port', 'port', 'POST', '/v1/vessel-calls', { vesselName: 'COSCO SHIPPING ARIES', voyage: '042E', eta: new Date().toISOString() });
+  const vesselCall = await call('port', 'port', 'POST', '/v1/vessel-calls', {
+    vesselName: 'COSCO SHIPPING ARIES',
+    voyage: '042E',
+    eta: new Date().toISOString(),
+  });
   await call('port', 'port', 'POST', `/v1/vessel-calls/${vesselCall.body._id}/manifest`, {
-    billsOfLading: [{ blNumber: bl, consignee: 'SHENZHEN TRADING CO', containerNumbers: ['CSQU3054383'], packages: 2, grossWeightKg: 3100 }],
+    billsOfLading: [
+      {
+        blNumber: bl,
+        consignee: 'SHENZHEN TRADING CO',
+        containerNumbers: ['CSQU3054383'],
+        packages: 2,
+        grossWeightKg: 3100,
+      },
+    ],
   });
   await call('port', 'port', 'POST', `/v1/vessel-calls/${vesselCall.body._id}/discharges`, { blNumber: bl });
   step('vessel call, manifest and discharge recorded (CargoArrived)');
   const lodged = await call('declaration', 'importer', 'POST', '/v1/declarations', {
-    blNumber: bl, declarantId: 'BROKER-7', consignor: { name: 'ACME GMBH', country: 'DE' }, consignee: { name: 'SHENZHEN TRADING CO', country: 'CN' },
-    vesselName: 'COSCO SHIPPING ARIES', voyage: '042E', portOfLoading: 'DEHAM', portOfDischarge: 'CNSZX', incoterm: 'CIF', currency: 'EUR',
-    totalPackages: 2, grossWeightKg: 3100,
-    items: [{ hsCode: '030389', description: 'Frozen fish', originCountry: 'NO', quantity: 2900, unit: 'KGM', netWeightKg: 2900, customsValue: 18000 }],
+    blNumber: bl,
+    declarantId: 'BROKER-7',
+    consignor: { name: 'ACME GMBH', country: 'DE' },
+    consignee: { name: 'SHENZHEN TRADING CO', country: 'CN' },
+    vesselName: 'COSCO SHIPPING ARIES',
+    voyage: '042E',
+    portOfLoading: 'DEHAM',
+    portOfDischarge: 'CNSZX',
+    incoterm: 'CIF',
+    currency: 'EUR',
+    totalPackages: 2,
+    grossWeightKg: 3100,
+    items: [
+      {
+        hsCode: '030389',
+        description: 'Frozen fish',
+        originCountry: 'NO',
+        quantity: 2900,
+        unit: 'KGM',
+        netWeightKg: 2900,
+        customsValue: 18000,
+      },
+    ],
   });
   if (lodged.status !== 201) throw new Error(`declaration refused: ${JSON.stringify(lodged.body)}`);
   step(`declaration ${lodged.body.id} lodged and accepted`);
@@ -55,13 +102,27 @@ async function main() {
     return tasks.body?.items?.[0] ?? (timeline.body?.channel === 'GREEN' ? 'green' : undefined);
   });
   if (task !== 'green') {
-    await call('inspection', 'inspection', 'POST', `/v1/inspection-tasks/${task.id ?? task._id}/result`, { result: 'passed', findings: [] });
+    await call('inspection', 'inspection', 'POST', `/v1/inspection-tasks/${task.id ?? task._id}/result`, {
+      result: 'passed',
+      findings: [],
+    });
     step('document check passed by the officer');
   }
-  const payment = await until('payment request', async () => (await call('logistics', 'importer', 'GET', `/v1/payments?shipmentId=${bl}`)).body?.items?.[0]);
-  await call('logistics', 'importer', 'POST', `/v1/payments/${payment.id ?? payment._id}/settlements`, { idempotencyKey: randomUUID() });
+  const payment = await until(
+    'payment request',
+    async () =>
+      (await call('logistics', 'importer', 'GET', `/v1/payments?shipmentId=${bl}`)).body?.items?.[0],
+  );
+  await call('logistics', 'importer', 'POST', `/v1/payments/${payment.id ?? payment._id}/settlements`, {
+    idempotencyKey: randomUUID(),
+  });
   step(`duties, VAT and port fees settled (${(payment.totalMinor / 100).toFixed(2)} ${payment.currency})`);
-  await until('gate-out', async () => (await call('port', 'port', 'POST', '/v1/gate-outs', { blNumber: bl, truckPlate: 'YUE-B12345' })).status === 201);
+  await until(
+    'gate-out',
+    async () =>
+      (await call('port', 'port', 'POST', '/v1/gate-outs', { blNumber: bl, truckPlate: 'YUE-B12345' }))
+        .status === 201,
+  );
   step('released by customs and out of the gate');
   const timeline = await until('timeline', async () => {
     const answer = await call('monitor', 'ops', 'GET', `/v1/shipments/${bl}/timeline`);

@@ -25,7 +25,8 @@ stop() {
   kill "${PIDS[@]}" 2>/dev/null || true
   wait "${PIDS[@]}" 2>/dev/null || true
 }
-trap stop EXIT INT TERM
+trap stop EXIT
+trap 'exit 130' INT TERM
 
 for app in "${APPS[@]}"; do
   node -r ./scripts/register-paths.js "dist/apps/$app/src/main.js" >"$LOGS/$app.log" 2>&1 &
@@ -45,6 +46,7 @@ done
 
 node scripts/demo-shipment.js || echo "the demo shipment did not complete; see $LOGS"
 echo
+echo "Events: npm run -s events -- declaration.events.v1   (the last messages of a topic with their ce_* headers)"
 echo "Tokens: npm run -s token -- --role ops --party OPS-1   (roles: importer customs inspection port carrier ops)"
 echo "Logs: $LOGS/<service>.log. Ctrl-C to stop."
 tail -n 0 -F "$LOGS"/{clearance-monitor,declaration,inspection,logistics-trading,port-exchange}.log &

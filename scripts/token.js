@@ -17,5 +17,10 @@ if (!ROLES.includes(role) || !party || !(hours > 0)) {
 }
 const secret = process.env.JWT_SECRET || 'tongguan-local-development-secret';
 process.stdout.write(
-  jwt.sign({ role, party }, secret, { algorithm: 'HS256', subject: party, issuer: 'tongguan', expiresIn: hours * 3600 }) + '\n',
+  jwt.sign({ role, party }, secret, {
+    algorithm: 'HS256',
+    subject: party,
+    issuer: 'tongguan',
+    expiresIn: hours * 3600,
+  }) + '\n',
 );

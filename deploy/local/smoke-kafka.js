@@ -13,7 +13,9 @@ const topic = `smoke-${run}`;
 const groupId = `smoke-group-${run}`;
 const N = 12;
 
-function assert(cond, msg) { if (!cond) throw new Error('ASSERTION FAILED: ' + msg); }
+function assert(cond, msg) {
+  if (!cond) throw new Error('ASSERTION FAILED: ' + msg);
+}
 const step = (m) => console.log(' -', m);
 
 let redelivered = 0; // at-least-once: a rebalance during the first join may redeliver
@@ -28,9 +30,15 @@ async function consumeUntil(expected, timeoutMs) {
     eachMessage: async ({ topic: t, partition, message }) => {
       const id = `${partition}:${message.offset}`;
       if (byId.has(id)) redelivered++;
-      byId.set(id, { key: message.key && message.key.toString(), value: message.value.toString(),
-        hdr: message.headers && message.headers['x-trace'] && message.headers['x-trace'].toString(), partition });
-      await consumer.commitOffsets([{ topic: t, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+      byId.set(id, {
+        key: message.key && message.key.toString(),
+        value: message.value.toString(),
+        hdr: message.headers && message.headers['x-trace'] && message.headers['x-trace'].toString(),
+        partition,
+      });
+      await consumer.commitOffsets([
+        { topic: t, partition, offset: (BigInt(message.offset) + 1n).toString() },
+      ]);
     },
   });
   const deadline = Date.now() + timeoutMs;
@@ -43,35 +51,59 @@ async function consumeUntil(expected, timeoutMs) {
   const admin = kafka.admin();
   await admin.connect();
   step(`connected admin to ${broker}`);
-  const created = await admin.createTopics({ topics: [{ topic, numPartitions: 6, replicationFactor: 1 }], waitForLeaders: true });
+  const created = await admin.createTopics({
+    topics: [{ topic, numPartitions: 6, replicationFactor: 1 }],
+    waitForLeaders: true,
+  });
   assert(created === true, 'createTopics returned ' + created);
   const topics = await admin.listTopics();
   assert(topics.includes(topic), 'listTopics does not include ' + topic);
   const md = await admin.fetchTopicMetadata({ topics: [topic] });
-  assert(md.topics[0].partitions.length === 6, 'expected 6 partitions, got ' + md.topics[0].partitions.length);
+  assert(
+    md.topics[0].partitions.length === 6,
+    'expected 6 partitions, got ' + md.topics[0].partitions.length,
+  );
   step('createTopics(6 partitions) + listTopics + fetchTopicMetadata OK');
 
   const producer = kafka.producer();
   await producer.connect();
-  const messages = Array.from({ length: N }, (_, i) => ({ key: `k${i % 4}`, value: JSON.stringify({ i }), headers: { 'x-trace': `t${i}` } }));
+  const messages = Array.from({ length: N }, (_, i) => ({
+    key: `k${i % 4}`,
+    value: JSON.stringify({ i }),
+    headers: { 'x-trace': `t${i}` },
+  }));
   const res = await producer.send({ topic, messages });
   assert(res.length > 0, 'send returned no metadata');
   // idempotent producer too
   const idem = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await idem.connect();
-  await idem.send({ topic, messages: [{ key: 'k0', value: JSON.stringify({ i: N }), headers: { 'x-trace': `t${N}` } }] });
+  await idem.send({
+    topic,
+    messages: [{ key: 'k0', value: JSON.stringify({ i: N }), headers: { 'x-trace': `t${N}` } }],
+  });
   await idem.disconnect();
   step(`produced ${N + 1} keyed messages with headers (plain + idempotent producer)`);
 
   const first = await consumeUntil(N + 1, 30000);
   assert(first.got.length === N + 1, `first consume got ${first.got.length}/${N + 1}`);
-  assert(first.got.every((m) => m.hdr && m.hdr.startsWith('t')), 'headers missing');
+  assert(
+    first.got.every((m) => m.hdr && m.hdr.startsWith('t')),
+    'headers missing',
+  );
   // same key => same partition
   const byKey = {};
-  for (const m of first.got) { (byKey[m.key] = byKey[m.key] || new Set()).add(m.partition); }
-  assert(Object.values(byKey).every((s) => s.size === 1), 'a key landed on more than one partition');
+  for (const m of first.got) {
+    (byKey[m.key] = byKey[m.key] || new Set()).add(m.partition);
+  }
+  assert(
+    Object.values(byKey).every((s) => s.size === 1),
+    'a key landed on more than one partition',
+  );
   await first.consumer.disconnect();
-  step(`consumer group ${groupId} consumed ${first.got.length} messages (eachMessage), committed offsets` + (redelivered ? ` (${redelivered} redelivered during the first join)` : ''));
+  step(
+    `consumer group ${groupId} consumed ${first.got.length} messages (eachMessage), committed offsets` +
+      (redelivered ? ` (${redelivered} redelivered during the first join)` : ''),
+  );
 
   const committed = await admin.fetchOffsets({ groupId, topics: [topic] });
   const committedSum = committed[0].partitions.reduce((a, p) => a + Math.max(0, Number(p.offset)), 0);
@@ -84,18 +116,28 @@ async function consumeUntil(expected, timeoutMs) {
 
   const offs = await admin.fetchTopicOffsets(topic);
   const high = offs.reduce((a, p) => a + Number(p.high), 0);
-  assert(offs.length === 6 && high === N + 1, `fetchTopicOffsets: ${offs.length} partitions, high sum ${high}`);
+  assert(
+    offs.length === 6 && high === N + 1,
+    `fetchTopicOffsets: ${offs.length} partitions, high sum ${high}`,
+  );
   step('fetchOffsets(group) + fetchTopicOffsets OK');
 
   // auto.create.topics.enable: producing to an unknown topic creates it with num.partitions=6
   const autoTopic = `${topic}-auto`;
   await producer.send({ topic: autoTopic, messages: [{ key: 'a', value: 'auto' }] });
   const amd = await admin.fetchTopicMetadata({ topics: [autoTopic] });
-  assert(amd.topics[0].partitions.length === 6, 'auto-created topic has ' + amd.topics[0].partitions.length + ' partitions');
+  assert(
+    amd.topics[0].partitions.length === 6,
+    'auto-created topic has ' + amd.topics[0].partitions.length + ' partitions',
+  );
   step('auto-created topic on produce (6 partitions)');
 
   // transactional producer (InitProducerId / AddPartitionsToTxn / EndTxn)
-  const txp = kafka.producer({ transactionalId: `smoke-tx-${run}`, idempotent: true, maxInFlightRequests: 1 });
+  const txp = kafka.producer({
+    transactionalId: `smoke-tx-${run}`,
+    idempotent: true,
+    maxInFlightRequests: 1,
+  });
   await txp.connect();
   const tx = await txp.transaction();
   await tx.send({ topic: autoTopic, messages: [{ key: 'tx', value: 'committed' }] });
@@ -107,7 +149,10 @@ async function consumeUntil(expected, timeoutMs) {
   step('transactional producer commit + abort OK');
 
   const groups = await admin.listGroups();
-  assert(groups.groups.some((g) => g.groupId === groupId), 'listGroups misses group');
+  assert(
+    groups.groups.some((g) => g.groupId === groupId),
+    'listGroups misses group',
+  );
   await admin.deleteGroups([groupId]);
   await admin.deleteTopics({ topics: [topic, autoTopic] });
   step('listGroups + deleteGroups + deleteTopics OK');
@@ -115,4 +160,7 @@ async function consumeUntil(expected, timeoutMs) {
   await admin.disconnect();
   console.log(`kafka smoke: OK (${Date.now() - t0} ms)`);
   process.exit(0);
-})().catch((e) => { console.error('kafka smoke: FAILED:', e && (e.stack || e)); process.exit(1); });
+})().catch((e) => {
+  console.error('kafka smoke: FAILED:', e && (e.stack || e));
+  process.exit(1);
+});

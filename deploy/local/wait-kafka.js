@@ -10,8 +10,12 @@ const { Kafka, logLevel } = require('kafkajs');
 const port = process.env.KAFKA_PORT || '9092';
 const timeoutMs = Number(process.argv[2] || 60) * 1000;
 const kafka = new Kafka({
-  clientId: 'tongguan-wait', brokers: [`127.0.0.1:${port}`], logLevel: logLevel.NOTHING,
-  connectionTimeout: 1000, requestTimeout: 3000, retry: { retries: 0 },
+  clientId: 'tongguan-wait',
+  brokers: [`127.0.0.1:${port}`],
+  logLevel: logLevel.NOTHING,
+  connectionTimeout: 1000,
+  requestTimeout: 3000,
+  retry: { retries: 0 },
 });
 
 (async () => {
@@ -37,6 +41,8 @@ const kafka = new Kafka({
     if (Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  console.error(`kafka NOT ready on 127.0.0.1:${port} after ${timeoutMs / 1000}s: ${lastErr && lastErr.message}`);
+  console.error(
+    `kafka NOT ready on 127.0.0.1:${port} after ${timeoutMs / 1000}s: ${lastErr && lastErr.message}`,
+  );
   process.exit(1);
 })();

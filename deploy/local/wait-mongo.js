@@ -20,7 +20,8 @@ const timeoutMs = Number(process.argv[2] || 30) * 1000;
       const admin = client.db('admin');
       const ping = await admin.command({ ping: 1 });
       const hello = await admin.command({ hello: 1 });
-      if (ping.ok !== 1 || hello.isWritablePrimary !== true) throw new Error('unexpected ping/hello: ' + JSON.stringify({ ping, hello }));
+      if (ping.ok !== 1 || hello.isWritablePrimary !== true)
+        throw new Error('unexpected ping/hello: ' + JSON.stringify({ ping, hello }));
       await client.close();
       console.log(`mongo ready on ${uri} (maxWireVersion ${hello.maxWireVersion})`);
       process.exit(0);

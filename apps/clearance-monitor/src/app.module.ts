@@ -8,6 +8,9 @@ import { TimelinesModule } from './timelines/timelines.module';
 @Module({})
 export class AppModule {
   static forConfig(config: ServiceConfig): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.forService(config), TimelinesModule, StatsModule, AlertsModule] };
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forService(config), TimelinesModule, StatsModule, AlertsModule],
+    };
   }
 }

@@ -13,6 +13,10 @@ export class MonitorConfig {
   @Transform(toNumber) @IsNumber() @Min(50) @Max(600_000) SLA_SCAN_MS = 1000;
 
   static fromEnv(env = process.env): MonitorConfig {
-    return validateEnv(MonitorConfig, ['SLA_TARGET_HOURS', 'SLA_BASELINE_HOURS', 'SLA_AT_RISK_RATIO', 'SLA_SCAN_MS'], env);
+    return validateEnv(
+      MonitorConfig,
+      ['SLA_TARGET_HOURS', 'SLA_BASELINE_HOURS', 'SLA_AT_RISK_RATIO', 'SLA_SCAN_MS'],
+      env,
+    );
   }
 }

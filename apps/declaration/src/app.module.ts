@@ -7,6 +7,9 @@ import { DeclarationsModule } from './declarations/declarations.module';
 @Module({})
 export class AppModule {
   static forConfig(config: ServiceConfig): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.forService(config), DeclarationsModule, ClearanceModule] };
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forService(config), DeclarationsModule, ClearanceModule],
+    };
   }
 }

@@ -14,7 +14,6 @@ const INSPECTION_COMPLETED = 'tongguan.inspection.InspectionCompleted.v1';
 const DEEMED_APPROVED = 'tongguan.inspection.InspectionDeemedApproved.v1';
 
 // the deadline test waits for 8 business hours (8 real seconds) on the accelerated clock
-jest.setTimeout(120_000);
 
 const env = testEnvironment('inspection');
 const services = new ServiceProcesses(env);
@@ -233,5 +232,16 @@ describe('inspection', () => {
     const tasks = await api.as(officer).get('/v1/inspection-tasks?shipmentId=RED-AGAIN-0001');
     expect(tasks.body.total).toBe(1);
     expect(tasks.body.items[0].id).toBe(first.payload.taskId);
+  });
+
+  it('keeps a deadline through a crash: the restarted service deems the task approved once', async () => {
+    await accept({ shipmentId: 'RED-CRASH-0001', declarationId: 'DEC-RED-CRASH', origin: 'AF' });
+    const taskId: string = (await riskAssessedOf('DEC-RED-CRASH')).payload.taskId;
+    await services.restart('inspection', 'SIGKILL');
+
+    await tap.waitFor((m) => m.headers.ce_type === DEEMED_APPROVED && m.payload?.taskId === taskId, 60_000);
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(tap.ofType(DEEMED_APPROVED, 'RED-CRASH-0001')).toHaveLength(1);
+    expect((await api.as(officer).get(`/v1/inspection-tasks/${taskId}`)).body.status).toBe('deemed-approved');
   });
 });

@@ -20,7 +20,6 @@ import {
 import { randomUUID } from 'node:crypto';
 
 // starting a service and waiting on Kafka outlast jest's default 5 s (the project's testTimeout is not applied)
-jest.setTimeout(120_000);
 
 const env = testEnvironment('payments');
 const processes = new ServiceProcesses(env);

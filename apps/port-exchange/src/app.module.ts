@@ -11,7 +11,13 @@ export class AppModule {
   static forConfig(config: ServiceConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService(config), VesselCallsModule, BillsOfLadingModule, ReleasesModule, GatesModule],
+      imports: [
+        PlatformModule.forService(config),
+        VesselCallsModule,
+        BillsOfLadingModule,
+        ReleasesModule,
+        GatesModule,
+      ],
     };
   }
 }

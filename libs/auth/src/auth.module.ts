@@ -15,7 +15,13 @@ export class AuthModule {
     };
     return {
       module: AuthModule,
-      providers: [{ provide: APP_GUARD, useFactory: (r: Reflector) => new JwtAuthGuard(r, settings), inject: [Reflector] }],
+      providers: [
+        {
+          provide: APP_GUARD,
+          useFactory: (r: Reflector) => new JwtAuthGuard(r, settings),
+          inject: [Reflector],
+        },
+      ],
     };
   }
 }

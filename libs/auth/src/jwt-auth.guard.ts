@@ -1,4 +1,10 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from './decorators';
 import type { Principal, Role } from './roles';
@@ -18,10 +24,15 @@ export class JwtAuthGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string>; principal?: Principal }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string>; principal?: Principal }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) {
-      throw new UnauthorizedException({ code: 'AUTH.TOKEN_MISSING', message: 'Authorization: Bearer <token> required' });
+      throw new UnauthorizedException({
+        code: 'AUTH.TOKEN_MISSING',
+        message: 'Authorization: Bearer <token> required',
+      });
     }
     try {
       request.principal = verifyToken(token, this.settings);

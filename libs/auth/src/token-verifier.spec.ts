@@ -6,7 +6,11 @@ const settings = { secret: 'test-secret', issuer: TOKEN_ISSUER };
 describe('verifyToken', () => {
   it('reads role and party from a token the script minted', () => {
     const token = signToken({ role: 'importer', party: 'TRADER-1' }, 'test-secret', TOKEN_ISSUER);
-    expect(verifyToken(token, settings)).toEqual({ subject: 'TRADER-1', role: 'importer', party: 'TRADER-1' });
+    expect(verifyToken(token, settings)).toEqual({
+      subject: 'TRADER-1',
+      role: 'importer',
+      party: 'TRADER-1',
+    });
   });
 
   it('refuses a token signed with another secret', () => {

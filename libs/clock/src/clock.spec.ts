@@ -23,7 +23,10 @@ describe('Clock', () => {
 
   it('converts a business deadline into a real delay', () => {
     const real = 0;
-    const clock = new Clock({ epoch: '2026-01-01T00:00:00Z', speed: 3600, anchor: '1970-01-01T00:00:00Z' }, () => real);
+    const clock = new Clock(
+      { epoch: '2026-01-01T00:00:00Z', speed: 3600, anchor: '1970-01-01T00:00:00Z' },
+      () => real,
+    );
     expect(clock.realDelayUntil(clock.nowMs() + 2 * HOUR_MS)).toBe(2_000);
     expect(clock.realDelayUntil(clock.nowMs() - HOUR_MS)).toBe(0);
   });
@@ -34,6 +37,8 @@ describe('Clock', () => {
   });
 
   it('measures hours between instants', () => {
-    expect(hoursBetween('2026-01-01T00:00:00Z' as unknown as Date, new Date('2026-01-01T19:30:00Z'))).toBe(19.5);
+    expect(hoursBetween('2026-01-01T00:00:00Z' as unknown as Date, new Date('2026-01-01T19:30:00Z'))).toBe(
+      19.5,
+    );
   });
 });

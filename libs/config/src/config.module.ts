@@ -5,6 +5,10 @@ import { ServiceConfig } from './service-config';
 @Module({})
 export class ConfigModule {
   static forService(config: ServiceConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: ServiceConfig, useValue: config }], exports: [ServiceConfig] };
+    return {
+      module: ConfigModule,
+      providers: [{ provide: ServiceConfig, useValue: config }],
+      exports: [ServiceConfig],
+    };
   }
 }

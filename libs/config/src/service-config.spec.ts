@@ -11,7 +11,11 @@ describe('loadServiceConfig', () => {
 
   it('names every bad setting at once', () => {
     expect(() =>
-      loadServiceConfig('declaration', 3001, { PORT: 'abc', KAFKA_BROKERS: 'nohost', MONGO_URI: 'postgres://x' }),
+      loadServiceConfig('declaration', 3001, {
+        PORT: 'abc',
+        KAFKA_BROKERS: 'nohost',
+        MONGO_URI: 'postgres://x',
+      }),
     ).toThrow(/PORT[\s\S]*KAFKA_BROKERS[\s\S]*MONGO_URI/);
   });
 

@@ -41,7 +41,9 @@ export type PayloadOf<N extends EventName> = InstanceType<Catalog[N]['payload']>
 /** The plain JSON shape a publisher passes (no class instance needed). */
 export type PayloadInput<N extends EventName> = { [K in keyof PayloadOf<N>]: PayloadOf<N>[K] };
 
-const byType = new Map<string, EventDefinition>(Object.values(Events).map((d) => [d.type, d as EventDefinition]));
+const byType = new Map<string, EventDefinition>(
+  Object.values(Events).map((d) => [d.type, d as EventDefinition]),
+);
 
 export function definitionOfType(type: string): EventDefinition | undefined {
   return byType.get(type);

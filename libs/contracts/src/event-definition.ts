@@ -1,6 +1,7 @@
 import type { TopicName } from './topics';
 
-export type ServiceName = 'declaration' | 'inspection' | 'logistics-trading' | 'port-exchange' | 'clearance-monitor';
+export type ServiceName =
+  'declaration' | 'inspection' | 'logistics-trading' | 'port-exchange' | 'clearance-monitor';
 
 /** What the platform knows about one event type: where it travels, who emits it, and its payload schema. */
 export interface EventDefinition<P extends object = object> {

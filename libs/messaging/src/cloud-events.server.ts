@@ -56,7 +56,10 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
       });
       await this.consumer.connect();
       await this.consumer.subscribe({ topics, fromBeginning: true });
-      await this.consumer.run({ partitionsConsumedConcurrently: 3, eachMessage: (p) => this.handleMessage(p) });
+      await this.consumer.run({
+        partitionsConsumedConcurrently: 3,
+        eachMessage: (p) => this.handleMessage(p),
+      });
       callback();
     } catch (error) {
       callback(error);
@@ -88,12 +91,18 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
       const payload = validatePayload(definition, raw) as { shipmentId: string };
       const key = message.key?.toString();
       if (payload.shipmentId !== meta.subject || key !== meta.subject) {
-        return deadLetter('subject-mismatch', `key ${key}, ce_subject ${meta.subject}, shipmentId ${payload.shipmentId}`);
+        return deadLetter(
+          'subject-mismatch',
+          `key ${key}, ce_subject ${meta.subject}, shipmentId ${payload.shipmentId}`,
+        );
       }
       event = { ...meta, payload };
     } catch (error) {
       const reason = error instanceof EnvelopeError ? 'envelope' : 'payload';
-      const text = error instanceof PayloadValidationError || error instanceof EnvelopeError ? error.message : `malformed JSON: ${(error as Error).message}`;
+      const text =
+        error instanceof PayloadValidationError || error instanceof EnvelopeError
+          ? error.message
+          : `malformed JSON: ${(error as Error).message}`;
       return deadLetter(reason, text);
     }
 
@@ -169,6 +178,7 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
 
 function describe(error: unknown): string {
   if (error instanceof Error) return error.message;
-  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
+  if (error && typeof error === 'object' && 'message' in error)
+    return String((error as { message: unknown }).message);
   return String(error);
 }

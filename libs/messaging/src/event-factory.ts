@@ -12,6 +12,7 @@ import {
 } from '@tongguan/contracts';
 import { randomUUID } from 'node:crypto';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging-options';
+import { stableEventId } from './stable-event-id';
 
 /**
  * Builds CloudEvents for this service: validates the payload against its contract (produce-side
@@ -27,11 +28,16 @@ export class EventFactory {
   create<N extends EventName>(
     name: N,
     payload: PayloadInput<N>,
-    context: { causedBy?: Pick<CloudEventMeta, 'id' | 'correlationId'>; correlationId?: string } = {},
+    context: {
+      causedBy?: Pick<CloudEventMeta, 'id' | 'correlationId'>;
+      correlationId?: string;
+      /** Names the one decision this event announces; its ce_id is then derived from it (see stableEventId). */
+      decision?: string;
+    } = {},
   ): CloudEvent<PayloadOf<N>> {
     const definition = Events[name] as EventDefinition;
     const valid = validatePayload(definition, payload) as PayloadOf<N> & { shipmentId: string };
-    const id = randomUUID();
+    const id = context.decision ? stableEventId(`${this.options.service}:${context.decision}`) : randomUUID();
     const correlationId = context.causedBy?.correlationId ?? context.correlationId ?? id;
     return {
       id,

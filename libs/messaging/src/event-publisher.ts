@@ -47,7 +47,11 @@ export class EventPublisher implements OnApplicationShutdown {
       validatePayload(definition, event.payload);
       const topic = physicalTopic(this.options, definition.topic);
       const messages = byTopic.get(topic) ?? [];
-      messages.push({ key: event.subject, value: JSON.stringify(event.payload), headers: toKafkaHeaders(event) });
+      messages.push({
+        key: event.subject,
+        value: JSON.stringify(event.payload),
+        headers: toKafkaHeaders(event),
+      });
       byTopic.set(topic, messages);
     }
     await this.connect();
@@ -59,7 +63,10 @@ export class EventPublisher implements OnApplicationShutdown {
   }
 
   /** Sends raw bytes as they came (used for dead letters, whose payload may not be valid JSON). */
-  async sendRaw(topic: string, message: { key: Buffer | string | null; value: Buffer | string | null; headers: IHeaders }) {
+  async sendRaw(
+    topic: string,
+    message: { key: Buffer | string | null; value: Buffer | string | null; headers: IHeaders },
+  ) {
     await this.connect();
     await this.producer.send({ topic, acks: -1, messages: [message] });
   }

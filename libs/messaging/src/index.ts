@@ -12,3 +12,4 @@ export * from './outbox';
 export * from './outbox-relay';
 export * from './tokens';
 export * from './topic-provisioner';
+export * from './stable-event-id';

@@ -19,7 +19,11 @@ function nestLogCreator() {
 /**
  * The one place that builds a kafkajs client, so a faster client can replace kafkajs here alone.
  */
-export function createKafka(clientId: string, brokers: string[], overrides: Partial<KafkaConfig> = {}): Kafka {
+export function createKafka(
+  clientId: string,
+  brokers: string[],
+  overrides: Partial<KafkaConfig> = {},
+): Kafka {
   return new Kafka({
     clientId,
     brokers,

@@ -9,7 +9,10 @@ export const messagingMetrics = {
   published: counter('tongguan_events_published_total', 'Events published to Kafka', ['type']),
   consumed: counter('tongguan_events_consumed_total', 'Events handled successfully', ['type']),
   duplicates: counter('tongguan_events_duplicate_total', 'Redelivered events skipped by the inbox', ['type']),
-  deadLettered: counter('tongguan_events_dead_lettered_total', 'Messages sent to a dead-letter topic', ['topic', 'reason']),
+  deadLettered: counter('tongguan_events_dead_lettered_total', 'Messages sent to a dead-letter topic', [
+    'topic',
+    'reason',
+  ]),
   handlerSeconds:
     (register.getSingleMetric('tongguan_event_handler_seconds') as Histogram | undefined) ??
     new Histogram({

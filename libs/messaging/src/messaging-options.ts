@@ -14,6 +14,9 @@ export function physicalTopic(options: Pick<MessagingOptions, 'topicPrefix'>, to
   return `${options.topicPrefix}${topic}`;
 }
 
-export function physicalDeadLetterTopic(options: Pick<MessagingOptions, 'topicPrefix'>, topic: string): string {
+export function physicalDeadLetterTopic(
+  options: Pick<MessagingOptions, 'topicPrefix'>,
+  topic: string,
+): string {
   return deadLetterTopicOf(physicalTopic(options, topic));
 }

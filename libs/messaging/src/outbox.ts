@@ -36,19 +36,20 @@ export function withOutbox<T>(schema: Schema<T>): Schema<T> {
 }
 
 /** The update fragment that stages events with a state change: use inside the same updateOne/save. */
-export function stageEvents(events: CloudEvent[]): { $push: { outbox: { $each: CloudEvent[] } }; $set: { outboxPending: true } } {
+export function stageEvents(events: CloudEvent[]): {
+  $push: { outbox: { $each: CloudEvent[] } };
+  $set: { outboxPending: true };
+} {
   return { $push: { outbox: { $each: events } }, $set: { outboxPending: true } };
 }
 
-/** Merges a state change's $set into the staging update, so both land in one single-document write. */
-export function withState<U extends ReturnType<typeof stageEvents>>(update: U, set: Record<string, unknown>): U {
-  return { ...update, $set: { ...update.$set, ...set } };
-}
-
-/** For documents changed with save(): appends the events to the loaded document. */
-export function appendEvents(doc: { outbox: CloudEvent<object>[]; outboxPending: boolean }, events: CloudEvent[]): void {
-  doc.outbox.push(...(events as CloudEvent<object>[]));
-  doc.outboxPending = true;
+/** Merges a state change ($set, and optionally $push) into the staging update: one single-document write. */
+export function withState<U extends ReturnType<typeof stageEvents>>(
+  update: U,
+  set: Record<string, unknown>,
+  push: Record<string, unknown> = {},
+): U {
+  return { ...update, $set: { ...update.$set, ...set }, $push: { ...update.$push, ...push } };
 }
 
 export type OutboxModel = Model<OutboxFields & { _id: unknown }>;

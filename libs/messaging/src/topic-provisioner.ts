@@ -1,7 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ALL_TOPICS } from '@tongguan/contracts';
 import type { Kafka } from 'kafkajs';
-import { MESSAGING_OPTIONS, MessagingOptions, physicalDeadLetterTopic, physicalTopic } from './messaging-options';
+import {
+  MESSAGING_OPTIONS,
+  MessagingOptions,
+  physicalDeadLetterTopic,
+  physicalTopic,
+} from './messaging-options';
 import { KAFKA } from './tokens';
 
 /**
@@ -22,12 +27,19 @@ export class TopicProvisioner {
     await admin.connect();
     try {
       const existing = new Set(await admin.listTopics());
-      const wanted = ALL_TOPICS.flatMap((t) => [physicalTopic(this.options, t), physicalDeadLetterTopic(this.options, t)]);
+      const wanted = ALL_TOPICS.flatMap((t) => [
+        physicalTopic(this.options, t),
+        physicalDeadLetterTopic(this.options, t),
+      ]);
       const missing = wanted.filter((t) => !existing.has(t));
       if (missing.length === 0) return;
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions, replicationFactor: 1 })),
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: this.options.partitions,
+          replicationFactor: 1,
+        })),
       });
       this.logger.log(`created topics ${missing.join(', ')}`);
     } finally {

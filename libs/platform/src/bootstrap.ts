@@ -20,7 +20,10 @@ export interface ServiceDefinition {
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 /** Builds a service (HTTP + its Kafka consumer) without listening; tests and main.ts share it. */
-export async function createService(definition: ServiceDefinition, env = process.env): Promise<{ app: INestApplication; config: ServiceConfig }> {
+export async function createService(
+  definition: ServiceDefinition,
+  env = process.env,
+): Promise<{ app: INestApplication; config: ServiceConfig }> {
   const config = loadServiceConfig(definition.name, definition.defaultPort, env);
   const app = await NestFactory.create<NestExpressApplication>(definition.module(config), {
     logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL as LogLevel) + 1),
@@ -55,7 +58,9 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
     const { app, config } = await createService(definition);
     await app.startAllMicroservices();
     await app.listen(config.PORT, process.env.HOST ?? '127.0.0.1');
-    logger.log(`${definition.name} listening on :${config.PORT} (db ${config.mongoDbName}, topics prefix "${config.TOPIC_PREFIX}")`);
+    logger.log(
+      `${definition.name} listening on :${config.PORT} (db ${config.mongoDbName}, topics prefix "${config.TOPIC_PREFIX}")`,
+    );
   } catch (error) {
     logger.error((error as Error).message);
     process.exit(1);

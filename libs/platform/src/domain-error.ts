@@ -3,7 +3,12 @@ import type { FieldProblem } from '@tongguan/contracts';
 
 /** A refusal the caller can act on, with a stable code (e.g. GATE.NOT_RELEASED). */
 export class DomainError extends HttpException {
-  constructor(code: string, message: string, status: HttpStatus = HttpStatus.CONFLICT, errors?: FieldProblem[]) {
+  constructor(
+    code: string,
+    message: string,
+    status: HttpStatus = HttpStatus.CONFLICT,
+    errors?: FieldProblem[],
+  ) {
     super({ code, message, ...(errors ? { errors } : {}) }, status);
   }
 }

@@ -35,13 +35,18 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const raw = exception.getResponse();
-      if (typeof raw === 'object' && raw !== null && 'code' in raw) return { status, body: raw as Record<string, unknown> };
-      const message = typeof raw === 'string' ? raw : ((raw as { message?: unknown }).message ?? exception.message);
+      if (typeof raw === 'object' && raw !== null && 'code' in raw)
+        return { status, body: raw as Record<string, unknown> };
+      const message =
+        typeof raw === 'string' ? raw : ((raw as { message?: unknown }).message ?? exception.message);
       return { status, body: { code: `HTTP.${HttpStatus[status] ?? status}`, message } };
     }
     const parserError = exception as BodyParserError;
     if (parserError?.type === 'entity.parse.failed') {
-      return { status: 400, body: { code: 'REQUEST.MALFORMED_JSON', message: `body is not valid JSON: ${parserError.message}` } };
+      return {
+        status: 400,
+        body: { code: 'REQUEST.MALFORMED_JSON', message: `body is not valid JSON: ${parserError.message}` },
+      };
     }
     if (parserError?.type === 'entity.too.large') {
       return { status: 413, body: { code: 'REQUEST.TOO_LARGE', message: 'request body too large' } };

@@ -15,7 +15,11 @@ export function httpMetricsMiddleware(request: Request, response: Response, next
   response.on('finish', () => {
     // the matched route pattern keeps label cardinality bounded (ids are not labels)
     const route = (request.route as { path?: string } | undefined)?.path ?? 'unmatched';
-    stop({ method: request.method, route: `${request.baseUrl}${route}`, status: String(response.statusCode) });
+    stop({
+      method: request.method,
+      route: `${request.baseUrl}${route}`,
+      status: String(response.statusCode),
+    });
   });
   next();
 }

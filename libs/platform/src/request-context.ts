@@ -1,10 +1,17 @@
-import { BadRequestException, createParamDecorator, type ExecutionContext, type PipeTransform } from '@nestjs/common';
+import {
+  BadRequestException,
+  createParamDecorator,
+  type ExecutionContext,
+  type PipeTransform,
+} from '@nestjs/common';
 import { BL_NUMBER_PATTERN, normaliseBlNumber } from '@tongguan/contracts';
 
 /** The request's correlation id (set by the correlation middleware), for the events it causes. */
-export const CorrelationId = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {
-  return context.switchToHttp().getRequest<{ correlationId?: string }>().correlationId;
-});
+export const CorrelationId = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string | undefined => {
+    return context.switchToHttp().getRequest<{ correlationId?: string }>().correlationId;
+  },
+);
 
 /** Path parameter that names a shipment (or its B/L): normalised, or 400 with a clear code. */
 export class ShipmentIdPipe implements PipeTransform<string, string> {

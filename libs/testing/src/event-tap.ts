@@ -32,9 +32,15 @@ export class EventTap {
     const admin = this.kafka.admin();
     await admin.connect();
     const physical = topics.map((t) => `${this.topicPrefix}${t}`);
-    await admin.createTopics({ waitForLeaders: true, topics: physical.map((topic) => ({ topic, numPartitions: 3 })) });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: physical.map((topic) => ({ topic, numPartitions: 3 })),
+    });
     await admin.disconnect();
-    this.consumer = this.kafka.consumer({ groupId: `test-tap-${randomUUID()}`, allowAutoTopicCreation: false });
+    this.consumer = this.kafka.consumer({
+      groupId: `test-tap-${randomUUID()}`,
+      allowAutoTopicCreation: false,
+    });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: physical, fromBeginning: true });
     await this.consumer.run({
@@ -58,7 +64,11 @@ export class EventTap {
   }
 
   /** Waits for the first message matching the predicate. */
-  waitFor(predicate: (m: TappedMessage) => boolean, timeoutMs = 30_000, what = 'a message'): Promise<TappedMessage> {
+  waitFor(
+    predicate: (m: TappedMessage) => boolean,
+    timeoutMs = 30_000,
+    what = 'a message',
+  ): Promise<TappedMessage> {
     return eventually(() => this.messages.find(predicate), timeoutMs, what);
   }
 

@@ -14,5 +14,7 @@ export default async function globalSetup(): Promise<void> {
     cwd: REPO_ROOT,
     stdio: 'inherit',
   });
-  process.stdout.write(`\ninfrastructure: ${infrastructure.kind} kafka=${infrastructure.kafkaBrokers} mongo=${infrastructure.mongoUri}\n`);
+  process.stdout.write(
+    `\ninfrastructure: ${infrastructure.kind} kafka=${infrastructure.kafkaBrokers} mongo=${infrastructure.mongoUri}\n`,
+  );
 }

@@ -3,3 +3,4 @@ export * from './http-client';
 export * from './infrastructure';
 export * from './service-processes';
 export * from './test-environment';
+export * from './test-data-cleanup';

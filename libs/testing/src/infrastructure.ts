@@ -17,14 +17,22 @@ export interface Infrastructure {
  */
 export async function provideInfrastructure(env = process.env): Promise<Infrastructure> {
   if (env.KAFKA_BROKERS && env.MONGO_URI) {
-    return { kafkaBrokers: env.KAFKA_BROKERS, mongoUri: env.MONGO_URI, kind: 'environment', stop: async () => {} };
+    return {
+      kafkaBrokers: env.KAFKA_BROKERS,
+      mongoUri: env.MONGO_URI,
+      kind: 'environment',
+      stop: async () => {},
+    };
   }
   if (dockerAnswers()) return startContainers();
   return startLocal();
 }
 
 function dockerAnswers(): boolean {
-  const result = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { stdio: 'ignore', timeout: 5_000 });
+  const result = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], {
+    stdio: 'ignore',
+    timeout: 5_000,
+  });
   return result.status === 0;
 }
 
@@ -54,7 +62,8 @@ async function startLocal(): Promise<Infrastructure> {
     mongoUri: `mongodb://127.0.0.1:${process.env.MONGO_PORT ?? 27017}`,
     kind: 'local',
     stop: async () => {
-      if (!wasRunning && process.env.KEEP_INFRA !== '1') execFileSync('bash', [script('down.sh')], { stdio: 'inherit' });
+      if (!wasRunning && process.env.KEEP_INFRA !== '1')
+        execFileSync('bash', [script('down.sh')], { stdio: 'inherit' });
     },
   };
 }

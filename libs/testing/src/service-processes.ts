@@ -5,7 +5,8 @@ import path from 'node:path';
 import { REPO_ROOT } from './infrastructure';
 import { eventually } from './test-environment';
 
-export type AppName = 'declaration' | 'inspection' | 'logistics-trading' | 'port-exchange' | 'clearance-monitor';
+export type AppName =
+  'declaration' | 'inspection' | 'logistics-trading' | 'port-exchange' | 'clearance-monitor';
 
 interface Running {
   process: ChildProcess;
@@ -40,7 +41,10 @@ export class ServiceProcesses {
     return `http://127.0.0.1:${entry.port}`;
   }
 
-  async start(apps: AppName[], extraEnv: Partial<Record<AppName, Record<string, string>>> = {}): Promise<void> {
+  async start(
+    apps: AppName[],
+    extraEnv: Partial<Record<AppName, Record<string, string>>> = {},
+  ): Promise<void> {
     await Promise.all(apps.map(async (app) => this.startOne(app, extraEnv[app] ?? {})));
   }
 
@@ -52,11 +56,15 @@ export class ServiceProcesses {
     fs.mkdirSync(logDir, { recursive: true });
     const log = fs.openSync(path.join(logDir, `test-${app}-${port}.log`), 'a');
     const env = { ...process.env, ...this.env, ...extra, PORT: String(port) };
-    const child = spawn(process.execPath, ['-r', path.join(REPO_ROOT, 'scripts', 'register-paths.js'), main], {
-      cwd: REPO_ROOT,
-      env,
-      stdio: ['ignore', log, log],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', path.join(REPO_ROOT, 'scripts', 'register-paths.js'), main],
+      {
+        cwd: REPO_ROOT,
+        env,
+        stdio: ['ignore', log, log],
+      },
+    );
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     this.running.set(app, { process: child, port, env: { ...this.env, ...extra }, exited });
     let gone = false;

@@ -1,4 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Clock, HOUR_MS } from '@tongguan/clock';
 import { EventFactory, OutboxRelay, stageEvents, withState, type OutboxModel } from '@tongguan/messaging';
@@ -44,21 +50,37 @@ export class SlaWatcher implements OnModuleInit, OnApplicationBootstrap, OnAppli
     const target = this.config.SLA_TARGET_HOURS;
     const atRiskFrom = new Date(nowMs - target * this.config.SLA_AT_RISK_RATIO * HOUR_MS);
     const inFlight = await this.timelines
-      .find({ arrivedAt: { $lte: atRiskFrom }, releasedAt: { $exists: false }, breachAlerted: false }, { stamps: 1, atRiskAlerted: 1 })
+      .find(
+        { arrivedAt: { $lte: atRiskFrom }, releasedAt: { $exists: false }, breachAlerted: false },
+        { stamps: 1, atRiskAlerted: 1 },
+      )
       .limit(500)
       .lean();
     for (const timeline of inFlight) {
       const elapsedHours = (nowMs - Date.parse(timeline.stamps.arrival!)) / HOUR_MS;
       const stage = currentStage(timeline.stamps);
-      const base = { shipmentId: timeline._id, elapsedHours: round(elapsedHours), targetHours: target, stage };
+      const base = {
+        shipmentId: timeline._id,
+        elapsedHours: round(elapsedHours),
+        targetHours: target,
+        stage,
+      };
       if (elapsedHours > target) {
         const breached = this.events.create('ClearanceSlaBreached', base);
-        await this.timelines.updateOne({ _id: timeline._id, breachAlerted: false }, withState(stageEvents([breached]), { breachAlerted: true, atRiskAlerted: true }));
+        await this.timelines.updateOne(
+          { _id: timeline._id, breachAlerted: false },
+          withState(stageEvents([breached]), { breachAlerted: true, atRiskAlerted: true }),
+        );
       } else if (!timeline.atRiskAlerted) {
         // a plain projection for now: elapsed so far plus the target's remaining share of the stage ahead
-        const predictedHours = round(Math.max(elapsedHours, target * this.config.SLA_AT_RISK_RATIO) / this.config.SLA_AT_RISK_RATIO);
+        const predictedHours = round(
+          Math.max(elapsedHours, target * this.config.SLA_AT_RISK_RATIO) / this.config.SLA_AT_RISK_RATIO,
+        );
         const atRisk = this.events.create('ClearanceSlaAtRisk', { ...base, predictedHours });
-        await this.timelines.updateOne({ _id: timeline._id, atRiskAlerted: false }, withState(stageEvents([atRisk]), { atRiskAlerted: true }));
+        await this.timelines.updateOne(
+          { _id: timeline._id, atRiskAlerted: false },
+          withState(stageEvents([atRisk]), { atRiskAlerted: true }),
+        );
       }
     }
     if (inFlight.length > 0) this.relay.nudge();

@@ -30,7 +30,11 @@ describe('clearanceStatistics', () => {
   });
 
   it('ignores shipments not yet released and answers nulls for an empty window', () => {
-    const inFlight = { stamps: { ...emptyTimeline('X').stamps, arrival: '2026-03-02T00:00:00Z' }, channel: null, greenChannel: false };
+    const inFlight = {
+      stamps: { ...emptyTimeline('X').stamps, arrival: '2026-03-02T00:00:00Z' },
+      channel: null,
+      greenChannel: false,
+    };
     const stats = clearanceStatistics([inFlight], 20);
     expect(stats).toMatchObject({ count: 0, meanHours: null, p90Hours: null, withinTargetRatio: null });
   });

@@ -24,12 +24,21 @@ export class StatsController {
     const from = query.from ? new Date(query.from) : undefined;
     const to = query.to ? new Date(query.to) : undefined;
     if (from && to && from >= to) {
-      throw new DomainError('STATS.WINDOW_INVALID', 'from must be before to', HttpStatus.UNPROCESSABLE_ENTITY, [
-        { path: 'from', code: 'WINDOW_INVALID', message: 'from must be before to' },
-      ]);
+      throw new DomainError(
+        'STATS.WINDOW_INVALID',
+        'from must be before to',
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        [{ path: 'from', code: 'WINDOW_INVALID', message: 'from must be before to' }],
+      );
     }
-    const released: FilterQuery<Timeline> = { $exists: true, ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) };
-    const shipments = await this.timelines.find({ releasedAt: released }, { stamps: 1, channel: 1, greenChannel: 1 }).lean();
+    const released: FilterQuery<Timeline> = {
+      $exists: true,
+      ...(from ? { $gte: from } : {}),
+      ...(to ? { $lt: to } : {}),
+    };
+    const shipments = await this.timelines
+      .find({ releasedAt: released }, { stamps: 1, channel: 1, greenChannel: 1 })
+      .lean();
     return {
       from: from?.toISOString() ?? null,
       to: to?.toISOString() ?? null,

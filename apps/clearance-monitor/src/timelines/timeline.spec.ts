@@ -2,7 +2,11 @@ import type { CloudEvent } from '@tongguan/contracts';
 import { applyEvent, clearanceHours, emptyTimeline, slaState, type TimelineFacts } from './timeline';
 
 let n = 0;
-function event(type: string, time: string, payload: Record<string, unknown> = {}): CloudEvent<Record<string, unknown>> {
+function event(
+  type: string,
+  time: string,
+  payload: Record<string, unknown> = {},
+): CloudEvent<Record<string, unknown>> {
   n += 1;
   return {
     id: `e${n}`,
@@ -18,10 +22,17 @@ function event(type: string, time: string, payload: Record<string, unknown> = {}
 
 const events = [
   event('port.CargoArrived', '2026-03-02T08:00:00.000Z'),
-  event('declaration.DeclarationLodged', '2026-03-02T09:00:00.000Z', { declarationId: 'd1', importerId: 'T1', greenChannel: false }),
+  event('declaration.DeclarationLodged', '2026-03-02T09:00:00.000Z', {
+    declarationId: 'd1',
+    importerId: 'T1',
+    greenChannel: false,
+  }),
   event('declaration.DeclarationAccepted', '2026-03-02T09:00:00.000Z', { declarationId: 'd1' }),
   event('inspection.RiskAssessed', '2026-03-02T09:30:00.000Z', { declarationId: 'd1', channel: 'RED' }),
-  event('inspection.InspectionCompleted', '2026-03-02T14:00:00.000Z', { declarationId: 'd1', result: 'passed' }),
+  event('inspection.InspectionCompleted', '2026-03-02T14:00:00.000Z', {
+    declarationId: 'd1',
+    result: 'passed',
+  }),
   event('logistics.PaymentSettled', '2026-03-02T11:00:00.000Z'),
   event('declaration.ShipmentReleased', '2026-03-02T14:30:00.000Z', { declarationId: 'd1' }),
   event('port.GateOutRecorded', '2026-03-02T18:00:00.000Z'),
@@ -49,7 +60,18 @@ describe('timeline fold', () => {
   it('gives the same timeline for reversed, shuffled and duplicated deliveries', () => {
     const expected = fold(events);
     expect(fold([...events].reverse())).toEqual(expected);
-    const shuffled = [events[5], events[0], events[7], events[2], events[2], events[6], events[1], events[4], events[3], events[0]];
+    const shuffled = [
+      events[5],
+      events[0],
+      events[7],
+      events[2],
+      events[2],
+      events[6],
+      events[1],
+      events[4],
+      events[3],
+      events[0],
+    ];
     expect(fold(shuffled)).toEqual(expected);
   });
 

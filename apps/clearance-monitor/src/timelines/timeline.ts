@@ -2,7 +2,16 @@ import type { CloudEvent, RiskChannel } from '@tongguan/contracts';
 import { HOUR_MS } from '@tongguan/clock';
 
 /** The Time Release Study stamps of one shipment. */
-export const STAMPS = ['arrival', 'lodged', 'accepted', 'riskAssessed', 'inspected', 'paid', 'released', 'gateOut'] as const;
+export const STAMPS = [
+  'arrival',
+  'lodged',
+  'accepted',
+  'riskAssessed',
+  'inspected',
+  'paid',
+  'released',
+  'gateOut',
+] as const;
 export type Stamp = (typeof STAMPS)[number];
 export type Stamps = Record<Stamp, string | null>;
 
@@ -50,7 +59,11 @@ const STAMP_OF_TYPE: Record<string, Stamp> = {
  * and however often one is redelivered.
  */
 export function applyEvent(timeline: TimelineFacts, event: CloudEvent<Record<string, any>>): TimelineFacts {
-  const next: TimelineFacts = { ...timeline, stamps: { ...timeline.stamps }, refusedReasons: [...timeline.refusedReasons] };
+  const next: TimelineFacts = {
+    ...timeline,
+    stamps: { ...timeline.stamps },
+    refusedReasons: [...timeline.refusedReasons],
+  };
   const stamp = STAMP_OF_TYPE[event.type];
   if (stamp) {
     const current = next.stamps[stamp];
@@ -72,7 +85,8 @@ export function applyEvent(timeline: TimelineFacts, event: CloudEvent<Record<str
       next.inspectionOutcome ??= 'deemed-approved';
       break;
     case 'tongguan.declaration.ReleaseRefused.v1':
-      for (const reason of p.reasons as string[]) if (!next.refusedReasons.includes(reason)) next.refusedReasons.push(reason);
+      for (const reason of p.reasons as string[])
+        if (!next.refusedReasons.includes(reason)) next.refusedReasons.push(reason);
       break;
     default:
       break;

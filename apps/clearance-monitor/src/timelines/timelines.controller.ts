@@ -12,7 +12,8 @@ export class TimelinesController {
   @Get(':shipmentId/timeline')
   @Roles('ops')
   @ApiOperation({
-    summary: 'TRS stamps (arrival … gateOut, RFC 3339 or null), channel, clearance hours and SLA state of a shipment',
+    summary:
+      'TRS stamps (arrival … gateOut, RFC 3339 or null), channel, clearance hours and SLA state of a shipment',
   })
   timeline(@Param('shipmentId', ShipmentIdPipe) shipmentId: string) {
     return this.timelines.view(shipmentId);

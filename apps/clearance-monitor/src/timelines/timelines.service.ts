@@ -5,7 +5,15 @@ import { Clock } from '@tongguan/clock';
 import { NotFoundError } from '@tongguan/platform';
 import type { Model } from 'mongoose';
 import { MonitorConfig } from '../monitor-config';
-import { applyEvent, clearanceHours, dwellHours, emptyTimeline, slaState, STAMPS, type TimelineFacts } from './timeline';
+import {
+  applyEvent,
+  clearanceHours,
+  dwellHours,
+  emptyTimeline,
+  slaState,
+  STAMPS,
+  type TimelineFacts,
+} from './timeline';
 import { Timeline } from './timeline.schema';
 
 const MAX_CONFLICT_RETRIES = 10;
@@ -59,7 +67,6 @@ export class TimelinesService {
       shipmentId: timeline._id,
       declarationId: timeline.declarationId,
       ...Object.fromEntries(STAMPS.map((s) => [s, timeline.stamps[s]])),
-      stamps: timeline.stamps,
       channel: timeline.channel,
       greenChannel: timeline.greenChannel,
       inspectionOutcome: timeline.inspectionOutcome,
@@ -74,8 +81,26 @@ export class TimelinesService {
 }
 
 function toFacts(doc: Timeline): TimelineFacts {
-  const { shipmentId, stamps, channel, greenChannel, declarationId, importerId, inspectionOutcome, refusedReasons } = doc;
-  return { shipmentId, stamps, channel, greenChannel, declarationId, importerId, inspectionOutcome, refusedReasons };
+  const {
+    shipmentId,
+    stamps,
+    channel,
+    greenChannel,
+    declarationId,
+    importerId,
+    inspectionOutcome,
+    refusedReasons,
+  } = doc;
+  return {
+    shipmentId,
+    stamps,
+    channel,
+    greenChannel,
+    declarationId,
+    importerId,
+    inspectionOutcome,
+    refusedReasons,
+  };
 }
 
 function round(value: number | null): number | null {

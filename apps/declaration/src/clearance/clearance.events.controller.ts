@@ -16,15 +16,27 @@ export class ClearanceEventsController {
   async onInspectionCompleted(event: IncomingEvent<'InspectionCompleted'>): Promise<void> {
     const { declarationId, result, findings, officerId } = event.payload;
     if (result === 'passed') {
-      await this.release.recordInspectionCleared(declarationId, event, `inspection passed (officer ${officerId})`);
+      await this.release.recordInspectionCleared(
+        declarationId,
+        event,
+        `inspection passed (officer ${officerId})`,
+      );
     } else {
-      await this.release.refuse(declarationId, [`inspection failed: ${findings.join('; ') || 'no findings given'}`], event);
+      await this.release.refuse(
+        declarationId,
+        [`inspection failed: ${findings.join('; ') || 'no findings given'}`],
+        event,
+      );
     }
   }
 
   @OnEvent('InspectionDeemedApproved')
   async onInspectionDeemedApproved(event: IncomingEvent<'InspectionDeemedApproved'>): Promise<void> {
-    await this.release.recordInspectionCleared(event.payload.declarationId, event, `tacit approval: ${event.payload.reason}`);
+    await this.release.recordInspectionCleared(
+      event.payload.declarationId,
+      event,
+      `tacit approval: ${event.payload.reason}`,
+    );
   }
 
   @OnEvent('PaymentSettled')

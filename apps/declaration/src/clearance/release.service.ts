@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { CloudEventMeta, RiskChannel } from '@tongguan/contracts';
-import { EventFactory, OutboxRelay, stageEvents } from '@tongguan/messaging';
+import { EventFactory, OutboxRelay, stageEvents, withState } from '@tongguan/messaging';
 import type { Model } from 'mongoose';
 import { Declaration, type StatusChange } from '../declarations/declaration.schema';
 import { RELEASABLE, type DeclarationStatus } from '../declarations/declaration-status';
@@ -20,27 +20,40 @@ export class ReleaseService {
   ) {}
 
   async recordRisk(declarationId: string, channel: RiskChannel, cause: CloudEventMeta): Promise<void> {
+    await this.requireDeclaration(declarationId);
     const status: DeclarationStatus | null = channel === 'RED' ? 'under-physical-check' : null;
     await this.declarations.updateOne(
       { _id: declarationId, riskChannel: { $exists: false } },
       {
-        $set: { riskChannel: channel, ...(channel === 'GREEN' ? { inspectionCleared: true } : {}), ...(status ? { status } : {}) },
-        $push: { statusHistory: change(status ?? 'accepted', cause, 'inspection', `risk channel ${channel}`) },
+        $set: {
+          riskChannel: channel,
+          ...(channel === 'GREEN' ? { inspectionCleared: true } : {}),
+          ...(status ? { status } : {}),
+        },
+        $push: {
+          statusHistory: change(status ?? 'accepted', cause, 'inspection', `risk channel ${channel}`),
+        },
       },
     );
     await this.tryRelease({ _id: declarationId }, cause);
   }
 
   async recordInspectionCleared(declarationId: string, cause: CloudEventMeta, reason: string): Promise<void> {
+    await this.requireDeclaration(declarationId);
     await this.declarations.updateOne(
       { _id: declarationId, inspectionCleared: false, status: { $in: RELEASABLE } },
-      { $set: { inspectionCleared: true, status: 'accepted' }, $push: { statusHistory: change('accepted', cause, 'inspection', reason) } },
+      {
+        $set: { inspectionCleared: true, status: 'accepted' },
+        $push: { statusHistory: change('accepted', cause, 'inspection', reason) },
+      },
     );
     await this.tryRelease({ _id: declarationId }, cause);
   }
 
   async refuse(declarationId: string, reasons: string[], cause: CloudEventMeta): Promise<void> {
-    const declaration = await this.declarations.findById(declarationId, { shipmentId: 1, importerId: 1 }).lean();
+    const declaration = await this.declarations
+      .findById(declarationId, { shipmentId: 1, importerId: 1 })
+      .lean();
     if (!declaration) throw new Error(`declaration ${declarationId} unknown`);
     const refused = this.events.create(
       'ReleaseRefused',
@@ -49,11 +62,11 @@ export class ReleaseService {
     );
     await this.declarations.updateOne(
       { _id: declarationId, status: { $in: RELEASABLE } },
-      {
-        ...stageEvents([refused]),
-        $set: { ...stageEvents([refused]).$set, status: 'refused' },
-        $push: { ...stageEvents([refused]).$push, statusHistory: change('refused', cause, 'customs', reasons.join('; ')) },
-      },
+      withState(
+        stageEvents([refused]),
+        { status: 'refused' },
+        { statusHistory: change('refused', cause, 'customs', reasons.join('; ')) },
+      ),
     );
     this.relay.nudge();
   }
@@ -66,12 +79,33 @@ export class ReleaseService {
   async recordGateOut(shipmentId: string, cause: CloudEventMeta): Promise<void> {
     await this.declarations.updateMany(
       { shipmentId, status: 'released' },
-      { $set: { status: 'goods-exited' }, $push: { statusHistory: change('goods-exited', cause, 'port', 'cargo left the terminal') } },
+      {
+        $set: { status: 'goods-exited' },
+        $push: { statusHistory: change('goods-exited', cause, 'port', 'cargo left the terminal') },
+      },
     );
   }
 
-  private async tryRelease(which: { _id: string } | { shipmentId: string }, cause: CloudEventMeta): Promise<void> {
-    const ready = { ...which, status: { $in: RELEASABLE }, inspectionCleared: true, paid: true, releasedAt: { $exists: false } };
+  /** A fact about a declaration this service never saw is an error: retried, then dead-lettered. */
+  private async requireDeclaration(declarationId: string) {
+    const declaration = await this.declarations
+      .findById(declarationId, { shipmentId: 1, importerId: 1 })
+      .lean();
+    if (!declaration) throw new Error(`declaration ${declarationId} unknown`);
+    return declaration;
+  }
+
+  private async tryRelease(
+    which: { _id: string } | { shipmentId: string },
+    cause: CloudEventMeta,
+  ): Promise<void> {
+    const ready = {
+      ...which,
+      status: { $in: RELEASABLE },
+      inspectionCleared: true,
+      paid: true,
+      releasedAt: { $exists: false },
+    };
     const candidate = await this.declarations.findOne(ready, { _id: 1, shipmentId: 1, importerId: 1 }).lean();
     if (!candidate) return;
     const released = this.events.create(
@@ -79,13 +113,13 @@ export class ReleaseService {
       { shipmentId: candidate.shipmentId, declarationId: candidate._id, importerId: candidate.importerId },
       { causedBy: cause },
     );
-    const staged = stageEvents([released]);
     await this.declarations.updateOne(
       { ...ready, _id: candidate._id },
-      {
-        $set: { ...staged.$set, status: 'released', releasedAt: new Date(released.time) },
-        $push: { ...staged.$push, statusHistory: change('released', cause, 'customs', 'accepted, inspection cleared and paid') },
-      },
+      withState(
+        stageEvents([released]),
+        { status: 'released', releasedAt: new Date(released.time) },
+        { statusHistory: change('released', cause, 'customs', 'accepted, inspection cleared and paid') },
+      ),
     );
     this.relay.nudge();
   }

@@ -11,7 +11,19 @@ export function isKnownCurrency(code: string): boolean {
 }
 
 /** Incoterms 2020. */
-export const INCOTERMS = ['EXW', 'FCA', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP', 'FAS', 'FOB', 'CFR', 'CIF'] as const;
+export const INCOTERMS = [
+  'EXW',
+  'FCA',
+  'CPT',
+  'CIP',
+  'DAP',
+  'DPU',
+  'DDP',
+  'FAS',
+  'FOB',
+  'CFR',
+  'CIF',
+] as const;
 
 /** UN/ECE Recommendation 20 units the tariff uses most. */
 export const UNITS = ['KGM', 'TNE', 'NAR', 'SET', 'LTR', 'MTR', 'MTK', 'PR'] as const;

@@ -7,12 +7,17 @@ import type { LodgeDeclarationDto } from './lodge-declaration.dto';
  * Rules that need code lists or more than one field. They run on whatever parts of the filing are
  * well-formed, so their findings join the field errors in one notice (one-time notification).
  */
-export function crossFieldProblems(dto: Partial<LodgeDeclarationDto>, tariff: Tariff, rates: ExchangeRates): FieldProblem[] {
+export function crossFieldProblems(
+  dto: Partial<LodgeDeclarationDto>,
+  tariff: Tariff,
+  rates: ExchangeRates,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const add = (path: string, code: string, message: string) => problems.push({ path, code, message });
 
   if (typeof dto.currency === 'string' && /^[A-Z]{3}$/.test(dto.currency)) {
-    if (!isKnownCurrency(dto.currency)) add('currency', 'CURRENCY_UNKNOWN', `${dto.currency} is not an ISO 4217 currency`);
+    if (!isKnownCurrency(dto.currency))
+      add('currency', 'CURRENCY_UNKNOWN', `${dto.currency} is not an ISO 4217 currency`);
     else if (rates.rates[dto.currency] === undefined) {
       add('currency', 'CURRENCY_NO_RATE', `no customs exchange rate for ${dto.currency}`);
     }
@@ -25,18 +30,38 @@ export function crossFieldProblems(dto: Partial<LodgeDeclarationDto>, tariff: Ta
   }
   const items = Array.isArray(dto.items) ? dto.items : [];
   items.forEach((item, i) => {
-    if (typeof item?.hsCode === 'string' && /^\d{6,10}$/.test(item.hsCode) && !tariff.headings[headingOf(item.hsCode)]) {
-      add(`items.${i}.hsCode`, 'HS_CODE_UNKNOWN', `HS heading ${headingOf(item.hsCode)} is not in the tariff`);
+    if (
+      typeof item?.hsCode === 'string' &&
+      /^\d{6,10}$/.test(item.hsCode) &&
+      !tariff.headings[headingOf(item.hsCode)]
+    ) {
+      add(
+        `items.${i}.hsCode`,
+        'HS_CODE_UNKNOWN',
+        `HS heading ${headingOf(item.hsCode)} is not in the tariff`,
+      );
     }
-    if (typeof item?.originCountry === 'string' && /^[A-Z]{2}$/.test(item.originCountry) && !isKnownCountry(item.originCountry)) {
+    if (
+      typeof item?.originCountry === 'string' &&
+      /^[A-Z]{2}$/.test(item.originCountry) &&
+      !isKnownCountry(item.originCountry)
+    ) {
       add(`items.${i}.originCountry`, 'COUNTRY_UNKNOWN', `${item.originCountry} is not an ISO 3166 country`);
     }
   });
   const weights = items.map((item) => item?.netWeightKg);
-  if (typeof dto.grossWeightKg === 'number' && weights.length > 0 && weights.every((w) => typeof w === 'number')) {
+  if (
+    typeof dto.grossWeightKg === 'number' &&
+    weights.length > 0 &&
+    weights.every((w) => typeof w === 'number')
+  ) {
     const net = weights.reduce((a, b) => a + b, 0);
     if (net > dto.grossWeightKg + 1e-9) {
-      add('grossWeightKg', 'WEIGHT_INCONSISTENT', `items' net weight ${net} kg exceeds the gross weight ${dto.grossWeightKg} kg`);
+      add(
+        'grossWeightKg',
+        'WEIGHT_INCONSISTENT',
+        `items' net weight ${net} kg exceeds the gross weight ${dto.grossWeightKg} kg`,
+      );
     }
   }
   return problems;

@@ -15,10 +15,16 @@ export class DeclarationsController {
   @Roles('importer')
   @ApiOperation({ summary: 'Lodge an import declaration (before or after arrival)' })
   @ApiBody({ type: LodgeDeclarationDto })
-  @ApiUnprocessableEntityResponse({ description: 'Every deficiency of the filing at once: { errors: [{ path, code, message }] }' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Every deficiency of the filing at once: { errors: [{ path, code, message }] }',
+  })
   // The body is validated by FilingValidator, not the global pipe, so that field errors, code lists and
   // cross-field rules are reported together.
-  lodge(@Body() body: Record<string, unknown>, @CurrentPrincipal() importer: Principal, @CorrelationId() correlationId?: string) {
+  lodge(
+    @Body() body: Record<string, unknown>,
+    @CurrentPrincipal() importer: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     return this.declarations.lodge(body, importer, correlationId);
   }
 

@@ -56,7 +56,13 @@ export class DeclarationsService implements OnModuleInit {
     );
     const assessed = this.events.create(
       'DutyAssessed',
-      { ...base, currency: duty.currency, dutyMinor: duty.dutyMinor, vatMinor: duty.vatMinor, totalMinor: duty.totalMinor },
+      {
+        ...base,
+        currency: duty.currency,
+        dutyMinor: duty.dutyMinor,
+        vatMinor: duty.vatMinor,
+        totalMinor: duty.totalMinor,
+      },
       causedBy,
     );
     const at = new Date(lodged.time);
@@ -82,7 +88,9 @@ export class DeclarationsService implements OnModuleInit {
 
   /** An importer sees only its own filings; anyone else's is "not found", not "forbidden". */
   async get(id: string, reader: Principal) {
-    const declaration = await this.declarations.findOne({ _id: id, ...this.visibleTo(reader) }, HIDDEN).lean();
+    const declaration = await this.declarations
+      .findOne({ _id: id, ...this.visibleTo(reader) }, HIDDEN)
+      .lean();
     if (!declaration) throw new NotFoundError('declaration', id);
     return { id: declaration._id, ...declaration, _id: undefined };
   }
@@ -100,7 +108,12 @@ export class DeclarationsService implements OnModuleInit {
         .lean(),
       this.declarations.countDocuments(filter),
     ]);
-    return { items: items.map((d) => ({ id: d._id, ...d, _id: undefined })), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: items.map((d) => ({ id: d._id, ...d, _id: undefined })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   private visibleTo(reader: Principal): FilterQuery<Declaration> {

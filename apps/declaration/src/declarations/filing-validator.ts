@@ -16,17 +16,26 @@ export class FilingValidator {
   readonly tariff: Tariff = loadTariff();
   readonly rates: ExchangeRates = loadExchangeRates();
 
-  async validate(raw: unknown, isDuplicate: (shipmentId: string) => Promise<boolean>): Promise<LodgeDeclarationDto> {
+  async validate(
+    raw: unknown,
+    isDuplicate: (shipmentId: string) => Promise<boolean>,
+  ): Promise<LodgeDeclarationDto> {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
       throw reject([{ path: '', code: 'NOT_AN_OBJECT', message: 'the declaration must be a JSON object' }]);
     }
     const dto = plainToInstance(LodgeDeclarationDto, raw);
-    const problems = flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
+    const problems = flattenValidationErrors(
+      await validate(dto, { whitelist: true, forbidNonWhitelisted: true }),
+    );
     problems.push(...crossFieldProblems(dto, this.tariff, this.rates));
     if (typeof dto.blNumber === 'string' && !problems.some((p) => p.path === 'blNumber')) {
       dto.blNumber = normaliseBlNumber(dto.blNumber);
       if (await isDuplicate(dto.blNumber)) {
-        problems.push({ path: 'blNumber', code: 'DUPLICATE_BL', message: `a declaration for B/L ${dto.blNumber} is already active` });
+        problems.push({
+          path: 'blNumber',
+          code: 'DUPLICATE_BL',
+          message: `a declaration for B/L ${dto.blNumber} is already active`,
+        });
       }
     }
     if (problems.length > 0) throw reject(problems);

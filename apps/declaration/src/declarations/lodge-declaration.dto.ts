@@ -22,7 +22,9 @@ const PARTY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export class PartyDto {
   @ApiProperty({ example: 'ACME GMBH' }) @IsString() @Length(1, 200) name: string;
-  @ApiProperty({ example: 'DE' }) @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166 alpha-2 code' }) country: string;
+  @ApiProperty({ example: 'DE' })
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166 alpha-2 code' })
+  country: string;
 }
 
 export class DeclarationItemDto {
@@ -30,11 +32,20 @@ export class DeclarationItemDto {
   @Matches(/^\d{6,10}$/, { message: 'hsCode must be 6 to 10 digits' })
   hsCode: string;
 
-  @ApiProperty({ example: 'Passenger car, petrol, 1.5-3.0 l' }) @IsString() @Length(3, 500) description: string;
-  @ApiProperty({ example: 'DE' }) @Matches(/^[A-Z]{2}$/, { message: 'originCountry must be an ISO 3166 alpha-2 code' }) originCountry: string;
+  @ApiProperty({ example: 'Passenger car, petrol, 1.5-3.0 l' })
+  @IsString()
+  @Length(3, 500)
+  description: string;
+  @ApiProperty({ example: 'DE' })
+  @Matches(/^[A-Z]{2}$/, { message: 'originCountry must be an ISO 3166 alpha-2 code' })
+  originCountry: string;
   @ApiProperty({ example: 2 }) @IsNumber({ maxDecimalPlaces: 3 }) @Min(0.001) @Max(1e9) quantity: number;
   @ApiProperty({ enum: UNITS }) @IsIn(UNITS) unit: string;
-  @ApiProperty({ example: 2900 }) @IsNumber({ maxDecimalPlaces: 3 }) @Min(0.001) @Max(1e9) netWeightKg: number;
+  @ApiProperty({ example: 2900 })
+  @IsNumber({ maxDecimalPlaces: 3 })
+  @Min(0.001)
+  @Max(1e9)
+  netWeightKg: number;
 
   @ApiProperty({ example: 40000, description: 'Customs value in the declaration currency (major units)' })
   @IsNumber({ maxDecimalPlaces: 2 })
@@ -45,18 +56,32 @@ export class DeclarationItemDto {
 
 /** The import declaration data set (WCO data model in spirit). */
 export class LodgeDeclarationDto {
-  @ApiProperty({ example: 'COSU6182736450' }) @Matches(BL, { message: 'blNumber must be 4-35 letters, digits or dashes' }) blNumber: string;
-  @ApiProperty({ example: 'BROKER-7' }) @Matches(PARTY_ID, { message: 'declarantId must be an id of letters, digits, . _ -' }) declarantId: string;
+  @ApiProperty({ example: 'COSU6182736450' })
+  @Matches(BL, { message: 'blNumber must be 4-35 letters, digits or dashes' })
+  blNumber: string;
+  @ApiProperty({ example: 'BROKER-7' })
+  @Matches(PARTY_ID, { message: 'declarantId must be an id of letters, digits, . _ -' })
+  declarantId: string;
   @ApiProperty({ type: PartyDto }) @ValidateNested() @Type(() => PartyDto) consignor: PartyDto;
   @ApiProperty({ type: PartyDto }) @ValidateNested() @Type(() => PartyDto) consignee: PartyDto;
   @ApiProperty({ example: 'COSCO SHIPPING ARIES' }) @IsString() @Length(1, 100) vesselName: string;
   @ApiProperty({ example: '042E' }) @IsString() @Length(1, 32) voyage: string;
-  @ApiProperty({ example: 'DEHAM' }) @Matches(/^[A-Z]{2}[A-Z2-9]{3}$/, { message: 'portOfLoading must be a UN/LOCODE' }) portOfLoading: string;
-  @ApiProperty({ example: 'CNSZX' }) @Matches(/^[A-Z]{2}[A-Z2-9]{3}$/, { message: 'portOfDischarge must be a UN/LOCODE' }) portOfDischarge: string;
+  @ApiProperty({ example: 'DEHAM' })
+  @Matches(/^[A-Z]{2}[A-Z2-9]{3}$/, { message: 'portOfLoading must be a UN/LOCODE' })
+  portOfLoading: string;
+  @ApiProperty({ example: 'CNSZX' })
+  @Matches(/^[A-Z]{2}[A-Z2-9]{3}$/, { message: 'portOfDischarge must be a UN/LOCODE' })
+  portOfDischarge: string;
   @ApiProperty({ enum: INCOTERMS }) @IsIn(INCOTERMS) incoterm: string;
-  @ApiProperty({ example: 'EUR' }) @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code' }) currency: string;
+  @ApiProperty({ example: 'EUR' })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code' })
+  currency: string;
   @ApiProperty({ example: 2 }) @IsInt() @Min(1) @Max(1_000_000) totalPackages: number;
-  @ApiProperty({ example: 3100 }) @IsNumber({ maxDecimalPlaces: 3 }) @Min(0.001) @Max(1e9) grossWeightKg: number;
+  @ApiProperty({ example: 3100 })
+  @IsNumber({ maxDecimalPlaces: 3 })
+  @Min(0.001)
+  @Max(1e9)
+  grossWeightKg: number;
 
   @ApiProperty({ type: [DeclarationItemDto] })
   @IsArray()
@@ -79,7 +104,10 @@ export class LodgeDeclarationDto {
   @Matches(PARTY_ID)
   aeoTraderId?: string;
 
-  @ApiPropertyOptional({ example: 'MP-2026-SZ-017', description: 'Registered major-project code: green channel' })
+  @ApiPropertyOptional({
+    example: 'MP-2026-SZ-017',
+    description: 'Registered major-project code: green channel',
+  })
   @IsOptional()
   @Matches(PARTY_ID)
   majorProjectCode?: string;

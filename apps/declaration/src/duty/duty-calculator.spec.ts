@@ -3,7 +3,10 @@ import type { ExchangeRates, Tariff } from './tariff';
 
 const tariff: Tariff = {
   vatRate: 0.13,
-  headings: { '8703': { description: 'cars', dutyRate: 0.15 }, '8471': { description: 'computers', dutyRate: 0 } },
+  headings: {
+    '8703': { description: 'cars', dutyRate: 0.15 },
+    '8471': { description: 'computers', dutyRate: 0 },
+  },
 };
 const rates: ExchangeRates = { base: 'CNY', rates: { CNY: 1, USD: 7.12, JPY: 0.0475 } };
 
@@ -40,8 +43,12 @@ describe('assessDuty', () => {
   });
 
   it('refuses a heading outside the tariff and a currency without a rate', () => {
-    expect(() => assessDuty([{ hsCode: '010121', customsValueMinor: 1 }], 'CNY', tariff, rates)).toThrow(/0101/);
-    expect(() => assessDuty([{ hsCode: '870323', customsValueMinor: 1 }], 'EUR', tariff, rates)).toThrow(/EUR/);
+    expect(() => assessDuty([{ hsCode: '010121', customsValueMinor: 1 }], 'CNY', tariff, rates)).toThrow(
+      /0101/,
+    );
+    expect(() => assessDuty([{ hsCode: '870323', customsValueMinor: 1 }], 'EUR', tariff, rates)).toThrow(
+      /EUR/,
+    );
   });
 
   it('knows minor units per currency', () => {

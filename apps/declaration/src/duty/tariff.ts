@@ -23,7 +23,9 @@ export function loadTariff(): Tariff {
     ([code, h]) => !/^\d{4}$/.test(code) || !(h.dutyRate >= 0 && h.dutyRate <= 5),
   );
   if (!(tariff.vatRate >= 0 && tariff.vatRate < 1) || bad.length > 0) {
-    throw new Error(`tariff invalid: vatRate ${tariff.vatRate}; bad headings ${bad.map(([c]) => c).join(', ')}`);
+    throw new Error(
+      `tariff invalid: vatRate ${tariff.vatRate}; bad headings ${bad.map(([c]) => c).join(', ')}`,
+    );
   }
   return tariff;
 }

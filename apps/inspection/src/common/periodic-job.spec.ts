@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { type Logger } from '@nestjs/common';
 import { PeriodicJob } from './periodic-job';
 
 const logger = { warn: jest.fn() } as unknown as Logger;

@@ -10,8 +10,9 @@ const MIN_DELAY_MS = 10;
 
 /**
  * Durable timers: the deadlines are in Mongo, and every instance looks for passed ones. Each overdue
- * task is moved by one conditional write from 'open', so tacit approval fires exactly once even with
- * several instances, and a restart picks up every deadline that passed while nothing was running.
+ * task is moved by one conditional write from 'open' with a stable ce_id (see TasksService.deemApproved),
+ * so tacit approval takes effect once even with several instances, and a restart picks up every
+ * deadline that passed while nothing was running.
  */
 @Injectable()
 export class DeadlineWatcher implements OnApplicationBootstrap, OnApplicationShutdown {

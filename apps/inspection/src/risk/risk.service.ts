@@ -6,7 +6,6 @@ import { DomainError } from '@tongguan/platform';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { isDuplicateKey } from '../common/mongo-errors';
-import { withStableId } from '../common/stable-event-id';
 import { InspectionConfig } from '../config/inspection-config';
 import { TasksService } from '../tasks/tasks.service';
 import { RiskAssessmentView } from './risk-assessment.dto';
@@ -79,21 +78,18 @@ export class RiskService implements OnModuleInit {
     const outcome = evaluateRisk(declaration, this.rules, this.selection);
     const assessmentId = randomUUID();
     const taskId = outcome.channel === 'GREEN' ? '' : randomUUID();
-    const riskAssessed = withStableId(
-      this.events.create(
-        'RiskAssessed',
-        {
-          shipmentId: declaration.shipmentId,
-          declarationId: declaration.declarationId,
-          assessmentId,
-          channel: outcome.channel,
-          score: outcome.score,
-          reasons: outcome.reasons,
-          taskId,
-        },
-        { causedBy: event },
-      ),
-      `RiskAssessed:${declaration.declarationId}`,
+    const riskAssessed = this.events.create(
+      'RiskAssessed',
+      {
+        shipmentId: declaration.shipmentId,
+        declarationId: declaration.declarationId,
+        assessmentId,
+        channel: outcome.channel,
+        score: outcome.score,
+        reasons: outcome.reasons,
+        taskId,
+      },
+      { causedBy: event, decision: `RiskAssessed:${declaration.declarationId}` },
     );
     const fields: Omit<RiskAssessment, '_id'> = {
       assessmentId,

@@ -1,12 +1,11 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Clock } from '@tongguan/clock';
-import type { CloudEventMeta, RiskChannel } from '@tongguan/contracts';
+import type { RiskChannel } from '@tongguan/contracts';
 import { EventFactory, OutboxRelay, stageEvents, withState, type OutboxModel } from '@tongguan/messaging';
 import { DomainError } from '@tongguan/platform';
 import type { Model } from 'mongoose';
 import { isDuplicateKey } from '../common/mongo-errors';
-import { withStableId } from '../common/stable-event-id';
 import { InspectionConfig } from '../config/inspection-config';
 import {
   InspectionTaskPage,
@@ -15,6 +14,7 @@ import {
   type RecordResultDto,
 } from './inspection-task.dto';
 import { InspectionTask } from './inspection-task.schema';
+import { assertDecidable, causeOf, taskClosed } from './task-decision';
 import { kindOf, taskDeadline, type TimeLimits } from './task-deadline';
 
 export interface TaskOpening {
@@ -111,20 +111,17 @@ export class TasksService implements OnModuleInit {
     const task = await this.find(id);
     assertDecidable(task, this.clock.now());
     const findings = dto.findings ?? [];
-    const event = withStableId(
-      this.events.create(
-        'InspectionCompleted',
-        {
-          shipmentId: task.shipmentId,
-          declarationId: task.declarationId,
-          taskId: task._id,
-          result: dto.result,
-          findings,
-          officerId,
-        },
-        { causedBy: causeOf(task) },
-      ),
-      `InspectionCompleted:${task._id}`,
+    const event = this.events.create(
+      'InspectionCompleted',
+      {
+        shipmentId: task.shipmentId,
+        declarationId: task.declarationId,
+        taskId: task._id,
+        result: dto.result,
+        findings,
+        officerId,
+      },
+      { causedBy: causeOf(task), decision: `InspectionCompleted:${task._id}` },
     );
     const decidedAt = new Date(event.time);
     const updated = await this.tasks.findOneAndUpdate(
@@ -156,23 +153,21 @@ export class TasksService implements OnModuleInit {
   }
 
   /**
-   * Tacit approval: one conditional write from 'open', so it happens exactly once even when two
-   * instances (or an officer) race for the same task. False when something else decided first.
+   * Tacit approval: one conditional write from 'open', so only one of several racing instances (or an
+   * officer) records a decision; the stable ce_id covers FerretDB 1.x, which does not isolate writes
+   * across processes. False when something else decided first.
    */
   async deemApproved(task: InspectionTask): Promise<boolean> {
-    const event = withStableId(
-      this.events.create(
-        'InspectionDeemedApproved',
-        {
-          shipmentId: task.shipmentId,
-          declarationId: task.declarationId,
-          taskId: task._id,
-          deadline: new Date(task.deadline).toISOString(),
-          reason: `no decision within the ${task.limitHours}-hour time limit`,
-        },
-        { causedBy: causeOf(task) },
-      ),
-      `InspectionDeemedApproved:${task._id}`,
+    const event = this.events.create(
+      'InspectionDeemedApproved',
+      {
+        shipmentId: task.shipmentId,
+        declarationId: task.declarationId,
+        taskId: task._id,
+        deadline: new Date(task.deadline).toISOString(),
+        reason: `no decision within the ${task.limitHours}-hour time limit`,
+      },
+      { causedBy: causeOf(task), decision: `InspectionDeemedApproved:${task._id}` },
     );
     const updated = await this.tasks.updateOne(
       { _id: task._id, status: 'open' },
@@ -184,35 +179,13 @@ export class TasksService implements OnModuleInit {
 
   private async find(id: string): Promise<InspectionTask> {
     const task = await this.tasks.findById(id, { outbox: 0 }).lean();
-    if (!task)
+    if (!task) {
       throw new DomainError(
         'INSPECTION.TASK_NOT_FOUND',
         `inspection task ${id} not found`,
         HttpStatus.NOT_FOUND,
       );
+    }
     return task;
-  }
-}
-
-/** The task's events continue the shipment's flow: same correlation, caused by its RiskAssessed. */
-function causeOf(task: InspectionTask): Pick<CloudEventMeta, 'id' | 'correlationId'> {
-  return { id: task.causationId, correlationId: task.correlationId };
-}
-
-function taskClosed(task: InspectionTask): DomainError {
-  return new DomainError(
-    'INSPECTION.TASK_CLOSED',
-    `inspection task ${task._id} is already decided (${task.status})`,
-  );
-}
-
-function assertDecidable(task: InspectionTask, at: Date): void {
-  if (task.status !== 'open') throw taskClosed(task);
-  const deadline = new Date(task.deadline);
-  if (deadline.getTime() <= at.getTime()) {
-    throw new DomainError(
-      'INSPECTION.DEADLINE_PASSED',
-      `the ${task.limitHours}-hour time limit of inspection task ${task._id} ended at ${deadline.toISOString()}: it is deemed approved`,
-    );
   }
 }

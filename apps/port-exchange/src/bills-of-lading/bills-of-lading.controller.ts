@@ -21,7 +21,11 @@ export class BillsOfLadingController {
   @HttpCode(200)
   @Roles('port')
   @ApiOperation({ summary: 'Record the discharge of a B/L: emits CargoArrived [T0] once' })
-  discharge(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: DischargeDto, @CorrelationId() correlationId?: string) {
+  discharge(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: DischargeDto,
+    @CorrelationId() correlationId?: string,
+  ) {
     return this.bills.discharge(id, dto.blNumber, correlationId);
   }
 

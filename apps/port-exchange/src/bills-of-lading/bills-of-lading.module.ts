@@ -6,7 +6,10 @@ import { BillsOfLadingController } from './bills-of-lading.controller';
 import { BillsOfLadingService } from './bills-of-lading.service';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: BillOfLading.name, schema: BillOfLadingSchema }]), VesselCallsModule],
+  imports: [
+    MongooseModule.forFeature([{ name: BillOfLading.name, schema: BillOfLadingSchema }]),
+    VesselCallsModule,
+  ],
   controllers: [BillsOfLadingController],
   providers: [BillsOfLadingService],
   exports: [BillsOfLadingService],

@@ -22,15 +22,24 @@ export class BillsOfLadingService implements OnModuleInit {
   }
 
   /** Files the manifest lines of a call; a B/L already manifested on another call is refused, listed. */
-  async fileManifest(vesselCallId: string, dto: FileManifestDto): Promise<{ vesselCallId: string; shipmentIds: string[] }> {
+  async fileManifest(
+    vesselCallId: string,
+    dto: FileManifestDto,
+  ): Promise<{ vesselCallId: string; shipmentIds: string[] }> {
     await this.calls.get(vesselCallId);
     const lines = dto.billsOfLading.map((line) => ({ ...line, _id: shipmentIdOf(line.blNumber) }));
     const ids = lines.map((l) => l._id);
     const problems = ids
       .map((id, i) => ({ id, i }))
       .filter(({ id, i }) => ids.indexOf(id) !== i)
-      .map(({ id, i }) => ({ path: `billsOfLading.${i}.blNumber`, code: 'DUPLICATE_IN_MANIFEST', message: `${id} appears twice` }));
-    const elsewhere = await this.bills.find({ _id: { $in: ids }, vesselCallId: { $ne: vesselCallId } }, { _id: 1 }).lean();
+      .map(({ id, i }) => ({
+        path: `billsOfLading.${i}.blNumber`,
+        code: 'DUPLICATE_IN_MANIFEST',
+        message: `${id} appears twice`,
+      }));
+    const elsewhere = await this.bills
+      .find({ _id: { $in: ids }, vesselCallId: { $ne: vesselCallId } }, { _id: 1 })
+      .lean();
     for (const { _id } of elsewhere) {
       problems.push({
         path: `billsOfLading.${ids.indexOf(_id)}.blNumber`,
@@ -39,7 +48,12 @@ export class BillsOfLadingService implements OnModuleInit {
       });
     }
     if (problems.length > 0) {
-      throw new DomainError('MANIFEST.REJECTED', 'manifest has deficiencies', HttpStatus.UNPROCESSABLE_ENTITY, problems);
+      throw new DomainError(
+        'MANIFEST.REJECTED',
+        'manifest has deficiencies',
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        problems,
+      );
     }
     await this.bills.bulkWrite(
       lines.map((line) => ({

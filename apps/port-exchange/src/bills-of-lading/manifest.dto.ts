@@ -16,7 +16,9 @@ import {
 
 export class ManifestLineDto {
   @ApiProperty({ example: 'COSU6182736450' })
-  @Matches(/^\s*[A-Za-z0-9][A-Za-z0-9-]{3,34}\s*$/, { message: 'blNumber must be 4-35 letters, digits or dashes' })
+  @Matches(/^\s*[A-Za-z0-9][A-Za-z0-9-]{3,34}\s*$/, {
+    message: 'blNumber must be 4-35 letters, digits or dashes',
+  })
   blNumber: string;
 
   @ApiProperty({ example: 'SHENZHEN TRADING CO' }) @IsString() @Length(1, 200) consignee: string;
@@ -28,7 +30,11 @@ export class ManifestLineDto {
   containerNumbers: string[];
 
   @ApiProperty({ example: 120 }) @IsInt() @Min(1) @Max(1_000_000) packages: number;
-  @ApiProperty({ example: 18250.5 }) @IsNumber({ maxDecimalPlaces: 3 }) @Min(0.001) @Max(1e9) grossWeightKg: number;
+  @ApiProperty({ example: 18250.5 })
+  @IsNumber({ maxDecimalPlaces: 3 })
+  @Min(0.001)
+  @Max(1e9)
+  grossWeightKg: number;
 }
 
 export class FileManifestDto {
@@ -43,6 +49,8 @@ export class FileManifestDto {
 
 export class DischargeDto {
   @ApiProperty({ example: 'COSU6182736450' })
-  @Matches(/^\s*[A-Za-z0-9][A-Za-z0-9-]{3,34}\s*$/, { message: 'blNumber must be 4-35 letters, digits or dashes' })
+  @Matches(/^\s*[A-Za-z0-9][A-Za-z0-9-]{3,34}\s*$/, {
+    message: 'blNumber must be 4-35 letters, digits or dashes',
+  })
   blNumber: string;
 }

@@ -12,7 +12,9 @@ export class GatesController {
 
   @Post()
   @Roles('port')
-  @ApiOperation({ summary: 'A truck asks to take a B/L out: 201 GateOutRecorded [T7], or 409 GateOutRefused' })
+  @ApiOperation({
+    summary: 'A truck asks to take a B/L out: 201 GateOutRecorded [T7], or 409 GateOutRefused',
+  })
   gateOut(@Body() dto: GateOutDto, @CorrelationId() correlationId?: string) {
     return this.gates.gateOut(dto, correlationId);
   }

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { shipmentIdOf } from '@tongguan/contracts';
-import { EventFactory, OutboxRelay, stageEvents, type OutboxModel } from '@tongguan/messaging';
+import { EventFactory, OutboxRelay, type OutboxModel } from '@tongguan/messaging';
 import { DomainError, NotFoundError } from '@tongguan/platform';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -48,7 +48,12 @@ export class GatesService implements OnModuleInit {
     if (reasons.length === 0 && bill) {
       const event = this.events.create(
         'GateOutRecorded',
-        { shipmentId, gateTransactionId, containerNumbers: bill.containerNumbers, truckPlate: dto.truckPlate },
+        {
+          shipmentId,
+          gateTransactionId,
+          containerNumbers: bill.containerNumbers,
+          truckPlate: dto.truckPlate,
+        },
         { correlationId },
       );
       if (await this.bills.recordGateOut(shipmentId, event)) {
@@ -67,11 +72,15 @@ export class GatesService implements OnModuleInit {
       truckPlate: dto.truckPlate,
       reasons,
       at: new Date(refused.time),
-      ...stageEvents([refused]).$set,
       outbox: [refused],
+      outboxPending: true,
     });
     this.relay.nudge();
-    throw new DomainError('GATE.OUT_REFUSED', `gate-out refused: ${reasons.join('; ')}`, HttpStatus.CONFLICT, 
-      reasons.map((message) => ({ path: 'blNumber', code: 'GATE_OUT_REFUSED', message })));
+    throw new DomainError(
+      'GATE.OUT_REFUSED',
+      `gate-out refused: ${reasons.join('; ')}`,
+      HttpStatus.CONFLICT,
+      reasons.map((message) => ({ path: 'blNumber', code: 'GATE_OUT_REFUSED', message })),
+    );
   }
 }

@@ -8,6 +8,10 @@ export class ReleasesEventsController {
 
   @OnEvent('ShipmentReleased')
   async onShipmentReleased(event: IncomingEvent<'ShipmentReleased'>): Promise<void> {
-    await this.releases.recordRelease(event.payload.shipmentId, event.payload.declarationId, new Date(event.time));
+    await this.releases.recordRelease(
+      event.payload.shipmentId,
+      event.payload.declarationId,
+      new Date(event.time),
+    );
   }
 }

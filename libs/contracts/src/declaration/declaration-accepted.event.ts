@@ -27,7 +27,11 @@ export class DeclarationAcceptedPayload extends ShipmentPayload {
   @IsString() @Length(1, 64) declarationId: string;
   @IsString() @Length(1, 64) importerId: string;
   @Matches(CURRENCY_PATTERN) currency: string;
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(999) @ValidateNested({ each: true }) @Type(() => AcceptedItem)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(999)
+  @ValidateNested({ each: true })
+  @Type(() => AcceptedItem)
   items: AcceptedItem[];
   @IsBoolean() greenChannel: boolean;
   @IsOptional() @IsString() @Length(1, 64) aeoTraderId?: string;

@@ -1,7 +1,6 @@
-import type { CloudEvent } from '@tongguan/contracts';
 import { createHash } from 'node:crypto';
 
-const NAMESPACE = 'tongguan.inspection:';
+const NAMESPACE = 'tongguan:';
 
 /**
  * A name-based UUID (RFC 4122 version 5 layout): one decision always gets the same ce_id. Conditional
@@ -18,9 +17,4 @@ export function stableEventId(name: string): string {
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** The event as EventFactory built it, with the id of the decision it announces. */
-export function withStableId<E extends CloudEvent>(event: E, decision: string): E {
-  return { ...event, id: stableEventId(decision) };
 }

@@ -1,0 +1,27 @@
+import type { CloudEventMeta } from '@tongguan/contracts';
+import { DomainError } from '@tongguan/platform';
+import type { InspectionTask } from './inspection-task.schema';
+
+/** The task's events continue the shipment's flow: same correlation, caused by its RiskAssessed. */
+export function causeOf(task: InspectionTask): Pick<CloudEventMeta, 'id' | 'correlationId'> {
+  return { id: task.causationId, correlationId: task.correlationId };
+}
+
+export function taskClosed(task: InspectionTask): DomainError {
+  return new DomainError(
+    'INSPECTION.TASK_CLOSED',
+    `inspection task ${task._id} is already decided (${task.status})`,
+  );
+}
+
+/** An officer may decide only an open task, and only before its deadline (after it, tacit approval rules). */
+export function assertDecidable(task: InspectionTask, at: Date): void {
+  if (task.status !== 'open') throw taskClosed(task);
+  const deadline = new Date(task.deadline);
+  if (deadline.getTime() <= at.getTime()) {
+    throw new DomainError(
+      'INSPECTION.DEADLINE_PASSED',
+      `the ${task.limitHours}-hour time limit of inspection task ${task._id} ended at ${deadline.toISOString()}: it is deemed approved`,
+    );
+  }
+}
