@@ -15,6 +15,6 @@ export default async function globalSetup(): Promise<void> {
     stdio: 'inherit',
   });
   process.stdout.write(
-    `\ninfrastructure: ${infrastructure.kind} kafka=${infrastructure.kafkaBrokers} mongo=${infrastructure.mongoUri}\n`,
+    `\ntest run ${process.env.TEST_RUN_ID}, infrastructure: ${infrastructure.kind} kafka=${infrastructure.kafkaBrokers} mongo=${infrastructure.mongoUri}\n`,
   );
 }
