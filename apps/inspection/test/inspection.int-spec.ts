@@ -8,7 +8,6 @@ import {
 } from '@tongguan/testing';
 import { randomUUID } from 'node:crypto';
 
-const DECLARATION_ACCEPTED = 'tongguan.declaration.DeclarationAccepted.v1';
 const RISK_ASSESSED = 'tongguan.inspection.RiskAssessed.v1';
 const INSPECTION_COMPLETED = 'tongguan.inspection.InspectionCompleted.v1';
 const DEEMED_APPROVED = 'tongguan.inspection.InspectionDeemedApproved.v1';
@@ -42,20 +41,7 @@ async function accept(
     items: [{ hsCode: d.hsCode ?? '847130', originCountry: d.origin ?? 'DE', customsValueMinor: 1_250_000 }],
     greenChannel: false,
   };
-  await tap.produce('declaration.events.v1', {
-    key: d.shipmentId,
-    value: JSON.stringify(payload),
-    headers: {
-      ce_specversion: '1.0',
-      ce_id: ceId,
-      ce_type: DECLARATION_ACCEPTED,
-      ce_source: 'declaration',
-      ce_time: new Date().toISOString(),
-      ce_subject: d.shipmentId,
-      ce_correlationid: correlationId,
-      'content-type': 'application/json',
-    },
-  });
+  await tap.publish('DeclarationAccepted', payload, { id: ceId, correlationId });
   return ceId;
 }
 

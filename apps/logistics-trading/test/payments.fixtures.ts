@@ -40,25 +40,12 @@ export interface DutyAssessedPayload {
 }
 
 /** Publishes as the declaration service would: CloudEvents binary mode, keyed by shipmentId. */
-export async function publishDutyAssessed(
+export function publishDutyAssessed(
   tap: EventTap,
   payload: DutyAssessedPayload,
   ceId: string = randomUUID(),
 ): Promise<string> {
-  await tap.produce('declaration.events.v1', {
-    key: payload.shipmentId,
-    value: JSON.stringify(payload),
-    headers: {
-      ce_specversion: '1.0',
-      ce_id: ceId,
-      ce_type: DUTY_ASSESSED,
-      ce_source: 'declaration',
-      ce_time: new Date().toISOString(),
-      ce_subject: payload.shipmentId,
-      'content-type': 'application/json',
-    },
-  });
-  return ceId;
+  return tap.publish('DutyAssessed', payload, { id: ceId });
 }
 
 /** Distinct events of a type: a relay may re-send an entry (same ce_id), which every inbox drops. */

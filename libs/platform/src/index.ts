@@ -6,3 +6,4 @@ export * from './platform.module';
 export * from './validation';
 export * from './request-context';
 export * from './app-files';
+export * from './query-fields';

@@ -1,3 +1,4 @@
+import { Events, toKafkaHeaders, type EventName, type PayloadInput } from '@tongguan/contracts';
 import { createKafka, defaultPartitioner } from '@tongguan/messaging';
 import type { Consumer, IHeaders, Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -83,6 +84,28 @@ export class EventTap {
     await producer.connect();
     await producer.send({ topic: `${this.topicPrefix}${topic}`, messages: [message] });
     await producer.disconnect();
+  }
+
+  /** Publishes a catalog event as its producing service would: CloudEvents headers, keyed by shipment. */
+  async publish<N extends EventName>(
+    name: N,
+    payload: PayloadInput<N>,
+    meta: { id?: string; correlationId?: string; time?: string } = {},
+  ): Promise<string> {
+    const definition = Events[name];
+    const subject = (payload as { shipmentId: string }).shipmentId;
+    const id = meta.id ?? randomUUID();
+    const headers = toKafkaHeaders({
+      id,
+      type: definition.type,
+      source: definition.source,
+      time: meta.time ?? new Date().toISOString(),
+      subject,
+      correlationId: meta.correlationId ?? id,
+      causationId: id,
+    });
+    await this.produce(definition.topic, { key: subject, value: JSON.stringify(payload), headers });
+    return id;
   }
 
   async stop(): Promise<void> {

@@ -97,7 +97,7 @@ export class DeclarationsService implements OnModuleInit {
 
   async list(query: ListDeclarationsQuery, reader: Principal) {
     const filter: FilterQuery<Declaration> = { ...this.visibleTo(reader) };
-    if (query.shipmentId) filter.shipmentId = query.shipmentId.trim().toUpperCase();
+    if (query.shipmentId) filter.shipmentId = query.shipmentId;
     if (query.status) filter.status = query.status;
     const [items, total] = await Promise.all([
       this.declarations

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBlNumber } from '@tongguan/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -17,7 +18,6 @@ import {
 } from 'class-validator';
 import { INCOTERMS, UNITS } from '../code-lists/code-lists';
 
-const BL = /^\s*[A-Za-z0-9][A-Za-z0-9-]{3,34}\s*$/;
 const PARTY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export class PartyDto {
@@ -57,7 +57,7 @@ export class DeclarationItemDto {
 /** The import declaration data set (WCO data model in spirit). */
 export class LodgeDeclarationDto {
   @ApiProperty({ example: 'COSU6182736450' })
-  @Matches(BL, { message: 'blNumber must be 4-35 letters, digits or dashes' })
+  @IsBlNumber()
   blNumber: string;
   @ApiProperty({ example: 'BROKER-7' })
   @Matches(PARTY_ID, { message: 'declarantId must be an id of letters, digits, . _ -' })

@@ -50,7 +50,7 @@ describe('risk rules file', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    expect(message).toMatch(/^Invalid risk rules in rules.json/);
+    expect(message).toMatch(/^Risk rules in rules.json invalid:/);
     for (const p of [
       'thresholds.red',
       'originRules.0.countries',
@@ -72,6 +72,6 @@ describe('risk rules file', () => {
   });
 
   it('refuses a file that is not an object', () => {
-    expect(() => parseRiskRules([], 'x.json')).toThrow(/must hold a JSON object/);
+    expect(() => parseRiskRules([], 'x.json')).toThrow(/the file must hold a JSON object/);
   });
 });

@@ -1,4 +1,4 @@
-import { plainToInstance, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -12,10 +12,8 @@ import {
   Max,
   Min,
   ValidateNested,
-  validateSync,
 } from 'class-validator';
-import { ConfigError } from '@tongguan/config';
-import { flattenValidationErrors, type FieldProblem } from '@tongguan/contracts';
+import { ConfigError, validateDataFile } from '@tongguan/config';
 import { appConfigFile } from '@tongguan/platform';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -69,33 +67,23 @@ export class RiskRules {
 }
 
 /** Checks what class-validator cannot: thresholds in order and rule ids unique (reasons cite them). */
-function crossChecks(rules: RiskRules): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (rules.thresholds.yellow >= rules.thresholds.red) {
-    problems.push({ path: 'thresholds', code: 'THRESHOLDS_ORDER', message: 'yellow must be below red' });
+function crossChecks(rules: RiskRules): string[] {
+  const problems: string[] = [];
+  const { yellow, red } = rules.thresholds ?? {};
+  if (typeof yellow === 'number' && typeof red === 'number' && yellow >= red) {
+    problems.push('thresholds: yellow must be below red');
   }
-  const ids = [...rules.originRules, ...rules.hsChapterRules].map((r) => r.id);
+  const rulesOf = (list: unknown) => (Array.isArray(list) ? (list as { id?: unknown }[]) : []);
+  const ids = [...rulesOf(rules.originRules), ...rulesOf(rules.hsChapterRules)].map((r) => r?.id);
   ids.forEach((id, i) => {
-    if (ids.indexOf(id) !== i)
-      problems.push({ path: 'rules', code: 'DUPLICATE_RULE_ID', message: `rule id ${id} is used twice` });
+    if (ids.indexOf(id) !== i) problems.push(`rules: rule id ${id} is used twice`);
   });
   return problems;
 }
 
 /** Validates parsed JSON into RiskRules; the error lists every problem with its path. */
 export function parseRiskRules(raw: unknown, source = 'risk rules'): RiskRules {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ConfigError(`Invalid risk rules in ${source}: the file must hold a JSON object`);
-  }
-  const rules = plainToInstance(RiskRules, raw);
-  const errors = validateSync(rules, { whitelist: true, forbidNonWhitelisted: true });
-  const problems = flattenValidationErrors(errors);
-  if (problems.length === 0) problems.push(...crossChecks(rules));
-  if (problems.length > 0) {
-    const lines = problems.map((p) => `${p.path}: ${p.message}`);
-    throw new ConfigError(`Invalid risk rules in ${source}:\n  ${lines.join('\n  ')}`);
-  }
-  return rules;
+  return validateDataFile(RiskRules, raw, `Risk rules in ${source}`, crossChecks);
 }
 
 /** The profile shipped with the app, found from source (jest) and from dist/ alike. */

@@ -1,25 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { IsBlNumber, PageQuery } from '@tongguan/platform';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   Length,
-  Matches,
-  Max,
-  Min,
   ValidateBy,
   ValidateIf,
 } from 'class-validator';
-import {
-  BL_NUMBER_PATTERN,
-  INSPECTION_RESULTS,
-  normaliseBlNumber,
-  type InspectionResult,
-} from '@tongguan/contracts';
+import { INSPECTION_RESULTS, type InspectionResult } from '@tongguan/contracts';
 import {
   TASK_KINDS,
   TASK_STATUSES,
@@ -28,32 +19,13 @@ import {
   type TaskStatus,
 } from './inspection-task.schema';
 
-export class ListTasksQuery {
+export class ListTasksQuery extends PageQuery {
   @ApiPropertyOptional({ enum: TASK_STATUSES }) @IsOptional() @IsIn(TASK_STATUSES) status?: TaskStatus;
 
   @ApiPropertyOptional({ example: 'COSU6182736450' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? normaliseBlNumber(value) : value,
-  )
-  @Matches(BL_NUMBER_PATTERN, { message: 'shipmentId must be a bill of lading number' })
+  @IsBlNumber('shipmentId')
   shipmentId?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize = 20;
 }
 
 /** A failed inspection must say why: the findings become the reasons of the release refusal. */

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadPortFeeTariff, parsePortFeeTariff, PortFeeTariffError } from './port-fee-tariff';
+import { ConfigError } from '@tongguan/config';
+import { loadPortFeeTariff, parsePortFeeTariff } from './port-fee-tariff';
 
 const fee = (overrides: object = {}) => ({
   code: 'PORT_DOC',
@@ -27,7 +28,7 @@ describe('parsePortFeeTariff', () => {
     try {
       parsePortFeeTariff(raw, 'PORT_FEES_FILE (x.json)');
     } catch (error) {
-      expect(error).toBeInstanceOf(PortFeeTariffError);
+      expect(error).toBeInstanceOf(ConfigError);
       message = (error as Error).message;
     }
     expect(message).toMatch(/^PORT_FEES_FILE \(x\.json\) invalid/);
@@ -39,7 +40,7 @@ describe('parsePortFeeTariff', () => {
   });
 
   it('refuses data that is not an object', () => {
-    expect(() => parsePortFeeTariff([])).toThrow(/must be a JSON object/);
+    expect(() => parsePortFeeTariff([])).toThrow(/the file must hold a JSON object/);
     expect(() => parsePortFeeTariff({ tariffId: 'T-1', currency: 'CNY' })).toThrow(/fees/);
   });
 });

@@ -1,8 +1,9 @@
 // the tariff is validated with decorators before (and without) Nest, which otherwise loads this
 import 'reflect-metadata';
-import { CURRENCY_PATTERN, flattenValidationErrors } from '@tongguan/contracts';
+import { validateDataFile } from '@tongguan/config';
+import { CURRENCY_PATTERN } from '@tongguan/contracts';
 import { readAppJson } from '@tongguan/platform';
-import { plainToInstance, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -14,7 +15,6 @@ import {
   Max,
   Min,
   ValidateNested,
-  validateSync,
 } from 'class-validator';
 
 /**
@@ -61,23 +61,14 @@ export class PortFeeTariff {
   fees: FeeRule[];
 }
 
-export class PortFeeTariffError extends Error {}
-
 /** Validates raw tariff data; the error lists every problem so the file is fixed in one go. */
 export function parsePortFeeTariff(raw: unknown, source = 'port fee tariff'): PortFeeTariff {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new PortFeeTariffError(`${source} invalid: must be a JSON object`);
-  }
-  const tariff = plainToInstance(PortFeeTariff, raw);
-  const problems = flattenValidationErrors(
-    validateSync(tariff, { whitelist: true, forbidNonWhitelisted: true }),
-  ).map((p) => `${p.path}: ${p.message}`);
-  const codes = Array.isArray(tariff.fees) ? tariff.fees.map((f) => f?.code) : [];
-  codes.forEach((code, i) => {
-    if (codes.indexOf(code) !== i) problems.push(`fees.${i}.code: ${code} appears twice`);
+  return validateDataFile(PortFeeTariff, raw, source, (tariff) => {
+    const codes = Array.isArray(tariff.fees) ? tariff.fees.map((f) => f?.code) : [];
+    return codes.flatMap((code, i) =>
+      codes.indexOf(code) !== i ? [`fees.${i}.code: ${code} appears twice`] : [],
+    );
   });
-  if (problems.length > 0) throw new PortFeeTariffError(`${source} invalid:\n  ${problems.join('\n  ')}`);
-  return tariff;
 }
 
 /** Reads PORT_FEES_FILE, or the tariff shipped with the app, and validates it. */

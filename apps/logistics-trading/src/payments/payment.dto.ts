@@ -1,40 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { BL_NUMBER_PATTERN, normaliseBlNumber } from '@tongguan/contracts';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsBlNumber, PageQuery } from '@tongguan/platform';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { PAYMENT_STATUSES, type PaymentStatus } from './payment.schema';
 
-export class ListPaymentsQuery {
+export class ListPaymentsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'COSU6182736450' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? normaliseBlNumber(value) : value,
-  )
-  @Matches(BL_NUMBER_PATTERN, {
-    message: 'shipmentId must be a bill of lading number: 4-35 letters, digits or dashes',
-  })
+  @IsBlNumber('shipmentId')
   shipmentId?: string;
 
   @ApiPropertyOptional({ enum: PAYMENT_STATUSES })
   @IsOptional()
   @IsIn(PAYMENT_STATUSES)
   status?: PaymentStatus;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize = 20;
 }
 
 export class SettlePaymentDto {

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsBlNumber } from '@tongguan/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,9 +17,7 @@ import {
 
 export class ManifestLineDto {
   @ApiProperty({ example: 'COSU6182736450' })
-  @Matches(/^\s*[A-Za-z0-9][A-Za-z0-9-]{3,34}\s*$/, {
-    message: 'blNumber must be 4-35 letters, digits or dashes',
-  })
+  @IsBlNumber()
   blNumber: string;
 
   @ApiProperty({ example: 'SHENZHEN TRADING CO' }) @IsString() @Length(1, 200) consignee: string;
@@ -49,8 +48,6 @@ export class FileManifestDto {
 
 export class DischargeDto {
   @ApiProperty({ example: 'COSU6182736450' })
-  @Matches(/^\s*[A-Za-z0-9][A-Za-z0-9-]{3,34}\s*$/, {
-    message: 'blNumber must be 4-35 letters, digits or dashes',
-  })
+  @IsBlNumber()
   blNumber: string;
 }
