@@ -1,0 +1,142 @@
+import { eventually } from '@tongguan/testing';
+import { declarationBody, uniqueBl } from './support/fixtures';
+import { Platform, tokens } from './support/platform';
+
+/**
+ * The customs decisions that made clearance fast, over the running platform on an accelerated
+ * business clock (1 real second = 30 business minutes, from Monday 2 March 2026 09:00 in Shenzhen).
+ */
+describe('customs decisions, end to end', () => {
+  const platform = new Platform('customs', {
+    CLOCK_EPOCH: '2026-03-02T01:00:00Z',
+    CLOCK_SPEED: '1800',
+    CLOCK_ANCHOR: new Date().toISOString(),
+    // short enough to watch tacit approval happen, long enough (6+ real seconds) for officers to act first
+    INSPECTION_LIMIT_HOURS_RED: '3',
+  });
+
+  beforeAll(() => platform.start());
+  afterAll(() => platform.stop());
+
+  it('GREEN: no inspection; released as soon as it is paid', async () => {
+    const bl = uniqueBl('GRNU');
+    await platform.arrive(bl);
+    const id = await platform.lodge(bl);
+    expect(await platform.channelOf(bl)).toBe('GREEN');
+    await platform.pay(bl);
+    await platform.waitForEvent('ShipmentReleased', bl);
+    const timeline = await platform.timeline(bl, (t) => t.released !== null);
+    expect(timeline).toMatchObject({ channel: 'GREEN', inspected: null });
+    expect((await platform.declaration(id)).body.status).toBe('released');
+    const tasks = await platform.api.inspection
+      .as(tokens.officer)
+      .get(`/v1/inspection-tasks?shipmentId=${bl}`);
+    expect(tasks.body.items).toEqual([]);
+  });
+
+  it('YELLOW: a document check the officer passes, then release', async () => {
+    const bl = uniqueBl('YELU');
+    await platform.arrive(bl);
+    await platform.lodge(bl, { hsCode: '030389', description: 'Frozen fish' });
+    expect(await platform.channelOf(bl)).toBe('YELLOW');
+    expect((await platform.decide(bl, 'passed')).status).toBe(200);
+    await platform.pay(bl);
+    const released = await platform.waitForEvent('ShipmentReleased', bl);
+    expect(released.payload.shipmentId).toBe(bl);
+    const timeline = await platform.timeline(bl, (t) => t.released !== null);
+    expect(timeline).toMatchObject({ channel: 'YELLOW', inspectionOutcome: 'passed' });
+  });
+
+  it('RED failed: release refused with the findings, and the gate stays shut', async () => {
+    const bl = uniqueBl('REDU');
+    await platform.arrive(bl);
+    const id = await platform.lodge(bl, { originCountry: 'MM' });
+    expect(await platform.channelOf(bl)).toBe('RED');
+    expect(
+      (await platform.decide(bl, 'failed', ['undeclared lithium batteries in container CSQU3054383'])).status,
+    ).toBe(200);
+    await platform.pay(bl);
+    const refused = await platform.waitForEvent('ReleaseRefused', bl);
+    expect(refused.payload.reasons.join(' ')).toContain('undeclared lithium batteries');
+    const declaration = await platform.declaration(id);
+    expect(declaration.body.status).toBe('refused');
+    expect(declaration.body.statusHistory.at(-1).reason).toContain('undeclared lithium batteries');
+    const gate = await platform.gateOut(bl);
+    expect(gate.status).toBe(409);
+    expect(platform.tap.ofType('tongguan.declaration.ShipmentReleased.v1', bl)).toEqual([]);
+  });
+
+  it('RED left alone: deemed approved at its deadline on the business clock, then released', async () => {
+    const bl = uniqueBl('TACU');
+    await platform.arrive(bl);
+    await platform.lodge(bl, { originCountry: 'MM' });
+    expect(await platform.channelOf(bl)).toBe('RED');
+    await platform.pay(bl);
+    const deemed = await platform.waitForEvent('InspectionDeemedApproved', bl, 100_000);
+    expect(Date.parse(deemed.headers.ce_time)).toBeGreaterThanOrEqual(Date.parse(deemed.payload.deadline));
+    await platform.waitForEvent('ShipmentReleased', bl);
+    const timeline = await platform.timeline(bl, (t) => t.released !== null);
+    expect(timeline.inspectionOutcome).toBe('deemed-approved');
+    // an officer who comes back after the deadline is told it has passed
+    expect((await platform.decide(bl, 'passed')).status).toBe(409);
+    expect(platform.tap.ofType('tongguan.inspection.InspectionDeemedApproved.v1', bl)).toHaveLength(1);
+  }, 150_000);
+
+  it('pre-arrival: a filing lodged and paid before the vessel arrives is released by arrival (zero clearance hours)', async () => {
+    const bl = uniqueBl('PREU');
+    const id = await platform.lodge(bl);
+    expect(await platform.channelOf(bl)).toBe('GREEN');
+    await platform.pay(bl);
+    await platform.waitForEvent('ShipmentReleased', bl);
+    await platform.arrive(bl);
+    const timeline = await platform.timeline(bl, (t) => t.arrival !== null && t.released !== null);
+    expect(Date.parse(timeline.released)).toBeLessThan(Date.parse(timeline.arrival));
+    expect(timeline.clearanceHours).toBe(0);
+    expect(timeline.slaState).toBe('met');
+    expect((await platform.gateOutOnceReleased(bl)).body.status).toBe('recorded');
+    // the declaration hears of the gate-out as an event
+    await eventually(
+      async () => (await platform.declaration(id)).body.status === 'goods-exited',
+      30_000,
+      'goods exited',
+    );
+  });
+
+  it("an importer cannot read or list another importer's declaration (404, not 403)", async () => {
+    const bl = uniqueBl('OWNU');
+    const id = await platform.lodge(bl);
+    expect((await platform.declaration(id, tokens.otherImporter)).status).toBe(404);
+    const list = await platform.api.declaration
+      .as(tokens.otherImporter)
+      .get(`/v1/declarations?shipmentId=${bl}`);
+    expect(list.body).toMatchObject({ items: [], total: 0 });
+    expect((await platform.declaration(id, tokens.ops)).status).toBe(200);
+  });
+
+  it('a filing with seven distinct deficiencies gets one 422 listing all seven', async () => {
+    const bl = uniqueBl('DEFU');
+    await platform.lodge(bl); // so that a second filing for the B/L is a duplicate
+    const body = declarationBody(bl, {
+      incoterm: 'FOB2',
+      currency: 'ABC',
+      portOfLoading: 'hamburg',
+      grossWeightKg: 100,
+      consignor: { name: 'ACME GMBH', country: 'XY' },
+    });
+    body.items[0].hsCode = '999999';
+    const answer = await platform.api.declaration.as(tokens.importer).post('/v1/declarations', body);
+    expect(answer.status).toBe(422);
+    const found = answer.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`);
+    expect(found.sort()).toEqual(
+      [
+        'blNumber:DUPLICATE_BL',
+        'consignor.country:COUNTRY_UNKNOWN',
+        'currency:CURRENCY_UNKNOWN',
+        'grossWeightKg:WEIGHT_INCONSISTENT',
+        'incoterm:IS_IN',
+        'items.0.hsCode:HS_CODE_UNKNOWN',
+        'portOfLoading:MATCHES',
+      ].sort(),
+    );
+  });
+});

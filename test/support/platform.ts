@@ -1,0 +1,171 @@
+import { ALL_TOPICS, deadLetterTopicOf, Events } from '@tongguan/contracts';
+import {
+  ApiClient,
+  EventTap,
+  eventually,
+  ServiceProcesses,
+  testEnvironment,
+  tokenFor,
+  type TappedMessage,
+} from '@tongguan/testing';
+import { randomUUID } from 'node:crypto';
+import { declarationBody } from './fixtures';
+
+export const tokens = {
+  importer: tokenFor('importer', 'TRADER-1'),
+  otherImporter: tokenFor('importer', 'TRADER-2'),
+  port: tokenFor('port', 'TERMINAL-1'),
+  officer: tokenFor('inspection', 'OFFICER-9'),
+  ops: tokenFor('ops', 'OPS-1'),
+};
+
+/**
+ * All five services as processes on one test file's topics and databases, with the steps an importer,
+ * the port and an officer take. Each step asserts only that the platform accepted it.
+ */
+export class Platform {
+  readonly services: ServiceProcesses;
+  readonly tap: EventTap;
+  api!: Record<'declaration' | 'inspection' | 'logistics' | 'port' | 'monitor', ApiClient>;
+
+  constructor(fileSlug: string, extraEnv: Record<string, string> = {}) {
+    const env = testEnvironment(fileSlug, { RISK_RANDOM_RATE: '0', ...extraEnv });
+    this.services = new ServiceProcesses(env);
+    this.tap = new EventTap(env.KAFKA_BROKERS, env.TOPIC_PREFIX);
+  }
+
+  async start(): Promise<void> {
+    await this.tap.start([...ALL_TOPICS, ...ALL_TOPICS.map(deadLetterTopicOf)]);
+    await this.services.start([
+      'port-exchange',
+      'declaration',
+      'inspection',
+      'logistics-trading',
+      'clearance-monitor',
+    ]);
+    const client = (app: Parameters<ServiceProcesses['url']>[0]) => new ApiClient(this.services.url(app));
+    this.api = {
+      declaration: client('declaration'),
+      inspection: client('inspection'),
+      logistics: client('logistics-trading'),
+      port: client('port-exchange'),
+      monitor: client('clearance-monitor'),
+    };
+  }
+
+  async stop(): Promise<void> {
+    await this.services.stopAll();
+    await this.tap.stop();
+  }
+
+  /** Vessel call, manifest and discharge of one B/L: CargoArrived [T0]. */
+  async arrive(bl: string): Promise<void> {
+    const port = this.api.port.as(tokens.port);
+    const call = await port.post('/v1/vessel-calls', {
+      vesselName: 'COSCO SHIPPING ARIES',
+      voyage: '042E',
+      eta: '2026-03-02T06:00:00Z',
+    });
+    expect(call.status).toBe(201);
+    const manifest = await port.post(`/v1/vessel-calls/${call.body._id}/manifest`, {
+      billsOfLading: [
+        {
+          blNumber: bl,
+          consignee: 'SHENZHEN TRADING CO',
+          containerNumbers: ['CSQU3054383'],
+          packages: 2,
+          grossWeightKg: 3100,
+        },
+      ],
+    });
+    expect(manifest.status).toBe(201);
+    expect((await port.post(`/v1/vessel-calls/${call.body._id}/discharges`, { blNumber: bl })).status).toBe(
+      200,
+    );
+  }
+
+  /** Lodges a declaration of one item; returns its id. */
+  async lodge(
+    bl: string,
+    item: Record<string, unknown> = {},
+    overrides: Record<string, unknown> = {},
+  ): Promise<string> {
+    const body = declarationBody(bl, overrides);
+    Object.assign(body.items[0], item);
+    const lodged = await this.api.declaration.as(tokens.importer).post('/v1/declarations', body);
+    expect(lodged.status).toBe(201);
+    return lodged.body.id as string;
+  }
+
+  waitForEvent(name: keyof typeof Events, bl: string, timeoutMs = 30_000): Promise<TappedMessage> {
+    return this.tap.waitFor(
+      (m) => m.headers.ce_type === Events[name].type && m.key === bl,
+      timeoutMs,
+      `${name} of ${bl}`,
+    );
+  }
+
+  async channelOf(bl: string): Promise<string> {
+    return (await this.waitForEvent('RiskAssessed', bl)).payload.channel as string;
+  }
+
+  /** The officer records the result of the shipment's task. */
+  async decide(bl: string, result: 'passed' | 'failed', findings: string[] = []) {
+    const officer = this.api.inspection.as(tokens.officer);
+    const task = await eventually(
+      async () => (await officer.get(`/v1/inspection-tasks?shipmentId=${bl}`)).body.items?.[0],
+      30_000,
+      `the task of ${bl}`,
+    );
+    return officer.post(`/v1/inspection-tasks/${task.id}/result`, { result, findings });
+  }
+
+  /** The importer settles the shipment's payment request (duties, VAT, port fees). */
+  async pay(bl: string): Promise<void> {
+    const importer = this.api.logistics.as(tokens.importer);
+    const payment = await eventually(
+      async () => (await importer.get(`/v1/payments?shipmentId=${bl}`)).body.items?.[0],
+      30_000,
+      `the payment of ${bl}`,
+    );
+    const settled = await importer.post(`/v1/payments/${payment.id}/settlements`, {
+      idempotencyKey: randomUUID(),
+    });
+    expect(settled.status).toBeLessThan(300);
+  }
+
+  gateOut(bl: string) {
+    return this.api.port.as(tokens.port).post('/v1/gate-outs', { blNumber: bl, truckPlate: 'YUE-B12345' });
+  }
+
+  /** Gate-out once the port has heard of the release (each early try is refused, as at a real gate). */
+  gateOutOnceReleased(bl: string) {
+    return eventually(
+      async () => {
+        const attempt = await this.gateOut(bl);
+        return attempt.status === 201 ? attempt : undefined;
+      },
+      30_000,
+      `gate-out of ${bl}`,
+    );
+  }
+
+  /** The monitor's timeline once it satisfies the condition. */
+  timeline(
+    bl: string,
+    until: (t: Record<string, any>) => boolean = () => true,
+  ): Promise<Record<string, any>> {
+    return eventually(
+      async () => {
+        const answer = await this.api.monitor.as(tokens.ops).get(`/v1/shipments/${bl}/timeline`);
+        return answer.status === 200 && until(answer.body) ? answer.body : undefined;
+      },
+      30_000,
+      `the timeline of ${bl}`,
+    );
+  }
+
+  declaration(id: string, token = tokens.importer) {
+    return this.api.declaration.as(token).get(`/v1/declarations/${id}`);
+  }
+}
