@@ -4,14 +4,15 @@ import { Platform, tokens } from './support/platform';
 
 /**
  * The customs decisions that made clearance fast, over the running platform on an accelerated
- * business clock (1 real second = 30 business minutes, from Monday 2 March 2026 09:00 in Shenzhen).
+ * business clock (1 real second = 15 business minutes, from Monday 2 March 2026 08:00 in Shenzhen, so
+ * that the tacit-approval deadline falls within the first working day).
  */
 describe('customs decisions, end to end', () => {
   const platform = new Platform('customs', {
-    CLOCK_EPOCH: '2026-03-02T01:00:00Z',
-    CLOCK_SPEED: '1800',
+    CLOCK_EPOCH: '2026-03-02T00:00:00Z',
+    CLOCK_SPEED: '900',
     CLOCK_ANCHOR: new Date().toISOString(),
-    // short enough to watch tacit approval happen, long enough (6+ real seconds) for officers to act first
+    // short enough to watch tacit approval happen, long enough (12 real seconds) for officers to act first
     INSPECTION_LIMIT_HOURS_RED: '3',
   });
 
@@ -64,6 +65,39 @@ describe('customs decisions, end to end', () => {
     const gate = await platform.gateOut(bl);
     expect(gate.status).toBe(409);
     expect(platform.tap.ofType('tongguan.declaration.ShipmentReleased.v1', bl)).toEqual([]);
+
+    // the decisions are on the record: who, role, what, when, why; the importer reads its own trail only
+    const trail = await eventually(
+      async () => {
+        const answer = await platform.api.monitor.as(tokens.importer).get(`/v1/shipments/${bl}/audit`);
+        return answer.body.entries?.some((e: { action: string }) => e.action === 'release refused')
+          ? answer.body.entries
+          : undefined;
+      },
+      30_000,
+      'the audit trail',
+    );
+    expect(trail).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          actor: 'TRADER-1',
+          role: 'importer',
+          action: expect.stringContaining('lodged'),
+        }),
+        expect.objectContaining({
+          actor: 'OFFICER-9',
+          role: 'inspection',
+          action: 'inspection failed',
+          reasons: ['undeclared lithium batteries in container CSQU3054383'],
+        }),
+        expect.objectContaining({ actor: 'customs', action: 'release refused' }),
+      ]),
+    );
+    const times = trail.map((e: { at: string }) => e.at);
+    expect([...times].sort()).toEqual(times);
+    expect(
+      (await platform.api.monitor.as(tokens.otherImporter).get(`/v1/shipments/${bl}/audit`)).status,
+    ).toBe(404);
   });
 
   it('RED left alone: deemed approved at its deadline on the business clock, then released', async () => {

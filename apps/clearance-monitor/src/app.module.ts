@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { ServiceConfig } from '@tongguan/config';
 import { PlatformModule } from '@tongguan/platform';
 import { AlertsModule } from './alerts/alerts.module';
+import { AuditModule } from './audit/audit.module';
+import { ShipmentEventsModule } from './shipment-events/shipment-events.module';
 import { StatsModule } from './stats/stats.module';
 import { TimelinesModule } from './timelines/timelines.module';
 
@@ -10,7 +12,14 @@ export class AppModule {
   static forConfig(config: ServiceConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService(config), TimelinesModule, StatsModule, AlertsModule],
+      imports: [
+        PlatformModule.forService(config),
+        TimelinesModule,
+        ShipmentEventsModule,
+        AuditModule,
+        StatsModule,
+        AlertsModule,
+      ],
     };
   }
 }

@@ -3,12 +3,11 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { MonitorConfig } from '../monitor-config';
 import { Timeline, TimelineSchema } from './timeline.schema';
 import { TimelinesController } from './timelines.controller';
-import { TimelinesEventsController } from './timelines.events.controller';
 import { TimelinesService } from './timelines.service';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: Timeline.name, schema: TimelineSchema }])],
-  controllers: [TimelinesController, TimelinesEventsController],
+  controllers: [TimelinesController],
   providers: [TimelinesService, { provide: MonitorConfig, useFactory: () => MonitorConfig.fromEnv() }],
   exports: [TimelinesService, MongooseModule, MonitorConfig],
 })

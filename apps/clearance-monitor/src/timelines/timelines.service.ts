@@ -54,6 +54,10 @@ export class TimelinesService {
     throw new Error(`timeline ${event.subject}: too many concurrent updates`);
   }
 
+  async importerOf(shipmentId: string): Promise<string | null> {
+    return (await this.timelines.findById(shipmentId, { importerId: 1 }).lean())?.importerId ?? null;
+  }
+
   async view(shipmentId: string) {
     const timeline = await this.timelines.findById(shipmentId).lean();
     if (!timeline) throw new NotFoundError('shipment', shipmentId);
