@@ -1,3 +1,4 @@
+import { Clock } from '@tongguan/clock';
 import {
   ApiClient,
   EventTap,
@@ -7,12 +8,22 @@ import {
   type TappedMessage,
 } from '@tongguan/testing';
 import { randomUUID } from 'node:crypto';
+import { readWorkingCalendar } from '../src/config/working-calendar-file';
 
 const RISK_ASSESSED = 'tongguan.inspection.RiskAssessed.v1';
 const INSPECTION_COMPLETED = 'tongguan.inspection.InspectionCompleted.v1';
 const DEEMED_APPROVED = 'tongguan.inspection.InspectionDeemedApproved.v1';
 
-// the deadline test waits for 8 business hours (8 real seconds) on the accelerated clock
+// Limits run on the agency calendar (Monday-Saturday, 08:30-12:00 and 13:30-17:30 at UTC+8), so the
+// business clock starts on Monday 2 March 2026 at 08:30 in China. At 3600x a real second is a business
+// hour: 8 working hours end 24.5 business hours (real seconds) later when counted from the opening,
+// up to ~40 when a task is opened after closing time; the waits are derived from the deadline.
+const CLOCK_EPOCH = '2026-03-02T00:30:00Z';
+const CLOCK_SPEED = 3600;
+let clock: Clock;
+const calendar = readWorkingCalendar();
+/** Real ms until a business deadline, plus room for the poll, the outbox and the broker. */
+const realWaitFor = (deadline: string) => Math.ceil(clock.realDelayUntil(Date.parse(deadline))) + 20_000;
 
 const env = testEnvironment('inspection');
 const services = new ServiceProcesses(env);
@@ -55,12 +66,14 @@ function riskAssessedOf(declarationId: string, timeoutMs = 30_000): Promise<Tapp
 
 beforeAll(async () => {
   await tap.start(['declaration.events.v1', 'inspection.events.v1']);
+  const anchor = new Date().toISOString();
+  clock = new Clock({ epoch: CLOCK_EPOCH, speed: CLOCK_SPEED, anchor });
   await services.start(['inspection'], {
     inspection: {
       RISK_RANDOM_RATE: '0',
-      CLOCK_SPEED: '3600',
-      CLOCK_ANCHOR: new Date().toISOString(),
-      CLOCK_EPOCH: '2026-03-02T08:00:00Z',
+      CLOCK_SPEED: String(CLOCK_SPEED),
+      CLOCK_ANCHOR: anchor,
+      CLOCK_EPOCH,
     },
   });
   api = new ApiClient(services.url('inspection'));
@@ -120,7 +133,7 @@ describe('inspection', () => {
       status: 'open',
       limitHours: 8,
     });
-    expect(Date.parse(task.body.deadline) - Date.parse(task.body.openedAt)).toBe(8 * 3_600_000);
+    expect(calendar.workingHoursBetween(new Date(task.body.openedAt), new Date(task.body.deadline))).toBe(8);
 
     expect(
       (
@@ -178,10 +191,11 @@ describe('inspection', () => {
     const taskId: string = (await riskAssessedOf('DEC-RED-IDLE')).payload.taskId;
     const task = (await api.as(officer).get(`/v1/inspection-tasks/${taskId}`)).body;
 
-    // 8 business hours are 8 real seconds at 3600x
+    // 8 working hours are 24.5 business hours or more: as many real seconds at 3600x
+    expect(calendar.workingHoursBetween(new Date(task.openedAt), new Date(task.deadline))).toBe(8);
     const deemed = await tap.waitFor(
       (m) => m.headers.ce_type === DEEMED_APPROVED && m.payload?.taskId === taskId,
-      30_000,
+      realWaitFor(task.deadline),
     );
     expect(deemed.payload).toMatchObject({
       shipmentId: 'RED-IDLE-0001',
@@ -223,9 +237,13 @@ describe('inspection', () => {
   it('keeps a deadline through a crash: the restarted service deems the task approved once', async () => {
     await accept({ shipmentId: 'RED-CRASH-0001', declarationId: 'DEC-RED-CRASH', origin: 'AF' });
     const taskId: string = (await riskAssessedOf('DEC-RED-CRASH')).payload.taskId;
+    const { deadline } = (await api.as(officer).get(`/v1/inspection-tasks/${taskId}`)).body;
     await services.restart('inspection', 'SIGKILL');
 
-    await tap.waitFor((m) => m.headers.ce_type === DEEMED_APPROVED && m.payload?.taskId === taskId, 60_000);
+    await tap.waitFor(
+      (m) => m.headers.ce_type === DEEMED_APPROVED && m.payload?.taskId === taskId,
+      realWaitFor(deadline) + 20_000,
+    );
     await new Promise((r) => setTimeout(r, 2_000));
     expect(tap.ofType(DEEMED_APPROVED, 'RED-CRASH-0001')).toHaveLength(1);
     expect((await api.as(officer).get(`/v1/inspection-tasks/${taskId}`)).body.status).toBe('deemed-approved');

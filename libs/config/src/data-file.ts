@@ -1,6 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { flattenValidationErrors } from '@tongguan/contracts';
+import fs from 'node:fs';
+import path from 'node:path';
 import { ConfigError } from './service-config';
 
 /**
@@ -24,4 +26,20 @@ export function validateDataFile<T extends object>(
   problems.push(...crossChecks(value));
   if (problems.length > 0) throw new ConfigError(`${source} invalid:\n  ${problems.join('\n  ')}`);
   return value;
+}
+
+/** Reads a JSON data file; the error names the setting and the file, and says whether it was missing or broken. */
+export function readJsonFile(file: string, setting: string): unknown {
+  const resolved = path.resolve(file);
+  let text: string;
+  try {
+    text = fs.readFileSync(resolved, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${setting} ${resolved} cannot be read: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${setting} ${resolved} is not valid JSON: ${(error as Error).message}`);
+  }
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { readJsonFile } from '@tongguan/config';
 
 /**
  * Finds a data file shipped with an app (apps/<app>/config/<file>) whether the code runs from source
@@ -15,10 +16,5 @@ export function appConfigFile(app: string, file: string): string {
 
 /** Reads a JSON data file named by an env variable, or the app's shipped default; names the file on error. */
 export function readAppJson<T>(app: string, envName: string, defaultFile: string): T {
-  const file = process.env[envName] || appConfigFile(app, defaultFile);
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-  } catch (error) {
-    throw new Error(`${envName} (${file}) unreadable: ${(error as Error).message}`);
-  }
+  return readJsonFile(process.env[envName] || appConfigFile(app, defaultFile), envName) as T;
 }

@@ -5,6 +5,7 @@ describe('loadInspectionConfig', () => {
     expect({ ...loadInspectionConfig({}) }).toEqual({
       RISK_RANDOM_RATE: 0.03,
       RISK_SEED: 'tongguan',
+      INSPECTION_CALENDAR: 'working',
       INSPECTION_LIMIT_HOURS_YELLOW: 4,
       INSPECTION_LIMIT_HOURS_RED: 8,
       DEADLINE_POLL_MS: 500,
@@ -17,12 +18,16 @@ describe('loadInspectionConfig', () => {
       INSPECTION_LIMIT_HOURS_RED: '2.5',
       DEADLINE_POLL_MS: '100',
       RISK_RULES_FILE: '/etc/rules.json',
+      INSPECTION_CALENDAR: 'continuous',
+      INSPECTION_CALENDAR_FILE: '/etc/calendar.json',
     });
     expect(config).toMatchObject({
       RISK_RANDOM_RATE: 0,
       INSPECTION_LIMIT_HOURS_RED: 2.5,
       DEADLINE_POLL_MS: 100,
       RISK_RULES_FILE: '/etc/rules.json',
+      INSPECTION_CALENDAR: 'continuous',
+      INSPECTION_CALENDAR_FILE: '/etc/calendar.json',
     });
   });
 
@@ -32,7 +37,10 @@ describe('loadInspectionConfig', () => {
         RISK_RANDOM_RATE: '3',
         INSPECTION_LIMIT_HOURS_YELLOW: 'four',
         DEADLINE_POLL_MS: '0.5',
+        INSPECTION_CALENDAR: 'lunar',
       }),
-    ).toThrow(/RISK_RANDOM_RATE[\s\S]*INSPECTION_LIMIT_HOURS_YELLOW[\s\S]*DEADLINE_POLL_MS/);
+    ).toThrow(
+      /RISK_RANDOM_RATE[\s\S]*INSPECTION_CALENDAR[\s\S]*INSPECTION_LIMIT_HOURS_YELLOW[\s\S]*DEADLINE_POLL_MS/,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import {
+  IsIn,
   IsInt,
   IsNotEmpty,
   IsNumber,
@@ -34,14 +35,27 @@ export class InspectionConfig {
   @Length(1, 200)
   RISK_SEED = 'tongguan';
 
-  /** Business hours a document check (YELLOW) may take before it is deemed approved. */
+  /**
+   * What task time limits count: 'working' hours on the agency calendar (INSPECTION_CALENDAR_FILE), or
+   * 'continuous' elapsed hours, nights and holidays included (demos that should not wait for Monday).
+   */
+  @IsIn(['working', 'continuous'])
+  INSPECTION_CALENDAR: 'working' | 'continuous' = 'working';
+
+  /** The working calendar; when unset, the file shipped with the app (config/working-calendar.json). */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  INSPECTION_CALENDAR_FILE?: string;
+
+  /** Working hours (see INSPECTION_CALENDAR) a document check (YELLOW) may take before it is deemed approved. */
   @Transform(toNumber)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @IsPositive()
   @Max(8760)
   INSPECTION_LIMIT_HOURS_YELLOW = 4;
 
-  /** Business hours a physical inspection (RED) may take before it is deemed approved. */
+  /** Working hours a physical inspection (RED) may take before it is deemed approved; halved for the green channel. */
   @Transform(toNumber)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @IsPositive()
@@ -60,6 +74,8 @@ const KEYS = [
   'RISK_RULES_FILE',
   'RISK_RANDOM_RATE',
   'RISK_SEED',
+  'INSPECTION_CALENDAR',
+  'INSPECTION_CALENDAR_FILE',
   'INSPECTION_LIMIT_HOURS_YELLOW',
   'INSPECTION_LIMIT_HOURS_RED',
   'DEADLINE_POLL_MS',

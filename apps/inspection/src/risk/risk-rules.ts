@@ -13,9 +13,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ConfigError, validateDataFile } from '@tongguan/config';
+import { readJsonFile, validateDataFile } from '@tongguan/config';
 import { appConfigFile } from '@tongguan/platform';
-import fs from 'node:fs';
 import path from 'node:path';
 
 const RULE_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -93,18 +92,5 @@ export function defaultRiskRulesFile(): string {
 
 /** Reads and validates the rules at boot; a missing or malformed file stops the service with its path. */
 export function loadRiskRules(file: string = defaultRiskRulesFile()): RiskRules {
-  const resolved = path.resolve(file);
-  let text: string;
-  try {
-    text = fs.readFileSync(resolved, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`RISK_RULES_FILE ${resolved} cannot be read: ${(error as Error).message}`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`RISK_RULES_FILE ${resolved} is not valid JSON: ${(error as Error).message}`);
-  }
-  return parseRiskRules(raw, resolved);
+  return parseRiskRules(readJsonFile(file, 'RISK_RULES_FILE'), path.resolve(file));
 }

@@ -1,31 +1,71 @@
+import { WorkingCalendar } from '@tongguan/clock';
+import { readWorkingCalendar } from '../config/working-calendar-file';
 import { kindOf, taskDeadline } from './task-deadline';
 
 const limits = { yellowHours: 4, redHours: 8 };
-const openedAt = new Date('2026-03-02T08:00:00Z');
+/** The calendar shipped with the app: Monday-Saturday, 08:30-12:00 and 13:30-17:30 at UTC+8. */
+const agency = readWorkingCalendar();
+const continuous = WorkingCalendar.continuous();
+/** Monday 2 March 2026, 08:30 in China. */
+const mondayOpening = new Date('2026-03-02T00:30:00Z');
+const cn = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);
 
-describe('taskDeadline', () => {
-  it('gives a document check 4 hours and a physical inspection 8', () => {
-    expect(taskDeadline(openedAt, 'YELLOW', false, limits)).toEqual({
+describe('taskDeadline on the agency calendar', () => {
+  it('gives a document check 4 working hours and a physical inspection 8', () => {
+    expect(taskDeadline(mondayOpening, 'YELLOW', false, limits, agency)).toEqual({
       limitHours: 4,
-      deadline: new Date('2026-03-02T12:00:00Z'),
+      deadline: cn('2026-03-02 14:00'),
     });
-    expect(taskDeadline(openedAt, 'RED', false, limits)).toEqual({
+    // 7.5 working hours on Monday, the last half hour on Tuesday morning
+    expect(taskDeadline(mondayOpening, 'RED', false, limits, agency)).toEqual({
       limitHours: 8,
-      deadline: new Date('2026-03-02T16:00:00Z'),
+      deadline: cn('2026-03-03 09:00'),
     });
   });
 
   it('halves the limit for the green channel', () => {
-    expect(taskDeadline(openedAt, 'YELLOW', true, limits)).toEqual({
+    expect(taskDeadline(mondayOpening, 'YELLOW', true, limits, agency)).toEqual({
       limitHours: 2,
-      deadline: new Date('2026-03-02T10:00:00Z'),
+      deadline: cn('2026-03-02 10:30'),
     });
-    expect(taskDeadline(openedAt, 'RED', true, { yellowHours: 4, redHours: 5 }).limitHours).toBe(2.5);
+    const { limitHours, deadline } = taskDeadline(
+      mondayOpening,
+      'RED',
+      true,
+      { yellowHours: 4, redHours: 5 },
+      agency,
+    );
+    expect(limitHours).toBe(2.5);
+    expect(deadline).toEqual(cn('2026-03-02 11:00'));
   });
 
+  it('starts counting at the next opening for a task opened at night or on Sunday', () => {
+    expect(taskDeadline(cn('2026-03-02 22:00'), 'YELLOW', false, limits, agency).deadline).toEqual(
+      cn('2026-03-03 14:00'),
+    );
+    expect(taskDeadline(cn('2026-03-08 10:00'), 'YELLOW', false, limits, agency).deadline).toEqual(
+      cn('2026-03-09 14:00'),
+    );
+  });
+
+  it('works on Saturday ("5+1") and not through the Labour Day holidays', () => {
+    // Saturday 2 May is a holiday in 2026; Saturday 9 May is a working day anyway
+    expect(taskDeadline(cn('2026-03-07 16:30'), 'YELLOW', false, limits, agency).deadline).toEqual(
+      cn('2026-03-09 11:30'),
+    );
+    expect(taskDeadline(cn('2026-04-30 16:30'), 'YELLOW', false, limits, agency).deadline).toEqual(
+      cn('2026-05-06 11:30'),
+    );
+  });
+});
+
+describe('taskDeadline on a continuous calendar', () => {
   it('counts plain elapsed hours, across midnight', () => {
     const late = new Date('2026-03-02T22:00:00Z');
-    expect(taskDeadline(late, 'RED', false, limits).deadline).toEqual(new Date('2026-03-03T06:00:00Z'));
+    expect(taskDeadline(late, 'RED', false, limits, continuous)).toEqual({
+      limitHours: 8,
+      deadline: new Date('2026-03-03T06:00:00Z'),
+    });
   });
 });
 

@@ -1,7 +1,8 @@
 import type { RiskChannel } from '@tongguan/contracts';
-import { HOUR_MS } from '@tongguan/clock';
+import type { WorkingCalendar } from '@tongguan/clock';
 import type { TaskKind } from './inspection-task.schema';
 
+/** Time limits in working hours of the agency calendar. */
 export interface TimeLimits {
   yellowHours: number;
   redHours: number;
@@ -12,16 +13,18 @@ export function kindOf(channel: Exclude<RiskChannel, 'GREEN'>): TaskKind {
 }
 
 /**
- * The time limit of a task and the instant it ends. The green channel halves the limit. Hours are plain
- * elapsed business hours for now; counting on the agency's working calendar is a later step.
+ * The time limit of a task and the instant it ends: the limit in working hours counted on the agency
+ * calendar from the assessment (from the next opening when the assessment came after hours). The green
+ * channel halves the limit.
  */
 export function taskDeadline(
   openedAt: Date,
   channel: Exclude<RiskChannel, 'GREEN'>,
   greenChannel: boolean,
   limits: TimeLimits,
+  calendar: WorkingCalendar,
 ): { limitHours: number; deadline: Date } {
   const base = channel === 'RED' ? limits.redHours : limits.yellowHours;
   const limitHours = greenChannel ? base / 2 : base;
-  return { limitHours, deadline: new Date(openedAt.getTime() + limitHours * HOUR_MS) };
+  return { limitHours, deadline: calendar.addWorkingHours(openedAt, limitHours) };
 }

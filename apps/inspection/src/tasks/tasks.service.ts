@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Clock } from '@tongguan/clock';
+import { Clock, WorkingCalendar } from '@tongguan/clock';
 import type { RiskChannel } from '@tongguan/contracts';
 import { EventFactory, OutboxRelay, stageEvents, withState, type OutboxModel } from '@tongguan/messaging';
 import { DomainError } from '@tongguan/platform';
@@ -39,6 +39,7 @@ export class TasksService implements OnModuleInit {
     private readonly events: EventFactory,
     private readonly relay: OutboxRelay,
     private readonly clock: Clock,
+    private readonly calendar: WorkingCalendar,
     config: InspectionConfig,
   ) {
     this.limits = {
@@ -58,6 +59,7 @@ export class TasksService implements OnModuleInit {
       opening.channel,
       opening.greenChannel,
       this.limits,
+      this.calendar,
     );
     const { taskId, channel, ...fields } = opening;
     try {

@@ -74,7 +74,7 @@ describe('loadPortFeeTariff', () => {
     );
     expect(() => loadPortFeeTariff()).toThrow(`PORT_FEES_FILE (${file}) invalid`);
     fs.writeFileSync(file, '{ not json');
-    expect(() => loadPortFeeTariff()).toThrow(/PORT_FEES_FILE .* unreadable/);
+    expect(() => loadPortFeeTariff()).toThrow(/PORT_FEES_FILE .* is not valid JSON/);
     fs.rmSync(dir, { recursive: true });
   });
 });
