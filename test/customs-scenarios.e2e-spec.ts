@@ -136,6 +136,73 @@ describe('customs decisions, end to end', () => {
     );
   });
 
+  it('withdrawal before release drops the open task and the payment request; the B/L may be filed again', async () => {
+    const bl = uniqueBl('WDRU');
+    await platform.arrive(bl);
+    const id = await platform.lodge(bl, { originCountry: 'MM' });
+    expect(await platform.channelOf(bl)).toBe('RED');
+    const officer = platform.api.inspection.as(tokens.officer);
+    const importer = platform.api.logistics.as(tokens.importer);
+    const task = await eventually(
+      async () => (await officer.get(`/v1/inspection-tasks?shipmentId=${bl}`)).body.items?.[0],
+      30_000,
+      'the task',
+    );
+    const payment = await eventually(
+      async () => (await importer.get(`/v1/payments?shipmentId=${bl}`)).body.items?.[0],
+      30_000,
+      'the payment',
+    );
+
+    const withdraw = (token: string) =>
+      platform.api.declaration
+        .as(token)
+        .post(`/v1/declarations/${id}/withdrawal`, { reason: 'goods sold afloat to another importer' });
+    expect((await withdraw(tokens.otherImporter)).status).toBe(404);
+    const withdrawn = await withdraw(tokens.importer);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ id, status: 'cancelled' });
+    expect((await withdraw(tokens.importer)).status).toBe(409);
+
+    await eventually(
+      async () => (await officer.get(`/v1/inspection-tasks/${task.id}`)).body.status === 'withdrawn',
+      30_000,
+      'the task to close',
+    );
+    await eventually(
+      async () => (await importer.get(`/v1/payments/${payment.id}`)).body.status === 'cancelled',
+      30_000,
+      'the payment to be cancelled',
+    );
+    const settle = await importer.post(`/v1/payments/${payment.id}/settlements`, {
+      idempotencyKey: 'after-withdrawal-1',
+    });
+    expect(settle.status).toBe(409);
+    expect(settle.body.code).toBe('PAYMENT.CANCELLED');
+    expect((await platform.decide(bl, 'passed')).status).toBe(409);
+
+    // the B/L is free again: a corrected filing is accepted
+    const again = await platform.api.declaration
+      .as(tokens.importer)
+      .post('/v1/declarations', declarationBody(bl));
+    expect(again.status).toBe(201);
+    const timeline = await platform.timeline(bl, (t) => t.withdrawn === true);
+    expect(timeline.withdrawn).toBe(true);
+  });
+
+  it('a released declaration can no longer be withdrawn', async () => {
+    const bl = uniqueBl('RELU');
+    const id = await platform.lodge(bl);
+    await platform.pay(bl);
+    await platform.waitForEvent('ShipmentReleased', bl);
+    // the release and its event are one write, so once the event is out the declaration says released
+    const answer = await platform.api.declaration
+      .as(tokens.importer)
+      .post(`/v1/declarations/${id}/withdrawal`, { reason: 'changed our mind' });
+    expect(answer.status).toBe(409);
+    expect(answer.body.code).toBe('DECLARATION.NOT_WITHDRAWABLE');
+  });
+
   it("an importer cannot read or list another importer's declaration (404, not 403)", async () => {
     const bl = uniqueBl('OWNU');
     const id = await platform.lodge(bl);

@@ -2,6 +2,7 @@ import { ClearanceSlaAtRisk } from './clearance/clearance-sla-at-risk.event';
 import { ClearanceSlaBreached } from './clearance/clearance-sla-breached.event';
 import { DeclarationAccepted } from './declaration/declaration-accepted.event';
 import { DeclarationLodged } from './declaration/declaration-lodged.event';
+import { DeclarationWithdrawn } from './declaration/declaration-withdrawn.event';
 import { DutyAssessed } from './declaration/duty-assessed.event';
 import { ReleaseRefused } from './declaration/release-refused.event';
 import { ShipmentReleased } from './declaration/shipment-released.event';
@@ -25,6 +26,7 @@ export const Events = {
   DutyAssessed,
   ShipmentReleased,
   ReleaseRefused,
+  DeclarationWithdrawn,
   RiskAssessed,
   InspectionCompleted,
   InspectionDeemedApproved,

@@ -15,6 +15,7 @@ export * from './declaration/declaration-accepted.event';
 export * from './declaration/duty-assessed.event';
 export * from './declaration/shipment-released.event';
 export * from './declaration/release-refused.event';
+export * from './declaration/declaration-withdrawn.event';
 export * from './inspection/risk-assessed.event';
 export * from './inspection/inspection-completed.event';
 export * from './inspection/inspection-deemed-approved.event';

@@ -51,7 +51,12 @@ export class SlaWatcher implements OnModuleInit, OnApplicationBootstrap, OnAppli
     const atRiskFrom = new Date(nowMs - target * this.config.SLA_AT_RISK_RATIO * HOUR_MS);
     const inFlight = await this.timelines
       .find(
-        { arrivedAt: { $lte: atRiskFrom }, releasedAt: { $exists: false }, breachAlerted: false },
+        {
+          arrivedAt: { $lte: atRiskFrom },
+          releasedAt: { $exists: false },
+          withdrawn: { $ne: true },
+          breachAlerted: false,
+        },
         { stamps: 1, atRiskAlerted: 1 },
       )
       .limit(500)

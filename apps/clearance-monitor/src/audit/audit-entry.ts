@@ -37,6 +37,12 @@ const DESCRIPTIONS: Record<string, Describe> = {
     action: `declaration ${p.declarationId} accepted`,
     reasons: ['complete filing'],
   }),
+  'tongguan.declaration.DeclarationWithdrawn.v1': (p) => ({
+    actor: p.importerId,
+    role: 'importer',
+    action: `declaration ${p.declarationId} withdrawn`,
+    reasons: [p.reason],
+  }),
   'tongguan.declaration.DutyAssessed.v1': (p) => ({
     actor: SYSTEM.customs,
     role: 'customs',

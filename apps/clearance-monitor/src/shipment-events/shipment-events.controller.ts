@@ -55,6 +55,10 @@ export class ShipmentEventsController {
   @OnEvent('ReleaseRefused') async onRefused(e: IncomingEvent<'ReleaseRefused'>) {
     await this.record(e as AnyEvent);
   }
+  @OnEvent('DeclarationWithdrawn')
+  async onWithdrawn(e: IncomingEvent<'DeclarationWithdrawn'>) {
+    await this.record(e as AnyEvent);
+  }
   @OnEvent('GateOutRecorded') async onGateOut(e: IncomingEvent<'GateOutRecorded'>) {
     await this.record(e as AnyEvent);
   }

@@ -19,6 +19,7 @@ export class Timeline implements TimelineFacts, OutboxFields {
   @Prop({ type: String, default: null }) importerId: string | null;
   @Prop({ type: String, default: null }) inspectionOutcome: TimelineFacts['inspectionOutcome'];
   @Prop({ type: [String], default: [] }) refusedReasons: string[];
+  @Prop({ default: false }) withdrawn: boolean;
   /** Alerts already raised, so each fires once per shipment. */
   @Prop({ default: false }) atRiskAlerted: boolean;
   @Prop({ default: false }) breachAlerted: boolean;

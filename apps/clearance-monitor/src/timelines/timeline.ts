@@ -26,6 +26,8 @@ export interface TimelineFacts {
   importerId: string | null;
   inspectionOutcome: 'passed' | 'failed' | 'deemed-approved' | null;
   refusedReasons: string[];
+  /** The declaration was withdrawn: the shipment left the clearance flow (no SLA alerts). */
+  withdrawn: boolean;
 }
 
 export function emptyTimeline(shipmentId: string): TimelineFacts {
@@ -38,6 +40,7 @@ export function emptyTimeline(shipmentId: string): TimelineFacts {
     importerId: null,
     inspectionOutcome: null,
     refusedReasons: [],
+    withdrawn: false,
   };
 }
 
@@ -83,6 +86,9 @@ export function applyEvent(timeline: TimelineFacts, event: CloudEvent<Record<str
       break;
     case 'tongguan.inspection.InspectionDeemedApproved.v1':
       next.inspectionOutcome ??= 'deemed-approved';
+      break;
+    case 'tongguan.declaration.DeclarationWithdrawn.v1':
+      next.withdrawn = true;
       break;
     case 'tongguan.declaration.ReleaseRefused.v1':
       for (const reason of p.reasons as string[])

@@ -75,6 +75,7 @@ export class TimelinesService {
       greenChannel: timeline.greenChannel,
       inspectionOutcome: timeline.inspectionOutcome,
       refusedReasons: timeline.refusedReasons,
+      withdrawn: timeline.withdrawn,
       clearanceHours: round(clearanceHours(timeline.stamps)),
       dwellHours: round(dwellHours(timeline.stamps)),
       targetHours: target,
@@ -84,27 +85,13 @@ export class TimelinesService {
   }
 }
 
+/** The folded facts of a stored timeline (its schema's extra fields, like revision and alerts, left out). */
 function toFacts(doc: Timeline): TimelineFacts {
-  const {
-    shipmentId,
-    stamps,
-    channel,
-    greenChannel,
-    declarationId,
-    importerId,
-    inspectionOutcome,
-    refusedReasons,
-  } = doc;
-  return {
-    shipmentId,
-    stamps,
-    channel,
-    greenChannel,
-    declarationId,
-    importerId,
-    inspectionOutcome,
-    refusedReasons,
-  };
+  const facts = emptyTimeline(doc._id);
+  for (const key of Object.keys(facts) as (keyof TimelineFacts)[]) {
+    if (doc[key] !== undefined) (facts as unknown as Record<string, unknown>)[key] = doc[key];
+  }
+  return facts;
 }
 
 function round(value: number | null): number | null {

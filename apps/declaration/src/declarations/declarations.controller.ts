@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
 import { CorrelationId } from '@tongguan/platform';
 import { DeclarationsService } from './declarations.service';
 import { ListDeclarationsQuery } from './list-declarations.query';
 import { LodgeDeclarationDto } from './lodge-declaration.dto';
+import { WithdrawDeclarationDto } from './withdraw-declaration.dto';
 
 @ApiTags('declarations')
 @Controller('v1/declarations')
@@ -26,6 +27,19 @@ export class DeclarationsController {
     @CorrelationId() correlationId?: string,
   ) {
     return this.declarations.lodge(body, importer, correlationId);
+  }
+
+  @Post(':id/withdrawal')
+  @HttpCode(200)
+  @Roles('importer')
+  @ApiOperation({ summary: 'Withdraw the declaration before release (409 once released or refused)' })
+  withdraw(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: WithdrawDeclarationDto,
+    @CurrentPrincipal() importer: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return this.declarations.withdraw(id, importer, dto.reason, correlationId);
   }
 
   @Get()

@@ -2,13 +2,13 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@tongguan/auth';
 import { shipmentIdOf } from '@tongguan/contracts';
-import { EventFactory, OutboxRelay, type OutboxModel } from '@tongguan/messaging';
-import { NotFoundError } from '@tongguan/platform';
+import { EventFactory, OutboxRelay, stageEvents, withState, type OutboxModel } from '@tongguan/messaging';
+import { DomainError, NotFoundError } from '@tongguan/platform';
 import type { FilterQuery, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { assessDuty, toMinor } from '../duty/duty-calculator';
 import { Declaration } from './declaration.schema';
-import { ACTIVE, type DeclarationStatus } from './declaration-status';
+import { ACTIVE, RELEASABLE, type DeclarationStatus } from './declaration-status';
 import { FilingValidator } from './filing-validator';
 import type { ListDeclarationsQuery } from './list-declarations.query';
 
@@ -84,6 +84,38 @@ export class DeclarationsService implements OnModuleInit {
     });
     this.relay.nudge();
     return { id, shipmentId, status: 'accepted' as DeclarationStatus, greenChannel, duty };
+  }
+
+  /** The importer withdraws its filing before release: cancelled, and the agencies drop their open work. */
+  async withdraw(id: string, importer: Principal, reason: string, correlationId?: string) {
+    const declaration = await this.declarations
+      .findOne({ _id: id, importerId: importer.party }, { status: 1, shipmentId: 1 })
+      .lean();
+    if (!declaration) throw new NotFoundError('declaration', id);
+    if (!RELEASABLE.includes(declaration.status)) {
+      throw new DomainError(
+        'DECLARATION.NOT_WITHDRAWABLE',
+        `a ${declaration.status} declaration cannot be withdrawn`,
+      );
+    }
+    const event = this.events.create(
+      'DeclarationWithdrawn',
+      { shipmentId: declaration.shipmentId, declarationId: id, importerId: importer.party, reason },
+      { correlationId },
+    );
+    const change = { status: 'cancelled', at: new Date(event.time), by: importer.party, reason };
+    const updated = await this.declarations.updateOne(
+      { _id: id, status: declaration.status },
+      withState(stageEvents([event]), { status: 'cancelled' }, { statusHistory: change }),
+    );
+    if (updated.modifiedCount !== 1) {
+      throw new DomainError(
+        'DECLARATION.CHANGED',
+        'the declaration changed meanwhile; read it and try again',
+      );
+    }
+    this.relay.nudge();
+    return { id, shipmentId: declaration.shipmentId, status: 'cancelled' as DeclarationStatus };
   }
 
   /** An importer sees only its own filings; anyone else's is "not found", not "forbidden". */

@@ -29,6 +29,8 @@ export class RiskAssessment implements OutboxFields {
   /** Id of the RiskAssessed event: the cause of what the task emits later. */
   @Prop({ required: true }) riskAssessedEventId: string;
   @Prop() taskOpenedAt?: Date;
+  /** The importer withdrew the declaration: no task is opened for it any more. */
+  @Prop() withdrawnAt?: Date;
   outbox: OutboxFields['outbox'];
   outboxPending: boolean;
 }

@@ -10,4 +10,9 @@ export class RiskEventsController {
   async onDeclarationAccepted(event: IncomingEvent<'DeclarationAccepted'>): Promise<void> {
     await this.risk.assess(event);
   }
+
+  @OnEvent('DeclarationWithdrawn')
+  async onDeclarationWithdrawn(event: IncomingEvent<'DeclarationWithdrawn'>): Promise<void> {
+    await this.risk.withdraw(event.payload.declarationId, new Date(event.time));
+  }
 }

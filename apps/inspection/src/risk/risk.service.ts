@@ -47,7 +47,10 @@ export class RiskService implements OnModuleInit {
   /** Opens the tasks that a crash (or a dead-lettered handler) left unopened; returns how many it saw. */
   async openPendingTasks(): Promise<number> {
     const pending = await this.assessments
-      .find({ taskId: { $ne: '' }, taskOpenedAt: { $exists: false } }, { outbox: 0 })
+      .find(
+        { taskId: { $ne: '' }, taskOpenedAt: { $exists: false }, withdrawnAt: { $exists: false } },
+        { outbox: 0 },
+      )
       .limit(SWEEP_BATCH)
       .lean();
     for (const assessment of pending) await this.openTaskOf(assessment);
@@ -125,9 +128,27 @@ export class RiskService implements OnModuleInit {
     return existing;
   }
 
+  /**
+   * The declaration was withdrawn: no task will be opened for it, and an open one is closed, so that no
+   * officer works on it and no tacit approval is recorded for it. Idempotent.
+   */
+  async withdraw(declarationId: string, at: Date): Promise<void> {
+    await this.assessments.updateOne(
+      { _id: declarationId, withdrawnAt: { $exists: false } },
+      { $set: { withdrawnAt: at } },
+    );
+    await this.tasks.withdraw(declarationId, at);
+  }
+
   /** Idempotent: the task upsert is keyed by the task id the assessment holds. */
   private async openTaskOf(assessment: RiskAssessment): Promise<void> {
-    if (assessment.channel === 'GREEN' || !assessment.taskId || assessment.taskOpenedAt) return;
+    if (
+      assessment.channel === 'GREEN' ||
+      !assessment.taskId ||
+      assessment.taskOpenedAt ||
+      assessment.withdrawnAt
+    )
+      return;
     await this.tasks.open({
       taskId: assessment.taskId,
       assessmentId: assessment.assessmentId,

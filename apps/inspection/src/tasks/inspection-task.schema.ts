@@ -5,7 +5,7 @@ import { withOutbox, type OutboxFields } from '@tongguan/messaging';
 export const TASK_KINDS = ['document-check', 'physical-inspection'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
-export const TASK_STATUSES = ['open', ...INSPECTION_RESULTS, 'deemed-approved'] as const;
+export const TASK_STATUSES = ['open', ...INSPECTION_RESULTS, 'deemed-approved', 'withdrawn'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export type { InspectionResult };
 

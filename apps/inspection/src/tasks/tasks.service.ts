@@ -179,6 +179,14 @@ export class TasksService implements OnModuleInit {
     return updated.modifiedCount === 1;
   }
 
+  /** Closes the open task of a withdrawn declaration; it announces nothing (the declaration did). */
+  async withdraw(declarationId: string, at: Date): Promise<void> {
+    await this.tasks.updateMany(
+      { declarationId, status: 'open' },
+      { $set: { status: 'withdrawn', decidedAt: at } },
+    );
+  }
+
   private async find(id: string): Promise<InspectionTask> {
     const task = await this.tasks.findById(id, { outbox: 0 }).lean();
     if (!task) {

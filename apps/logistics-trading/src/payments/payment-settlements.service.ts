@@ -32,6 +32,13 @@ export class PaymentSettlementsService {
   ): Promise<PaymentReceipt> {
     const payment = await this.queries.findVisible(paymentId, caller);
     if (payment.status === 'settled') return replayOrRefuse(payment, idempotencyKey);
+    if (payment.status === 'cancelled') {
+      throw new DomainError(
+        'PAYMENT.CANCELLED',
+        'the declaration was withdrawn: nothing is owed',
+        HttpStatus.CONFLICT,
+      );
+    }
 
     const charge = await this.gateway
       .charge({

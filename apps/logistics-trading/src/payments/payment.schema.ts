@@ -1,7 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { withOutbox, type OutboxFields } from '@tongguan/messaging';
 
-export const PAYMENT_STATUSES = ['requested', 'settled'] as const;
+export const PAYMENT_STATUSES = ['requested', 'settled', 'cancelled'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 @Schema({ _id: false, versionKey: false })
@@ -15,14 +15,15 @@ export class PaymentLineRecord {
 const PaymentLineRecordSchema = SchemaFactory.createForClass(PaymentLineRecord);
 
 /**
- * One collection payment per shipment: duties and taxes plus port fees, settled at once. The unique
- * shipmentId makes a second request for the same shipment impossible, whatever the event redelivery.
+ * One collection payment per declaration: duties and taxes plus port fees, settled at once. The unique
+ * declarationId makes a second request for the same filing impossible, whatever the event redelivery;
+ * a shipment has a second payment only when its first declaration was withdrawn and it was filed again.
  */
 @Schema({ collection: 'payments', versionKey: false })
 export class Payment implements OutboxFields {
   @Prop({ type: String, required: true }) _id: string;
-  @Prop({ required: true, unique: true }) shipmentId: string;
-  @Prop({ required: true }) declarationId: string;
+  @Prop({ required: true, index: true }) shipmentId: string;
+  @Prop({ required: true, unique: true }) declarationId: string;
   @Prop({ required: true, index: true }) importerId: string;
   @Prop({ required: true }) currency: string;
   @Prop({ type: [PaymentLineRecordSchema], required: true }) lines: PaymentLineRecord[];
@@ -30,6 +31,7 @@ export class Payment implements OutboxFields {
   @Prop({ type: String, required: true, enum: PAYMENT_STATUSES, index: true }) status: PaymentStatus;
   @Prop({ required: true }) requestedAt: Date;
   @Prop() settledAt?: Date;
+  @Prop() cancelledAt?: Date;
   @Prop() receiptNumber?: string;
   /** The importer's idempotency key of the settlement that succeeded: a retry with it replays the receipt. */
   @Prop() settlementKey?: string;

@@ -10,4 +10,9 @@ export class PaymentsEventsController {
   async onDutyAssessed(event: IncomingEvent<'DutyAssessed'>): Promise<void> {
     await this.payments.requestPayment(event);
   }
+
+  @OnEvent('DeclarationWithdrawn')
+  async onDeclarationWithdrawn(event: IncomingEvent<'DeclarationWithdrawn'>): Promise<void> {
+    await this.payments.cancelFor(event.payload.declarationId, new Date(event.time));
+  }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@tongguan/auth';
 import { EventFactory, OutboxRelay, type IncomingEvent, type OutboxModel } from '@tongguan/messaging';
@@ -33,8 +33,6 @@ function toView(payment: Payment): PaymentView {
 
 @Injectable()
 export class PaymentsService implements OnModuleInit {
-  private readonly logger = new Logger(PaymentsService.name);
-
   constructor(
     @InjectModel(Payment.name) private readonly payments: Model<Payment>,
     private readonly tariff: PortFeeTariff,
@@ -47,7 +45,7 @@ export class PaymentsService implements OnModuleInit {
   }
 
   /**
-   * One payment request per shipment, announced in the same write that creates it. The event is staged
+   * One payment request per declaration, announced in the same write that creates it. The event is staged
    * inside $setOnInsert rather than with stageEvents (whose $push would append on every redelivery):
    * the upsert only ever inserts, so a redelivered or repeated DutyAssessed changes nothing.
    */
@@ -61,9 +59,9 @@ export class PaymentsService implements OnModuleInit {
       { shipmentId, paymentId, importerId, currency, lines: bill.lines, totalMinor: bill.totalMinor },
       { causedBy: assessed },
     );
-    const payment: Omit<Payment, 'shipmentId'> = {
+    const payment: Omit<Payment, 'declarationId'> = {
       _id: paymentId,
-      declarationId: duty.declarationId,
+      shipmentId,
       importerId,
       currency,
       lines: bill.lines,
@@ -74,20 +72,19 @@ export class PaymentsService implements OnModuleInit {
       outboxPending: true,
     };
     const inserted = await this.payments
-      .updateOne({ shipmentId }, { $setOnInsert: payment }, { upsert: true })
+      .updateOne({ declarationId: duty.declarationId }, { $setOnInsert: payment }, { upsert: true })
       .then((result) => result.upsertedCount === 1)
-      // the unique index turned away a concurrent insert for the same shipment: it exists, as wanted
+      // the unique index turned away a concurrent insert for the same declaration: it exists, as wanted
       .catch((error: { code?: number }) => (error.code === 11000 ? false : Promise.reject(error)));
-    if (inserted) {
-      this.relay.nudge();
-      return;
-    }
-    const existing = await this.payments.findOne({ shipmentId }, { declarationId: 1 }).lean();
-    if (existing && existing.declarationId !== duty.declarationId) {
-      this.logger.warn(
-        `${shipmentId} already has a payment for declaration ${existing.declarationId}; ignored ${duty.declarationId}`,
-      );
-    }
+    if (inserted) this.relay.nudge();
+  }
+
+  /** A withdrawn declaration owes nothing: its unpaid request is cancelled (a settled one stays on record). */
+  async cancelFor(declarationId: string, at: Date): Promise<void> {
+    await this.payments.updateOne(
+      { declarationId, status: 'requested' },
+      { $set: { status: 'cancelled', cancelledAt: at } },
+    );
   }
 
   async list(query: ListPaymentsQuery, caller: Principal): Promise<PaymentPage> {
