@@ -136,6 +136,82 @@ describe('customs decisions, end to end', () => {
     );
   });
 
+  it('one notice: customs and inspection both want documents, one resubmission answers both, then release', async () => {
+    const bl = uniqueBl('NOTU');
+    await platform.arrive(bl);
+    const id = await platform.lodge(bl, { hsCode: '030389', description: 'Frozen fish' });
+    expect(await platform.channelOf(bl)).toBe('YELLOW');
+    const officer = platform.api.inspection.as(tokens.officer);
+    const task = await eventually(
+      async () => (await officer.get(`/v1/inspection-tasks?shipmentId=${bl}`)).body.items?.[0],
+      30_000,
+      'the task',
+    );
+
+    const asked = await officer.post(`/v1/inspection-tasks/${task.id}/document-requests`, {
+      documents: [
+        { code: 'HEALTH_CERTIFICATE', description: 'veterinary health certificate of the exporting country' },
+      ],
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.body.status).toBe('documents-requested');
+    const queried = await platform.api.declaration.as(tokens.customs).post(`/v1/declarations/${id}/queries`, {
+      documents: [{ code: 'COMMERCIAL_INVOICE', description: 'signed commercial invoice' }],
+    });
+    expect(queried.status).toBe(201);
+
+    // the importer sees one notice listing what both agencies want
+    const importer = platform.api.declaration.as(tokens.importer);
+    const notice = await eventually(
+      async () => {
+        const answer = await importer.get(`/v1/declarations/${id}/notice`);
+        return answer.body.items?.length === 2 ? answer.body : undefined;
+      },
+      30_000,
+      'the consolidated notice',
+    );
+    expect(notice.items.map((i: { agency: string; code: string }) => `${i.agency}:${i.code}`).sort()).toEqual(
+      ['customs:COMMERCIAL_INVOICE', 'inspection:HEALTH_CERTIFICATE'],
+    );
+    expect((await platform.declaration(id)).body.status).toBe('documents-required');
+    expect((await platform.decide(bl, 'passed')).body.code).toBe('INSPECTION.AWAITING_DOCUMENTS');
+
+    // answering only one item is refused, naming the other; answering both reopens both agencies' work
+    const [first, second] = notice.items as { itemId: string }[];
+    const partial = await importer.post(`/v1/declarations/${id}/notice/responses`, {
+      documents: [{ itemId: first.itemId, documentRef: 'DOC-1' }],
+    });
+    expect(partial.status).toBe(422);
+    expect(partial.body.errors).toEqual([
+      expect.objectContaining({ code: 'MISSING_ANSWER', message: expect.stringContaining(second.itemId) }),
+    ]);
+    const answered = await importer.post(`/v1/declarations/${id}/notice/responses`, {
+      documents: [
+        { itemId: first.itemId, documentRef: 'DOC-1' },
+        { itemId: second.itemId, documentRef: 'DOC-2' },
+      ],
+    });
+    expect(answered.status).toBe(200);
+    expect(answered.body.status).toBe('answered');
+    const submitted = await platform.waitForEvent('DocumentsSubmitted', bl);
+    expect(submitted.payload.documents).toHaveLength(2);
+
+    const reopened = await eventually(
+      async () => {
+        const current = (await officer.get(`/v1/inspection-tasks/${task.id}`)).body;
+        return current.status === 'open' ? current : undefined;
+      },
+      30_000,
+      'the task to reopen',
+    );
+    expect(Date.parse(reopened.deadline)).toBeGreaterThan(Date.parse(task.deadline));
+    expect((await platform.decide(bl, 'passed')).status).toBe(200);
+    await platform.pay(bl);
+    await platform.waitForEvent('ShipmentReleased', bl);
+    const submissions = platform.tap.ofType('tongguan.declaration.DocumentsSubmitted.v1', bl);
+    expect(new Set(submissions.map((m) => m.headers.ce_id)).size).toBe(1);
+  });
+
   it('withdrawal before release drops the open task and the payment request; the B/L may be filed again', async () => {
     const bl = uniqueBl('WDRU');
     await platform.arrive(bl);

@@ -16,6 +16,7 @@ export const tokens = {
   otherImporter: tokenFor('importer', 'TRADER-2'),
   port: tokenFor('port', 'TERMINAL-1'),
   officer: tokenFor('inspection', 'OFFICER-9'),
+  customs: tokenFor('customs', 'CUSTOMS-3'),
   ops: tokenFor('ops', 'OPS-1'),
 };
 

@@ -3,13 +3,14 @@ import type { ServiceConfig } from '@tongguan/config';
 import { PlatformModule } from '@tongguan/platform';
 import { ClearanceModule } from './clearance/clearance.module';
 import { DeclarationsModule } from './declarations/declarations.module';
+import { NoticesModule } from './notices/notices.module';
 
 @Module({})
 export class AppModule {
   static forConfig(config: ServiceConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService(config), DeclarationsModule, ClearanceModule],
+      imports: [PlatformModule.forService(config), DeclarationsModule, ClearanceModule, NoticesModule],
     };
   }
 }

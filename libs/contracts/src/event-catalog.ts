@@ -3,10 +3,12 @@ import { ClearanceSlaBreached } from './clearance/clearance-sla-breached.event';
 import { DeclarationAccepted } from './declaration/declaration-accepted.event';
 import { DeclarationLodged } from './declaration/declaration-lodged.event';
 import { DeclarationWithdrawn } from './declaration/declaration-withdrawn.event';
+import { DocumentsSubmitted } from './declaration/documents-submitted.event';
 import { DutyAssessed } from './declaration/duty-assessed.event';
 import { ReleaseRefused } from './declaration/release-refused.event';
 import { ShipmentReleased } from './declaration/shipment-released.event';
 import type { EventDefinition } from './event-definition';
+import { DocumentsRequested } from './inspection/documents-requested.event';
 import { InspectionCompleted } from './inspection/inspection-completed.event';
 import { InspectionDeemedApproved } from './inspection/inspection-deemed-approved.event';
 import { RiskAssessed } from './inspection/risk-assessed.event';
@@ -27,7 +29,9 @@ export const Events = {
   ShipmentReleased,
   ReleaseRefused,
   DeclarationWithdrawn,
+  DocumentsSubmitted,
   RiskAssessed,
+  DocumentsRequested,
   InspectionCompleted,
   InspectionDeemedApproved,
   PaymentRequested,

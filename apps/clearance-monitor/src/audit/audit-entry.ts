@@ -55,6 +55,22 @@ const DESCRIPTIONS: Record<string, Describe> = {
     action: `risk channel ${p.channel} (score ${p.score})`,
     reasons: p.reasons,
   }),
+  'tongguan.inspection.DocumentsRequested.v1': (p) => ({
+    actor: p.officerId,
+    role: 'inspection',
+    action: 'documents requested from the importer',
+    reasons: (p.documents as { code: string; description: string }[]).map(
+      (d) => `${d.code}: ${d.description}`,
+    ),
+  }),
+  'tongguan.declaration.DocumentsSubmitted.v1': (p) => ({
+    actor: p.importerId,
+    role: 'importer',
+    action: `documents submitted in one resubmission (notice ${p.noticeId})`,
+    reasons: (p.documents as { agency: string; code: string; documentRef: string }[]).map(
+      (d) => `${d.agency} ${d.code}: ${d.documentRef}`,
+    ),
+  }),
   'tongguan.inspection.InspectionCompleted.v1': (p) => ({
     actor: p.officerId,
     role: 'inspection',

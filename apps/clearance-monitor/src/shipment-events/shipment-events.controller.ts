@@ -59,6 +59,16 @@ export class ShipmentEventsController {
   async onWithdrawn(e: IncomingEvent<'DeclarationWithdrawn'>) {
     await this.record(e as AnyEvent);
   }
+  @OnEvent('DocumentsRequested')
+  async onDocumentsRequested(e: IncomingEvent<'DocumentsRequested'>) {
+    await this.record(e as AnyEvent);
+  }
+
+  @OnEvent('DocumentsSubmitted')
+  async onDocumentsSubmitted(e: IncomingEvent<'DocumentsSubmitted'>) {
+    await this.record(e as AnyEvent);
+  }
+
   @OnEvent('GateOutRecorded') async onGateOut(e: IncomingEvent<'GateOutRecorded'>) {
     await this.record(e as AnyEvent);
   }

@@ -7,5 +7,6 @@ import { ReleaseService } from './release.service';
   imports: [DeclarationsModule],
   controllers: [ClearanceEventsController],
   providers: [ReleaseService],
+  exports: [ReleaseService],
 })
 export class ClearanceModule {}

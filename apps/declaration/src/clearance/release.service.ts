@@ -35,19 +35,27 @@ export class ReleaseService {
         },
       },
     );
-    await this.tryRelease({ _id: declarationId }, cause);
+    await this.releaseIfReady(declarationId, cause);
   }
 
   async recordInspectionCleared(declarationId: string, cause: CloudEventMeta, reason: string): Promise<void> {
     await this.requireDeclaration(declarationId);
+    const entry = { statusHistory: change('accepted', cause, 'inspection', reason) };
+    // while a notice waits for the importer the declaration keeps saying 'documents-required'
     await this.declarations.updateOne(
-      { _id: declarationId, inspectionCleared: false, status: { $in: RELEASABLE } },
       {
-        $set: { inspectionCleared: true, status: 'accepted' },
-        $push: { statusHistory: change('accepted', cause, 'inspection', reason) },
+        _id: declarationId,
+        inspectionCleared: false,
+        status: { $in: RELEASABLE },
+        noticePending: { $ne: true },
       },
+      { $set: { inspectionCleared: true, status: 'accepted' }, $push: entry },
     );
-    await this.tryRelease({ _id: declarationId }, cause);
+    await this.declarations.updateOne(
+      { _id: declarationId, inspectionCleared: false, noticePending: true },
+      { $set: { inspectionCleared: true } },
+    );
+    await this.releaseIfReady(declarationId, cause);
   }
 
   async refuse(declarationId: string, reasons: string[], cause: CloudEventMeta): Promise<void> {
@@ -73,7 +81,7 @@ export class ReleaseService {
 
   async recordPayment(shipmentId: string, cause: CloudEventMeta): Promise<void> {
     await this.declarations.updateMany({ shipmentId, paid: false }, { $set: { paid: true } });
-    await this.tryRelease({ shipmentId }, cause);
+    await this.release({ shipmentId }, cause);
   }
 
   async recordGateOut(shipmentId: string, cause: CloudEventMeta): Promise<void> {
@@ -95,13 +103,19 @@ export class ReleaseService {
     return declaration;
   }
 
-  private async tryRelease(
+  /** Releases the declaration if everything is there: accepted, inspection cleared, paid, nothing asked. */
+  releaseIfReady(declarationId: string, cause: CloudEventMeta): Promise<void> {
+    return this.release({ _id: declarationId }, cause);
+  }
+
+  private async release(
     which: { _id: string } | { shipmentId: string },
     cause: CloudEventMeta,
   ): Promise<void> {
     const ready = {
       ...which,
       status: { $in: RELEASABLE },
+      noticePending: { $ne: true },
       inspectionCleared: true,
       paid: true,
       releasedAt: { $exists: false },

@@ -28,6 +28,8 @@ export class Declaration implements OutboxFields {
   /** Inspection cleared: GREEN channel, a passed check, or tacit approval. */
   @Prop({ default: false }) inspectionCleared: boolean;
   @Prop({ default: false }) paid: boolean;
+  /** A consolidated notice is waiting for the importer: no release until it is answered. */
+  @Prop({ default: false }) noticePending: boolean;
   @Prop() releasedAt?: Date;
   outbox: OutboxFields['outbox'];
   outboxPending: boolean;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBlNumber, PageQuery } from '@tongguan/platform';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsIn,
   IsOptional,
@@ -9,8 +10,10 @@ import {
   Length,
   ValidateBy,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
-import { INSPECTION_RESULTS, type InspectionResult } from '@tongguan/contracts';
+import { INSPECTION_RESULTS, RequestedDocument, type InspectionResult } from '@tongguan/contracts';
+import { Type } from 'class-transformer';
 import {
   TASK_KINDS,
   TASK_STATUSES,
@@ -26,6 +29,21 @@ export class ListTasksQuery extends PageQuery {
   @IsOptional()
   @IsBlNumber('shipmentId')
   shipmentId?: string;
+}
+
+export class DocumentRequestDto {
+  @ApiProperty({
+    type: [RequestedDocument],
+    example: [
+      { code: 'HEALTH_CERTIFICATE', description: 'veterinary health certificate of the exporting country' },
+    ],
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => RequestedDocument)
+  documents: RequestedDocument[];
 }
 
 /** A failed inspection must say why: the findings become the reasons of the release refusal. */
@@ -69,6 +87,15 @@ export class InspectionTaskView {
   @ApiPropertyOptional() officerId?: string;
   @ApiProperty({ type: [String] }) findings: string[];
   @ApiPropertyOptional({ description: 'business time, RFC 3339' }) decidedAt?: string;
+  @ApiPropertyOptional({ description: 'documents awaited from the importer since (time limit paused)' })
+  pausedAt?: string;
+  @ApiProperty({ description: 'documents asked of the importer, each request with its answer time' })
+  documentRequests: {
+    requestId: string;
+    documents: { code: string; description: string }[];
+    requestedAt: string;
+    answeredAt?: string;
+  }[];
 
   static of(task: InspectionTask): InspectionTaskView {
     return {
@@ -85,6 +112,13 @@ export class InspectionTaskView {
       ...(task.officerId ? { officerId: task.officerId } : {}),
       findings: task.findings ?? [],
       ...(task.decidedAt ? { decidedAt: new Date(task.decidedAt).toISOString() } : {}),
+      ...(task.pausedAt ? { pausedAt: new Date(task.pausedAt).toISOString() } : {}),
+      documentRequests: (task.documentRequests ?? []).map((r) => ({
+        requestId: r.requestId,
+        documents: r.documents,
+        requestedAt: new Date(r.requestedAt).toISOString(),
+        ...(r.answeredAt ? { answeredAt: new Date(r.answeredAt).toISOString() } : {}),
+      })),
     };
   }
 }

@@ -5,7 +5,13 @@ import { withOutbox, type OutboxFields } from '@tongguan/messaging';
 export const TASK_KINDS = ['document-check', 'physical-inspection'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
-export const TASK_STATUSES = ['open', ...INSPECTION_RESULTS, 'deemed-approved', 'withdrawn'] as const;
+export const TASK_STATUSES = [
+  'open',
+  'documents-requested',
+  ...INSPECTION_RESULTS,
+  'deemed-approved',
+  'withdrawn',
+] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export type { InspectionResult };
 
@@ -14,6 +20,14 @@ export type { InspectionResult };
  * timer survives restarts; every decision is one conditional write from 'open', with its event staged
  * in the same write, so exactly one decision (officer or tacit approval) ever wins.
  */
+export interface DocumentRequestRecord {
+  requestId: string;
+  officerId: string;
+  documents: { code: string; description: string }[];
+  requestedAt: Date;
+  answeredAt?: Date;
+}
+
 @Schema({ collection: 'inspection_tasks', versionKey: false })
 export class InspectionTask implements OutboxFields {
   @Prop({ type: String, required: true }) _id: string;
@@ -30,6 +44,9 @@ export class InspectionTask implements OutboxFields {
   @Prop() officerId?: string;
   @Prop({ type: [String], default: [] }) findings: string[];
   @Prop() decidedAt?: Date;
+  /** While documents are awaited from the importer the time limit is paused (from this business time). */
+  @Prop() pausedAt?: Date;
+  @Prop({ type: [Object], default: [] }) documentRequests: DocumentRequestRecord[];
   /** The shipment flow's correlation id and the RiskAssessed event that opened the task. */
   @Prop({ required: true }) correlationId: string;
   @Prop({ required: true }) causationId: string;

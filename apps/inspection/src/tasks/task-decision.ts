@@ -16,6 +16,12 @@ export function taskClosed(task: InspectionTask): DomainError {
 
 /** An officer may decide only an open task, and only before its deadline (after it, tacit approval rules). */
 export function assertDecidable(task: InspectionTask, at: Date): void {
+  if (task.status === 'documents-requested') {
+    throw new DomainError(
+      'INSPECTION.AWAITING_DOCUMENTS',
+      `inspection task ${task._id} waits for documents from the importer; it reopens when they arrive`,
+    );
+  }
   if (task.status !== 'open') throw taskClosed(task);
   const deadline = new Date(task.deadline);
   if (deadline.getTime() <= at.getTime()) {

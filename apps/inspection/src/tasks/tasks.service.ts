@@ -187,7 +187,7 @@ export class TasksService implements OnModuleInit {
     );
   }
 
-  private async find(id: string): Promise<InspectionTask> {
+  async find(id: string): Promise<InspectionTask> {
     const task = await this.tasks.findById(id, { outbox: 0 }).lean();
     if (!task) {
       throw new DomainError(

@@ -1,0 +1,203 @@
+import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Principal } from '@tongguan/auth';
+import { Clock } from '@tongguan/clock';
+import type { CloudEventMeta, FieldProblem } from '@tongguan/contracts';
+import { EventFactory, OutboxRelay, stageEvents, withState, type OutboxModel } from '@tongguan/messaging';
+import { DomainError, NotFoundError } from '@tongguan/platform';
+import type { Model } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { ReleaseService } from '../clearance/release.service';
+import { Declaration } from '../declarations/declaration.schema';
+import { RELEASABLE } from '../declarations/declaration-status';
+import type { NoticeAnswer } from './notice.dto';
+import { Notice, type Agency, type NoticeItem } from './notice.schema';
+
+export interface DocumentRequest {
+  agency: Agency;
+  requestId: string;
+  requestedBy: string;
+  documents: { code: string; description: string }[];
+}
+
+@Injectable()
+export class NoticesService implements OnModuleInit {
+  constructor(
+    @InjectModel(Notice.name) private readonly notices: Model<Notice>,
+    @InjectModel(Declaration.name) private readonly declarations: Model<Declaration>,
+    private readonly release: ReleaseService,
+    private readonly events: EventFactory,
+    private readonly relay: OutboxRelay,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.relay.watch(this.notices as unknown as OutboxModel);
+  }
+
+  /**
+   * Adds an agency's request to the declaration's open notice (opening one if none is open). The
+   * declaration says 'documents-required' and cannot be released until the notice is answered.
+   */
+  async addRequest(declarationId: string, request: DocumentRequest, at: Date): Promise<Notice> {
+    const declaration = await this.declarations
+      .findById(declarationId, { status: 1, shipmentId: 1, importerId: 1 })
+      .lean();
+    if (!declaration) throw new NotFoundError('declaration', declarationId);
+    if (!RELEASABLE.includes(declaration.status)) {
+      throw new DomainError(
+        'NOTICE.DECLARATION_CLOSED',
+        `a ${declaration.status} declaration takes no requests`,
+      );
+    }
+    const open = await this.notices.findOne({ declarationId, status: 'open' }).lean();
+    if (open?.items.some((i) => i.agency === request.agency && i.requestId === request.requestId))
+      return open;
+    const items: NoticeItem[] = request.documents.map((d) => ({
+      itemId: randomUUID(),
+      agency: request.agency,
+      requestId: request.requestId,
+      code: d.code,
+      description: d.description,
+      requestedBy: request.requestedBy,
+      requestedAt: at,
+    }));
+    if (open) {
+      await this.notices.updateOne({ _id: open._id, status: 'open' }, { $push: { items: { $each: items } } });
+    } else {
+      await this.notices.create({
+        _id: randomUUID(),
+        declarationId,
+        shipmentId: declaration.shipmentId,
+        importerId: declaration.importerId,
+        status: 'open',
+        items,
+        openedAt: at,
+      });
+    }
+    const wanted = items.map((i) => `${i.agency}: ${i.code}`).join(', ');
+    await this.declarations.updateOne(
+      { _id: declarationId, status: { $in: RELEASABLE } },
+      {
+        $set: { noticePending: true, status: 'documents-required' },
+        $push: {
+          statusHistory: {
+            status: 'documents-required',
+            at,
+            by: request.requestedBy,
+            reason: `documents wanted: ${wanted}`,
+          },
+        },
+      },
+    );
+    return (await this.notices.findOne({ declarationId, status: 'open' }).lean())!;
+  }
+
+  /** The latest notice of a declaration; an importer sees only its own. */
+  async current(declarationId: string, reader: Principal) {
+    const filter = { declarationId, ...(reader.role === 'importer' ? { importerId: reader.party } : {}) };
+    const notice = await this.notices
+      .findOne(filter, { outbox: 0, outboxPending: 0 })
+      .sort({ openedAt: -1 })
+      .lean();
+    if (!notice) throw new NotFoundError('notice', `of declaration ${declarationId}`);
+    return { id: notice._id, ...notice, _id: undefined };
+  }
+
+  /** The one resubmission: every item answered, or a 422 that lists each one missing or unknown. */
+  async answer(declarationId: string, answers: NoticeAnswer[], importer: Principal) {
+    const notice = await this.notices
+      .findOne({ declarationId, importerId: importer.party, status: 'open' })
+      .lean();
+    if (!notice) throw new NotFoundError('open notice', `of declaration ${declarationId}`);
+    const problems = answerProblems(notice.items, answers);
+    if (problems.length > 0) {
+      throw new DomainError(
+        'NOTICE.INCOMPLETE',
+        'the resubmission must answer every item of the notice',
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        problems,
+      );
+    }
+    const refOf = new Map(answers.map((a) => [a.itemId, a.documentRef]));
+    const items = notice.items.map((i) => ({ ...i, documentRef: refOf.get(i.itemId) }));
+    const event = this.events.create('DocumentsSubmitted', {
+      shipmentId: notice.shipmentId,
+      declarationId,
+      importerId: notice.importerId,
+      noticeId: notice._id,
+      documents: items.map((i) => ({
+        agency: i.agency,
+        requestId: i.requestId,
+        code: i.code,
+        documentRef: i.documentRef!,
+      })),
+    });
+    const at = new Date(event.time);
+    const updated = await this.notices.updateOne(
+      { _id: notice._id, status: 'open' },
+      withState(stageEvents([event]), { status: 'answered', answeredAt: at, items }),
+    );
+    if (updated.modifiedCount !== 1)
+      throw new DomainError('NOTICE.CHANGED', 'the notice changed meanwhile; read it again');
+    this.relay.nudge();
+    await this.reopenDeclaration(declarationId, importer.party, event);
+    return this.current(declarationId, importer);
+  }
+
+  private async reopenDeclaration(declarationId: string, by: string, cause: CloudEventMeta): Promise<void> {
+    const declaration = await this.declarations
+      .findById(declarationId, { riskChannel: 1, inspectionCleared: 1 })
+      .lean();
+    const status =
+      declaration?.riskChannel === 'RED' && !declaration.inspectionCleared
+        ? 'under-physical-check'
+        : 'accepted';
+    await this.declarations.updateOne(
+      { _id: declarationId, status: 'documents-required' },
+      {
+        $set: { noticePending: false, status },
+        $push: {
+          statusHistory: {
+            status,
+            at: this.clock.now(),
+            by,
+            reason: 'documents submitted in one resubmission',
+          },
+        },
+      },
+    );
+    await this.release.releaseIfReady(declarationId, cause);
+  }
+}
+
+function answerProblems(items: NoticeItem[], answers: NoticeAnswer[]): FieldProblem[] {
+  const wanted = new Set(items.map((i) => i.itemId));
+  const problems: FieldProblem[] = [];
+  const seen = new Set<string>();
+  answers.forEach((a, n) => {
+    if (!wanted.has(a.itemId))
+      problems.push({
+        path: `documents.${n}.itemId`,
+        code: 'UNKNOWN_ITEM',
+        message: `${a.itemId} is not an item of this notice`,
+      });
+    else if (seen.has(a.itemId))
+      problems.push({
+        path: `documents.${n}.itemId`,
+        code: 'DUPLICATE_ANSWER',
+        message: `${a.itemId} is answered twice`,
+      });
+    seen.add(a.itemId);
+  });
+  for (const item of items) {
+    if (!seen.has(item.itemId)) {
+      problems.push({
+        path: 'documents',
+        code: 'MISSING_ANSWER',
+        message: `${item.agency} asked for ${item.code} (${item.description}): item ${item.itemId}`,
+      });
+    }
+  }
+  return problems;
+}
