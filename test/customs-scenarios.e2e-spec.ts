@@ -212,6 +212,43 @@ describe('customs decisions, end to end', () => {
     expect(new Set(submissions.map((m) => m.headers.ce_id)).size).toBe(1);
   });
 
+  it('first contact: the first officer to take an inquiry owns it until it is answered', async () => {
+    const bl = uniqueBl('INQU');
+    await platform.lodge(bl);
+    const api = platform.api.declaration;
+    const question = { shipmentId: bl, question: 'Which quarantine certificate do the goods need?' };
+    expect((await api.as(tokens.otherImporter).post('/v1/inquiries', question)).status).toBe(404);
+    const opened = await api.as(tokens.importer).post('/v1/inquiries', question);
+    expect(opened.status).toBe(201);
+    const id = opened.body.id as string;
+
+    const claimed = await api.as(tokens.port).post(`/v1/inquiries/${id}/claim`);
+    expect(claimed.body).toMatchObject({ status: 'claimed', ownerId: 'TERMINAL-1', ownerRole: 'port' });
+    const second = await api.as(tokens.customs).post(`/v1/inquiries/${id}/claim`);
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({
+      code: 'INQUIRY.ALREADY_OWNED',
+      message: expect.stringContaining('TERMINAL-1'),
+    });
+    const notOwner = await api
+      .as(tokens.customs)
+      .post(`/v1/inquiries/${id}/answer`, { answer: 'a veterinary certificate' });
+    expect(notOwner.body.code).toBe('INQUIRY.NOT_OWNER');
+
+    const answered = await api.as(tokens.port).post(`/v1/inquiries/${id}/answer`, {
+      answer: 'Inspection confirms: the veterinary health certificate of the exporting country.',
+    });
+    expect(answered.status).toBe(200);
+    const seen = await api.as(tokens.importer).get(`/v1/inquiries/${id}`);
+    expect(seen.body).toMatchObject({ status: 'answered', answer: expect.stringContaining('veterinary') });
+    expect(seen.body.history.map((h: { what: string }) => h.what.split(':')[0])).toEqual([
+      'opened',
+      'claimed',
+      'answered',
+    ]);
+    expect((await api.as(tokens.otherImporter).get(`/v1/inquiries/${id}`)).status).toBe(404);
+  });
+
   it('withdrawal before release drops the open task and the payment request; the B/L may be filed again', async () => {
     const bl = uniqueBl('WDRU');
     await platform.arrive(bl);

@@ -3,6 +3,7 @@ import type { ServiceConfig } from '@tongguan/config';
 import { PlatformModule } from '@tongguan/platform';
 import { ClearanceModule } from './clearance/clearance.module';
 import { DeclarationsModule } from './declarations/declarations.module';
+import { InquiriesModule } from './inquiries/inquiries.module';
 import { NoticesModule } from './notices/notices.module';
 
 @Module({})
@@ -10,7 +11,13 @@ export class AppModule {
   static forConfig(config: ServiceConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService(config), DeclarationsModule, ClearanceModule, NoticesModule],
+      imports: [
+        PlatformModule.forService(config),
+        DeclarationsModule,
+        ClearanceModule,
+        NoticesModule,
+        InquiriesModule,
+      ],
     };
   }
 }
