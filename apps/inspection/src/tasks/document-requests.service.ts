@@ -7,7 +7,7 @@ import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import type { DocumentRequestDto, InspectionTaskView } from './inspection-task.dto';
 import { InspectionTask, type DocumentRequestRecord } from './inspection-task.schema';
-import { assertDecidable, causeOf } from './task-decision';
+import { assertDecidable, causeOf, claimableBy } from './task-decision';
 import { TasksService } from './tasks.service';
 
 /**
@@ -30,7 +30,7 @@ export class DocumentRequestsService {
   async request(taskId: string, dto: DocumentRequestDto, officerId: string): Promise<InspectionTaskView> {
     const task = await this.taskViews.find(taskId);
     const now = this.clock.now();
-    assertDecidable(task, now);
+    assertDecidable(task, now, officerId);
     const requestId = randomUUID();
     const documents = dto.documents.map(({ code, description }) => ({ code, description }));
     const event = this.events.create(
@@ -52,7 +52,7 @@ export class DocumentRequestsService {
       requestedAt: new Date(event.time),
     };
     const updated = await this.tasks.updateOne(
-      { _id: taskId, status: 'open', deadline: { $gt: now } },
+      { _id: taskId, status: 'open', deadline: { $gt: now }, ...claimableBy(officerId) },
       withState(
         stageEvents([event]),
         { status: 'documents-requested', pausedAt: now },

@@ -85,6 +85,7 @@ export class InspectionTaskView {
   @ApiProperty({ description: 'business time, RFC 3339; tacit approval when it passes undecided' })
   deadline: string;
   @ApiPropertyOptional() officerId?: string;
+  @ApiPropertyOptional({ description: 'the officer who took the task' }) claimedBy?: string;
   @ApiProperty({ type: [String] }) findings: string[];
   @ApiPropertyOptional({ description: 'business time, RFC 3339' }) decidedAt?: string;
   @ApiPropertyOptional({ description: 'documents awaited from the importer since (time limit paused)' })
@@ -110,6 +111,7 @@ export class InspectionTaskView {
       limitHours: task.limitHours,
       deadline: new Date(task.deadline).toISOString(),
       ...(task.officerId ? { officerId: task.officerId } : {}),
+      ...(task.claimedBy ? { claimedBy: task.claimedBy } : {}),
       findings: task.findings ?? [],
       ...(task.decidedAt ? { decidedAt: new Date(task.decidedAt).toISOString() } : {}),
       ...(task.pausedAt ? { pausedAt: new Date(task.pausedAt).toISOString() } : {}),

@@ -42,6 +42,9 @@ export class InspectionTask implements OutboxFields {
   @Prop({ required: true }) limitHours: number;
   @Prop({ required: true }) deadline: Date;
   @Prop() officerId?: string;
+  /** The officer who took the task; only they may decide it or ask for documents. */
+  @Prop() claimedBy?: string;
+  @Prop() claimedAt?: Date;
   @Prop({ type: [String], default: [] }) findings: string[];
   @Prop() decidedAt?: Date;
   /** While documents are awaited from the importer the time limit is paused (from this business time). */

@@ -15,7 +15,13 @@ export function taskClosed(task: InspectionTask): DomainError {
 }
 
 /** An officer may decide only an open task, and only before its deadline (after it, tacit approval rules). */
-export function assertDecidable(task: InspectionTask, at: Date): void {
+export function assertDecidable(task: InspectionTask, at: Date, officerId?: string): void {
+  if (officerId && task.claimedBy && task.claimedBy !== officerId) {
+    throw new DomainError(
+      'INSPECTION.TASK_CLAIMED',
+      `inspection task ${task._id} is taken by officer ${task.claimedBy}`,
+    );
+  }
   if (task.status === 'documents-requested') {
     throw new DomainError(
       'INSPECTION.AWAITING_DOCUMENTS',
@@ -30,4 +36,9 @@ export function assertDecidable(task: InspectionTask, at: Date): void {
       `the ${task.limitHours}-hour time limit of inspection task ${task._id} ended at ${deadline.toISOString()}: it is deemed approved`,
     );
   }
+}
+
+/** Filter part: the task is unclaimed or claimed by this officer (re-checked inside the conditional write). */
+export function claimableBy(officerId: string) {
+  return { $or: [{ claimedBy: { $exists: false } }, { claimedBy: officerId }] };
 }

@@ -14,7 +14,7 @@ import {
   type RecordResultDto,
 } from './inspection-task.dto';
 import { InspectionTask } from './inspection-task.schema';
-import { assertDecidable, causeOf, taskClosed } from './task-decision';
+import { assertDecidable, causeOf, claimableBy, taskClosed } from './task-decision';
 import { kindOf, taskDeadline, type TimeLimits } from './task-deadline';
 
 export interface TaskOpening {
@@ -111,7 +111,7 @@ export class TasksService implements OnModuleInit {
   /** The officer's decision: one conditional write from 'open' before the deadline, with its event. */
   async recordResult(id: string, dto: RecordResultDto, officerId: string): Promise<InspectionTaskView> {
     const task = await this.find(id);
-    assertDecidable(task, this.clock.now());
+    assertDecidable(task, this.clock.now(), officerId);
     const findings = dto.findings ?? [];
     const event = this.events.create(
       'InspectionCompleted',
@@ -127,13 +127,13 @@ export class TasksService implements OnModuleInit {
     );
     const decidedAt = new Date(event.time);
     const updated = await this.tasks.findOneAndUpdate(
-      { _id: id, status: 'open', deadline: { $gt: decidedAt } },
+      { _id: id, status: 'open', deadline: { $gt: decidedAt }, ...claimableBy(officerId) },
       withState(stageEvents([event]), { status: dto.result, officerId, findings, decidedAt }),
       { new: true, lean: true },
     );
     if (!updated) {
       // lost a race with another decision or with the deadline: say which
-      assertDecidable(await this.find(id), decidedAt);
+      assertDecidable(await this.find(id), decidedAt, officerId);
       throw taskClosed(task);
     }
     this.relay.nudge();

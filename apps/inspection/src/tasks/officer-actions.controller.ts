@@ -3,11 +3,30 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
 import { DocumentRequestDto, InspectionTaskView } from './inspection-task.dto';
 import { DocumentRequestsService } from './document-requests.service';
+import { TaskClaimsService } from './task-claims.service';
 
+/** What an officer does with a task besides deciding it: take it from the queue, ask for documents. */
 @ApiTags('inspection tasks')
 @Controller('v1/inspection-tasks')
-export class DocumentRequestsController {
-  constructor(private readonly requests: DocumentRequestsService) {}
+export class OfficerActionsController {
+  constructor(
+    private readonly requests: DocumentRequestsService,
+    private readonly claims: TaskClaimsService,
+  ) {}
+
+  @Post(':id/claim')
+  @HttpCode(200)
+  @Roles('inspection')
+  @ApiOperation({
+    summary: 'Take a task from the queue: only its claimant may then decide it (409 INSPECTION.TASK_CLAIMED)',
+  })
+  @ApiOkResponse({ type: InspectionTaskView })
+  claim(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() officer: Principal,
+  ): Promise<InspectionTaskView> {
+    return this.claims.claim(id, officer.party);
+  }
 
   @Post(':id/document-requests')
   @HttpCode(200)
