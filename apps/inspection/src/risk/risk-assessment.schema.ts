@@ -1,6 +1,13 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { CHANNELS, type RiskChannel } from '@tongguan/contracts';
 import { withOutbox, type OutboxFields } from '@tongguan/messaging';
+import { Schema as MongooseSchema } from 'mongoose';
+import type { TraderHistory } from './risk-evaluation';
+
+const TraderHistorySchema = new MongooseSchema<TraderHistory>(
+  { passed: { type: Number, required: true }, failed: { type: Number, required: true } },
+  { _id: false },
+);
 
 /**
  * One risk assessment per declaration (_id = declarationId, so a redelivered DeclarationAccepted finds
@@ -20,6 +27,8 @@ export class RiskAssessment implements OutboxFields {
   @Prop({ type: [String], default: [] }) matchedRules: string[];
   @Prop({ required: true }) randomlySelected: boolean;
   @Prop({ required: true }) greenChannel: boolean;
+  /** The importer's passed and failed inspections the evaluation saw (absent on older assessments). */
+  @Prop({ type: TraderHistorySchema }) traderHistory?: TraderHistory;
   /** Business time (the platform clock); the task's time limit counts from here. */
   @Prop({ required: true }) assessedAt: Date;
   /** The task a YELLOW or RED assessment opens; '' for GREEN. */

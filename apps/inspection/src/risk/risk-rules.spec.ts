@@ -21,6 +21,26 @@ describe('risk rules file', () => {
     const rules = loadRiskRules();
     expect(rules.thresholds).toEqual({ yellow: 30, red: 60 });
     expect(rules.originRules[0].countries).toContain('KP');
+    expect(rules.undervaluation.referenceValues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ hs: '8703' }),
+        expect.objectContaining({ hs: '870323' }),
+      ]),
+    );
+    expect(rules.undervaluation.exchangeRates).toContainEqual({ currency: 'EUR', cnyPerUnit: 7.74 });
+    expect(rules.traderHistory.failedInspections).toMatchObject({ scorePerFailure: 10, maxScore: 30 });
+    expect(rules.aeoTrader.discount).toBeGreaterThan(0);
+  });
+
+  it('keeps trust from lifting a high-risk origin out of RED or an undervalued item out of a check', () => {
+    const rules = loadRiskRules();
+    const strongestOrigin = Math.min(...rules.originRules.map((r) => r.score));
+    expect(strongestOrigin - rules.maxTotalDiscount).toBeGreaterThanOrEqual(rules.thresholds.red);
+    expect(rules.undervaluation.score - rules.maxTotalDiscount).toBeGreaterThanOrEqual(
+      rules.thresholds.yellow,
+    );
+    // one failed inspection alone leaves ordinary goods in the GREEN channel
+    expect(rules.traderHistory.failedInspections.scorePerFailure).toBeLessThan(rules.thresholds.yellow);
   });
 
   it('loads a file named by path', () => {
@@ -69,6 +89,65 @@ describe('risk rules file', () => {
     const duplicate = validRules();
     duplicate.hsChapterRules[1].id = duplicate.hsChapterRules[0].id;
     expect(() => parseRiskRules(duplicate)).toThrow(/rule id live-animals-and-food is used twice/);
+  });
+
+  it('lists every problem of the valuation, history and trust rules with its path', () => {
+    const raw = validRules();
+    raw.undervaluation.ratio = 1.5;
+    raw.undervaluation.referenceValues[0].hs = '87';
+    raw.undervaluation.referenceValues[1].minItemValueFen = 12.5;
+    raw.undervaluation.exchangeRates[0].currency = 'eur';
+    raw.undervaluation.exchangeRates[1].cnyPerUnit = 0;
+    raw.traderHistory.cleanRecord.minPassed = 0;
+    raw.traderHistory.failedInspections.unknown = 1;
+    delete raw.aeoTrader;
+    raw.maxTotalDiscount = 150;
+    let message = '';
+    try {
+      parseRiskRules(raw, 'rules.json');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    for (const p of [
+      'undervaluation.ratio',
+      'undervaluation.referenceValues.0.hs',
+      'undervaluation.referenceValues.1.minItemValueFen',
+      'undervaluation.exchangeRates.0.currency',
+      'undervaluation.exchangeRates.1.cnyPerUnit',
+      'traderHistory.cleanRecord.minPassed',
+      'traderHistory.failedInspections.unknown',
+      'aeoTrader',
+      'maxTotalDiscount',
+    ]) {
+      expect(message).toContain(`\n  ${p}:`);
+    }
+  });
+
+  it('refuses two reference values for one heading, two rates for one currency and a rate for CNY', () => {
+    const raw = validRules();
+    raw.undervaluation.referenceValues.push({ hs: '8703', minItemValueFen: 1 });
+    raw.undervaluation.exchangeRates.push(
+      { currency: 'USD', cnyPerUnit: 7 },
+      { currency: 'CNY', cnyPerUnit: 1 },
+      { currency: 'XYZ', cnyPerUnit: 1 },
+    );
+    raw.traderHistory.failedInspections = { scorePerFailure: 20, maxScore: 10, reason: 'x' };
+    raw.originRules[0].id = 'aeo-trader';
+    const n = raw.undervaluation.exchangeRates.length;
+    let message = '';
+    try {
+      parseRiskRules(raw);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('undervaluation.referenceValues: HS 8703 has two reference values');
+    expect(message).toContain('undervaluation.exchangeRates: USD has two rates');
+    expect(message).toContain(`undervaluation.exchangeRates.${n - 2}.currency: CNY is the base currency`);
+    expect(message).toContain(
+      `undervaluation.exchangeRates.${n - 1}.currency: XYZ is not an ISO 4217 currency`,
+    );
+    expect(message).toContain('traderHistory.failedInspections: maxScore must not be below scorePerFailure');
+    expect(message).toContain('rules: rule id aeo-trader is reserved for a built-in rule');
   });
 
   it('refuses a file that is not an object', () => {

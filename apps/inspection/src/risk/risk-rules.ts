@@ -3,9 +3,11 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
+  IsInt,
   IsNumber,
   IsObject,
   IsOptional,
+  IsPositive,
   IsString,
   Length,
   Matches,
@@ -18,6 +20,16 @@ import { appConfigFile } from '@tongguan/platform';
 import path from 'node:path';
 
 const RULE_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+/** Ids the built-in rules write into matchedRules; a configured rule may not take them. */
+export const BUILT_IN_RULE_IDS = [
+  'undervalued-item',
+  'failed-inspections',
+  'random-selection',
+  'aeo-trader',
+  'green-channel',
+  'clean-record',
+] as const;
 
 class Thresholds {
   @IsNumber() @Min(1) @Max(100) yellow: number;
@@ -44,6 +56,61 @@ export class HsChapterRule {
   @IsString() @Length(1, 200) reason: string;
 }
 
+/** The least customs value a declaration line of this heading (4 digits) or subheading (6) plausibly has. */
+export class ReferenceValue {
+  @Matches(/^\d{4}(\d{2})?$/, { message: 'hs must be an HS heading (4 digits) or subheading (6 digits)' })
+  hs: string;
+  @IsInt() @Min(1) minItemValueFen: number;
+  @IsOptional() @IsString() @Length(1, 200) description?: string;
+}
+
+/** CNY per one unit of a declaration currency (customs rate of the period; CNY itself needs none). */
+export class ExchangeRate {
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code' }) currency: string;
+  @IsNumber({ allowNaN: false, allowInfinity: false }) @IsPositive() cnyPerUnit: number;
+}
+
+class UndervaluationRule {
+  /** An item is undervalued when its value in CNY is below ratio × the reference value of its heading. */
+  @IsNumber() @Min(0.01) @Max(1) ratio: number;
+  @IsNumber() @Min(0) @Max(100) score: number;
+  @IsString() @Length(1, 200) reason: string;
+  @IsArray()
+  @ArrayMaxSize(10_000)
+  @ValidateNested({ each: true })
+  @Type(() => ReferenceValue)
+  referenceValues: ReferenceValue[];
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ExchangeRate)
+  exchangeRates: ExchangeRate[];
+}
+
+class FailedInspectionsRule {
+  @IsNumber() @Min(0) @Max(100) scorePerFailure: number;
+  @IsNumber() @Min(0) @Max(100) maxScore: number;
+  @IsString() @Length(1, 200) reason: string;
+}
+
+class CleanRecordRule {
+  @IsInt() @Min(1) minPassed: number;
+  @IsNumber() @Min(0) @Max(100) discount: number;
+  @IsString() @Length(1, 200) reason: string;
+}
+
+class TraderHistoryRules {
+  @IsObject() @ValidateNested() @Type(() => FailedInspectionsRule) failedInspections: FailedInspectionsRule;
+  @IsObject() @ValidateNested() @Type(() => CleanRecordRule) cleanRecord: CleanRecordRule;
+}
+
+class AeoTraderRule {
+  @IsNumber() @Min(0) @Max(100) discount: number;
+  /** From this many failed inspections on, the trader's own record outweighs its certificate. */
+  @IsInt() @Min(1) withheldFromFailures: number;
+  @IsString() @Length(1, 200) reason: string;
+}
+
 class GreenChannelRule {
   @IsNumber() @Min(0) @Max(100) discount: number;
   @IsString() @Length(1, 200) reason: string;
@@ -61,22 +128,60 @@ export class RiskRules {
   @IsObject() @ValidateNested() @Type(() => Thresholds) thresholds: Thresholds;
   @IsArray() @ValidateNested({ each: true }) @Type(() => OriginRule) originRules: OriginRule[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => HsChapterRule) hsChapterRules: HsChapterRule[];
+  @IsObject() @ValidateNested() @Type(() => UndervaluationRule) undervaluation: UndervaluationRule;
+  @IsObject() @ValidateNested() @Type(() => TraderHistoryRules) traderHistory: TraderHistoryRules;
+  @IsObject() @ValidateNested() @Type(() => AeoTraderRule) aeoTrader: AeoTraderRule;
   @IsObject() @ValidateNested() @Type(() => GreenChannelRule) greenChannel: GreenChannelRule;
+  /** The AEO, green-channel and clean-record discounts together lower a score by at most this much. */
+  @IsNumber() @Min(0) @Max(100) maxTotalDiscount: number;
   @IsObject() @ValidateNested() @Type(() => RandomSelectionRule) randomSelection: RandomSelectionRule;
 }
 
-/** Checks what class-validator cannot: thresholds in order and rule ids unique (reasons cite them). */
+const listOf = <T>(list: unknown): Partial<T>[] => (Array.isArray(list) ? (list as Partial<T>[]) : []);
+const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+function duplicates(values: unknown[]): unknown[] {
+  return values.filter((v, i) => v !== undefined && values.indexOf(v) !== i);
+}
+
+/** Checks what class-validator cannot: thresholds in order, ids and keys unique (reasons cite them). */
 function crossChecks(rules: RiskRules): string[] {
   const problems: string[] = [];
   const { yellow, red } = rules.thresholds ?? {};
   if (typeof yellow === 'number' && typeof red === 'number' && yellow >= red) {
     problems.push('thresholds: yellow must be below red');
   }
-  const rulesOf = (list: unknown) => (Array.isArray(list) ? (list as { id?: unknown }[]) : []);
-  const ids = [...rulesOf(rules.originRules), ...rulesOf(rules.hsChapterRules)].map((r) => r?.id);
-  ids.forEach((id, i) => {
-    if (ids.indexOf(id) !== i) problems.push(`rules: rule id ${id} is used twice`);
+  const ids = [...listOf<OriginRule>(rules.originRules), ...listOf<HsChapterRule>(rules.hsChapterRules)].map(
+    (r) => r?.id,
+  );
+  for (const id of duplicates(ids)) problems.push(`rules: rule id ${String(id)} is used twice`);
+  for (const id of ids.filter((id) => (BUILT_IN_RULE_IDS as readonly unknown[]).includes(id))) {
+    problems.push(`rules: rule id ${id} is reserved for a built-in rule`);
+  }
+  const valuation = rules.undervaluation;
+  const references = listOf<ReferenceValue>(valuation?.referenceValues).map((r) => r?.hs);
+  for (const hs of duplicates(references)) {
+    problems.push(`undervaluation.referenceValues: HS ${String(hs)} has two reference values`);
+  }
+  listOf<ExchangeRate>(valuation?.exchangeRates).forEach((rate, i) => {
+    const currency = rate?.currency;
+    if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency)) return;
+    const at = `undervaluation.exchangeRates.${i}.currency`;
+    if (currency === 'CNY') problems.push(`${at}: CNY is the base currency and takes no rate`);
+    else if (!ISO_CURRENCIES.has(currency)) problems.push(`${at}: ${currency} is not an ISO 4217 currency`);
   });
+  const currencies = listOf<ExchangeRate>(valuation?.exchangeRates).map((r) => r?.currency);
+  for (const c of duplicates(currencies)) {
+    problems.push(`undervaluation.exchangeRates: ${String(c)} has two rates`);
+  }
+  const failed = rules.traderHistory?.failedInspections;
+  if (
+    typeof failed?.scorePerFailure === 'number' &&
+    typeof failed.maxScore === 'number' &&
+    failed.maxScore < failed.scorePerFailure
+  ) {
+    problems.push('traderHistory.failedInspections: maxScore must not be below scorePerFailure');
+  }
   return problems;
 }
 

@@ -12,6 +12,7 @@ import { RiskAssessmentView } from './risk-assessment.dto';
 import { RiskAssessment } from './risk-assessment.schema';
 import { evaluateRisk, type RandomSelection } from './risk-evaluation';
 import { RiskRules } from './risk-rules';
+import { TraderHistoryService } from './trader-history.service';
 
 const SWEEP_BATCH = 100;
 
@@ -26,6 +27,7 @@ export class RiskService implements OnModuleInit {
     private readonly relay: OutboxRelay,
     private readonly clock: Clock,
     private readonly rules: RiskRules,
+    private readonly traderHistory: TraderHistoryService,
     config: InspectionConfig,
   ) {
     this.selection = { rate: config.RISK_RANDOM_RATE, seed: config.RISK_SEED };
@@ -74,11 +76,14 @@ export class RiskService implements OnModuleInit {
 
   /**
    * The assessment, its task id and RiskAssessed go in one single-document insert: either all exist or
-   * none does. The task itself is opened afterwards from this record (see openTaskOf).
+   * none does. The task itself is opened afterwards from this record (see openTaskOf). The importer's
+   * history is what this service has heard of its decided inspections so far, and is stored with the
+   * assessment so the outcome can be explained (and re-evaluated) later.
    */
   private async record(event: IncomingEvent<'DeclarationAccepted'>): Promise<RiskAssessment> {
     const declaration = event.payload;
-    const outcome = evaluateRisk(declaration, this.rules, this.selection);
+    const history = await this.traderHistory.historyOf(declaration.importerId);
+    const outcome = evaluateRisk(declaration, this.rules, this.selection, history);
     const assessmentId = randomUUID();
     const taskId = outcome.channel === 'GREEN' ? '' : randomUUID();
     const riskAssessed = this.events.create(
@@ -104,6 +109,7 @@ export class RiskService implements OnModuleInit {
       matchedRules: outcome.matchedRules,
       randomlySelected: outcome.randomlySelected,
       greenChannel: declaration.greenChannel,
+      traderHistory: history,
       assessedAt: new Date(riskAssessed.time),
       taskId,
       correlationId: riskAssessed.correlationId,

@@ -1,0 +1,71 @@
+import type { ReferenceValue, RiskRules } from './risk-rules';
+
+export interface ValuedItem {
+  hsCode: string;
+  /** Customs value of the line in minor units of the declaration currency. */
+  customsValueMinor: number;
+}
+
+export interface UndervaluationFindings {
+  /** One phrase per undervalued item, naming it and both values. */
+  items: string[];
+  /** Set when items had a reference value but the currency has no rate: nothing could be compared. */
+  uncheckedCurrency?: string;
+}
+
+/** Minor units in one unit of the currency: 2 for CNY and EUR, 0 for JPY and KRW (ISO 4217, as Intl has it). */
+export function minorDigits(currency: string): number {
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  );
+}
+
+function money(minor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  const amount = (minor / 10 ** digits).toLocaleString('en', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  return `${currency} ${amount}`;
+}
+
+/** The most specific reference: the 6-digit subheading's, else the 4-digit heading's. */
+function referenceFor(hsCode: string, references: ReferenceValue[]): ReferenceValue | undefined {
+  return (
+    references.find((r) => r.hs === hsCode.slice(0, 6)) ?? references.find((r) => r.hs === hsCode.slice(0, 4))
+  );
+}
+
+/**
+ * Compares each item's customs value, converted to CNY fen, with the least plausible value of a line of
+ * its heading. The contract carries no quantity, so this is a per-line floor, not a unit price: it
+ * catches a container of cars declared at the price of one wheel, not a slightly low unit price.
+ */
+export function findUndervaluedItems(
+  items: ValuedItem[],
+  currency: string,
+  rule: RiskRules['undervaluation'],
+): UndervaluationFindings {
+  const referenced = items
+    .map((item, i) => ({ item, n: i + 1, reference: referenceFor(item.hsCode, rule.referenceValues) }))
+    .filter((r): r is typeof r & { reference: ReferenceValue } => r.reference !== undefined);
+  if (referenced.length === 0) return { items: [] };
+  const rate = currency === 'CNY' ? 1 : rule.exchangeRates.find((r) => r.currency === currency)?.cnyPerUnit;
+  if (rate === undefined) return { items: [], uncheckedCurrency: currency };
+
+  const percent = `${Math.round(rule.ratio * 100)}%`;
+  return {
+    items: referenced.flatMap(({ item, n, reference }) => {
+      const valueFen = Math.round((item.customsValueMinor / 10 ** minorDigits(currency)) * rate * 100);
+      if (valueFen >= rule.ratio * reference.minItemValueFen) return [];
+      const declared =
+        currency === 'CNY'
+          ? money(valueFen, 'CNY')
+          : `${money(valueFen, 'CNY')} (${money(item.customsValueMinor, currency)} at ${rate})`;
+      return [
+        `item ${n}, HS ${item.hsCode}: declared ${declared}, below ${percent} of the reference ` +
+          `${money(reference.minItemValueFen, 'CNY')} for HS ${reference.hs}`,
+      ];
+    }),
+  };
+}
