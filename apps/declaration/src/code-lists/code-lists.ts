@@ -1,4 +1,12 @@
-/** Code lists the filing is checked against. ISO 3166 and ISO 4217 come from ICU data built into Node. */
+import { loadCodeList, parseIncoterms, parseUnits } from './code-list-files';
+
+/**
+ * Code lists the filing is checked against. ISO 3166 countries and ISO 4217 currencies come from the
+ * ICU data built into Node (Intl), which carries both full lists and is updated with Node, so they are
+ * not shipped as data. Units (UN/ECE Rec 20) and Incoterms 2020 are data in apps/declaration/config,
+ * loaded and validated when this module is first imported: the DTO's decorators need the lists at
+ * class definition, so a broken file stops the service at boot.
+ */
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 const currencies = new Set(Intl.supportedValuesOf('currency'));
 
@@ -10,20 +18,13 @@ export function isKnownCurrency(code: string): boolean {
   return currencies.has(code);
 }
 
-/** Incoterms 2020. */
-export const INCOTERMS = [
-  'EXW',
-  'FCA',
-  'CPT',
-  'CIP',
-  'DAP',
-  'DPU',
-  'DDP',
-  'FAS',
-  'FOB',
-  'CFR',
-  'CIF',
-] as const;
+const unitsFile = loadCodeList('units.json', parseUnits);
+const incotermsFile = loadCodeList('incoterms.json', parseIncoterms);
 
-/** UN/ECE Recommendation 20 units the tariff uses most. */
-export const UNITS = ['KGM', 'TNE', 'NAR', 'SET', 'LTR', 'MTR', 'MTK', 'PR'] as const;
+/** UN/ECE Recommendation 20 unit codes (config/units.json). */
+export const UNITS: readonly string[] = Object.freeze(unitsFile.units.map((u) => u.code));
+/** Unit code to its name, e.g. KGM to kilogram. */
+export const UNIT_NAMES: ReadonlyMap<string, string> = new Map(unitsFile.units.map((u) => [u.code, u.name]));
+
+/** Incoterms 2020 rule codes (config/incoterms.json). */
+export const INCOTERMS: readonly string[] = Object.freeze(incotermsFile.incoterms.map((i) => i.code));

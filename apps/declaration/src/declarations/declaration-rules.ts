@@ -1,16 +1,19 @@
 import type { FieldProblem } from '@tongguan/contracts';
-import { isKnownCountry, isKnownCurrency } from '../code-lists/code-lists';
-import { headingOf, type ExchangeRates, type Tariff } from '../duty/tariff';
+import { isKnownCountry, isKnownCurrency, UNITS } from '../code-lists/code-lists';
+import { customsDate, rateOn, type ExchangeRates } from '../duty/exchange-rates';
+import { headingOf, type Tariff } from '../duty/tariff';
 import type { LodgeDeclarationDto } from './lodge-declaration.dto';
 
 /**
  * Rules that need code lists or more than one field. They run on whatever parts of the filing are
  * well-formed, so their findings join the field errors in one notice (one-time notification).
+ * `assessedAt` (business time) picks the exchange rates in force, as the duty assessment will.
  */
 export function crossFieldProblems(
   dto: Partial<LodgeDeclarationDto>,
   tariff: Tariff,
   rates: ExchangeRates,
+  assessedAt: Date,
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const add = (path: string, code: string, message: string) => problems.push({ path, code, message });
@@ -18,8 +21,9 @@ export function crossFieldProblems(
   if (typeof dto.currency === 'string' && /^[A-Z]{3}$/.test(dto.currency)) {
     if (!isKnownCurrency(dto.currency))
       add('currency', 'CURRENCY_UNKNOWN', `${dto.currency} is not an ISO 4217 currency`);
-    else if (rates.rates[dto.currency] === undefined) {
-      add('currency', 'CURRENCY_NO_RATE', `no customs exchange rate for ${dto.currency}`);
+    else if (!rateOn(rates, dto.currency, assessedAt)) {
+      const day = customsDate(rates, assessedAt);
+      add('currency', 'CURRENCY_NO_RATE', `no customs exchange rate for ${dto.currency} in force on ${day}`);
     }
   }
   for (const party of ['consignor', 'consignee'] as const) {
@@ -33,7 +37,7 @@ export function crossFieldProblems(
     if (
       typeof item?.hsCode === 'string' &&
       /^\d{6,10}$/.test(item.hsCode) &&
-      !tariff.headings[headingOf(item.hsCode)]
+      !tariff.headings.has(headingOf(item.hsCode))
     ) {
       add(
         `items.${i}.hsCode`,
@@ -47,6 +51,15 @@ export function crossFieldProblems(
       !isKnownCountry(item.originCountry)
     ) {
       add(`items.${i}.originCountry`, 'COUNTRY_UNKNOWN', `${item.originCountry} is not an ISO 3166 country`);
+    }
+    const wellFormed = typeof item?.hsCode === 'string' && /^\d{6,10}$/.test(item.hsCode);
+    const specific = wellFormed ? tariff.headings.get(headingOf(item.hsCode))?.specificDuty : undefined;
+    if (specific && UNITS.includes(item.unit) && item.unit !== specific.unit) {
+      add(
+        `items.${i}.unit`,
+        'UNIT_MISMATCH',
+        `HS heading ${headingOf(item.hsCode)} carries a specific duty per ${specific.unit}: declare the quantity in ${specific.unit}, not ${item.unit}`,
+      );
     }
   });
   const weights = items.map((item) => item?.netWeightKg);

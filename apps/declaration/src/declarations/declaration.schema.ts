@@ -30,6 +30,8 @@ export class Declaration implements OutboxFields {
   @Prop({ default: false }) paid: boolean;
   /** A consolidated notice is waiting for the importer: no release until it is answered. */
   @Prop({ default: false }) noticePending: boolean;
+  /** Notices answered so far; the next notice round is numbered from it. */
+  @Prop({ default: 0 }) noticesAnswered: number;
   @Prop() releasedAt?: Date;
   outbox: OutboxFields['outbox'];
   outboxPending: boolean;

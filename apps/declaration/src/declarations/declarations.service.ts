@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@tongguan/auth';
+import { Clock } from '@tongguan/clock';
 import { shipmentIdOf } from '@tongguan/contracts';
 import { EventFactory, OutboxRelay, stageEvents, withState, type OutboxModel } from '@tongguan/messaging';
 import { DomainError, NotFoundError } from '@tongguan/platform';
@@ -21,6 +22,7 @@ export class DeclarationsService implements OnModuleInit {
     private readonly validator: FilingValidator,
     private readonly events: EventFactory,
     private readonly relay: OutboxRelay,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -29,7 +31,9 @@ export class DeclarationsService implements OnModuleInit {
 
   /** Lodges and (all rules met) accepts a filing, assessing duty; the three events leave with the insert. */
   async lodge(raw: unknown, importer: Principal, correlationId?: string) {
-    const filing = await this.validator.validate(raw, (shipmentId) => this.isActive(shipmentId));
+    // one business instant picks the exchange rates for both the filing check and the assessment
+    const assessedAt = this.clock.now();
+    const filing = await this.validator.validate(raw, (shipmentId) => this.isActive(shipmentId), assessedAt);
     const id = randomUUID();
     const shipmentId = shipmentIdOf(filing.blNumber);
     const greenChannel = Boolean(filing.aeoTraderId || filing.majorProjectCode);
@@ -38,7 +42,9 @@ export class DeclarationsService implements OnModuleInit {
       originCountry: item.originCountry,
       customsValueMinor: toMinor(item.customsValue, filing.currency),
     }));
-    const duty = assessDuty(items, filing.currency, this.validator.tariff, this.validator.rates);
+    const { tariff, rates } = this.validator;
+    const dutiable = filing.items.map(({ quantity, unit }, i) => ({ ...items[i], quantity, unit }));
+    const duty = assessDuty(dutiable, filing.currency, tariff, rates, assessedAt);
     const base = { shipmentId, declarationId: id, importerId: importer.party };
     const lodged = this.events.create('DeclarationLodged', { ...base, greenChannel }, { correlationId });
     const causedBy = { causedBy: lodged };

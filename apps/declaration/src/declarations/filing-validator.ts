@@ -3,7 +3,8 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { flattenValidationErrors, normaliseBlNumber, type FieldProblem } from '@tongguan/contracts';
 import { DomainError } from '@tongguan/platform';
-import { loadExchangeRates, loadTariff, type ExchangeRates, type Tariff } from '../duty/tariff';
+import { loadExchangeRates, type ExchangeRates } from '../duty/exchange-rates';
+import { loadTariff, type Tariff } from '../duty/tariff';
 import { crossFieldProblems } from './declaration-rules';
 import { LodgeDeclarationDto } from './lodge-declaration.dto';
 
@@ -19,6 +20,8 @@ export class FilingValidator {
   async validate(
     raw: unknown,
     isDuplicate: (shipmentId: string) => Promise<boolean>,
+    /** Business time of the assessment: the exchange rates in force then must exist. */
+    assessedAt: Date,
   ): Promise<LodgeDeclarationDto> {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
       throw reject([{ path: '', code: 'NOT_AN_OBJECT', message: 'the declaration must be a JSON object' }]);
@@ -27,7 +30,7 @@ export class FilingValidator {
     const problems = flattenValidationErrors(
       await validate(dto, { whitelist: true, forbidNonWhitelisted: true }),
     );
-    problems.push(...crossFieldProblems(dto, this.tariff, this.rates));
+    problems.push(...crossFieldProblems(dto, this.tariff, this.rates, assessedAt));
     if (typeof dto.blNumber === 'string' && !problems.some((p) => p.path === 'blNumber')) {
       dto.blNumber = normaliseBlNumber(dto.blNumber);
       if (await isDuplicate(dto.blNumber)) {

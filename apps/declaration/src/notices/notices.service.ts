@@ -41,7 +41,7 @@ export class NoticesService implements OnModuleInit {
    */
   async addRequest(declarationId: string, request: DocumentRequest, at: Date): Promise<Notice> {
     const declaration = await this.declarations
-      .findById(declarationId, { status: 1, shipmentId: 1, importerId: 1 })
+      .findById(declarationId, { status: 1, shipmentId: 1, importerId: 1, noticesAnswered: 1 })
       .lean();
     if (!declaration) throw new NotFoundError('declaration', declarationId);
     if (!RELEASABLE.includes(declaration.status)) {
@@ -50,7 +50,10 @@ export class NoticesService implements OnModuleInit {
         `a ${declaration.status} declaration takes no requests`,
       );
     }
-    const open = await this.notices.findOne({ declarationId, status: 'open' }).lean();
+    // one deterministic id per notice round, so that a customs query and an inspection request arriving
+    // together land in the same notice instead of each opening one
+    const noticeId = `${declarationId}-${(declaration.noticesAnswered ?? 0) + 1}`;
+    const open = await this.notices.findOne({ _id: noticeId, status: 'open' }).lean();
     if (open?.items.some((i) => i.agency === request.agency && i.requestId === request.requestId))
       return open;
     const items: NoticeItem[] = request.documents.map((d) => ({
@@ -62,19 +65,24 @@ export class NoticesService implements OnModuleInit {
       requestedBy: request.requestedBy,
       requestedAt: at,
     }));
-    if (open) {
-      await this.notices.updateOne({ _id: open._id, status: 'open' }, { $push: { items: { $each: items } } });
-    } else {
-      await this.notices.create({
-        _id: randomUUID(),
-        declarationId,
-        shipmentId: declaration.shipmentId,
-        importerId: declaration.importerId,
-        status: 'open',
-        items,
-        openedAt: at,
+    const opening = {
+      declarationId,
+      shipmentId: declaration.shipmentId,
+      importerId: declaration.importerId,
+      status: 'open',
+      openedAt: at,
+    };
+    await this.notices
+      .updateOne(
+        { _id: noticeId, status: 'open' },
+        { $setOnInsert: opening, $push: { items: { $each: items } } },
+        { upsert: true },
+      )
+      .catch((error: { code?: number }) => {
+        if (error.code !== 11000) throw error;
+        // the round was answered meanwhile: the caller retries into the next one
+        throw new DomainError('NOTICE.CHANGED', 'the notice was answered meanwhile; ask again');
       });
-    }
     const wanted = items.map((i) => `${i.agency}: ${i.code}`).join(', ');
     await this.declarations.updateOne(
       { _id: declarationId, status: { $in: RELEASABLE } },
@@ -90,7 +98,7 @@ export class NoticesService implements OnModuleInit {
         },
       },
     );
-    return (await this.notices.findOne({ declarationId, status: 'open' }).lean())!;
+    return (await this.notices.findById(noticeId).lean())!;
   }
 
   /** The latest notice of a declaration; an importer sees only its own. */
@@ -157,6 +165,7 @@ export class NoticesService implements OnModuleInit {
       { _id: declarationId, status: 'documents-required' },
       {
         $set: { noticePending: false, status },
+        $inc: { noticesAnswered: 1 },
         $push: {
           statusHistory: {
             status,

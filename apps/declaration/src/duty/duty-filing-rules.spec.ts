@@ -1,0 +1,96 @@
+import type { HttpException } from '@nestjs/common';
+import { crossFieldProblems } from '../declarations/declaration-rules';
+import { FilingValidator } from '../declarations/filing-validator';
+import type { DeclarationItemDto, LodgeDeclarationDto } from '../declarations/lodge-declaration.dto';
+import { loadExchangeRates } from './exchange-rates';
+import { loadTariff } from './tariff';
+
+// The filing rules that depend on the duty data, run against the shipped tariff and rate table.
+const tariff = loadTariff();
+const rates = loadExchangeRates();
+const MARCH = new Date('2026-03-02T02:00:00Z');
+
+function item(overrides: Partial<DeclarationItemDto>): DeclarationItemDto {
+  return {
+    hsCode: '870323',
+    description: 'Passenger car, petrol engine 1.5-3.0 l',
+    originCountry: 'DE',
+    quantity: 2,
+    unit: 'NAR',
+    netWeightKg: 2900,
+    customsValue: 40000,
+    ...overrides,
+  };
+}
+
+function filing(items: DeclarationItemDto[], currency = 'EUR'): Partial<LodgeDeclarationDto> {
+  return { currency, grossWeightKg: 1e6, items, consignor: { name: 'ACME GMBH', country: 'DE' } };
+}
+
+const found = (dto: Partial<LodgeDeclarationDto>, at = MARCH) =>
+  crossFieldProblems(dto, tariff, rates, at).map((p) => `${p.path}:${p.code}`);
+
+describe('filing rules on duty data', () => {
+  it('a specific duty needs the quantity in its unit: chicken declared in pieces is a deficiency', () => {
+    const problems = crossFieldProblems(
+      filing([item({ hsCode: '020714', description: 'Frozen chicken wings', unit: 'NAR', quantity: 9000 })]),
+      tariff,
+      rates,
+      MARCH,
+    );
+    expect(problems).toEqual([
+      {
+        path: 'items.0.unit',
+        code: 'UNIT_MISMATCH',
+        message: 'HS heading 0207 carries a specific duty per KGM: declare the quantity in KGM, not NAR',
+      },
+    ]);
+  });
+
+  it('reports the unit mismatch together with every other deficiency, line by line', () => {
+    const dto = filing(
+      [
+        item({}), // a car in NAR: ad valorem, any unit will do
+        item({ hsCode: '220421', description: 'Red wine', unit: 'KGM', quantity: 900 }),
+        item({ hsCode: '220300', description: 'Beer', unit: 'LTR', quantity: 5000 }),
+        item({ hsCode: '999999', description: 'Unknown goods', originCountry: 'XY' }),
+        item({ hsCode: '020714', description: 'Chicken', unit: 'BOX' }), // not a unit at all: the DTO says so
+      ],
+      'EUR',
+    );
+    expect(found(dto)).toEqual([
+      'items.1.unit:UNIT_MISMATCH',
+      'items.3.hsCode:HS_CODE_UNKNOWN',
+      'items.3.originCountry:COUNTRY_UNKNOWN',
+    ]);
+  });
+
+  it('a currency with no rate in force on the assessment date is a deficiency', () => {
+    // the shipped table starts EUR on 2025-11-01 (customs date, UTC+8)
+    expect(found(filing([item({})]), new Date('2025-10-31T15:59:59Z'))).toEqual([
+      'currency:CURRENCY_NO_RATE',
+    ]);
+    expect(found(filing([item({})]), new Date('2025-10-31T16:00:00Z'))).toEqual([]);
+    expect(crossFieldProblems(filing([item({})], 'CHF'), tariff, rates, MARCH)).toEqual([
+      {
+        path: 'currency',
+        code: 'CURRENCY_NO_RATE',
+        message: 'no customs exchange rate for CHF in force on 2026-03-02',
+      },
+    ]);
+  });
+
+  it('the filing validator answers one 422 with the unit mismatch among the field errors', async () => {
+    const raw = {
+      ...filing([item({ hsCode: '020714', description: 'Chicken', unit: 'NAR', quantity: 9000 })]),
+      blNumber: 'COSU6182736450',
+      incoterm: 'FOB2',
+    };
+    const refusal = await new FilingValidator().validate(raw, async () => false, MARCH).catch((e) => e);
+    expect((refusal as HttpException).getStatus()).toBe(422);
+    const errors = (refusal as HttpException).getResponse() as { errors: { path: string; code: string }[] };
+    expect(errors.errors.map((e) => `${e.path}:${e.code}`)).toEqual(
+      expect.arrayContaining(['incoterm:IS_IN', 'voyage:IS_STRING', 'items.0.unit:UNIT_MISMATCH']),
+    );
+  });
+});
