@@ -266,6 +266,78 @@ describe('customs decisions, end to end', () => {
     expect((await api.as(tokens.otherImporter).get(`/v1/inquiries/${id}`)).status).toBe(404);
   });
 
+  it('an amendment before payment is validated, versioned and assessed again by every agency', async () => {
+    const bl = uniqueBl('AMDU');
+    await platform.arrive(bl);
+    const id = await platform.lodge(bl);
+    expect(await platform.channelOf(bl)).toBe('GREEN');
+    const logistics = platform.api.logistics.as(tokens.importer);
+    const first = await eventually(
+      async () => (await logistics.get(`/v1/payments?shipmentId=${bl}`)).body.items?.[0],
+      30_000,
+      'the payment',
+    );
+
+    const importer = platform.api.declaration.as(tokens.importer);
+    const otherBl = await importer.post(`/v1/declarations/${id}/amendments`, {
+      reason: 'wrong bill of lading',
+      declaration: declarationBody(uniqueBl('XXXU')),
+    });
+    expect(otherBl.status).toBe(422);
+    expect(otherBl.body.errors).toEqual([expect.objectContaining({ code: 'BL_CHANGED' })]);
+
+    // the corrected invoice: one car, not two, and the goods come from elsewhere
+    const corrected = declarationBody(bl, { totalPackages: 1, grossWeightKg: 1600 });
+    Object.assign(corrected.items[0], {
+      quantity: 1,
+      netWeightKg: 1450,
+      customsValue: 20000,
+      originCountry: 'MM',
+    });
+    const amended = await importer.post(`/v1/declarations/${id}/amendments`, {
+      reason: 'invoice corrected: one car shipped',
+      declaration: corrected,
+    });
+    expect(amended.status).toBe(200);
+    expect(amended.body).toMatchObject({ version: 2, status: 'accepted' });
+
+    // inspection assesses the new version (RED now) and logistics restates the unpaid request
+    await eventually(
+      () =>
+        platform.tap
+          .ofType('tongguan.inspection.RiskAssessed.v1', bl)
+          .find((m) => m.payload.channel === 'RED'),
+      30_000,
+      'the second risk assessment',
+    );
+    const restated = await eventually(
+      async () => {
+        const payment = (await logistics.get(`/v1/payments/${first.id}`)).body;
+        return payment.totalMinor < first.totalMinor ? payment : undefined;
+      },
+      30_000,
+      'the restated payment',
+    );
+    expect(restated.status).toBe('requested');
+    const declaration = (await platform.declaration(id)).body;
+    expect(declaration).toMatchObject({
+      version: 2,
+      versions: [expect.objectContaining({ version: 1, reason: 'invoice corrected: one car shipped' })],
+    });
+    expect(declaration.statusHistory.map((s: { status: string }) => s.status)).toContain('amended');
+
+    // the new version goes through the RED channel to release; afterwards it can no longer be amended
+    expect((await platform.decide(bl, 'passed')).status).toBe(200);
+    await platform.pay(bl);
+    await platform.waitForEvent('ShipmentReleased', bl);
+    const late = await importer.post(`/v1/declarations/${id}/amendments`, {
+      reason: 'too late now',
+      declaration: corrected,
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('DECLARATION.NOT_AMENDABLE');
+  });
+
   it('withdrawal before release drops the open task and the payment request; the B/L may be filed again', async () => {
     const bl = uniqueBl('WDRU');
     await platform.arrive(bl);

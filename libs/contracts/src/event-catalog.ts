@@ -1,6 +1,7 @@
 import { ClearanceSlaAtRisk } from './clearance/clearance-sla-at-risk.event';
 import { ClearanceSlaBreached } from './clearance/clearance-sla-breached.event';
 import { DeclarationAccepted } from './declaration/declaration-accepted.event';
+import { DeclarationAmended } from './declaration/declaration-amended.event';
 import { DeclarationLodged } from './declaration/declaration-lodged.event';
 import { DeclarationWithdrawn } from './declaration/declaration-withdrawn.event';
 import { DocumentsSubmitted } from './declaration/documents-submitted.event';
@@ -25,6 +26,7 @@ export const Events = {
   GateOutRefused,
   DeclarationLodged,
   DeclarationAccepted,
+  DeclarationAmended,
   DutyAssessed,
   ShipmentReleased,
   ReleaseRefused,

@@ -12,6 +12,7 @@ export * from './port/gate-out-recorded.event';
 export * from './port/gate-out-refused.event';
 export * from './declaration/declaration-lodged.event';
 export * from './declaration/declaration-accepted.event';
+export * from './declaration/declaration-amended.event';
 export * from './declaration/duty-assessed.event';
 export * from './declaration/shipment-released.event';
 export * from './declaration/release-refused.event';

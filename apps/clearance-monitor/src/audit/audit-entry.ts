@@ -37,6 +37,12 @@ const DESCRIPTIONS: Record<string, Describe> = {
     action: `declaration ${p.declarationId} accepted`,
     reasons: ['complete filing'],
   }),
+  'tongguan.declaration.DeclarationAmended.v1': (p) => ({
+    actor: p.importerId,
+    role: 'importer',
+    action: `declaration ${p.declarationId} amended to version ${p.version}`,
+    reasons: [p.reason],
+  }),
   'tongguan.declaration.DeclarationWithdrawn.v1': (p) => ({
     actor: p.importerId,
     role: 'importer',

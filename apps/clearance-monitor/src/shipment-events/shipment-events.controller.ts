@@ -9,6 +9,7 @@ const PIPELINE_EVENTS = [
   'CargoArrived',
   'DeclarationLodged',
   'DeclarationAccepted',
+  'DeclarationAmended',
   'DutyAssessed',
   'DeclarationWithdrawn',
   'RiskAssessed',

@@ -9,21 +9,28 @@ export class ClearanceEventsController {
 
   @OnEvent('RiskAssessed')
   async onRiskAssessed(event: IncomingEvent<'RiskAssessed'>): Promise<void> {
-    await this.release.recordRisk(event.payload.declarationId, event.payload.channel, event);
+    await this.release.recordRisk(
+      event.payload.declarationId,
+      event.payload.channel,
+      event.payload.taskId,
+      event,
+    );
   }
 
   @OnEvent('InspectionCompleted')
   async onInspectionCompleted(event: IncomingEvent<'InspectionCompleted'>): Promise<void> {
-    const { declarationId, result, findings, officerId } = event.payload;
+    const { declarationId, taskId, result, findings, officerId } = event.payload;
     if (result === 'passed') {
       await this.release.recordInspectionCleared(
         declarationId,
+        taskId,
         event,
         `inspection passed (officer ${officerId})`,
       );
     } else {
       await this.release.refuse(
         declarationId,
+        taskId,
         [`inspection failed: ${findings.join('; ') || 'no findings given'}`],
         event,
       );
@@ -34,6 +41,7 @@ export class ClearanceEventsController {
   async onInspectionDeemedApproved(event: IncomingEvent<'InspectionDeemedApproved'>): Promise<void> {
     await this.release.recordInspectionCleared(
       event.payload.declarationId,
+      event.payload.taskId,
       event,
       `tacit approval: ${event.payload.reason}`,
     );

@@ -19,7 +19,12 @@ export class ReleaseService {
     private readonly relay: OutboxRelay,
   ) {}
 
-  async recordRisk(declarationId: string, channel: RiskChannel, cause: CloudEventMeta): Promise<void> {
+  async recordRisk(
+    declarationId: string,
+    channel: RiskChannel,
+    taskId: string,
+    cause: CloudEventMeta,
+  ): Promise<void> {
     await this.requireDeclaration(declarationId);
     const status: DeclarationStatus | null = channel === 'RED' ? 'under-physical-check' : null;
     await this.declarations.updateOne(
@@ -27,6 +32,7 @@ export class ReleaseService {
       {
         $set: {
           riskChannel: channel,
+          inspectionTaskId: taskId,
           ...(channel === 'GREEN' ? { inspectionCleared: true } : {}),
           ...(status ? { status } : {}),
         },
@@ -38,13 +44,20 @@ export class ReleaseService {
     await this.releaseIfReady(declarationId, cause);
   }
 
-  async recordInspectionCleared(declarationId: string, cause: CloudEventMeta, reason: string): Promise<void> {
+  /** A result for the current version's task clears inspection; one for a task an amendment replaced is stale. */
+  async recordInspectionCleared(
+    declarationId: string,
+    taskId: string,
+    cause: CloudEventMeta,
+    reason: string,
+  ): Promise<void> {
     await this.requireDeclaration(declarationId);
     const entry = { statusHistory: change('accepted', cause, 'inspection', reason) };
     // while a notice waits for the importer the declaration keeps saying 'documents-required'
     await this.declarations.updateOne(
       {
         _id: declarationId,
+        inspectionTaskId: taskId,
         inspectionCleared: false,
         status: { $in: RELEASABLE },
         noticePending: { $ne: true },
@@ -52,13 +65,18 @@ export class ReleaseService {
       { $set: { inspectionCleared: true, status: 'accepted' }, $push: entry },
     );
     await this.declarations.updateOne(
-      { _id: declarationId, inspectionCleared: false, noticePending: true },
+      { _id: declarationId, inspectionTaskId: taskId, inspectionCleared: false, noticePending: true },
       { $set: { inspectionCleared: true } },
     );
     await this.releaseIfReady(declarationId, cause);
   }
 
-  async refuse(declarationId: string, reasons: string[], cause: CloudEventMeta): Promise<void> {
+  async refuse(
+    declarationId: string,
+    taskId: string,
+    reasons: string[],
+    cause: CloudEventMeta,
+  ): Promise<void> {
     const declaration = await this.declarations
       .findById(declarationId, { shipmentId: 1, importerId: 1 })
       .lean();
@@ -69,7 +87,7 @@ export class ReleaseService {
       { causedBy: cause },
     );
     await this.declarations.updateOne(
-      { _id: declarationId, status: { $in: RELEASABLE } },
+      { _id: declarationId, inspectionTaskId: taskId, status: { $in: RELEASABLE } },
       withState(
         stageEvents([refused]),
         { status: 'refused' },

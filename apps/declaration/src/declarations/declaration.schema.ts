@@ -25,6 +25,11 @@ export class Declaration implements OutboxFields {
   @Prop({ required: true }) greenChannel: boolean;
   @Prop({ type: MongooseSchema.Types.Mixed, required: true }) duty: DutyAssessment;
   @Prop({ type: String }) riskChannel?: RiskChannel;
+  /** The inspection task of the current version: results of an older version's task are stale. */
+  @Prop() inspectionTaskId?: string;
+  /** 1 as lodged; each amendment adds one and keeps the replaced version in `versions`. */
+  @Prop({ default: 1 }) version: number;
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] }) versions: Record<string, unknown>[];
   /** Inspection cleared: GREEN channel, a passed check, or tacit approval. */
   @Prop({ default: false }) inspectionCleared: boolean;
   @Prop({ default: false }) paid: boolean;

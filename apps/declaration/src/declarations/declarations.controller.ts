@@ -2,6 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBody, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
 import { CorrelationId } from '@tongguan/platform';
+import { AmendDeclarationDto } from './amend-declaration.dto';
+import { AmendmentsService } from './amendments.service';
 import { DeclarationsService } from './declarations.service';
 import { ListDeclarationsQuery } from './list-declarations.query';
 import { LodgeDeclarationDto } from './lodge-declaration.dto';
@@ -10,7 +12,10 @@ import { WithdrawDeclarationDto } from './withdraw-declaration.dto';
 @ApiTags('declarations')
 @Controller('v1/declarations')
 export class DeclarationsController {
-  constructor(private readonly declarations: DeclarationsService) {}
+  constructor(
+    private readonly declarations: DeclarationsService,
+    private readonly amendments: AmendmentsService,
+  ) {}
 
   @Post()
   @Roles('importer')
@@ -27,6 +32,22 @@ export class DeclarationsController {
     @CorrelationId() correlationId?: string,
   ) {
     return this.declarations.lodge(body, importer, correlationId);
+  }
+
+  @Post(':id/amendments')
+  @HttpCode(200)
+  @Roles('importer')
+  @ApiOperation({
+    summary: 'Amend before payment: the whole data set with a reason; validated, re-assessed, versioned',
+  })
+  @ApiBody({ type: AmendDeclarationDto })
+  amend(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: AmendDeclarationDto,
+    @CurrentPrincipal() importer: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return this.amendments.amend(id, dto.declaration, dto.reason, importer, correlationId);
   }
 
   @Post(':id/withdrawal')

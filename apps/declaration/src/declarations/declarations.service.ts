@@ -2,12 +2,11 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
-import { shipmentIdOf } from '@tongguan/contracts';
 import { EventFactory, OutboxRelay, stageEvents, withState, type OutboxModel } from '@tongguan/messaging';
 import { DomainError, NotFoundError } from '@tongguan/platform';
 import type { FilterQuery, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { assessDuty, toMinor } from '../duty/duty-calculator';
+import { assessFiling } from './assessed-filing';
 import { Declaration } from './declaration.schema';
 import { ACTIVE, RELEASABLE, type DeclarationStatus } from './declaration-status';
 import { FilingValidator } from './filing-validator';
@@ -35,31 +34,17 @@ export class DeclarationsService implements OnModuleInit {
     const assessedAt = this.clock.now();
     const filing = await this.validator.validate(raw, (shipmentId) => this.isActive(shipmentId), assessedAt);
     const id = randomUUID();
-    const shipmentId = shipmentIdOf(filing.blNumber);
-    const greenChannel = Boolean(filing.aeoTraderId || filing.majorProjectCode);
-    const items = filing.items.map((item) => ({
-      hsCode: item.hsCode,
-      originCountry: item.originCountry,
-      customsValueMinor: toMinor(item.customsValue, filing.currency),
-    }));
     const { tariff, rates } = this.validator;
-    const dutiable = filing.items.map(({ quantity, unit }, i) => ({ ...items[i], quantity, unit }));
-    const duty = assessDuty(dutiable, filing.currency, tariff, rates, assessedAt);
+    const {
+      shipmentId,
+      greenChannel,
+      duty,
+      accepted: dataSet,
+    } = assessFiling(filing, tariff, rates, assessedAt);
     const base = { shipmentId, declarationId: id, importerId: importer.party };
     const lodged = this.events.create('DeclarationLodged', { ...base, greenChannel }, { correlationId });
     const causedBy = { causedBy: lodged };
-    const accepted = this.events.create(
-      'DeclarationAccepted',
-      {
-        ...base,
-        currency: filing.currency,
-        items,
-        greenChannel,
-        ...(filing.aeoTraderId ? { aeoTraderId: filing.aeoTraderId } : {}),
-        ...(filing.majorProjectCode ? { majorProjectCode: filing.majorProjectCode } : {}),
-      },
-      causedBy,
-    );
+    const accepted = this.events.create('DeclarationAccepted', { ...base, ...dataSet }, causedBy);
     const assessed = this.events.create(
       'DutyAssessed',
       {

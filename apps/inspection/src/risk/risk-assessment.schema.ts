@@ -40,6 +40,8 @@ export class RiskAssessment implements OutboxFields {
   @Prop() taskOpenedAt?: Date;
   /** The importer withdrew the declaration: no task is opened for it any more. */
   @Prop() withdrawnAt?: Date;
+  /** The declaration version assessed (amendments are assessed again). */
+  @Prop({ default: 1 }) version: number;
   outbox: OutboxFields['outbox'];
   outboxPending: boolean;
 }

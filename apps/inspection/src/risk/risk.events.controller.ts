@@ -11,6 +11,11 @@ export class RiskEventsController {
     await this.risk.assess(event);
   }
 
+  @OnEvent('DeclarationAmended')
+  async onDeclarationAmended(event: IncomingEvent<'DeclarationAmended'>): Promise<void> {
+    await this.risk.reassess(event);
+  }
+
   @OnEvent('DeclarationWithdrawn')
   async onDeclarationWithdrawn(event: IncomingEvent<'DeclarationWithdrawn'>): Promise<void> {
     await this.risk.withdraw(event.payload.declarationId, new Date(event.time));

@@ -1,7 +1,14 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Clock } from '@tongguan/clock';
-import { EventFactory, OutboxRelay, type IncomingEvent, type OutboxModel } from '@tongguan/messaging';
+import {
+  EventFactory,
+  OutboxRelay,
+  stageEvents,
+  withState,
+  type IncomingEvent,
+  type OutboxModel,
+} from '@tongguan/messaging';
 import { DomainError } from '@tongguan/platform';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -82,41 +89,7 @@ export class RiskService implements OnModuleInit {
    */
   private async record(event: IncomingEvent<'DeclarationAccepted'>): Promise<RiskAssessment> {
     const declaration = event.payload;
-    const history = await this.traderHistory.historyOf(declaration.importerId);
-    const outcome = evaluateRisk(declaration, this.rules, this.selection, history);
-    const assessmentId = randomUUID();
-    const taskId = outcome.channel === 'GREEN' ? '' : randomUUID();
-    const riskAssessed = this.events.create(
-      'RiskAssessed',
-      {
-        shipmentId: declaration.shipmentId,
-        declarationId: declaration.declarationId,
-        assessmentId,
-        channel: outcome.channel,
-        score: outcome.score,
-        reasons: outcome.reasons,
-        taskId,
-      },
-      { causedBy: event, decision: `RiskAssessed:${declaration.declarationId}` },
-    );
-    const fields: Omit<RiskAssessment, '_id'> = {
-      assessmentId,
-      shipmentId: declaration.shipmentId,
-      importerId: declaration.importerId,
-      channel: outcome.channel,
-      score: outcome.score,
-      reasons: outcome.reasons,
-      matchedRules: outcome.matchedRules,
-      randomlySelected: outcome.randomlySelected,
-      greenChannel: declaration.greenChannel,
-      traderHistory: history,
-      assessedAt: new Date(riskAssessed.time),
-      taskId,
-      correlationId: riskAssessed.correlationId,
-      riskAssessedEventId: riskAssessed.id,
-      outbox: [riskAssessed],
-      outboxPending: true,
-    };
+    const fields = await this.evaluate(event, `RiskAssessed:${declaration.declarationId}`, 1);
     try {
       const created = await this.assessments.findOneAndUpdate(
         { _id: declaration.declarationId },
@@ -143,7 +116,7 @@ export class RiskService implements OnModuleInit {
       { _id: declarationId, withdrawnAt: { $exists: false } },
       { $set: { withdrawnAt: at } },
     );
-    await this.tasks.withdraw(declarationId, at);
+    await this.tasks.close(declarationId, 'withdrawn', at);
   }
 
   /** Idempotent: the task upsert is keyed by the task id the assessment holds. */
@@ -170,5 +143,73 @@ export class RiskService implements OnModuleInit {
       { _id: assessment._id, taskOpenedAt: { $exists: false } },
       { $set: { taskOpenedAt: this.clock.now() } },
     );
+  }
+
+  /**
+   * An amendment changed the data set: the previous version's undecided task is closed and the risk is
+   * assessed again (a new channel, task and RiskAssessed), once per version.
+   */
+  async reassess(event: IncomingEvent<'DeclarationAmended'>): Promise<void> {
+    const { declarationId, version } = event.payload;
+    const stored = await this.assessments.findById(declarationId, { outbox: 0 }).lean();
+    if (stored && (stored.version ?? 1) >= version) return this.openTaskOf(stored);
+    const fields = await this.evaluate(event, `RiskAssessed:${declarationId}:v${version}`, version);
+    await this.tasks.close(declarationId, 'superseded', new Date(event.time));
+    // the new RiskAssessed joins the outbox (an older one may still wait there to be relayed)
+    const { outbox, outboxPending, ...assessment } = fields;
+    await this.assessments.updateOne(
+      { _id: declarationId, $or: [{ version: { $exists: false } }, { version: { $lt: version } }] },
+      { ...withState(stageEvents(outbox), assessment), $unset: { taskOpenedAt: 1 } },
+      { upsert: !stored },
+    );
+    this.relay.nudge();
+    const current = await this.assessments.findById(declarationId, { outbox: 0 }).lean();
+    if (current) await this.openTaskOf(current);
+  }
+
+  /** The assessment of one version of a declaration, with its RiskAssessed staged (not yet stored). */
+  private async evaluate(
+    event: IncomingEvent<'DeclarationAccepted' | 'DeclarationAmended'>,
+    decision: string,
+    version: number,
+  ): Promise<Omit<RiskAssessment, '_id'>> {
+    const declaration = event.payload;
+    const history = await this.traderHistory.historyOf(declaration.importerId);
+    const outcome = evaluateRisk(declaration, this.rules, this.selection, history);
+    const assessmentId = randomUUID();
+    const taskId = outcome.channel === 'GREEN' ? '' : randomUUID();
+    const riskAssessed = this.events.create(
+      'RiskAssessed',
+      {
+        shipmentId: declaration.shipmentId,
+        declarationId: declaration.declarationId,
+        assessmentId,
+        channel: outcome.channel,
+        score: outcome.score,
+        reasons: outcome.reasons,
+        taskId,
+      },
+      { causedBy: event, decision },
+    );
+    const fields: Omit<RiskAssessment, '_id'> = {
+      assessmentId,
+      shipmentId: declaration.shipmentId,
+      importerId: declaration.importerId,
+      channel: outcome.channel,
+      score: outcome.score,
+      reasons: outcome.reasons,
+      matchedRules: outcome.matchedRules,
+      randomlySelected: outcome.randomlySelected,
+      greenChannel: declaration.greenChannel,
+      traderHistory: history,
+      assessedAt: new Date(riskAssessed.time),
+      taskId,
+      correlationId: riskAssessed.correlationId,
+      riskAssessedEventId: riskAssessed.id,
+      outbox: [riskAssessed],
+      outboxPending: true,
+      version,
+    };
+    return fields;
   }
 }

@@ -11,6 +11,7 @@ export const TASK_STATUSES = [
   ...INSPECTION_RESULTS,
   'deemed-approved',
   'withdrawn',
+  'superseded',
 ] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export type { InspectionResult };

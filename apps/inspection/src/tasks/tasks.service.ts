@@ -179,11 +179,14 @@ export class TasksService implements OnModuleInit {
     return updated.modifiedCount === 1;
   }
 
-  /** Closes the open task of a withdrawn declaration; it announces nothing (the declaration did). */
-  async withdraw(declarationId: string, at: Date): Promise<void> {
+  /**
+   * Closes the declaration's undecided tasks: it was withdrawn, or an amendment replaced the version
+   * they were opened for. Nothing is announced: the declaration's own event said it.
+   */
+  async close(declarationId: string, status: 'withdrawn' | 'superseded', at: Date): Promise<void> {
     await this.tasks.updateMany(
-      { declarationId, status: 'open' },
-      { $set: { status: 'withdrawn', decidedAt: at } },
+      { declarationId, status: { $in: ['open', 'documents-requested'] } },
+      { $set: { status, decidedAt: at } },
     );
   }
 

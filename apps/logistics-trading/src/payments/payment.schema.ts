@@ -32,6 +32,8 @@ export class Payment implements OutboxFields {
   @Prop({ required: true }) requestedAt: Date;
   @Prop() settledAt?: Date;
   @Prop() cancelledAt?: Date;
+  /** The declaration version the amounts come from (amendments restate an unpaid request). */
+  @Prop({ default: 1 }) declarationVersion: number;
   @Prop() receiptNumber?: string;
   /** The importer's idempotency key of the settlement that succeeded: a retry with it replays the receipt. */
   @Prop() settlementKey?: string;

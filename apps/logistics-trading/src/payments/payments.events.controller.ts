@@ -11,6 +11,11 @@ export class PaymentsEventsController {
     await this.payments.requestPayment(event);
   }
 
+  @OnEvent('DeclarationAmended')
+  async onDeclarationAmended(event: IncomingEvent<'DeclarationAmended'>): Promise<void> {
+    await this.payments.restate(event);
+  }
+
   @OnEvent('DeclarationWithdrawn')
   async onDeclarationWithdrawn(event: IncomingEvent<'DeclarationWithdrawn'>): Promise<void> {
     await this.payments.cancelFor(event.payload.declarationId, new Date(event.time));

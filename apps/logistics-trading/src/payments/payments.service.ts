@@ -1,7 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@tongguan/auth';
-import { EventFactory, OutboxRelay, type IncomingEvent, type OutboxModel } from '@tongguan/messaging';
+import {
+  EventFactory,
+  OutboxRelay,
+  stageEvents,
+  withState,
+  type IncomingEvent,
+  type OutboxModel,
+} from '@tongguan/messaging';
 import { NotFoundError } from '@tongguan/platform';
 import type { FilterQuery, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -68,6 +75,7 @@ export class PaymentsService implements OnModuleInit {
       totalMinor: bill.totalMinor,
       status: 'requested',
       requestedAt: new Date(event.time),
+      declarationVersion: 1,
       outbox: [event],
       outboxPending: true,
     };
@@ -77,6 +85,41 @@ export class PaymentsService implements OnModuleInit {
       // the unique index turned away a concurrent insert for the same declaration: it exists, as wanted
       .catch((error: { code?: number }) => (error.code === 11000 ? false : Promise.reject(error)));
     if (inserted) this.relay.nudge();
+  }
+
+  /**
+   * An amendment re-assessed the duty: an unpaid request is restated (same payment, new amounts, a new
+   * PaymentRequested), once per declaration version. A settled or cancelled one is left as it is.
+   */
+  async restate(amended: IncomingEvent<'DeclarationAmended'>): Promise<void> {
+    const { shipmentId, declarationId, importerId, version, duty } = amended.payload;
+    const payment = await this.payments.findOne({ declarationId }, { outbox: 0 }).lean();
+    if (!payment || payment.status !== 'requested' || (payment.declarationVersion ?? 1) >= version) return;
+    const bill = paymentBill(
+      { shipmentId, ...duty },
+      portFeeLines(this.tariff, { shipmentId, currency: duty.currency }),
+    );
+    const event = this.events.create(
+      'PaymentRequested',
+      {
+        shipmentId,
+        paymentId: payment._id,
+        importerId,
+        currency: duty.currency,
+        lines: bill.lines,
+        totalMinor: bill.totalMinor,
+      },
+      { causedBy: amended },
+    );
+    await this.payments.updateOne(
+      { _id: payment._id, status: 'requested', declarationVersion: payment.declarationVersion ?? 1 },
+      withState(stageEvents([event]), {
+        lines: bill.lines,
+        totalMinor: bill.totalMinor,
+        declarationVersion: version,
+      }),
+    );
+    this.relay.nudge();
   }
 
   /** A withdrawn declaration owes nothing: its unpaid request is cancelled (a settled one stays on record). */
