@@ -1,4 +1,5 @@
 import { eventually, tokenFor } from '@tongguan/testing';
+import path from 'node:path';
 import { declarationBody, uniqueBl } from './support/fixtures';
 import { Platform, tokens } from './support/platform';
 
@@ -14,6 +15,8 @@ describe('customs decisions, end to end', () => {
     CLOCK_ANCHOR: new Date().toISOString(),
     // short enough to watch tacit approval happen, long enough (12 real seconds) for officers to act first
     INSPECTION_LIMIT_HOURS_RED: '3',
+    // two ordinary physical-inspection slots a day and one reserved for the green channel
+    INSPECTION_SITES_FILE: path.join(__dirname, 'support', 'inspection-sites.small.json'),
   });
 
   beforeAll(() => platform.start());
@@ -336,6 +339,39 @@ describe('customs decisions, end to end', () => {
     });
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('DECLARATION.NOT_AMENDABLE');
+  });
+
+  it("RED inspections are booked into a site's daily slots; the green channel has its own and never queues behind", async () => {
+    const officer = platform.api.inspection.as(tokens.officer);
+    const slotOf = (bl: string) =>
+      eventually(
+        async () => (await officer.get(`/v1/inspection-tasks?shipmentId=${bl}`)).body.items?.[0]?.slot,
+        30_000,
+        `the slot of ${bl}`,
+      );
+    const ordinary = [];
+    for (const prefix of ['SLAU', 'SLBU', 'SLCU']) {
+      const bl = uniqueBl(prefix);
+      await platform.lodge(bl, { originCountry: 'MM' });
+      ordinary.push(await slotOf(bl));
+    }
+    const green = uniqueBl('SLGU');
+    await platform.lodge(green, { originCountry: 'MM' }, { aeoTraderId: 'AEO-CN-4403-0001' });
+    expect(await platform.channelOf(green)).toBe('RED');
+    const greenSlot = await slotOf(green);
+
+    const dates = ordinary.map((slot) => slot.date);
+    expect([...dates].sort()).toEqual(dates);
+    expect(ordinary.every((slot) => slot.reserved === false)).toBe(true);
+    expect(greenSlot.reserved).toBe(true);
+    expect(greenSlot.date <= dates[dates.length - 1]).toBe(true);
+    for (const date of new Set([...dates, greenSlot.date])) {
+      const day = (await officer.get(`/v1/inspection-slots?date=${date}`)).body;
+      expect(day.ordinary.booked).toBeLessThanOrEqual(2);
+      expect(day.greenReserved.booked).toBeLessThanOrEqual(1);
+    }
+    // three ordinary inspections cannot share a day of two ordinary slots
+    expect(new Set(dates).size).toBeGreaterThan(1);
   });
 
   it('withdrawal before release drops the open task and the payment request; the B/L may be filed again', async () => {

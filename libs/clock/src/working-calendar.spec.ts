@@ -282,3 +282,31 @@ describe('working calendar settings', () => {
     expect(late.addWorkingHours(cn('2026-03-02 23:00'), 2)).toEqual(cn('2026-03-03 21:00'));
   });
 });
+
+describe('WorkingCalendar.openDaysFrom', () => {
+  it('lists the open local days from an instant, skipping Sundays under "5+1" and Saturdays too under five days', () => {
+    // Saturday 28 Feb 2026, 23:30 in China is still Saturday locally although it is 15:30Z
+    expect(calendar.openDaysFrom(cn('2026-02-28 23:30'), 3)).toEqual([
+      '2026-02-28',
+      '2026-03-02',
+      '2026-03-03',
+    ]);
+    expect(new WorkingCalendar(fiveDays).openDaysFrom(cn('2026-02-27 10:00'), 2)).toEqual([
+      '2026-02-27',
+      '2026-03-02',
+    ]);
+  });
+
+  it('skips holidays and counts make-up working days', () => {
+    expect(new WorkingCalendar(autumn2026).openDaysFrom(cn('2026-09-19 09:00'), 4)).toEqual([
+      '2026-09-19',
+      '2026-09-20',
+      '2026-09-21',
+      '2026-09-22',
+    ]);
+    expect(new WorkingCalendar(autumn2026).openDaysFrom(cn('2026-09-30 18:00'), 2)).toEqual([
+      '2026-09-30',
+      '2026-10-08',
+    ]);
+  });
+});

@@ -97,6 +97,18 @@ export class WorkingCalendar {
     return total / HOUR_MS;
   }
 
+  /**
+   * The local dates (YYYY-MM-DD) of the next `count` open days, starting with the day of the instant if
+   * it is open (booking a slot on "the first day with room" walks these).
+   */
+  openDaysFrom(instant: Date | number, count: number): string[] {
+    const days: string[] = [];
+    for (let day = this.localDay(instantMs('instant', instant)); days.length < count; day++) {
+      if (this.isOpenDay(day)) days.push(new Date(day * DAY_MS).toISOString().slice(0, 10));
+    }
+    return days;
+  }
+
   private isOpenDay(day: number): boolean {
     if (this.makeUpDays.has(day)) return true;
     return this.weekdays.has(isoWeekday(day)) && !this.holidays.has(day);

@@ -86,6 +86,8 @@ export class InspectionTaskView {
   deadline: string;
   @ApiPropertyOptional() officerId?: string;
   @ApiPropertyOptional({ description: 'the officer who took the task' }) claimedBy?: string;
+  @ApiPropertyOptional({ description: 'RED: site and working day of the physical inspection' })
+  slot?: { siteId: string; date: string; reserved: boolean };
   @ApiProperty({ type: [String] }) findings: string[];
   @ApiPropertyOptional({ description: 'business time, RFC 3339' }) decidedAt?: string;
   @ApiPropertyOptional({ description: 'documents awaited from the importer since (time limit paused)' })
@@ -112,6 +114,7 @@ export class InspectionTaskView {
       deadline: new Date(task.deadline).toISOString(),
       ...(task.officerId ? { officerId: task.officerId } : {}),
       ...(task.claimedBy ? { claimedBy: task.claimedBy } : {}),
+      ...(task.slot ? { slot: task.slot } : {}),
       findings: task.findings ?? [],
       ...(task.decidedAt ? { decidedAt: new Date(task.decidedAt).toISOString() } : {}),
       ...(task.pausedAt ? { pausedAt: new Date(task.pausedAt).toISOString() } : {}),

@@ -1,6 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { INSPECTION_RESULTS, type InspectionResult } from '@tongguan/contracts';
 import { withOutbox, type OutboxFields } from '@tongguan/messaging';
+import type { BookedSlot } from '../slots/slot-booking.service';
 
 export const TASK_KINDS = ['document-check', 'physical-inspection'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
@@ -43,6 +44,8 @@ export class InspectionTask implements OutboxFields {
   @Prop({ required: true }) limitHours: number;
   @Prop({ required: true }) deadline: Date;
   @Prop() officerId?: string;
+  /** RED: the day and site of the physical inspection, booked within the site's daily capacity. */
+  @Prop({ type: Object }) slot?: BookedSlot;
   /** The officer who took the task; only they may decide it or ask for documents. */
   @Prop() claimedBy?: string;
   @Prop() claimedAt?: Date;

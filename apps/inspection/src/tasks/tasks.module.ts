@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { SlotsModule } from '../slots/slots.module';
 import { InspectionTask, InspectionTaskSchema } from './inspection-task.schema';
 import { OfficerActionsController } from './officer-actions.controller';
 import { DocumentRequestsEventsController } from './document-requests.events.controller';
@@ -9,7 +10,10 @@ import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: InspectionTask.name, schema: InspectionTaskSchema }])],
+  imports: [
+    MongooseModule.forFeature([{ name: InspectionTask.name, schema: InspectionTaskSchema }]),
+    SlotsModule,
+  ],
   controllers: [TasksController, OfficerActionsController, DocumentRequestsEventsController],
   providers: [TasksService, DocumentRequestsService, TaskClaimsService],
   exports: [TasksService],

@@ -6,6 +6,7 @@ import { EventFactory, OutboxRelay, stageEvents, withState, type OutboxModel } f
 import { DomainError } from '@tongguan/platform';
 import type { Model } from 'mongoose';
 import { isDuplicateKey } from '../common/mongo-errors';
+import { SlotBookingService } from '../slots/slot-booking.service';
 import { InspectionConfig } from '../config/inspection-config';
 import {
   InspectionTaskPage,
@@ -40,6 +41,7 @@ export class TasksService implements OnModuleInit {
     private readonly relay: OutboxRelay,
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
+    private readonly slots: SlotBookingService,
     config: InspectionConfig,
   ) {
     this.limits = {
@@ -80,6 +82,17 @@ export class TasksService implements OnModuleInit {
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
+    if (channel === 'RED') await this.bookSlot(taskId, opening.openedAt, opening.greenChannel);
+  }
+
+  /**
+   * A physical inspection needs a place in a site's day. Booked once per task: a reopening finds the
+   * slot set. (A crash between the booking and this write leaves one slot of that day unused.)
+   */
+  private async bookSlot(taskId: string, from: Date, greenChannel: boolean): Promise<void> {
+    if (await this.tasks.exists({ _id: taskId, slot: { $exists: true } })) return;
+    const slot = await this.slots.book(from, greenChannel);
+    await this.tasks.updateOne({ _id: taskId, slot: { $exists: false } }, { $set: { slot } });
   }
 
   async list(query: ListTasksQuery): Promise<InspectionTaskPage> {
