@@ -193,6 +193,8 @@ describe('customs decisions, end to end', () => {
       ['customs:COMMERCIAL_INVOICE', 'inspection:HEALTH_CERTIFICATE'],
     );
     expect((await platform.declaration(id)).body.status).toBe('documents-required');
+    const pushed = await platform.waitForEvent('DeclarationStatusChanged', bl);
+    expect(pushed.payload).toMatchObject({ status: 'documents-required', importerId: 'TRADER-1' });
     expect((await platform.decide(bl, 'passed')).body.code).toBe('INSPECTION.AWAITING_DOCUMENTS');
 
     // answering only one item is refused, naming the other; answering both reopens both agencies' work

@@ -1,4 +1,5 @@
 import { deadLetterTopicOf, Events, Topics } from '@tongguan/contracts';
+import { eventually } from '@tongguan/testing';
 import { randomUUID } from 'node:crypto';
 import { declarationBody, uniqueBl } from './support/fixtures';
 import { Platform, tokens } from './support/platform';
@@ -61,6 +62,18 @@ describe('the clearance pipeline, end to end', () => {
     expect(declaration.body.statusHistory.map((s: { status: string }) => s.status)).toEqual(
       expect.arrayContaining(['received', 'accepted', 'under-physical-check', 'released', 'goods-exited']),
     );
+    // and the changes no other event announces are pushed as DeclarationStatusChanged
+    const pushed = await eventually(
+      () => {
+        const statuses = tap
+          .ofType(Events.DeclarationStatusChanged.type, bl)
+          .map((m) => m.payload.status as string);
+        return statuses.includes('goods-exited') ? statuses : undefined;
+      },
+      30_000,
+      'the status events',
+    );
+    expect(pushed).toEqual(expect.arrayContaining(['under-physical-check', 'accepted', 'goods-exited']));
   });
 
   it('refuses gate-out for cargo customs has not released, with the reason, and says so on Kafka', async () => {

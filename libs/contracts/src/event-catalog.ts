@@ -3,6 +3,7 @@ import { ClearanceSlaBreached } from './clearance/clearance-sla-breached.event';
 import { DeclarationAccepted } from './declaration/declaration-accepted.event';
 import { DeclarationAmended } from './declaration/declaration-amended.event';
 import { DeclarationLodged } from './declaration/declaration-lodged.event';
+import { DeclarationStatusChanged } from './declaration/declaration-status-changed.event';
 import { DeclarationWithdrawn } from './declaration/declaration-withdrawn.event';
 import { DocumentsSubmitted } from './declaration/documents-submitted.event';
 import { DutyAssessed } from './declaration/duty-assessed.event';
@@ -31,6 +32,7 @@ export const Events = {
   ShipmentReleased,
   ReleaseRefused,
   DeclarationWithdrawn,
+  DeclarationStatusChanged,
   DocumentsSubmitted,
   RiskAssessed,
   DocumentsRequested,

@@ -17,6 +17,7 @@ export * from './declaration/duty-assessed.event';
 export * from './declaration/shipment-released.event';
 export * from './declaration/release-refused.event';
 export * from './declaration/declaration-withdrawn.event';
+export * from './declaration/declaration-status-changed.event';
 export * from './declaration/documents-submitted.event';
 export * from './inspection/risk-assessed.event';
 export * from './inspection/documents-requested.event';

@@ -43,6 +43,12 @@ const DESCRIPTIONS: Record<string, Describe> = {
     action: `declaration ${p.declarationId} amended to version ${p.version}`,
     reasons: [p.reason],
   }),
+  'tongguan.declaration.DeclarationStatusChanged.v1': (p) => ({
+    actor: SYSTEM.customs,
+    role: 'customs',
+    action: `declaration ${p.declarationId} now ${p.status}`,
+    reasons: [p.reason],
+  }),
   'tongguan.declaration.DeclarationWithdrawn.v1': (p) => ({
     actor: p.importerId,
     role: 'importer',

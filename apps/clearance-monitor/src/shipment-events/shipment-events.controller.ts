@@ -10,6 +10,7 @@ const PIPELINE_EVENTS = [
   'DeclarationLodged',
   'DeclarationAccepted',
   'DeclarationAmended',
+  'DeclarationStatusChanged',
   'DutyAssessed',
   'DeclarationWithdrawn',
   'RiskAssessed',

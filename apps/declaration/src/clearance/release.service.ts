@@ -5,6 +5,7 @@ import { EventFactory, OutboxRelay, stageEvents, withState } from '@tongguan/mes
 import type { Model } from 'mongoose';
 import { Declaration, type StatusChange } from '../declarations/declaration.schema';
 import { RELEASABLE, type DeclarationStatus } from '../declarations/declaration-status';
+import { statusUpdate } from '../declarations/status-change';
 
 /**
  * The customs release decision. Facts (risk channel, inspection outcome, payment) arrive as events in
@@ -25,22 +26,26 @@ export class ReleaseService {
     taskId: string,
     cause: CloudEventMeta,
   ): Promise<void> {
-    await this.requireDeclaration(declarationId);
-    const status: DeclarationStatus | null = channel === 'RED' ? 'under-physical-check' : null;
+    const declaration = await this.requireDeclaration(declarationId);
+    const set = {
+      riskChannel: channel,
+      inspectionTaskId: taskId,
+      ...(channel === 'GREEN' ? { inspectionCleared: true } : {}),
+    };
+    const reason = `risk channel ${channel}`;
     await this.declarations.updateOne(
       { _id: declarationId, riskChannel: { $exists: false } },
-      {
-        $set: {
-          riskChannel: channel,
-          inspectionTaskId: taskId,
-          ...(channel === 'GREEN' ? { inspectionCleared: true } : {}),
-          ...(status ? { status } : {}),
-        },
-        $push: {
-          statusHistory: change(status ?? 'accepted', cause, 'inspection', `risk channel ${channel}`),
-        },
-      },
+      channel === 'RED'
+        ? statusUpdate(
+            this.events,
+            declaration,
+            { status: 'under-physical-check', by: 'inspection', reason },
+            cause,
+            set,
+          )
+        : { $set: set, $push: { statusHistory: change(declaration.status, cause, 'inspection', reason) } },
     );
+    this.relay.nudge();
     await this.releaseIfReady(declarationId, cause);
   }
 
@@ -51,23 +56,31 @@ export class ReleaseService {
     cause: CloudEventMeta,
     reason: string,
   ): Promise<void> {
-    await this.requireDeclaration(declarationId);
-    const entry = { statusHistory: change('accepted', cause, 'inspection', reason) };
-    // while a notice waits for the importer the declaration keeps saying 'documents-required'
-    await this.declarations.updateOne(
-      {
-        _id: declarationId,
-        inspectionTaskId: taskId,
-        inspectionCleared: false,
-        status: { $in: RELEASABLE },
-        noticePending: { $ne: true },
-      },
-      { $set: { inspectionCleared: true, status: 'accepted' }, $push: entry },
-    );
-    await this.declarations.updateOne(
-      { _id: declarationId, inspectionTaskId: taskId, inspectionCleared: false, noticePending: true },
-      { $set: { inspectionCleared: true } },
-    );
+    const declaration = await this.requireDeclaration(declarationId);
+    const current = { _id: declarationId, inspectionTaskId: taskId, inspectionCleared: false };
+    if (declaration.noticePending) {
+      // while a notice waits for the importer the declaration keeps saying 'documents-required'
+      await this.declarations.updateOne(
+        { ...current, noticePending: true },
+        { $set: { inspectionCleared: true } },
+      );
+    } else if (declaration.status === 'accepted') {
+      await this.declarations.updateOne(
+        { ...current, status: 'accepted' },
+        {
+          $set: { inspectionCleared: true },
+          $push: { statusHistory: change('accepted', cause, 'inspection', reason) },
+        },
+      );
+    } else {
+      await this.declarations.updateOne(
+        { ...current, status: { $in: RELEASABLE }, noticePending: { $ne: true } },
+        statusUpdate(this.events, declaration, { status: 'accepted', by: 'inspection', reason }, cause, {
+          inspectionCleared: true,
+        }),
+      );
+      this.relay.nudge();
+    }
     await this.releaseIfReady(declarationId, cause);
   }
 
@@ -77,10 +90,7 @@ export class ReleaseService {
     reasons: string[],
     cause: CloudEventMeta,
   ): Promise<void> {
-    const declaration = await this.declarations
-      .findById(declarationId, { shipmentId: 1, importerId: 1 })
-      .lean();
-    if (!declaration) throw new Error(`declaration ${declarationId} unknown`);
+    const declaration = await this.requireDeclaration(declarationId);
     const refused = this.events.create(
       'ReleaseRefused',
       { shipmentId: declaration.shipmentId, declarationId, importerId: declaration.importerId, reasons },
@@ -103,19 +113,27 @@ export class ReleaseService {
   }
 
   async recordGateOut(shipmentId: string, cause: CloudEventMeta): Promise<void> {
-    await this.declarations.updateMany(
-      { shipmentId, status: 'released' },
-      {
-        $set: { status: 'goods-exited' },
-        $push: { statusHistory: change('goods-exited', cause, 'port', 'cargo left the terminal') },
-      },
-    );
+    const released = await this.declarations
+      .find({ shipmentId, status: 'released' }, { shipmentId: 1, importerId: 1 })
+      .lean();
+    for (const declaration of released) {
+      await this.declarations.updateOne(
+        { _id: declaration._id, status: 'released' },
+        statusUpdate(
+          this.events,
+          declaration,
+          { status: 'goods-exited', by: 'port', reason: 'cargo left the terminal' },
+          cause,
+        ),
+      );
+    }
+    if (released.length > 0) this.relay.nudge();
   }
 
   /** A fact about a declaration this service never saw is an error: retried, then dead-lettered. */
   private async requireDeclaration(declarationId: string) {
     const declaration = await this.declarations
-      .findById(declarationId, { shipmentId: 1, importerId: 1 })
+      .findById(declarationId, { shipmentId: 1, importerId: 1, status: 1, noticePending: 1 })
       .lean();
     if (!declaration) throw new Error(`declaration ${declarationId} unknown`);
     return declaration;

@@ -1,18 +1,7 @@
-/** The status vocabulary an importer can rely on (WCO / HMRC notification codes in spirit). */
-export const DECLARATION_STATUSES = [
-  'received',
-  'accepted',
-  'rejected',
-  'documents-required',
-  'under-physical-check',
-  'amended',
-  'released',
-  'refused',
-  'cancelled',
-  'goods-exited',
-] as const;
+import { type DeclarationStatus } from '@tongguan/contracts';
 
-export type DeclarationStatus = (typeof DECLARATION_STATUSES)[number];
+// the vocabulary itself is a contract (importers rely on it): libs/contracts
+export { DECLARATION_STATUSES, type DeclarationStatus } from '@tongguan/contracts';
 
 /** Statuses from which customs may still release. */
 export const RELEASABLE: DeclarationStatus[] = [

@@ -14,6 +14,7 @@ export class NoticesEventsController {
       declarationId,
       { agency: 'inspection', requestId, requestedBy: officerId, documents },
       new Date(event.time),
+      event,
     );
   }
 }

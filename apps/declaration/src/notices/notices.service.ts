@@ -1,7 +1,6 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@tongguan/auth';
-import { Clock } from '@tongguan/clock';
 import type { CloudEventMeta, FieldProblem } from '@tongguan/contracts';
 import { EventFactory, OutboxRelay, stageEvents, withState, type OutboxModel } from '@tongguan/messaging';
 import { DomainError, NotFoundError } from '@tongguan/platform';
@@ -10,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { ReleaseService } from '../clearance/release.service';
 import { Declaration } from '../declarations/declaration.schema';
 import { RELEASABLE } from '../declarations/declaration-status';
+import { statusUpdate } from '../declarations/status-change';
 import type { NoticeAnswer } from './notice.dto';
 import { Notice, type Agency, type NoticeItem } from './notice.schema';
 
@@ -28,7 +28,6 @@ export class NoticesService implements OnModuleInit {
     private readonly release: ReleaseService,
     private readonly events: EventFactory,
     private readonly relay: OutboxRelay,
-    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -39,7 +38,15 @@ export class NoticesService implements OnModuleInit {
    * Adds an agency's request to the declaration's open notice (opening one if none is open). The
    * declaration says 'documents-required' and cannot be released until the notice is answered.
    */
-  async addRequest(declarationId: string, request: DocumentRequest, at: Date): Promise<Notice> {
+  async addRequest(
+    declarationId: string,
+    request: DocumentRequest,
+    at: Date,
+    cause: Pick<CloudEventMeta, 'id' | 'correlationId'> = {
+      id: request.requestId,
+      correlationId: request.requestId,
+    },
+  ): Promise<Notice> {
     const declaration = await this.declarations
       .findById(declarationId, { status: 1, shipmentId: 1, importerId: 1, noticesAnswered: 1 })
       .lean();
@@ -84,20 +91,23 @@ export class NoticesService implements OnModuleInit {
         throw new DomainError('NOTICE.CHANGED', 'the notice was answered meanwhile; ask again');
       });
     const wanted = items.map((i) => `${i.agency}: ${i.code}`).join(', ');
-    await this.declarations.updateOne(
-      { _id: declarationId, status: { $in: RELEASABLE } },
-      {
-        $set: { noticePending: true, status: 'documents-required' },
-        $push: {
-          statusHistory: {
-            status: 'documents-required',
-            at,
-            by: request.requestedBy,
-            reason: `documents wanted: ${wanted}`,
-          },
-        },
-      },
-    );
+    const change = {
+      status: 'documents-required' as const,
+      by: request.requestedBy,
+      reason: `documents wanted: ${wanted}`,
+    };
+    if (declaration.status === 'documents-required') {
+      await this.declarations.updateOne(
+        { _id: declarationId, status: 'documents-required' },
+        { $push: { statusHistory: { ...change, at } } },
+      );
+    } else {
+      await this.declarations.updateOne(
+        { _id: declarationId, status: declaration.status },
+        statusUpdate(this.events, declaration, change, cause, { noticePending: true }),
+      );
+      this.relay.nudge();
+    }
     return (await this.notices.findById(noticeId).lean())!;
   }
 
@@ -155,27 +165,22 @@ export class NoticesService implements OnModuleInit {
 
   private async reopenDeclaration(declarationId: string, by: string, cause: CloudEventMeta): Promise<void> {
     const declaration = await this.declarations
-      .findById(declarationId, { riskChannel: 1, inspectionCleared: 1 })
+      .findById(declarationId, { shipmentId: 1, importerId: 1, riskChannel: 1, inspectionCleared: 1 })
       .lean();
+    if (!declaration) return;
     const status =
-      declaration?.riskChannel === 'RED' && !declaration.inspectionCleared
+      declaration.riskChannel === 'RED' && !declaration.inspectionCleared
         ? 'under-physical-check'
         : 'accepted';
+    const reason = 'documents submitted in one resubmission';
     await this.declarations.updateOne(
       { _id: declarationId, status: 'documents-required' },
       {
-        $set: { noticePending: false, status },
+        ...statusUpdate(this.events, declaration, { status, by, reason }, cause, { noticePending: false }),
         $inc: { noticesAnswered: 1 },
-        $push: {
-          statusHistory: {
-            status,
-            at: this.clock.now(),
-            by,
-            reason: 'documents submitted in one resubmission',
-          },
-        },
       },
     );
+    this.relay.nudge();
     await this.release.releaseIfReady(declarationId, cause);
   }
 }
