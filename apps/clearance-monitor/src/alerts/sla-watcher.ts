@@ -10,7 +10,7 @@ import { Clock, HOUR_MS } from '@tongguan/clock';
 import { EventFactory, OutboxRelay, stageEvents, withState, type OutboxModel } from '@tongguan/messaging';
 import type { Model } from 'mongoose';
 import { MonitorConfig } from '../monitor-config';
-import { STAMPS, type Stamps } from '../timelines/timeline';
+import { roundHours, STAMPS, type Stamps } from '../timelines/timeline';
 import { Timeline } from '../timelines/timeline.schema';
 
 /**
@@ -66,7 +66,7 @@ export class SlaWatcher implements OnModuleInit, OnApplicationBootstrap, OnAppli
       const stage = currentStage(timeline.stamps);
       const base = {
         shipmentId: timeline._id,
-        elapsedHours: round(elapsedHours),
+        elapsedHours: roundHours(elapsedHours),
         targetHours: target,
         stage,
       };
@@ -78,7 +78,7 @@ export class SlaWatcher implements OnModuleInit, OnApplicationBootstrap, OnAppli
         );
       } else if (!timeline.atRiskAlerted) {
         // a plain projection for now: elapsed so far plus the target's remaining share of the stage ahead
-        const predictedHours = round(
+        const predictedHours = roundHours(
           Math.max(elapsedHours, target * this.config.SLA_AT_RISK_RATIO) / this.config.SLA_AT_RISK_RATIO,
         );
         const atRisk = this.events.create('ClearanceSlaAtRisk', { ...base, predictedHours });
@@ -95,8 +95,4 @@ export class SlaWatcher implements OnModuleInit, OnApplicationBootstrap, OnAppli
 /** The stage holding the shipment now: the first TRS stamp still missing. */
 function currentStage(stamps: Stamps): string {
   return STAMPS.find((s) => stamps[s] === null && s !== 'inspected') ?? 'released';
-}
-
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
 }

@@ -1,5 +1,5 @@
 import { HOUR_MS } from '@tongguan/clock';
-import { clearanceHours, type Stamps } from '../timelines/timeline';
+import { clearanceHours, roundHours, type Stamps } from '../timelines/timeline';
 
 export interface MeasuredShipment {
   stamps: Stamps;
@@ -38,14 +38,13 @@ export function percentile(sorted: number[], p: number): number | null {
 export function summarise(hours: number[], targetHours: number): Summary {
   const sorted = [...hours].sort((a, b) => a - b);
   const count = sorted.length;
-  const round = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
   return {
     count,
-    meanHours: count ? round(sorted.reduce((a, b) => a + b, 0) / count) : null,
-    p50Hours: round(percentile(sorted, 50)),
-    p90Hours: round(percentile(sorted, 90)),
-    p99Hours: round(percentile(sorted, 99)),
-    withinTargetRatio: count ? round(sorted.filter((h) => h <= targetHours).length / count) : null,
+    meanHours: count ? roundHours(sorted.reduce((a, b) => a + b, 0) / count) : null,
+    p50Hours: roundHours(percentile(sorted, 50)),
+    p90Hours: roundHours(percentile(sorted, 90)),
+    p99Hours: roundHours(percentile(sorted, 99)),
+    withinTargetRatio: count ? roundHours(sorted.filter((h) => h <= targetHours).length / count) : null,
   };
 }
 

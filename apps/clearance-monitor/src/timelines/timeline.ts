@@ -100,6 +100,11 @@ export function applyEvent(timeline: TimelineFacts, event: CloudEvent<Record<str
   return next;
 }
 
+/** Hours as the monitor reports them: to the thousandth (a few seconds), null staying null. */
+export function roundHours<T extends number | null>(value: T): T {
+  return (value === null ? null : Math.round(value * 1000) / 1000) as T;
+}
+
 /** Clearance time = release − arrival; a release before arrival (pre-arrival processing) counts as zero. */
 export function clearanceHours(stamps: Stamps): number | null {
   if (!stamps.arrival || !stamps.released) return null;

@@ -10,6 +10,7 @@ import {
   clearanceHours,
   dwellHours,
   emptyTimeline,
+  roundHours,
   slaState,
   STAMPS,
   type TimelineFacts,
@@ -76,8 +77,8 @@ export class TimelinesService {
       inspectionOutcome: timeline.inspectionOutcome,
       refusedReasons: timeline.refusedReasons,
       withdrawn: timeline.withdrawn,
-      clearanceHours: round(clearanceHours(timeline.stamps)),
-      dwellHours: round(dwellHours(timeline.stamps)),
+      clearanceHours: roundHours(clearanceHours(timeline.stamps)),
+      dwellHours: roundHours(dwellHours(timeline.stamps)),
       targetHours: target,
       slaState: slaState(timeline.stamps, nowMs, target, ratio),
       asOf: new Date(nowMs).toISOString(),
@@ -92,8 +93,4 @@ function toFacts(doc: Timeline): TimelineFacts {
     if (doc[key] !== undefined) (facts as unknown as Record<string, unknown>)[key] = doc[key];
   }
   return facts;
-}
-
-function round(value: number | null): number | null {
-  return value === null ? null : Math.round(value * 1000) / 1000;
 }
