@@ -45,11 +45,7 @@ describe('customs decisions, end to end', () => {
     expect(await platform.channelOf(bl)).toBe('YELLOW');
     // the officer takes the task from the queue: another officer can no longer decide it
     const officer = platform.api.inspection.as(tokens.officer);
-    const task = await eventually(
-      async () => (await officer.get(`/v1/inspection-tasks?shipmentId=${bl}`)).body.items?.[0],
-      30_000,
-      'the task',
-    );
+    const task = await platform.taskOf(bl);
     expect((await officer.post(`/v1/inspection-tasks/${task.id}/claim`)).body).toMatchObject({
       claimedBy: 'OFFICER-9',
     });
@@ -161,11 +157,7 @@ describe('customs decisions, end to end', () => {
     const id = await platform.lodge(bl, { hsCode: '030389', description: 'Frozen fish' });
     expect(await platform.channelOf(bl)).toBe('YELLOW');
     const officer = platform.api.inspection.as(tokens.officer);
-    const task = await eventually(
-      async () => (await officer.get(`/v1/inspection-tasks?shipmentId=${bl}`)).body.items?.[0],
-      30_000,
-      'the task',
-    );
+    const task = await platform.taskOf(bl);
 
     const asked = await officer.post(`/v1/inspection-tasks/${task.id}/document-requests`, {
       documents: [
@@ -345,12 +337,7 @@ describe('customs decisions, end to end', () => {
 
   it("RED inspections are booked into a site's daily slots; the green channel has its own and never queues behind", async () => {
     const officer = platform.api.inspection.as(tokens.officer);
-    const slotOf = (bl: string) =>
-      eventually(
-        async () => (await officer.get(`/v1/inspection-tasks?shipmentId=${bl}`)).body.items?.[0]?.slot,
-        30_000,
-        `the slot of ${bl}`,
-      );
+    const slotOf = async (bl: string) => (await platform.taskOf(bl, 'slot')).slot;
     const ordinary = [];
     for (const prefix of ['SLAU', 'SLBU', 'SLCU']) {
       const bl = uniqueBl(prefix);
@@ -383,11 +370,7 @@ describe('customs decisions, end to end', () => {
     expect(await platform.channelOf(bl)).toBe('RED');
     const officer = platform.api.inspection.as(tokens.officer);
     const importer = platform.api.logistics.as(tokens.importer);
-    const task = await eventually(
-      async () => (await officer.get(`/v1/inspection-tasks?shipmentId=${bl}`)).body.items?.[0],
-      30_000,
-      'the task',
-    );
+    const task = await platform.taskOf(bl);
     const payment = await eventually(
       async () => (await importer.get(`/v1/payments?shipmentId=${bl}`)).body.items?.[0],
       30_000,

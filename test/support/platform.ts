@@ -110,15 +110,25 @@ export class Platform {
     return (await this.waitForEvent('RiskAssessed', bl)).payload.channel as string;
   }
 
-  /** The officer records the result of the shipment's task. */
-  async decide(bl: string, result: 'passed' | 'failed', findings: string[] = []) {
+  /** The shipment's inspection task once it is open (and its field, when given, is set). */
+  taskOf(bl: string, field?: string): Promise<Record<string, any>> {
     const officer = this.api.inspection.as(tokens.officer);
-    const task = await eventually(
-      async () => (await officer.get(`/v1/inspection-tasks?shipmentId=${bl}`)).body.items?.[0],
+    return eventually(
+      async () => {
+        const task = (await officer.get(`/v1/inspection-tasks?shipmentId=${bl}`)).body.items?.[0];
+        return task && (field === undefined || task[field] !== undefined) ? task : undefined;
+      },
       30_000,
       `the task of ${bl}`,
     );
-    return officer.post(`/v1/inspection-tasks/${task.id}/result`, { result, findings });
+  }
+
+  /** The officer records the result of the shipment's task. */
+  async decide(bl: string, result: 'passed' | 'failed', findings: string[] = []) {
+    const task = await this.taskOf(bl);
+    return this.api.inspection
+      .as(tokens.officer)
+      .post(`/v1/inspection-tasks/${task.id}/result`, { result, findings });
   }
 
   /** The importer settles the shipment's payment request (duties, VAT, port fees). */
