@@ -81,11 +81,13 @@ describe('customs decisions, end to end', () => {
     expect(gate.status).toBe(409);
     expect(platform.tap.ofType('tongguan.declaration.ShipmentReleased.v1', bl)).toEqual([]);
 
-    // the decisions are on the record: who, role, what, when, why; the importer reads its own trail only
+    // the decisions are on the record: who, role, what, when, why; the importer reads its own trail only.
+    // The monitor reads each topic on its own, so the inspection result may be folded after the refusal.
     const trail = await eventually(
       async () => {
         const answer = await platform.api.monitor.as(tokens.importer).get(`/v1/shipments/${bl}/audit`);
-        return answer.body.entries?.some((e: { action: string }) => e.action === 'release refused')
+        const actions = new Set((answer.body.entries ?? []).map((e: { action: string }) => e.action));
+        return actions.has('release refused') && actions.has('inspection failed')
           ? answer.body.entries
           : undefined;
       },
