@@ -19,12 +19,20 @@ import { PaymentSettled } from './logistics/payment-settled.event';
 import { CargoArrived } from './port/cargo-arrived.event';
 import { GateOutRecorded } from './port/gate-out-recorded.event';
 import { GateOutRefused } from './port/gate-out-refused.event';
+import { GateInRecorded } from './port/gate-in-recorded.event';
+import { CustomsHoldPlaced } from './port/customs-hold-placed.event';
+import { CustomsHoldLifted } from './port/customs-hold-lifted.event';
+import { PickupBooked } from './logistics/pickup-booked.event';
+import { PickupCancelled } from './logistics/pickup-cancelled.event';
 
 /** Every event of the platform, by a short name; the compiler checks publishers and handlers against it. */
 export const Events = {
   CargoArrived,
+  GateInRecorded,
   GateOutRecorded,
   GateOutRefused,
+  CustomsHoldPlaced,
+  CustomsHoldLifted,
   DeclarationLodged,
   DeclarationAccepted,
   DeclarationAmended,
@@ -40,6 +48,8 @@ export const Events = {
   InspectionDeemedApproved,
   PaymentRequested,
   PaymentSettled,
+  PickupBooked,
+  PickupCancelled,
   ClearanceSlaAtRisk,
   ClearanceSlaBreached,
 } as const;
