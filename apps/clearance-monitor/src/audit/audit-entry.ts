@@ -119,6 +119,36 @@ const DESCRIPTIONS: Record<string, Describe> = {
     action: 'release refused',
     reasons: p.reasons,
   }),
+  'tongguan.logistics.PickupBooked.v1': (p) => ({
+    actor: p.carrierId,
+    role: 'carrier',
+    action: `pickup booked at ${p.terminal} for ${p.slotStart}, truck ${p.truckPlate}`,
+    reasons: [],
+  }),
+  'tongguan.logistics.PickupCancelled.v1': (p) => ({
+    actor: p.cancelledBy,
+    role: 'logistics',
+    action: `pickup booking ${p.bookingId} cancelled`,
+    reasons: [p.reason],
+  }),
+  'tongguan.port.CustomsHoldPlaced.v1': (p) => ({
+    actor: p.placedBy,
+    role: 'customs',
+    action: 'customs hold placed at the terminal',
+    reasons: [p.reason],
+  }),
+  'tongguan.port.CustomsHoldLifted.v1': (p) => ({
+    actor: p.liftedBy,
+    role: 'customs',
+    action: 'customs hold lifted',
+    reasons: [p.reason],
+  }),
+  'tongguan.port.GateInRecorded.v1': (p) => ({
+    actor: SYSTEM.port,
+    role: 'port',
+    action: `gate-in by truck ${p.truckPlate}`,
+    reasons: [],
+  }),
   'tongguan.port.GateOutRecorded.v1': (p) => ({
     actor: SYSTEM.port,
     role: 'port',
