@@ -3,6 +3,7 @@ import type { ServiceConfig } from '@tongguan/config';
 import { PlatformModule } from '@tongguan/platform';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuditModule } from './audit/audit.module';
+import { LiveModule } from './live/live.module';
 import { ShipmentEventsModule } from './shipment-events/shipment-events.module';
 import { StatsModule } from './stats/stats.module';
 import { TimelinesModule } from './timelines/timelines.module';
@@ -14,6 +15,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forService(config),
+        LiveModule,
         TimelinesModule,
         ShipmentEventsModule,
         AuditModule,
