@@ -3,6 +3,7 @@ import type { ServiceConfig } from '@tongguan/config';
 import { PlatformModule } from '@tongguan/platform';
 import { BillsOfLadingModule } from './bills-of-lading/bills-of-lading.module';
 import { GatesModule } from './gates/gates.module';
+import { ManifestUploadsModule } from './manifest-uploads/manifest-uploads.module';
 import { ReleasesModule } from './releases/releases.module';
 import { VesselCallsModule } from './vessel-calls/vessel-calls.module';
 
@@ -15,6 +16,7 @@ export class AppModule {
         PlatformModule.forService(config),
         VesselCallsModule,
         BillsOfLadingModule,
+        ManifestUploadsModule,
         ReleasesModule,
         GatesModule,
       ],

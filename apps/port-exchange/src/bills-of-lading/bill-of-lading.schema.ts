@@ -2,7 +2,10 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { withOutbox, type OutboxFields } from '@tongguan/messaging';
 import type { HydratedDocument } from 'mongoose';
 
-/** One manifest line: a bill of lading of a vessel call. Its _id is the shipmentId. */
+/**
+ * One manifest line: a bill of lading of a vessel call with its containers, one document (so a B/L is
+ * never stored without its containers). Its _id is the shipmentId.
+ */
 @Schema({ collection: 'bills_of_lading', timestamps: true, versionKey: false })
 export class BillOfLading implements OutboxFields {
   @Prop({ type: String, required: true }) _id: string;
@@ -12,6 +15,8 @@ export class BillOfLading implements OutboxFields {
   @Prop({ type: [String], default: [] }) containerNumbers: string[];
   @Prop({ required: true }) packages: number;
   @Prop({ required: true }) grossWeightKg: number;
+  /** Containers already lifted off the vessel; the B/L is discharged when all of them are. */
+  @Prop({ type: [String], default: [] }) dischargedContainers: string[];
   @Prop() dischargedAt?: Date;
   @Prop() gateOutAt?: Date;
   outbox: OutboxFields['outbox'];
@@ -20,3 +25,4 @@ export class BillOfLading implements OutboxFields {
 
 export type BillOfLadingDocument = HydratedDocument<BillOfLading>;
 export const BillOfLadingSchema = withOutbox(SchemaFactory.createForClass(BillOfLading));
+BillOfLadingSchema.index({ vesselCallId: 1, containerNumbers: 1 });

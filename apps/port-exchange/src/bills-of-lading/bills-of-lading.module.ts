@@ -4,14 +4,17 @@ import { VesselCallsModule } from '../vessel-calls/vessel-calls.module';
 import { BillOfLading, BillOfLadingSchema } from './bill-of-lading.schema';
 import { BillsOfLadingController } from './bills-of-lading.controller';
 import { BillsOfLadingService } from './bills-of-lading.service';
+import { DischargesController } from './discharges.controller';
+import { DischargesService } from './discharges.service';
+import { ManifestStore } from './manifest-store';
 
 @Module({
   imports: [
     MongooseModule.forFeature([{ name: BillOfLading.name, schema: BillOfLadingSchema }]),
     VesselCallsModule,
   ],
-  controllers: [BillsOfLadingController],
-  providers: [BillsOfLadingService],
-  exports: [BillsOfLadingService],
+  controllers: [BillsOfLadingController, DischargesController],
+  providers: [BillsOfLadingService, DischargesService, ManifestStore],
+  exports: [BillsOfLadingService, ManifestStore],
 })
 export class BillsOfLadingModule {}

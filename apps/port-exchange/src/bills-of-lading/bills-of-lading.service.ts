@@ -1,19 +1,23 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { shipmentIdOf, type CloudEvent } from '@tongguan/contracts';
-import { EventFactory, OutboxRelay, stageEvents, withState, type OutboxModel } from '@tongguan/messaging';
+import { shipmentIdOf, type CloudEvent, type FieldProblem } from '@tongguan/contracts';
+import { OutboxRelay, stageEvents, withState, type OutboxModel } from '@tongguan/messaging';
 import { DomainError, NotFoundError } from '@tongguan/platform';
-import type { Model } from 'mongoose';
+import type { FilterQuery, Model } from 'mongoose';
 import { VesselCallsService } from '../vessel-calls/vessel-calls.service';
 import { BillOfLading } from './bill-of-lading.schema';
-import type { FileManifestDto } from './manifest.dto';
+import type { ListBillsOfLadingQuery } from './bill-of-lading.views';
+import { checkManifest } from './manifest-line';
+import { ManifestStore, type LineOutcome } from './manifest-store';
+
+const HIDDEN = { outbox: 0, outboxPending: 0 } as const;
 
 @Injectable()
 export class BillsOfLadingService implements OnModuleInit {
   constructor(
     @InjectModel(BillOfLading.name) private readonly bills: Model<BillOfLading>,
     private readonly calls: VesselCallsService,
-    private readonly events: EventFactory,
+    private readonly store: ManifestStore,
     private readonly relay: OutboxRelay,
   ) {}
 
@@ -21,97 +25,58 @@ export class BillsOfLadingService implements OnModuleInit {
     this.relay.watch(this.bills as unknown as OutboxModel);
   }
 
-  /** Files the manifest lines of a call; a B/L already manifested on another call is refused, listed. */
+  /**
+   * Files (or completes) the manifest of a call, all or nothing: every deficiency of every line is
+   * listed at once (422), including B/Ls already manifested on another call. Filing the same lines
+   * again changes nothing.
+   */
   async fileManifest(
     vesselCallId: string,
-    dto: FileManifestDto,
+    body: unknown,
   ): Promise<{ vesselCallId: string; shipmentIds: string[] }> {
     await this.calls.get(vesselCallId);
-    const lines = dto.billsOfLading.map((line) => ({ ...line, _id: shipmentIdOf(line.blNumber) }));
-    const ids = lines.map((l) => l._id);
-    const problems = ids
-      .map((id, i) => ({ id, i }))
-      .filter(({ id, i }) => ids.indexOf(id) !== i)
-      .map(({ id, i }) => ({
-        path: `billsOfLading.${i}.blNumber`,
-        code: 'DUPLICATE_IN_MANIFEST',
-        message: `${id} appears twice`,
-      }));
-    const elsewhere = await this.bills
-      .find({ _id: { $in: ids }, vesselCallId: { $ne: vesselCallId } }, { _id: 1 })
-      .lean();
-    for (const { _id } of elsewhere) {
-      problems.push({
-        path: `billsOfLading.${ids.indexOf(_id)}.blNumber`,
-        code: 'ALREADY_MANIFESTED',
-        message: `${_id} is on another vessel call`,
-      });
-    }
-    if (problems.length > 0) {
-      throw new DomainError(
-        'MANIFEST.REJECTED',
-        'manifest has deficiencies',
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        problems,
+    const { lines, problems } = checkManifest(body);
+    if (problems.length > 0) throw rejected(problems);
+    const refused = (outcomes: LineOutcome[]) =>
+      outcomes.flatMap((outcome, index) =>
+        outcome.kind === 'refused'
+          ? [{ ...outcome.problem, path: `billsOfLading.${index}.${outcome.problem.path}` }]
+          : [],
       );
-    }
-    await this.bills.bulkWrite(
-      lines.map((line) => ({
-        updateOne: {
-          filter: { _id: line._id },
-          update: {
-            $set: {
-              blNumber: line._id,
-              vesselCallId,
-              consignee: line.consignee,
-              containerNumbers: line.containerNumbers,
-              packages: line.packages,
-              grossWeightKg: line.grossWeightKg,
-            },
-          },
-          upsert: true,
-        },
-      })),
-    );
-    return { vesselCallId, shipmentIds: ids };
-  }
-
-  /** Discharge of one B/L's cargo: the TRS arrival. Discharging twice announces the arrival once. */
-  async discharge(vesselCallId: string, blNumber: string, correlationId?: string): Promise<BillOfLading> {
-    const shipmentId = shipmentIdOf(blNumber);
-    const call = await this.calls.get(vesselCallId);
-    const bill = await this.bills.findOne({ _id: shipmentId, vesselCallId }).lean();
-    if (!bill) throw new NotFoundError('bill of lading', `${shipmentId} on vessel call ${vesselCallId}`);
-    if (bill.dischargedAt) return bill;
-    const event = this.events.create(
-      'CargoArrived',
-      {
-        shipmentId,
-        vesselCallId,
-        vesselName: call.vesselName,
-        voyage: call.voyage,
-        containerNumbers: bill.containerNumbers,
-        packages: bill.packages,
-        grossWeightKg: bill.grossWeightKg,
-      },
-      { correlationId },
-    );
-    const at = new Date(event.time);
-    const updated = await this.bills.findOneAndUpdate(
-      { _id: shipmentId, dischargedAt: { $exists: false } },
-      withState(stageEvents([event]), { dischargedAt: at }),
-      { new: true, lean: true },
-    );
-    this.relay.nudge();
-    await this.calls.recordArrival(vesselCallId, at);
-    return updated ?? (await this.get(shipmentId));
+    const planned = await this.store.plan(vesselCallId, lines);
+    if (refused(planned).length > 0) throw rejected(refused(planned));
+    // only a request racing this one on the same B/Ls can refuse a line now
+    const written = await this.store.write(vesselCallId, lines, planned);
+    if (refused(written).length > 0) throw rejected(refused(written), HttpStatus.CONFLICT);
+    return { vesselCallId, shipmentIds: lines.map((line) => line.blNumber) };
   }
 
   async get(blNumber: string): Promise<BillOfLading> {
     const shipmentId = shipmentIdOf(blNumber);
-    const bill = await this.bills.findById(shipmentId, { outbox: 0, outboxPending: 0 }).lean();
+    const bill = await this.bills.findById(shipmentId, HIDDEN).lean();
     if (!bill) throw new NotFoundError('bill of lading', shipmentId);
     return bill;
+  }
+
+  /** The manifest of a call, in B/L number order. */
+  async listOfCall(
+    vesselCallId: string,
+    query: ListBillsOfLadingQuery,
+  ): Promise<{ items: BillOfLading[]; page: number; pageSize: number; total: number }> {
+    await this.calls.get(vesselCallId);
+    const filter: FilterQuery<BillOfLading> = { vesselCallId };
+    if (query.discharged !== undefined) filter.dischargedAt = { $exists: query.discharged };
+    if (query.containerNumber) filter.containerNumbers = query.containerNumber;
+    const [items, total] = await Promise.all([
+      this.bills
+        .find(filter, HIDDEN)
+        .sort({ _id: 1 })
+        .skip((query.page - 1) * query.pageSize)
+        .limit(query.pageSize)
+        .lean(),
+      this.bills.countDocuments(filter),
+    ]);
+    return { items, page: query.page, pageSize: query.pageSize, total };
   }
 
   /** Records the gate-out once, atomically with its event; false when the cargo already left. */
@@ -123,4 +88,13 @@ export class BillsOfLadingService implements OnModuleInit {
     this.relay.nudge();
     return updated.modifiedCount === 1;
   }
+}
+
+function rejected(problems: FieldProblem[], status = HttpStatus.UNPROCESSABLE_ENTITY): DomainError {
+  return new DomainError(
+    'MANIFEST.REJECTED',
+    'the manifest has deficiencies; every one is listed and nothing else was changed',
+    status,
+    problems,
+  );
 }

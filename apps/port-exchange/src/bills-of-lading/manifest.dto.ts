@@ -1,53 +1,92 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBlNumber } from '@tongguan/platform';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
   IsArray,
   IsInt,
   IsNumber,
   IsString,
   Length,
-  Matches,
   Max,
+  MaxLength,
   Min,
-  ValidateNested,
+  ValidateBy,
 } from 'class-validator';
+import { containerNumberProblem, normaliseContainerNumber } from './iso6346';
 
+export const MAX_CONTAINERS_PER_BL = 500;
+export const MAX_LINES_PER_MANIFEST = 5000;
+
+/**
+ * One bill of lading of a manifest. The container numbers are checked (ISO 6346, one problem per
+ * container) by checkManifestLine, which also lists these decorators' problems.
+ */
 export class ManifestLineDto {
   @ApiProperty({ example: 'COSU6182736450' })
   @IsBlNumber()
   blNumber: string;
 
-  @ApiProperty({ example: 'SHENZHEN TRADING CO' }) @IsString() @Length(1, 200) consignee: string;
+  @ApiProperty({ example: 'SHENZHEN TRADING CO' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(1, 200)
+  consignee: string;
 
-  @ApiProperty({ example: ['CSQU3054383'] })
+  @ApiProperty({
+    example: ['CSQU3054383', 'MSKU9070323'],
+    description: `ISO 6346 container numbers with a valid check digit (spaces and lower case are normalised); at most ${MAX_CONTAINERS_PER_BL}`,
+  })
   @IsArray()
-  @ArrayMaxSize(500)
-  @Matches(/^[A-Z]{4}\d{7}$/, { each: true, message: 'each container number must be 4 letters and 7 digits' })
+  @ArrayMaxSize(MAX_CONTAINERS_PER_BL)
+  @IsString({ each: true })
+  @MaxLength(20, { each: true })
   containerNumbers: string[];
 
   @ApiProperty({ example: 120 }) @IsInt() @Min(1) @Max(1_000_000) packages: number;
-  @ApiProperty({ example: 18250.5 })
-  @IsNumber({ maxDecimalPlaces: 3 })
+
+  @ApiProperty({ example: 18250.5, description: 'kilograms, at most 3 decimals' })
+  @IsNumber({ maxDecimalPlaces: 3, allowNaN: false, allowInfinity: false })
   @Min(0.001)
   @Max(1e9)
   grossWeightKg: number;
 }
 
 export class FileManifestDto {
-  @ApiProperty({ type: [ManifestLineDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(5000)
-  @ValidateNested({ each: true })
-  @Type(() => ManifestLineDto)
+  @ApiProperty({ type: [ManifestLineDto], minItems: 1, maxItems: MAX_LINES_PER_MANIFEST })
   billsOfLading: ManifestLineDto[];
+}
+
+export class ManifestFiled {
+  @ApiProperty({ format: 'uuid' }) vesselCallId: string;
+  @ApiProperty({ example: ['COSU6182736450'] }) shipmentIds: string[];
 }
 
 export class DischargeDto {
   @ApiProperty({ example: 'COSU6182736450' })
   @IsBlNumber()
   blNumber: string;
+}
+
+/** An ISO 6346 container number in a request body; normalised first, then checked. */
+function IsContainerNumber(): PropertyDecorator {
+  return ValidateBy({
+    name: 'containerNumber',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && containerNumberProblem(value) === null,
+      defaultMessage: (args) =>
+        typeof args?.value === 'string'
+          ? (containerNumberProblem(args.value)?.message ?? '')
+          : 'containerNumber must be a string',
+    },
+  });
+}
+
+export class ContainerDischargeDto {
+  @ApiProperty({ example: 'CSQU3054383', description: 'ISO 6346, with a valid check digit' })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? normaliseContainerNumber(value) : value,
+  )
+  @IsContainerNumber()
+  containerNumber: string;
 }

@@ -7,9 +7,12 @@ export class VesselCall {
   @Prop({ required: true }) vesselName: string;
   @Prop({ required: true }) voyage: string;
   @Prop() imoNumber?: string;
-  @Prop({ required: true }) eta: Date;
-  /** Actual time of arrival: the first discharge of the call. */
+  @Prop({ required: true, index: true }) eta: Date;
+  /** Actual time of arrival: reported by the port, else the first discharge of the call. */
   @Prop() ata?: Date;
+  @Prop({ type: String, enum: ['reported', 'first-discharge'] }) ataSource?: 'reported' | 'first-discharge';
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 export type VesselCallDocument = HydratedDocument<VesselCall>;

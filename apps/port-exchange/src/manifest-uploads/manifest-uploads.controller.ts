@@ -1,0 +1,74 @@
+import { Controller, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import { Roles } from '@tongguan/auth';
+import { DomainError } from '@tongguan/platform';
+import type { Request } from 'express';
+import { ManifestUploadReport } from './manifest-upload.report';
+import { ManifestUploadsService, type UploadFormat } from './manifest-uploads.service';
+import { MAX_UPLOAD_BYTES, readUploadText, UPLOAD_MEDIA_TYPES } from './upload-body';
+
+const FORMATS: Record<string, UploadFormat> = {
+  'text/csv': 'csv',
+  'application/x-ndjson': 'json-lines',
+  'application/jsonl': 'json-lines',
+};
+
+@ApiTags('manifests')
+@Controller('v1/vessel-calls/:id/manifest-uploads')
+export class ManifestUploadsController {
+  constructor(private readonly uploads: ManifestUploadsService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.OK)
+  @Roles('port')
+  @ApiOperation({
+    summary: 'Upload a manifest file of many B/Ls: good rows are stored, bad rows reported by row number',
+    description:
+      'CSV (RFC 4180, a header row naming blNumber, consignee, containerNumbers, packages, grossWeightKg; ' +
+      'the containers of a B/L in one field separated by ";" or "|") or JSON lines (one B/L object per line, ' +
+      `as in the JSON manifest). At most ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB. A B/L is stored whole or not at all; ` +
+      'a B/L twice in the file or already on another call is a row error; sending the same file again stores nothing twice.',
+  })
+  @ApiConsumes(...UPLOAD_MEDIA_TYPES)
+  @ApiBody({
+    schema: {
+      type: 'string',
+      example:
+        'blNumber,consignee,containerNumbers,packages,grossWeightKg\r\n' +
+        'COSU6182736450,"SHENZHEN TRADING CO, LTD",CSQU3054383;MSKU9070323,120,18250.5\r\n',
+    },
+  })
+  @ApiOkResponse({ type: ManifestUploadReport })
+  @ApiNotFoundResponse({ description: 'VESSEL CALL.NOT_FOUND' })
+  @ApiPayloadTooLargeResponse({ description: 'MANIFEST_UPLOAD.TOO_LARGE' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'MANIFEST_UPLOAD.UNSUPPORTED_MEDIA_TYPE' })
+  @ApiUnprocessableEntityResponse({
+    description: 'MANIFEST_UPLOAD.REJECTED: the file as a whole is unreadable (header, empty)',
+  })
+  async upload(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Headers('content-type') contentType: string | undefined,
+    @Req() request: Request,
+  ): Promise<ManifestUploadReport> {
+    const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
+    const format = FORMATS[mediaType];
+    if (!format) {
+      throw new DomainError(
+        'MANIFEST_UPLOAD.UNSUPPORTED_MEDIA_TYPE',
+        `send the manifest as ${UPLOAD_MEDIA_TYPES.join(' or ')}, not "${mediaType || 'no content type'}"`,
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      );
+    }
+    return this.uploads.upload(id, format, await readUploadText(request));
+  }
+}
