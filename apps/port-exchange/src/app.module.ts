@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { ServiceConfig } from '@tongguan/config';
 import { PlatformModule } from '@tongguan/platform';
 import { BillsOfLadingModule } from './bills-of-lading/bills-of-lading.module';
+import { FeedsModule } from './feeds/feeds.module';
 import { GatesModule } from './gates/gates.module';
 import { ReleasesModule } from './releases/releases.module';
 import { VesselCallsModule } from './vessel-calls/vessel-calls.module';
@@ -17,6 +18,7 @@ export class AppModule {
         BillsOfLadingModule,
         ReleasesModule,
         GatesModule,
+        FeedsModule,
       ],
     };
   }
