@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { ServiceConfig } from '@tongguan/config';
 import { PlatformModule } from '@tongguan/platform';
 import { BillsOfLadingModule } from './bills-of-lading/bills-of-lading.module';
+import { FeedsModule } from './feeds/feeds.module';
 import { GatesModule } from './gates/gates.module';
 import { ManifestUploadsModule } from './manifest-uploads/manifest-uploads.module';
 import { ReleasesModule } from './releases/releases.module';
@@ -19,6 +20,7 @@ export class AppModule {
         ManifestUploadsModule,
         ReleasesModule,
         GatesModule,
+        FeedsModule,
       ],
     };
   }

@@ -1,0 +1,123 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { EventLogService } from '../event-log/event-log.service';
+import { toStructuredCloudEvent } from '../event-log/structured-cloud-event';
+import { FeedsConfig } from '../feeds-config';
+import { PeriodicLoop } from '../periodic-loop';
+import { Subscription } from '../subscriptions/subscription.schema';
+import { retryDelayMs } from './backoff';
+import { DeliveriesService } from './deliveries.service';
+import type { Delivery } from './delivery.schema';
+import { DeliveryPlanner } from './delivery-planner';
+import { WebhookSender } from './webhook-sender';
+
+/**
+ * The webhook loop of one instance: plans deliveries for newly logged events, claims due ones with a
+ * lease and sends up to FEED_DISPATCH_CONCURRENCY at a time. Every state lives in Mongo, so a restart
+ * (or another instance) carries on where this one stopped. Retry timing uses the wall clock, not the
+ * business clock: it paces HTTP traffic to a receiver, it is not a business deadline.
+ */
+@Injectable()
+export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeliveryDispatcher.name);
+  private readonly loop: PeriodicLoop;
+  private readonly inFlight = new Set<Promise<void>>();
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    @InjectModel(Subscription.name) private readonly subscriptions: Model<Subscription>,
+    private readonly planner: DeliveryPlanner,
+    private readonly deliveries: DeliveriesService,
+    private readonly log: EventLogService,
+    private readonly sender: WebhookSender,
+    private readonly config: FeedsConfig,
+  ) {
+    this.loop = new PeriodicLoop('webhook dispatcher', () => this.tick(), config.FEED_POLL_MS, this.logger);
+  }
+
+  onApplicationBootstrap(): void {
+    this.unsubscribe = this.log.onAppended(() => this.loop.wake());
+    this.loop.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.unsubscribe?.();
+    await this.loop.stop();
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Looks for work now (e.g. after a dead delivery was re-driven). */
+  wake(): void {
+    this.loop.wake();
+  }
+
+  private async tick(): Promise<void> {
+    await this.planner.planAll(new Date());
+    while (this.inFlight.size < this.config.FEED_DISPATCH_CONCURRENCY) {
+      const delivery = await this.deliveries.claim(new Date(), this.config.FEED_LEASE_MS, randomUUID());
+      if (!delivery) break;
+      const sending = this.attempt(delivery)
+        .catch((error: unknown) =>
+          // the lease runs out and the delivery is claimed again
+          this.logger.warn(
+            `delivery ${delivery._id} not recorded: ${(error as Error)?.message ?? String(error)}`,
+          ),
+        )
+        .finally(() => {
+          this.inFlight.delete(sending);
+          this.loop.wake();
+        });
+      this.inFlight.add(sending);
+    }
+  }
+
+  private async attempt(delivery: Delivery): Promise<void> {
+    const subscription = await this.subscriptions.findById(delivery.subscriptionId).lean<Subscription>();
+    if (!subscription?.active) return this.deliveries.cancel(delivery, new Date());
+    const event = await this.log.byId(delivery.eventId);
+    if (!event) throw new Error(`event ${delivery.eventId} is not in the log`);
+    const result = await this.sender.send(
+      subscription.url,
+      toStructuredCloudEvent(event),
+      signingSecrets(subscription, new Date()),
+    );
+    const at = new Date();
+    if (result.ok) {
+      await this.deliveries.recordAttempt(delivery, { delivered: true, status: result.status }, at);
+      return;
+    }
+    const attempts = delivery.attempts + 1;
+    const retryAt =
+      attempts >= this.config.FEED_MAX_ATTEMPTS
+        ? null
+        : new Date(
+            at.getTime() +
+              retryDelayMs(attempts, {
+                baseMs: this.config.FEED_BACKOFF_BASE_MS,
+                capMs: this.config.FEED_BACKOFF_CAP_MS,
+                jitter: this.config.FEED_BACKOFF_JITTER,
+              }),
+          );
+    if (!retryAt) {
+      this.logger.warn(
+        `delivery ${delivery._id} to ${subscription.url} dead after ${attempts} attempts: ${result.error}`,
+      );
+    }
+    await this.deliveries.recordAttempt(
+      delivery,
+      { delivered: false, status: result.status, error: result.error, retryAt },
+      at,
+    );
+  }
+}
+
+/** The current secret, plus the previous one while its grace period lasts. */
+export function signingSecrets(subscription: Subscription, now: Date): string[] {
+  const previousValid =
+    subscription.previousSecret &&
+    subscription.previousSecretExpiresAt &&
+    subscription.previousSecretExpiresAt.getTime() > now.getTime();
+  return previousValid ? [subscription.secret, subscription.previousSecret!] : [subscription.secret];
+}

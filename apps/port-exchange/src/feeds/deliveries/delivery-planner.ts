@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { EventLogService } from '../event-log/event-log.service';
+import { Subscription } from '../subscriptions/subscription.schema';
+import { DeliveriesService } from './deliveries.service';
+
+const BATCH = 200;
+
+/**
+ * Turns logged events into delivery records. Each subscription keeps the log cursor up to which it has
+ * been planned; because the log is gap-free (a visible seq implies every lower one is visible), reading
+ * after that cursor misses nothing, and a crash between planning and moving the cursor only plans the
+ * same (idempotent) records again.
+ */
+@Injectable()
+export class DeliveryPlanner {
+  constructor(
+    @InjectModel(Subscription.name) private readonly subscriptions: Model<Subscription>,
+    private readonly log: EventLogService,
+    private readonly deliveries: DeliveriesService,
+  ) {}
+
+  /** Plans every active subscription up to the log head; returns how many events were planned. */
+  async planAll(now: Date): Promise<number> {
+    const active = await this.subscriptions
+      .find({ active: true }, { _id: 1, eventTypes: 1, plannedThrough: 1 })
+      .lean<Pick<Subscription, '_id' | 'eventTypes' | 'plannedThrough'>[]>();
+    if (active.length === 0) return 0;
+    const head = await this.log.headSeq();
+    let planned = 0;
+    for (const subscription of active) {
+      if (subscription.plannedThrough >= head) continue;
+      let cursor = subscription.plannedThrough;
+      for (;;) {
+        const events = await this.log.read({ after: cursor, types: subscription.eventTypes, limit: BATCH });
+        await this.deliveries.plan(subscription._id, events, now);
+        planned += events.length;
+        const last = events.at(-1)?.seq ?? cursor;
+        // every seq up to `head` was visible when head was read, so a short page means all are planned
+        cursor = events.length < BATCH ? Math.max(last, head) : last;
+        if (events.length < BATCH || cursor >= head) break;
+      }
+      await this.subscriptions.updateOne(
+        { _id: subscription._id, plannedThrough: { $lt: cursor } },
+        { $set: { plannedThrough: cursor } },
+      );
+    }
+    return planned;
+  }
+}

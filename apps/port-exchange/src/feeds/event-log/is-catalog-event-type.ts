@@ -1,0 +1,24 @@
+import { registerDecorator, type ValidationArguments } from 'class-validator';
+import { resolveEventTypes } from './event-types';
+
+/**
+ * The property is a list whose every entry names an event of the catalog (short name or CloudEvents
+ * type); the message names each unknown entry with its position, so the caller fixes them all at once.
+ */
+export function IsCatalogEventTypeList(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'isCatalogEventType',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown) => !Array.isArray(value) || resolveEventTypes(value).problems.length === 0,
+        defaultMessage: (args: ValidationArguments) => {
+          const problems = resolveEventTypes(args.value as unknown[]).problems;
+          const named = problems.map((p) => `${args.property}[${p.index}] ${JSON.stringify(p.value)}`);
+          return `${named.join(', ')} ${problems.length === 1 ? 'names' : 'name'} no event of the catalog; use a short name such as CargoArrived or a CloudEvents type such as tongguan.port.CargoArrived.v1`;
+        },
+      },
+    });
+  };
+}

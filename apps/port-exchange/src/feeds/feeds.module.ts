@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { DeliveriesController } from './deliveries/deliveries.controller';
+import { DeliveriesService } from './deliveries/deliveries.service';
+import { Delivery, DeliverySchema } from './deliveries/delivery.schema';
+import { DeliveryDispatcher } from './deliveries/delivery-dispatcher';
+import { DeliveryPlanner } from './deliveries/delivery-planner';
+import { WebhookSender } from './deliveries/webhook-sender';
+import { EventLogEventsController } from './event-log/event-log.events.controller';
+import { EventLogService } from './event-log/event-log.service';
+import { LoggedEvent, LoggedEventSchema } from './event-log/logged-event.schema';
+import { FeedsConfig, loadFeedsConfig } from './feeds-config';
+import { EventStream } from './pull-feed/event-stream';
+import { FeedController } from './pull-feed/feed.controller';
+import { FeedReader } from './pull-feed/feed-reader';
+import { Subscription, SubscriptionSchema } from './subscriptions/subscription.schema';
+import { SubscriptionsController } from './subscriptions/subscriptions.controller';
+import { SubscriptionsService } from './subscriptions/subscriptions.service';
+
+/**
+ * Agency feeds: every platform event is logged once in order, and agencies that are not on Kafka take
+ * them as signed webhooks (subscriptions, deliveries) or pull them (cursor feed, Server-Sent Events).
+ */
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: LoggedEvent.name, schema: LoggedEventSchema },
+      { name: Subscription.name, schema: SubscriptionSchema },
+      { name: Delivery.name, schema: DeliverySchema },
+    ]),
+  ],
+  controllers: [EventLogEventsController, SubscriptionsController, DeliveriesController, FeedController],
+  providers: [
+    { provide: FeedsConfig, useFactory: () => loadFeedsConfig() },
+    EventLogService,
+    SubscriptionsService,
+    DeliveriesService,
+    DeliveryPlanner,
+    WebhookSender,
+    DeliveryDispatcher,
+    FeedReader,
+    EventStream,
+  ],
+})
+export class FeedsModule {}

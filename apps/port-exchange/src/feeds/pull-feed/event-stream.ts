@@ -1,0 +1,87 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { toStructuredCloudEvent } from '../event-log/structured-cloud-event';
+import { FeedsConfig } from '../feeds-config';
+import type { FeedFilterQuery } from './feed-query.dto';
+import { FeedReader } from './feed-reader';
+
+const BATCH = 100;
+/** How long a client waits before reconnecting (SSE `retry:`); it then resumes with Last-Event-ID. */
+const RECONNECT_MS = 2_000;
+
+/**
+ * Server-Sent Events over the event log: `id:` is the cursor, `event:` the CloudEvents type and `data:`
+ * the structured CloudEvent, so a client that reconnects with Last-Event-ID misses nothing. New events
+ * logged in this process wake the stream at once; the poll catches those logged by other instances.
+ */
+@Injectable()
+export class EventStream {
+  private readonly logger = new Logger(EventStream.name);
+
+  constructor(
+    private readonly reader: FeedReader,
+    private readonly config: FeedsConfig,
+  ) {}
+
+  async serve(
+    filter: FeedFilterQuery,
+    startAfter: number,
+    request: Request,
+    response: Response,
+  ): Promise<void> {
+    let closed = false;
+    let wake: (() => void) | null = null;
+    const rouse = () => wake?.();
+    const unsubscribe = this.reader.onAppended(rouse);
+    request.on('close', () => {
+      closed = true;
+      rouse();
+    });
+
+    response.status(200);
+    response.set({
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no', // nginx would otherwise hold the events back
+    });
+    response.flushHeaders();
+    response.write(`retry: ${RECONNECT_MS}\n\n`);
+
+    let cursor = startAfter;
+    let lastWrite = Date.now();
+    try {
+      while (!closed) {
+        const events = await this.reader.read(FeedReader.queryOf(filter, cursor, BATCH));
+        for (const event of events) {
+          response.write(
+            `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(toStructuredCloudEvent(event))}\n\n`,
+          );
+          cursor = event.seq;
+          lastWrite = Date.now();
+        }
+        if (events.length === BATCH) continue;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.config.FEED_POLL_MS);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = null;
+        if (!closed && Date.now() - lastWrite >= this.config.FEED_STREAM_HEARTBEAT_MS) {
+          response.write(': keep-alive\n\n');
+          lastWrite = Date.now();
+        }
+      }
+    } catch (error) {
+      // the client reconnects with Last-Event-ID and loses nothing
+      this.logger.warn(
+        `event stream ended after cursor ${cursor}: ${(error as Error)?.message ?? String(error)}`,
+      );
+    } finally {
+      unsubscribe();
+      response.end();
+    }
+  }
+}
