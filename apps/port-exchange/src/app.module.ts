@@ -3,6 +3,8 @@ import type { ServiceConfig } from '@tongguan/config';
 import { PlatformModule } from '@tongguan/platform';
 import { BillsOfLadingModule } from './bills-of-lading/bills-of-lading.module';
 import { GatesModule } from './gates/gates.module';
+import { HoldsModule } from './holds/holds.module';
+import { PickupsModule } from './pickups/pickups.module';
 import { ReleasesModule } from './releases/releases.module';
 import { VesselCallsModule } from './vessel-calls/vessel-calls.module';
 
@@ -16,7 +18,9 @@ export class AppModule {
         VesselCallsModule,
         BillsOfLadingModule,
         ReleasesModule,
-        GatesModule,
+        HoldsModule,
+        PickupsModule,
+        GatesModule.fromEnvironment(),
       ],
     };
   }
