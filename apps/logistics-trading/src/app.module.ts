@@ -4,6 +4,7 @@ import { PlatformModule } from '@tongguan/platform';
 import { FeesModule } from './fees/fees.module';
 import { loadPortFeeTariff } from './fees/port-fee-tariff';
 import { PaymentsModule } from './payments/payments.module';
+import { TransportModule } from './transport/transport.module';
 
 @Module({})
 export class AppModule {
@@ -11,7 +12,12 @@ export class AppModule {
     return {
       module: AppModule,
       // the tariff is read here, before Nest starts, so a bad file stops the boot with its problems listed
-      imports: [PlatformModule.forService(config), FeesModule.forTariff(loadPortFeeTariff()), PaymentsModule],
+      imports: [
+        PlatformModule.forService(config),
+        FeesModule.forTariff(loadPortFeeTariff()),
+        PaymentsModule,
+        TransportModule.fromEnvironment(),
+      ],
     };
   }
 }

@@ -4,7 +4,9 @@ import { PlatformModule } from '@tongguan/platform';
 import { BillsOfLadingModule } from './bills-of-lading/bills-of-lading.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { GatesModule } from './gates/gates.module';
+import { HoldsModule } from './holds/holds.module';
 import { ManifestUploadsModule } from './manifest-uploads/manifest-uploads.module';
+import { PickupsModule } from './pickups/pickups.module';
 import { ReleasesModule } from './releases/releases.module';
 import { VesselCallsModule } from './vessel-calls/vessel-calls.module';
 
@@ -19,7 +21,9 @@ export class AppModule {
         BillsOfLadingModule,
         ManifestUploadsModule,
         ReleasesModule,
-        GatesModule,
+        HoldsModule,
+        PickupsModule,
+        GatesModule.fromEnvironment(),
         FeedsModule,
       ],
     };

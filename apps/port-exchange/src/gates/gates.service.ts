@@ -1,13 +1,21 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { Clock } from '@tongguan/clock';
 import { shipmentIdOf } from '@tongguan/contracts';
 import { EventFactory, OutboxRelay, type OutboxModel } from '@tongguan/messaging';
 import { DomainError, NotFoundError } from '@tongguan/platform';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
+import type { BillOfLading } from '../bills-of-lading/bill-of-lading.schema';
 import { BillsOfLadingService } from '../bills-of-lading/bills-of-lading.service';
+import { CustomsHoldsService } from '../holds/customs-holds.service';
+import { PickupsService } from '../pickups/pickups.service';
 import { ReleasesService } from '../releases/releases.service';
+import { GateConfig } from './gate-config';
+import type { GateInDto, GateInView } from './gate-in.dto';
+import { GateIn } from './gate-in.schema';
 import type { GateOutDto } from './gate-out.dto';
+import { decideGateOut, type GateRefusalReason } from './gate-out-rule';
 import { GateRefusal } from './gate-refusal.schema';
 
 export interface GateOutOutcome {
@@ -15,37 +23,100 @@ export interface GateOutOutcome {
   shipmentId: string;
   status: 'recorded';
   containerNumbers: string[];
+  bookingId: string;
 }
 
-/** The gate lets cargo out only when it was discharged here, released by customs and still inside. */
+/**
+ * The terminal gate. Cargo goes out only when it was discharged here, released by customs, under no
+ * customs hold, and the truck is the one booked for it and comes in its pickup hour (with grace).
+ */
 @Injectable()
 export class GatesService implements OnModuleInit {
   constructor(
     @InjectModel(GateRefusal.name) private readonly refusals: Model<GateRefusal>,
+    @InjectModel(GateIn.name) private readonly gateIns: Model<GateIn>,
     private readonly bills: BillsOfLadingService,
     private readonly releases: ReleasesService,
+    private readonly holds: CustomsHoldsService,
+    private readonly pickups: PickupsService,
+    private readonly config: GateConfig,
     private readonly events: EventFactory,
     private readonly relay: OutboxRelay,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
     this.relay.watch(this.refusals as unknown as OutboxModel);
+    this.relay.watch(this.gateIns as unknown as OutboxModel);
   }
 
-  async gateOut(dto: GateOutDto, correlationId?: string): Promise<GateOutOutcome> {
+  /** A truck enters to collect cargo that is here: discharged and not yet gone. */
+  async gateIn(dto: GateInDto, correlationId?: string): Promise<GateInView> {
     const shipmentId = shipmentIdOf(dto.blNumber);
-    const bill = await this.bills.get(shipmentId).catch((error: unknown) => {
-      if (error instanceof NotFoundError) return null;
-      throw error;
-    });
+    const bill = await this.billOrNull(shipmentId);
     const reasons: string[] = [];
     if (!bill) reasons.push('bill of lading not manifested at this port');
     else if (!bill.dischargedAt) reasons.push('cargo not discharged');
     else if (bill.gateOutAt) reasons.push('cargo already left the terminal');
-    if (!(await this.releases.isReleased(shipmentId))) reasons.push('not released by customs');
-
+    if (reasons.length > 0) {
+      throw new DomainError(
+        'GATE.IN_REFUSED',
+        `gate-in refused: ${reasons.join('; ')}`,
+        HttpStatus.CONFLICT,
+        reasons.map((message) => ({ path: 'blNumber', code: 'GATE_IN_REFUSED', message })),
+      );
+    }
     const gateTransactionId = randomUUID();
-    if (reasons.length === 0 && bill) {
+    const event = this.events.create(
+      'GateInRecorded',
+      {
+        shipmentId,
+        gateTransactionId,
+        truckPlate: dto.truckPlate,
+        ...(dto.bookingId ? { bookingId: dto.bookingId } : {}),
+      },
+      { correlationId },
+    );
+    const at = new Date(event.time);
+    await this.gateIns.create({
+      _id: gateTransactionId,
+      shipmentId,
+      truckPlate: dto.truckPlate,
+      ...(dto.bookingId ? { bookingId: dto.bookingId } : {}),
+      at,
+      outbox: [event],
+      outboxPending: true,
+    });
+    this.relay.nudge();
+    return {
+      gateTransactionId,
+      shipmentId,
+      truckPlate: dto.truckPlate,
+      ...(dto.bookingId ? { bookingId: dto.bookingId } : {}),
+      status: 'recorded',
+      at,
+    };
+  }
+
+  async gateOut(dto: GateOutDto, correlationId?: string): Promise<GateOutOutcome> {
+    const shipmentId = shipmentIdOf(dto.blNumber);
+    const [bill, released, activeHolds, pickups] = await Promise.all([
+      this.billOrNull(shipmentId),
+      this.releases.isReleased(shipmentId),
+      this.holds.activeFor(shipmentId),
+      this.pickups.activeFor(shipmentId),
+    ]);
+    const decision = decideGateOut({
+      bill,
+      released,
+      activeHolds,
+      pickups,
+      truckPlate: dto.truckPlate,
+      at: this.clock.now(),
+      graceMinutes: this.config.GATE_PICKUP_GRACE_MINUTES,
+    });
+    const gateTransactionId = randomUUID();
+    if (decision.allowed && bill) {
       const event = this.events.create(
         'GateOutRecorded',
         {
@@ -57,20 +128,40 @@ export class GatesService implements OnModuleInit {
         { correlationId },
       );
       if (await this.bills.recordGateOut(shipmentId, event)) {
-        return { gateTransactionId, shipmentId, status: 'recorded', containerNumbers: bill.containerNumbers };
+        return {
+          gateTransactionId,
+          shipmentId,
+          status: 'recorded',
+          containerNumbers: bill.containerNumbers,
+          bookingId: decision.pickup.bookingId,
+        };
       }
-      reasons.push('cargo already left the terminal');
     }
+    const reasons: GateRefusalReason[] = decision.allowed
+      ? [{ code: 'ALREADY_LEFT', message: 'cargo already left the terminal' }]
+      : decision.reasons;
+    return this.refuse(shipmentId, gateTransactionId, dto.truckPlate, reasons, correlationId);
+  }
+
+  /** Keeps the refusal on record with its GateOutRefused, then answers 409 with every reason. */
+  private async refuse(
+    shipmentId: string,
+    gateTransactionId: string,
+    truckPlate: string,
+    reasons: GateRefusalReason[],
+    correlationId?: string,
+  ): Promise<never> {
+    const messages = reasons.map((r) => r.message);
     const refused = this.events.create(
       'GateOutRefused',
-      { shipmentId, gateTransactionId, truckPlate: dto.truckPlate, reasons },
+      { shipmentId, gateTransactionId, truckPlate, reasons: messages },
       { correlationId },
     );
     await this.refusals.create({
       _id: gateTransactionId,
       shipmentId,
-      truckPlate: dto.truckPlate,
-      reasons,
+      truckPlate,
+      reasons: messages,
       at: new Date(refused.time),
       outbox: [refused],
       outboxPending: true,
@@ -78,9 +169,16 @@ export class GatesService implements OnModuleInit {
     this.relay.nudge();
     throw new DomainError(
       'GATE.OUT_REFUSED',
-      `gate-out refused: ${reasons.join('; ')}`,
+      `gate-out refused: ${messages.join('; ')}`,
       HttpStatus.CONFLICT,
-      reasons.map((message) => ({ path: 'blNumber', code: 'GATE_OUT_REFUSED', message })),
+      reasons.map(({ code, message }) => ({ path: 'blNumber', code, message })),
     );
+  }
+
+  private async billOrNull(shipmentId: string): Promise<BillOfLading | null> {
+    return this.bills.get(shipmentId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    });
   }
 }

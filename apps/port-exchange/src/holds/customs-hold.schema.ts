@@ -1,0 +1,24 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { withOutbox, type OutboxFields } from '@tongguan/messaging';
+
+export const HOLD_STATUSES = ['active', 'lifted'] as const;
+export type HoldStatus = (typeof HOLD_STATUSES)[number];
+
+/** Customs keeps cargo at the terminal until it lifts the hold; CustomsHoldPlaced/Lifted ride in its outbox. */
+@Schema({ collection: 'customs_holds', versionKey: false })
+export class CustomsHold implements OutboxFields {
+  @Prop({ type: String, required: true }) _id: string;
+  @Prop({ required: true, index: true }) shipmentId: string;
+  @Prop({ type: String, required: true, enum: HOLD_STATUSES, index: true }) status: HoldStatus;
+  /** The customs officer's party, or 'customs' for a hold the platform placed itself. */
+  @Prop({ required: true }) placedBy: string;
+  @Prop({ required: true }) reason: string;
+  @Prop({ required: true }) placedAt: Date;
+  @Prop() liftedBy?: string;
+  @Prop() liftReason?: string;
+  @Prop() liftedAt?: Date;
+  outbox: OutboxFields['outbox'];
+  outboxPending: boolean;
+}
+
+export const CustomsHoldSchema = withOutbox(SchemaFactory.createForClass(CustomsHold));

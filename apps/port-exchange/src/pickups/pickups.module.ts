@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { GatePickupBooking, GatePickupBookingSchema } from './pickup-booking.schema';
+import { PickupsEventsController } from './pickups.events.controller';
+import { PickupsService } from './pickups.service';
+
+/** The pickup bookings the gate honours, learnt from logistics-trading's events. */
+@Module({
+  imports: [MongooseModule.forFeature([{ name: GatePickupBooking.name, schema: GatePickupBookingSchema }])],
+  controllers: [PickupsEventsController],
+  providers: [PickupsService],
+  exports: [PickupsService],
+})
+export class PickupsModule {}
