@@ -3,6 +3,7 @@ import type { ServiceConfig } from '@tongguan/config';
 import { PlatformModule } from '@tongguan/platform';
 import { FeesModule } from './fees/fees.module';
 import { loadPortFeeTariff } from './fees/port-fee-tariff';
+import { GuaranteesModule } from './guarantees/guarantees.module';
 import { PaymentsModule } from './payments/payments.module';
 
 @Module({})
@@ -11,7 +12,12 @@ export class AppModule {
     return {
       module: AppModule,
       // the tariff is read here, before Nest starts, so a bad file stops the boot with its problems listed
-      imports: [PlatformModule.forService(config), FeesModule.forTariff(loadPortFeeTariff()), PaymentsModule],
+      imports: [
+        PlatformModule.forService(config),
+        FeesModule.forTariff(loadPortFeeTariff()),
+        GuaranteesModule.fromRegistryFile(),
+        PaymentsModule,
+      ],
     };
   }
 }
