@@ -3,6 +3,7 @@ import type { ServiceConfig } from '@tongguan/config';
 import { PlatformModule } from '@tongguan/platform';
 import { FeesModule } from './fees/fees.module';
 import { loadPortFeeTariff } from './fees/port-fee-tariff';
+import { GuaranteesModule } from './guarantees/guarantees.module';
 import { PaymentsModule } from './payments/payments.module';
 import { TransportModule } from './transport/transport.module';
 
@@ -15,6 +16,7 @@ export class AppModule {
       imports: [
         PlatformModule.forService(config),
         FeesModule.forTariff(loadPortFeeTariff()),
+        GuaranteesModule.fromRegistryFile(),
         PaymentsModule,
         TransportModule.fromEnvironment(),
       ],

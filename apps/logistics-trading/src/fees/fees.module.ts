@@ -1,9 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { CargoArrival, CargoArrivalSchema } from './cargo-arrival.schema';
+import { CargoArrivalsEventsController } from './cargo-arrivals.events.controller';
+import { CargoArrivalsService } from './cargo-arrivals.service';
 import { PortFeeTariff } from './port-fee-tariff';
 
 /**
  * Provides the tariff loaded before Nest starts (AppModule.forConfig), so a bad file stops the
- * process with the file's problems rather than a failed dependency injection.
+ * process with the file's problems rather than a failed dependency injection, and the discharges that
+ * storage is counted from.
  */
 @Module({})
 export class FeesModule {
@@ -11,8 +16,10 @@ export class FeesModule {
     return {
       module: FeesModule,
       global: true,
-      providers: [{ provide: PortFeeTariff, useValue: tariff }],
-      exports: [PortFeeTariff],
+      imports: [MongooseModule.forFeature([{ name: CargoArrival.name, schema: CargoArrivalSchema }])],
+      controllers: [CargoArrivalsEventsController],
+      providers: [{ provide: PortFeeTariff, useValue: tariff }, CargoArrivalsService],
+      exports: [PortFeeTariff, CargoArrivalsService],
     };
   }
 }

@@ -22,6 +22,7 @@ describe('paymentBill', () => {
       ['PORT_THC', 980_00],
     ]);
     expect(bill.totalMinor).toBe(2_469_12 + 1_430_00);
+    expect(bill).toMatchObject({ dutiesAndTaxesMinor: 2_469_12, portFeesMinor: 1_430_00 });
   });
 
   it('keeps zero duty on the bill so the importer sees it was assessed', () => {

@@ -10,6 +10,10 @@ export interface AssessedDuty {
 
 export interface PaymentBill {
   lines: FeeLine[];
+  /** Customs duty, import VAT and other assessed taxes. */
+  dutiesAndTaxesMinor: number;
+  /** The port's fees: handling and storage. */
+  portFeesMinor: number;
   totalMinor: number;
 }
 
@@ -27,14 +31,19 @@ export function paymentBill(duty: AssessedDuty, fees: FeeLine[]): PaymentBill {
       `assessment of ${duty.shipmentId} totals ${duty.totalMinor} but duty ${duty.dutyMinor} + VAT ${duty.vatMinor} exceed it`,
     );
   }
-  const lines: FeeLine[] = [
+  const taxes: FeeLine[] = [
     { code: 'CUSTOMS_DUTY', description: 'Customs duty', amountMinor: duty.dutyMinor },
     { code: 'IMPORT_VAT', description: 'Import VAT', amountMinor: duty.vatMinor },
     ...(other > 0 ? [{ code: 'OTHER_TAXES', description: 'Other assessed taxes', amountMinor: other }] : []),
-    ...fees,
   ];
-  const totalMinor = lines.reduce((sum, line) => sum + line.amountMinor, 0);
+  const dutiesAndTaxesMinor = sum(taxes);
+  const portFeesMinor = sum(fees);
+  const totalMinor = dutiesAndTaxesMinor + portFeesMinor;
   if (!Number.isSafeInteger(totalMinor))
     throw new InconsistentAssessmentError(`total of ${duty.shipmentId} overflows`);
-  return { lines, totalMinor };
+  return { lines: [...taxes, ...fees], dutiesAndTaxesMinor, portFeesMinor, totalMinor };
+}
+
+function sum(lines: FeeLine[]): number {
+  return lines.reduce((total, line) => total + line.amountMinor, 0);
 }

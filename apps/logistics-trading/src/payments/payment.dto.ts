@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SETTLEMENT_METHODS } from '@tongguan/contracts';
 import { IsBlNumber, PageQuery } from '@tongguan/platform';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { PAYMENT_STATUSES, type PaymentStatus } from './payment.schema';
+import { PAYMENT_STATUSES, type PaymentStatus, type SettlementMethod } from './payment.schema';
 
 export class ListPaymentsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'COSU6182736450' })
@@ -18,12 +19,23 @@ export class ListPaymentsQuery extends PageQuery {
 export class SettlePaymentDto {
   @ApiProperty({
     example: 'b7c1e2f0-settle-1',
-    description: 'Chosen by the importer; retrying with the same key never charges twice',
+    description:
+      'Chosen by the importer; retrying with the same key (even concurrently) never charges twice and answers the same receipt',
   })
   @IsString()
   @Length(8, 64)
   @Matches(/^[\x21-\x7e]*$/, { message: 'idempotencyKey must be printable ASCII without spaces' })
   idempotencyKey: string;
+
+  @ApiPropertyOptional({
+    enum: SETTLEMENT_METHODS,
+    default: 'gateway',
+    description:
+      "'gateway' takes the money now; 'guarantee' (AEO traders with a registered bank guarantee) draws on the guarantee's limit, so customs may release before the money moves",
+  })
+  @IsOptional()
+  @IsIn(SETTLEMENT_METHODS, { message: `method must be one of ${SETTLEMENT_METHODS.join(', ')}` })
+  method: SettlementMethod = 'gateway';
 }
 
 export class PaymentLineView {
@@ -32,18 +44,40 @@ export class PaymentLineView {
   @ApiProperty({ example: 98000, description: 'integer minor units (fen)' }) amountMinor: number;
 }
 
+export class StorageView {
+  @ApiProperty({ description: 'business time of the discharge (CargoArrived)' }) dischargedAt: Date;
+  @ApiProperty({
+    example: 9,
+    description: 'calendar days in the terminal (port local time), the day of discharge = day 1',
+  })
+  storageDays: number;
+}
+
 export class PaymentView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'COSU6182736450' }) shipmentId: string;
   @ApiProperty() declarationId: string;
   @ApiProperty({ example: 'TRADER-1' }) importerId: string;
   @ApiProperty({ example: 'CNY' }) currency: string;
-  @ApiProperty({ type: [PaymentLineView] }) lines: PaymentLineView[];
+  @ApiProperty({
+    type: [PaymentLineView],
+    description: 'as of `asOf`: storage grows daily until settlement, then the settled figures stay',
+  })
+  lines: PaymentLineView[];
+  @ApiProperty({ description: 'duty, VAT and other taxes (fen)' }) dutiesAndTaxesMinor: number;
+  @ApiProperty({ description: 'handling and storage (fen)' }) portFeesMinor: number;
   @ApiProperty({ example: 389912, description: 'integer minor units (fen)' }) totalMinor: number;
+  @ApiProperty({
+    description: 'business instant of the figures: now while requested, the settlement instant once settled',
+  })
+  asOf: Date;
+  @ApiPropertyOptional({ type: StorageView, description: 'absent until the cargo is discharged' })
+  storage?: StorageView;
   @ApiProperty({ enum: PAYMENT_STATUSES }) status: PaymentStatus;
   @ApiProperty() requestedAt: Date;
   @ApiPropertyOptional() settledAt?: Date;
   @ApiPropertyOptional() receiptNumber?: string;
+  @ApiPropertyOptional({ enum: SETTLEMENT_METHODS }) method?: SettlementMethod;
 }
 
 export class PaymentPage {
@@ -53,12 +87,34 @@ export class PaymentPage {
   @ApiProperty() total: number;
 }
 
+export class ReceiptGuaranteeView {
+  @ApiProperty({ example: 'BG-ICBC-SZ-2026-0001' }) guaranteeNumber: string;
+  @ApiProperty({ example: 'AEO-CN-4403-0001' }) aeoCertificate: string;
+  @ApiProperty({ example: 'Industrial and Commercial Bank of China, Shenzhen Branch' }) bank: string;
+}
+
 export class PaymentReceipt {
+  @ApiProperty({ example: 'RCT-20260310-9F3A1C22B7' }) receiptNumber: string;
   @ApiProperty({ format: 'uuid' }) paymentId: string;
   @ApiProperty() shipmentId: string;
+  @ApiProperty() declarationId: string;
+  @ApiProperty() importerId: string;
   @ApiProperty({ enum: ['settled'] }) status: 'settled';
-  @ApiProperty({ example: 'LGW-20260302-9F3A1C22B7' }) receiptNumber: string;
-  @ApiProperty({ description: 'integer minor units (fen)' }) amountMinor: number;
+  @ApiProperty({ enum: SETTLEMENT_METHODS }) method: SettlementMethod;
   @ApiProperty() currency: string;
-  @ApiProperty() settledAt: Date;
+  @ApiProperty({ type: [PaymentLineView] }) lines: PaymentLineView[];
+  @ApiProperty({ description: 'duty, VAT and other taxes (fen)' }) dutiesAndTaxesMinor: number;
+  @ApiProperty({ description: 'handling and storage (fen)' }) portFeesMinor: number;
+  @ApiProperty({ description: 'the amount charged or drawn (fen)' }) totalMinor: number;
+  @ApiProperty({ description: 'business instant the amounts (storage days) were counted to' })
+  chargedAsOf: Date;
+  @ApiPropertyOptional({ type: StorageView }) storage?: StorageView;
+  @ApiProperty({ description: 'business time the gateway took the money or the guarantee was drawn' })
+  paidAt: Date;
+  @ApiProperty({
+    example: 'LGW-20260310-4F2A9C01D3',
+    description: "the gateway's receipt number, or the guarantee number drawn on",
+  })
+  reference: string;
+  @ApiPropertyOptional({ type: ReceiptGuaranteeView }) guarantee?: ReceiptGuaranteeView;
 }

@@ -1,8 +1,10 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { withOutbox, type OutboxFields } from '@tongguan/messaging';
+import { SETTLEMENT_METHODS } from '@tongguan/contracts';
 
 export const PAYMENT_STATUSES = ['requested', 'settled', 'cancelled'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+export type SettlementMethod = (typeof SETTLEMENT_METHODS)[number];
 
 @Schema({ _id: false, versionKey: false })
 export class PaymentLineRecord {
@@ -11,13 +13,76 @@ export class PaymentLineRecord {
   /** Integer minor units (fen). */
   @Prop({ required: true }) amountMinor: number;
 }
-
 const PaymentLineRecordSchema = SchemaFactory.createForClass(PaymentLineRecord);
+
+/** Duty and taxes as customs assessed them (DutyAssessed, or the latest DeclarationAmended). */
+@Schema({ _id: false, versionKey: false })
+export class AssessedDutyRecord {
+  @Prop({ required: true }) dutyMinor: number;
+  @Prop({ required: true }) vatMinor: number;
+  @Prop({ required: true }) totalMinor: number;
+}
+const AssessedDutyRecordSchema = SchemaFactory.createForClass(AssessedDutyRecord);
+
+@Schema({ _id: false, versionKey: false })
+export class StorageRecord {
+  @Prop({ required: true }) dischargedAt: Date;
+  @Prop({ required: true }) storageDays: number;
+}
+const StorageRecordSchema = SchemaFactory.createForClass(StorageRecord);
+
+/** The figures a settlement charges: the bill as of the business instant the settlement began. */
+@Schema({ _id: false, versionKey: false })
+export class QuoteRecord {
+  @Prop({ type: [PaymentLineRecordSchema], required: true }) lines: PaymentLineRecord[];
+  @Prop({ required: true }) dutiesAndTaxesMinor: number;
+  @Prop({ required: true }) portFeesMinor: number;
+  @Prop({ required: true }) totalMinor: number;
+  @Prop({ required: true }) asOf: Date;
+  @Prop({ type: StorageRecordSchema }) storage?: StorageRecord;
+}
+
+/**
+ * A settlement under way, claimed before any money moves: only one per payment at a time, and its key,
+ * method, receipt number and amount are fixed here, so a retry or a concurrent request with the same key
+ * charges exactly the same thing (and a gateway charge or guarantee draw happens once).
+ */
+@Schema({ _id: false, versionKey: false })
+export class SettlementClaim extends QuoteRecord {
+  @Prop({ required: true }) key: string;
+  @Prop({ type: String, required: true, enum: SETTLEMENT_METHODS }) method: SettlementMethod;
+  @Prop({ required: true }) receiptNumber: string;
+  @Prop() guaranteeNumber?: string;
+}
+const SettlementClaimSchema = SchemaFactory.createForClass(SettlementClaim);
+
+@Schema({ _id: false, versionKey: false })
+export class GuaranteeRecord {
+  @Prop({ required: true }) guaranteeNumber: string;
+  @Prop({ required: true }) aeoCertificate: string;
+  @Prop({ required: true }) bank: string;
+}
+const GuaranteeRecordSchema = SchemaFactory.createForClass(GuaranteeRecord);
+
+/** What was paid, how and when: the receipt of the one settlement of a payment. */
+@Schema({ _id: false, versionKey: false })
+export class ReceiptRecord extends QuoteRecord {
+  @Prop({ required: true }) number: string;
+  @Prop({ type: String, required: true, enum: SETTLEMENT_METHODS }) method: SettlementMethod;
+  /** Business time the gateway took the money, or the guarantee was drawn. */
+  @Prop({ required: true }) paidAt: Date;
+  /** The gateway's own receipt number, or the guarantee number drawn on. */
+  @Prop({ required: true }) reference: string;
+  @Prop({ type: GuaranteeRecordSchema }) guarantee?: GuaranteeRecord;
+}
+const ReceiptRecordSchema = SchemaFactory.createForClass(ReceiptRecord);
 
 /**
  * One collection payment per declaration: duties and taxes plus port fees, settled at once. The unique
  * declarationId makes a second request for the same filing impossible, whatever the event redelivery;
  * a shipment has a second payment only when its first declaration was withdrawn and it was filed again.
+ * Storage makes the amount grow until settlement, so `lines`/`totalMinor` are the figures last announced
+ * (PaymentRequested); the current ones are quoted from `duty`, the tariff and the discharge.
  */
 @Schema({ collection: 'payments', versionKey: false })
 export class Payment implements OutboxFields {
@@ -26,6 +91,7 @@ export class Payment implements OutboxFields {
   @Prop({ required: true, unique: true }) declarationId: string;
   @Prop({ required: true, index: true }) importerId: string;
   @Prop({ required: true }) currency: string;
+  @Prop({ type: AssessedDutyRecordSchema, required: true }) duty: AssessedDutyRecord;
   @Prop({ type: [PaymentLineRecordSchema], required: true }) lines: PaymentLineRecord[];
   @Prop({ required: true }) totalMinor: number;
   @Prop({ type: String, required: true, enum: PAYMENT_STATUSES, index: true }) status: PaymentStatus;
@@ -37,6 +103,8 @@ export class Payment implements OutboxFields {
   @Prop() receiptNumber?: string;
   /** The importer's idempotency key of the settlement that succeeded: a retry with it replays the receipt. */
   @Prop() settlementKey?: string;
+  @Prop({ type: SettlementClaimSchema }) pendingSettlement?: SettlementClaim;
+  @Prop({ type: ReceiptRecordSchema }) receipt?: ReceiptRecord;
   outbox: OutboxFields['outbox'];
   outboxPending: boolean;
 }

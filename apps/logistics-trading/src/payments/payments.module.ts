@@ -8,6 +8,7 @@ import { Payment, PaymentSchema } from './payment.schema';
 import { PaymentsController } from './payments.controller';
 import { PaymentsEventsController } from './payments.events.controller';
 import { PaymentsService } from './payments.service';
+import { SettlementMethods } from './settlement-methods';
 
 @Module({
   imports: [
@@ -20,6 +21,7 @@ import { PaymentsService } from './payments.service';
   providers: [
     PaymentsService,
     PaymentSettlementsService,
+    SettlementMethods,
     // the only gateway so far; a bank's adapter replaces this one binding
     { provide: PaymentGateway, useClass: LocalPaymentGateway },
   ],

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@tongguan/auth';
+import { Clock } from '@tongguan/clock';
 import {
   EventFactory,
   OutboxRelay,
@@ -12,37 +13,24 @@ import {
 import { NotFoundError } from '@tongguan/platform';
 import type { FilterQuery, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
+import { CargoArrivalsService } from '../fees/cargo-arrivals.service';
 import { PortFeeTariff } from '../fees/port-fee-tariff';
-import { portFeeLines } from '../fees/port-fees';
-import { paymentBill } from './payment-lines';
+import type { DischargedCargo } from '../fees/port-fees';
+import { quotePayment, type PaymentQuote } from './payment-quote';
+import { paymentView, quoteRecord } from './payment-views';
 import type { ListPaymentsQuery, PaymentPage, PaymentView } from './payment.dto';
 import { Payment } from './payment.schema';
 
 /** Internal bookkeeping never shown to callers. */
-const HIDDEN_FIELDS = { outbox: 0, outboxPending: 0, settlementKey: 0 } as const;
-
-function toView(payment: Payment): PaymentView {
-  const { _id, shipmentId, declarationId, importerId, currency, lines, totalMinor, status, requestedAt } =
-    payment;
-  return {
-    id: _id,
-    shipmentId,
-    declarationId,
-    importerId,
-    currency,
-    lines: lines.map(({ code, description, amountMinor }) => ({ code, description, amountMinor })),
-    totalMinor,
-    status,
-    requestedAt,
-    ...(payment.settledAt ? { settledAt: payment.settledAt, receiptNumber: payment.receiptNumber } : {}),
-  };
-}
+const HIDDEN_FIELDS = { outbox: 0, outboxPending: 0, settlementKey: 0, pendingSettlement: 0 } as const;
 
 @Injectable()
 export class PaymentsService implements OnModuleInit {
   constructor(
     @InjectModel(Payment.name) private readonly payments: Model<Payment>,
     private readonly tariff: PortFeeTariff,
+    private readonly arrivals: CargoArrivalsService,
+    private readonly clock: Clock,
     private readonly events: EventFactory,
     private readonly relay: OutboxRelay,
   ) {}
@@ -54,16 +42,23 @@ export class PaymentsService implements OnModuleInit {
   /**
    * One payment request per declaration, announced in the same write that creates it. The event is staged
    * inside $setOnInsert rather than with stageEvents (whose $push would append on every redelivery):
-   * the upsert only ever inserts, so a redelivered or repeated DutyAssessed changes nothing.
+   * the upsert only ever inserts, so a redelivered or repeated DutyAssessed changes nothing. Storage is
+   * announced as accrued at this instant (none if the cargo has not been discharged yet).
    */
   async requestPayment(assessed: IncomingEvent<'DutyAssessed'>): Promise<void> {
-    const duty = assessed.payload;
-    const { shipmentId, currency, importerId } = duty;
-    const bill = paymentBill(duty, portFeeLines(this.tariff, { shipmentId, currency }));
+    const { shipmentId, currency, importerId, declarationId, dutyMinor, vatMinor, totalMinor } =
+      assessed.payload;
+    const duty = { dutyMinor, vatMinor, totalMinor };
+    const quote = quotePayment(
+      this.tariff,
+      { shipmentId, currency, duty },
+      await this.arrivals.cargoOf(shipmentId),
+      this.clock.now(),
+    );
     const paymentId = randomUUID();
     const event = this.events.create(
       'PaymentRequested',
-      { shipmentId, paymentId, importerId, currency, lines: bill.lines, totalMinor: bill.totalMinor },
+      { shipmentId, paymentId, importerId, currency, lines: quote.lines, totalMinor: quote.totalMinor },
       { causedBy: assessed },
     );
     const payment: Omit<Payment, 'declarationId'> = {
@@ -71,8 +66,9 @@ export class PaymentsService implements OnModuleInit {
       shipmentId,
       importerId,
       currency,
-      lines: bill.lines,
-      totalMinor: bill.totalMinor,
+      duty,
+      lines: quote.lines,
+      totalMinor: quote.totalMinor,
       status: 'requested',
       requestedAt: new Date(event.time),
       declarationVersion: 1,
@@ -80,7 +76,7 @@ export class PaymentsService implements OnModuleInit {
       outboxPending: true,
     };
     const inserted = await this.payments
-      .updateOne({ declarationId: duty.declarationId }, { $setOnInsert: payment }, { upsert: true })
+      .updateOne({ declarationId }, { $setOnInsert: payment }, { upsert: true })
       .then((result) => result.upsertedCount === 1)
       // the unique index turned away a concurrent insert for the same declaration: it exists, as wanted
       .catch((error: { code?: number }) => (error.code === 11000 ? false : Promise.reject(error)));
@@ -92,12 +88,16 @@ export class PaymentsService implements OnModuleInit {
    * PaymentRequested), once per declaration version. A settled or cancelled one is left as it is.
    */
   async restate(amended: IncomingEvent<'DeclarationAmended'>): Promise<void> {
-    const { shipmentId, declarationId, importerId, version, duty } = amended.payload;
+    const { shipmentId, declarationId, importerId, version, duty: amendedDuty } = amended.payload;
     const payment = await this.payments.findOne({ declarationId }, { outbox: 0 }).lean();
     if (!payment || payment.status !== 'requested' || (payment.declarationVersion ?? 1) >= version) return;
-    const bill = paymentBill(
-      { shipmentId, ...duty },
-      portFeeLines(this.tariff, { shipmentId, currency: duty.currency }),
+    const { currency, dutyMinor, vatMinor, totalMinor } = amendedDuty;
+    const duty = { dutyMinor, vatMinor, totalMinor };
+    const quote = quotePayment(
+      this.tariff,
+      { shipmentId, currency, duty },
+      await this.arrivals.cargoOf(shipmentId),
+      this.clock.now(),
     );
     const event = this.events.create(
       'PaymentRequested',
@@ -105,17 +105,19 @@ export class PaymentsService implements OnModuleInit {
         shipmentId,
         paymentId: payment._id,
         importerId,
-        currency: duty.currency,
-        lines: bill.lines,
-        totalMinor: bill.totalMinor,
+        currency,
+        lines: quote.lines,
+        totalMinor: quote.totalMinor,
       },
       { causedBy: amended },
     );
     await this.payments.updateOne(
       { _id: payment._id, status: 'requested', declarationVersion: payment.declarationVersion ?? 1 },
       withState(stageEvents([event]), {
-        lines: bill.lines,
-        totalMinor: bill.totalMinor,
+        currency,
+        duty,
+        lines: quote.lines,
+        totalMinor: quote.totalMinor,
         declarationVersion: version,
       }),
     );
@@ -128,6 +130,12 @@ export class PaymentsService implements OnModuleInit {
       { declarationId, status: 'requested' },
       { $set: { status: 'cancelled', cancelledAt: at } },
     );
+  }
+
+  /** What the payment comes to at `asOf`, storage counted from the discharge on record. */
+  async quote(payment: Payment, asOf: Date, cargo?: DischargedCargo | null): Promise<PaymentQuote> {
+    const discharged = cargo === undefined ? await this.arrivals.cargoOf(payment.shipmentId) : cargo;
+    return quotePayment(this.tariff, payment, discharged, asOf);
   }
 
   async list(query: ListPaymentsQuery, caller: Principal): Promise<PaymentPage> {
@@ -144,11 +152,24 @@ export class PaymentsService implements OnModuleInit {
         .lean(),
       this.payments.countDocuments(filter),
     ]);
-    return { items: items.map(toView), page: query.page, pageSize: query.pageSize, total };
+    const cargo = await this.arrivals.cargoOfMany(items.map((p) => p.shipmentId));
+    const now = this.clock.now();
+    const views = await Promise.all(items.map((p) => this.view(p, now, cargo.get(p.shipmentId) ?? null)));
+    return { items: views, page: query.page, pageSize: query.pageSize, total };
   }
 
   async get(id: string, caller: Principal): Promise<PaymentView> {
-    return toView(await this.findVisible(id, caller));
+    return this.view(await this.findVisible(id, caller), this.clock.now());
+  }
+
+  /**
+   * The figures a caller sees: a settled payment shows what was charged; a cancelled one stops accruing
+   * when it was cancelled; a requested one is quoted as of now, storage included.
+   */
+  private async view(payment: Payment, now: Date, cargo?: DischargedCargo | null): Promise<PaymentView> {
+    if (payment.status === 'settled' && payment.receipt) return paymentView(payment, payment.receipt);
+    const asOf = payment.status === 'cancelled' && payment.cancelledAt ? payment.cancelledAt : now;
+    return paymentView(payment, quoteRecord(await this.quote(payment, asOf, cargo)));
   }
 
   /** An importer sees only its own payments; another's is answered as absent, so ids leak nothing. */
