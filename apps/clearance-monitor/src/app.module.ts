@@ -3,6 +3,7 @@ import type { ServiceConfig } from '@tongguan/config';
 import { PlatformModule } from '@tongguan/platform';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuditModule } from './audit/audit.module';
+import { InFlightModule } from './in-flight/in-flight.module';
 import { LiveModule } from './live/live.module';
 import { ShipmentEventsModule } from './shipment-events/shipment-events.module';
 import { StatsModule } from './stats/stats.module';
@@ -20,6 +21,7 @@ export class AppModule {
         ShipmentEventsModule,
         AuditModule,
         StatsModule,
+        InFlightModule,
         AlertsModule,
       ],
     };

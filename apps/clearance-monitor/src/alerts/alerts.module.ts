@@ -1,6 +1,17 @@
 import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { InFlightModule } from '../in-flight/in-flight.module';
 import { TimelinesModule } from '../timelines/timelines.module';
+import { AlertWebhook } from './alert-webhook';
+import { SlaAlert, SlaAlertSchema } from './sla-alert.schema';
 import { SlaWatcher } from './sla-watcher';
 
-@Module({ imports: [TimelinesModule], providers: [SlaWatcher] })
+@Module({
+  imports: [
+    MongooseModule.forFeature([{ name: SlaAlert.name, schema: SlaAlertSchema }]),
+    TimelinesModule,
+    InFlightModule,
+  ],
+  providers: [SlaWatcher, AlertWebhook],
+})
 export class AlertsModule {}

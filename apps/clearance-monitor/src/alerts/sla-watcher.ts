@@ -6,38 +6,59 @@ import {
   OnModuleInit,
 } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Clock, HOUR_MS } from '@tongguan/clock';
-import { EventFactory, OutboxRelay, stageEvents, withState, type OutboxModel } from '@tongguan/messaging';
+import { Clock } from '@tongguan/clock';
+import { EventFactory, OutboxRelay, type OutboxModel } from '@tongguan/messaging';
 import type { Model } from 'mongoose';
+import { InFlightService, type AssessedTimeline } from '../in-flight/in-flight.service';
+import { MonitorUpdates } from '../live/monitor-updates';
+import { AGENCIES, type Agency } from '../timelines/shipment-progress';
+import { clearanceMetrics } from '../metrics/clearance-metrics';
 import { MonitorConfig } from '../monitor-config';
-import { roundHours, STAMPS, type Stamps } from '../timelines/timeline';
+import type { Assessment } from '../prediction/shipment-assessment';
 import { Timeline } from '../timelines/timeline.schema';
+import { AlertWebhook } from './alert-webhook';
+import { SlaAlert, type AlertKind } from './sla-alert.schema';
+
+const DUPLICATE_KEY = 11000;
 
 /**
- * Scans shipments in flight (arrived, not released) and raises ClearanceSlaAtRisk once the elapsed
- * time crosses the at-risk share of the target and ClearanceSlaBreached once it crosses the target.
- * Each alert is a conditional update with its event staged, so it fires once even with two instances.
+ * Scans the shipments in flight, refreshes the in-flight gauge, and raises ClearanceSlaAtRisk when the
+ * predicted completion passes the target (or, as a fallback, the elapsed time reaches the at-risk
+ * share) and ClearanceSlaBreached once the target has passed. Each alert is raised once per shipment by
+ * inserting its SlaAlert (unique id, event in its outbox): with two instances, or after a restart, the
+ * second insert is a duplicate and raises nothing.
  */
 @Injectable()
 export class SlaWatcher implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SlaWatcher.name);
   private timer: NodeJS.Timeout | null = null;
+  private scanning = false;
 
   constructor(
     @InjectModel(Timeline.name) private readonly timelines: Model<Timeline>,
+    @InjectModel(SlaAlert.name) private readonly alerts: Model<SlaAlert>,
+    private readonly inFlight: InFlightService,
     private readonly clock: Clock,
     private readonly config: MonitorConfig,
     private readonly events: EventFactory,
     private readonly relay: OutboxRelay,
+    private readonly webhook: AlertWebhook,
+    private readonly updates: MonitorUpdates,
   ) {}
 
   onModuleInit(): void {
+    // timelines may still hold alerts staged by earlier versions, which kept them there
     this.relay.watch(this.timelines as unknown as OutboxModel);
+    this.relay.watch(this.alerts as unknown as OutboxModel);
   }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      this.scan().catch((error: unknown) => this.logger.warn(`SLA scan failed: ${(error as Error).message}`));
+      if (this.scanning) return; // a long scan is never overlapped by the next tick
+      this.scanning = true;
+      this.scan()
+        .catch((error: unknown) => this.logger.warn(`SLA scan failed: ${(error as Error).message}`))
+        .finally(() => (this.scanning = false));
     }, this.config.SLA_SCAN_MS);
   }
 
@@ -46,53 +67,78 @@ export class SlaWatcher implements OnModuleInit, OnApplicationBootstrap, OnAppli
   }
 
   async scan(): Promise<void> {
-    const nowMs = this.clock.nowMs();
-    const target = this.config.SLA_TARGET_HOURS;
-    const atRiskFrom = new Date(nowMs - target * this.config.SLA_AT_RISK_RATIO * HOUR_MS);
-    const inFlight = await this.timelines
-      .find(
-        {
-          arrivedAt: { $lte: atRiskFrom },
-          releasedAt: { $exists: false },
-          withdrawn: { $ne: true },
-          breachAlerted: false,
-        },
-        { stamps: 1, atRiskAlerted: 1 },
-      )
-      .limit(500)
-      .lean();
-    for (const timeline of inFlight) {
-      const elapsedHours = (nowMs - Date.parse(timeline.stamps.arrival!)) / HOUR_MS;
-      const stage = currentStage(timeline.stamps);
-      const base = {
-        shipmentId: timeline._id,
-        elapsedHours: roundHours(elapsedHours),
-        targetHours: target,
-        stage,
-      };
-      if (elapsedHours > target) {
-        const breached = this.events.create('ClearanceSlaBreached', base);
-        await this.timelines.updateOne(
-          { _id: timeline._id, breachAlerted: false },
-          withState(stageEvents([breached]), { breachAlerted: true, atRiskAlerted: true }),
-        );
-      } else if (!timeline.atRiskAlerted) {
-        // a plain projection for now: elapsed so far plus the target's remaining share of the stage ahead
-        const predictedHours = roundHours(
-          Math.max(elapsedHours, target * this.config.SLA_AT_RISK_RATIO) / this.config.SLA_AT_RISK_RATIO,
-        );
-        const atRisk = this.events.create('ClearanceSlaAtRisk', { ...base, predictedHours });
-        await this.timelines.updateOne(
-          { _id: timeline._id, atRiskAlerted: false },
-          withState(stageEvents([atRisk]), { atRiskAlerted: true }),
-        );
+    const shipments = await this.inFlight.assessAll();
+    const queues = new Map<Agency, number>(AGENCIES.map((a) => [a, 0]));
+    let raised = 0;
+    for (const { timeline, assessment } of shipments) {
+      if (assessment.agency) queues.set(assessment.agency, queues.get(assessment.agency)! + 1);
+      if (timeline.breachAlerted) continue;
+      if (assessment.sla === 'breached') {
+        if (await this.raise('breached', timeline, assessment)) raised += 1;
+      } else if (!timeline.atRiskAlerted && assessment.atRiskReason) {
+        if (await this.raise('at-risk', timeline, assessment)) raised += 1;
       }
     }
-    if (inFlight.length > 0) this.relay.nudge();
+    for (const [agency, count] of queues) clearanceMetrics.inFlight.set({ agency }, count);
+    if (raised > 0) {
+      this.relay.nudge();
+      this.webhook.nudge();
+    }
   }
-}
 
-/** The stage holding the shipment now: the first TRS stamp still missing. */
-function currentStage(stamps: Stamps): string {
-  return STAMPS.find((s) => stamps[s] === null && s !== 'inspected') ?? 'released';
+  /** Raises one alert; false when it had been raised already (by another instance or an earlier scan). */
+  private async raise(kind: AlertKind, timeline: AssessedTimeline, assessment: Assessment): Promise<boolean> {
+    const shipmentId = timeline._id;
+    const targetHours = this.config.SLA_TARGET_HOURS;
+    const base = {
+      shipmentId,
+      elapsedHours: assessment.elapsedHours ?? 0,
+      targetHours,
+      stage: assessment.stage,
+    };
+    const event =
+      kind === 'breached'
+        ? this.events.create('ClearanceSlaBreached', base, { decision: `sla-breached:${shipmentId}` })
+        : this.events.create(
+            'ClearanceSlaAtRisk',
+            { ...base, predictedHours: assessment.predictedHours ?? base.elapsedHours },
+            { decision: `sla-at-risk:${shipmentId}` },
+          );
+    let fresh = true;
+    try {
+      await this.alerts.create({
+        _id: `${shipmentId}:${kind}`,
+        shipmentId,
+        kind,
+        raisedAt: this.clock.now(),
+        elapsedHours: base.elapsedHours,
+        predictedHours: kind === 'at-risk' ? assessment.predictedHours : null,
+        targetHours,
+        stage: assessment.stage,
+        agency: assessment.agency,
+        event,
+        webhookStatus: this.webhook.enabled ? 'pending' : 'none',
+        webhookNextAt: this.webhook.enabled ? new Date() : null,
+        outbox: [event],
+        outboxPending: true,
+      });
+    } catch (error) {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      fresh = false;
+    }
+    // the flags only spare later scans the duplicate insert; a breach makes an at-risk alert moot
+    await this.timelines.updateOne(
+      { _id: shipmentId },
+      { $set: kind === 'breached' ? { breachAlerted: true, atRiskAlerted: true } : { atRiskAlerted: true } },
+    );
+    if (!fresh) return false;
+    if (kind === 'breached') clearanceMetrics.breaches.inc({ stage: assessment.stage });
+    else
+      clearanceMetrics.atRisk.inc({ stage: assessment.stage, reason: assessment.atRiskReason ?? 'elapsed' });
+    this.logger.log(
+      `${shipmentId} ${kind}: ${base.elapsedHours} h elapsed${kind === 'at-risk' ? `, ${assessment.predictedHours} h predicted` : ''}, at ${assessment.stage} (${assessment.agency ?? '-'})`,
+    );
+    this.updates.publish({ kind: 'alert', shipmentId, sla: kind });
+    return true;
+  }
 }

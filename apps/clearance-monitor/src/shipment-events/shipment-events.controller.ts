@@ -26,6 +26,15 @@ const PIPELINE_EVENTS = [
   'GateOutRefused',
 ] as const satisfies readonly EventName[];
 
+/** Decisions on the record that do not move a TRS stamp: audited only. */
+const AUDIT_ONLY_EVENTS = [
+  'GateInRecorded',
+  'CustomsHoldPlaced',
+  'CustomsHoldLifted',
+  'PickupBooked',
+  'PickupCancelled',
+] as const satisfies readonly EventName[];
+
 /**
  * Folds the four pipeline topics into one timeline per shipment and appends each decision to the
  * shipment's audit trail. Both are idempotent, so a redelivery changes nothing.
@@ -42,5 +51,10 @@ export class ShipmentEventsController {
     const plain = event as CloudEvent<Record<string, any>>;
     await this.timelines.fold(plain);
     await this.audit.append(plain);
+  }
+
+  @OnEvent(...AUDIT_ONLY_EVENTS)
+  async recordDecision(event: IncomingEvent<(typeof AUDIT_ONLY_EVENTS)[number]>): Promise<void> {
+    await this.audit.append(event as CloudEvent<Record<string, any>>);
   }
 }

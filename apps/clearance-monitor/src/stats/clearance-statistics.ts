@@ -1,21 +1,15 @@
-import { HOUR_MS } from '@tongguan/clock';
-import { clearanceHours, roundHours, type Stamps } from '../timelines/timeline';
+import { clearanceHours, roundHours } from '../timelines/timeline';
+import {
+  AGENCY_OF_STAGE,
+  STAGES,
+  stageHours,
+  type ProgressFacts,
+  type Stage,
+} from '../timelines/shipment-progress';
 
-export interface MeasuredShipment {
-  stamps: Stamps;
-  channel: string | null;
+export interface MeasuredShipment extends ProgressFacts {
   greenChannel: boolean;
 }
-
-/** Where the hours go, stage by stage (each from the stamp that lets it start to the one that ends it). */
-const STAGES: Record<string, [from: keyof Stamps, to: keyof Stamps]> = {
-  arrivalToLodgement: ['arrival', 'lodged'],
-  lodgementToAcceptance: ['lodged', 'accepted'],
-  acceptanceToRisk: ['accepted', 'riskAssessed'],
-  riskToInspection: ['riskAssessed', 'inspected'],
-  acceptanceToPayment: ['accepted', 'paid'],
-  releaseToGateOut: ['released', 'gateOut'],
-};
 
 export interface Summary {
   count: number;
@@ -25,6 +19,8 @@ export interface Summary {
   p99Hours: number | null;
   withinTargetRatio: number | null;
 }
+
+export type StageSummary = Pick<Summary, 'count' | 'meanHours' | 'p50Hours' | 'p90Hours'>;
 
 /** Percentile with linear interpolation between closest ranks (the "R-7" definition of spreadsheets). */
 export function percentile(sorted: number[], p: number): number | null {
@@ -48,33 +44,97 @@ export function summarise(hours: number[], targetHours: number): Summary {
   };
 }
 
-/** The Time Release Study aggregate over released shipments. */
+/**
+ * The stage that took the most hours of a released shipment (pipeline order breaks ties): its agency
+ * is the one that held the shipment longest, so byAgency shows which agency the slow shipments waited on.
+ */
+export function bottleneckStage(facts: ProgressFacts): Stage | null {
+  const hours = stageHours(facts);
+  let worst: Stage | null = null;
+  for (const stage of STAGES) {
+    const h = hours[stage];
+    if (h !== undefined && (worst === null || h > hours[worst]!)) worst = stage;
+  }
+  return worst;
+}
+
+function splitBy<T>(items: T[], key: (item: T) => string, hours: (item: T) => number, targetHours: number) {
+  const groups = new Map<string, number[]>();
+  for (const item of items) {
+    const k = key(item);
+    groups.set(k, [...(groups.get(k) ?? []), hours(item)]);
+  }
+  return Object.fromEntries(
+    [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, h]) => [k, summarise(h, targetHours)]),
+  );
+}
+
+/**
+ * The Time Release Study aggregate over released shipments: clearance = release − arrival, the hours
+ * of each stage, and the same summary split by risk channel, green channel, bottleneck agency and
+ * release day (UTC). Shipments without both arrival and release are not measured.
+ */
 export function clearanceStatistics(shipments: MeasuredShipment[], targetHours: number) {
   const measured = shipments
     .map((s) => ({ ...s, hours: clearanceHours(s.stamps) }))
     .filter((s): s is typeof s & { hours: number } => s.hours !== null);
+  const stageDurations = measured.map((s) => stageHours(s));
   const byStage = Object.fromEntries(
-    Object.entries(STAGES).map(([stage, [from, to]]) => {
-      const durations = measured
-        .filter((s) => s.stamps[from] && s.stamps[to])
-        .map((s) => Math.max(0, (Date.parse(s.stamps[to]!) - Date.parse(s.stamps[from]!)) / HOUR_MS));
+    STAGES.map((stage): [Stage, StageSummary] => {
+      const durations = stageDurations.map((d) => d[stage]).filter((h): h is number => h !== undefined);
       const { count, meanHours, p50Hours, p90Hours } = summarise(durations, targetHours);
       return [stage, { count, meanHours, p50Hours, p90Hours }];
     }),
-  );
-  const groups = (key: (s: (typeof measured)[number]) => string) => {
-    const map = new Map<string, number[]>();
-    for (const s of measured) map.set(key(s), [...(map.get(key(s)) ?? []), s.hours]);
-    return Object.fromEntries([...map].map(([k, hours]) => [k, summarise(hours, targetHours)]));
-  };
+  ) as Record<Stage, StageSummary>;
+  const hours = (s: (typeof measured)[number]) => s.hours;
   return {
-    ...summarise(
-      measured.map((s) => s.hours),
-      targetHours,
-    ),
+    ...summarise(measured.map(hours), targetHours),
     targetHours,
     byStage,
-    byChannel: groups((s) => s.channel ?? 'UNASSESSED'),
-    byGreenChannel: groups((s) => (s.greenChannel ? 'green' : 'standard')),
+    byChannel: splitBy(measured, (s) => s.channel ?? 'UNASSESSED', hours, targetHours),
+    byGreenChannel: splitBy(measured, (s) => (s.greenChannel ? 'green' : 'standard'), hours, targetHours),
+    byAgency: splitBy(
+      measured,
+      (s) => {
+        const stage = bottleneckStage(s);
+        return stage ? AGENCY_OF_STAGE[stage] : 'unknown';
+      },
+      hours,
+      targetHours,
+    ),
+    byDay: splitBy(measured, (s) => s.stamps.released!.slice(0, 10), hours, targetHours),
   };
+}
+
+export interface SeriesBucket {
+  start: string;
+  count: number;
+  p50Hours: number | null;
+  p90Hours: number | null;
+}
+
+/** Released shipments bucketed by release time over [fromMs, toMs): clearance time over the day. */
+export function clearanceSeries(
+  shipments: ProgressFacts[],
+  fromMs: number,
+  toMs: number,
+  bucketMinutes: number,
+): SeriesBucket[] {
+  const width = bucketMinutes * 60_000;
+  const buckets: number[][] = Array.from({ length: Math.ceil((toMs - fromMs) / width) }, () => []);
+  for (const s of shipments) {
+    const hours = clearanceHours(s.stamps);
+    if (hours === null) continue;
+    const index = Math.floor((Date.parse(s.stamps.released!) - fromMs) / width);
+    if (index >= 0 && index < buckets.length) buckets[index].push(hours);
+  }
+  return buckets.map((hours, i) => {
+    const sorted = hours.sort((a, b) => a - b);
+    return {
+      start: new Date(fromMs + i * width).toISOString(),
+      count: sorted.length,
+      p50Hours: roundHours(percentile(sorted, 50)),
+      p90Hours: roundHours(percentile(sorted, 90)),
+    };
+  });
 }

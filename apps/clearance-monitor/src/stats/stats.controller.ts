@@ -1,49 +1,70 @@
-import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@tongguan/auth';
-import { DomainError } from '@tongguan/platform';
-import type { FilterQuery, Model } from 'mongoose';
-import { MonitorConfig } from '../monitor-config';
-import { Timeline } from '../timelines/timeline.schema';
-import { clearanceStatistics } from './clearance-statistics';
-import { ClearanceStatsQuery } from './stats.query';
+import { Clock } from '@tongguan/clock';
+import { validQuery } from '../common/query-validation';
+import { StatsService } from './stats.service';
+import {
+  ClearanceSeriesQuery,
+  ClearanceStatsQuery,
+  MAX_WINDOW_DAYS,
+  seriesProblems,
+  seriesWindow,
+  statsWindow,
+  windowProblems,
+} from './stats.query';
+
+const FROM = {
+  name: 'from',
+  required: false,
+  description: 'Window start, RFC 3339 business time, on the release stamp',
+};
+const TO = { name: 'to', required: false, description: 'Window end (exclusive), RFC 3339' };
+const INVALID = {
+  description: 'Every problem of the query at once: { code, message, errors: [{ path, code, message }] }',
+};
 
 @ApiTags('statistics')
 @Controller('v1/stats')
 export class StatsController {
   constructor(
-    @InjectModel(Timeline.name) private readonly timelines: Model<Timeline>,
-    private readonly config: MonitorConfig,
+    private readonly stats: StatsService,
+    private readonly clock: Clock,
   ) {}
 
   @Get('clearance')
   @Roles('ops')
-  @ApiOperation({ summary: 'Time Release Study aggregate of shipments released in [from, to)' })
-  async clearance(@Query() query: ClearanceStatsQuery) {
-    const from = query.from ? new Date(query.from) : undefined;
-    const to = query.to ? new Date(query.to) : undefined;
-    if (from && to && from >= to) {
-      throw new DomainError(
-        'STATS.WINDOW_INVALID',
-        'from must be before to',
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        [{ path: 'from', code: 'WINDOW_INVALID', message: 'from must be before to' }],
-      );
-    }
-    const released: FilterQuery<Timeline> = {
-      $exists: true,
-      ...(from ? { $gte: from } : {}),
-      ...(to ? { $lt: to } : {}),
-    };
-    const shipments = await this.timelines
-      .find({ releasedAt: released }, { stamps: 1, channel: 1, greenChannel: 1 })
-      .lean();
-    return {
-      from: from?.toISOString() ?? null,
-      to: to?.toISOString() ?? null,
-      baselineHours: this.config.SLA_BASELINE_HOURS,
-      ...clearanceStatistics(shipments, this.config.SLA_TARGET_HOURS),
-    };
+  @ApiOperation({
+    summary: 'Time Release Study aggregate of shipments released in [from, to)',
+    description:
+      `count, meanHours, p50/p90/p99Hours, withinTargetRatio, targetHours, baselineHours; byStage (hours of ` +
+      `filing, risk, inspection, payment, release); byChannel, byGreenChannel, byAgency (the agency of the ` +
+      `longest stage) and byDay (UTC release day). from defaults to ${MAX_WINDOW_DAYS} days before to (or now), ` +
+      `to to open-ended; the window may span at most ${MAX_WINDOW_DAYS} days.`,
+  })
+  @ApiQuery(FROM)
+  @ApiQuery(TO)
+  @ApiBadRequestResponse(INVALID)
+  clearance(@Query() raw: Record<string, unknown>) {
+    const nowMs = this.clock.nowMs();
+    const query = validQuery(ClearanceStatsQuery, raw, (q) => windowProblems(q.from, q.to, nowMs));
+    return this.stats.clearance(statsWindow(query, nowMs));
+  }
+
+  @Get('clearance/series')
+  @Roles('ops')
+  @ApiOperation({
+    summary: 'Clearance time over the day: released shipments bucketed by release time',
+    description:
+      '{ buckets: [{ start, count, p50Hours, p90Hours }] }; by default the last 24 hours in 60-minute buckets.',
+  })
+  @ApiQuery(FROM)
+  @ApiQuery(TO)
+  @ApiQuery({ name: 'bucketMinutes', required: false, description: 'Bucket width, 1–1440 minutes (60)' })
+  @ApiBadRequestResponse(INVALID)
+  series(@Query() raw: Record<string, unknown>) {
+    const nowMs = this.clock.nowMs();
+    const query = validQuery(ClearanceSeriesQuery, raw, (q) => seriesProblems(q, nowMs));
+    return this.stats.series(seriesWindow(query, nowMs), query.bucketMinutes ?? 60);
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { MonitorConfig } from '../monitor-config';
+import { StageTimesService } from '../prediction/stage-times.service';
 import { Timeline, TimelineSchema } from './timeline.schema';
 import { TimelinesController } from './timelines.controller';
 import { TimelinesService } from './timelines.service';
@@ -8,7 +9,11 @@ import { TimelinesService } from './timelines.service';
 @Module({
   imports: [MongooseModule.forFeature([{ name: Timeline.name, schema: TimelineSchema }])],
   controllers: [TimelinesController],
-  providers: [TimelinesService, { provide: MonitorConfig, useFactory: () => MonitorConfig.fromEnv() }],
-  exports: [TimelinesService, MongooseModule, MonitorConfig],
+  providers: [
+    TimelinesService,
+    StageTimesService,
+    { provide: MonitorConfig, useFactory: () => MonitorConfig.fromEnv() },
+  ],
+  exports: [TimelinesService, StageTimesService, MongooseModule, MonitorConfig],
 })
 export class TimelinesModule {}

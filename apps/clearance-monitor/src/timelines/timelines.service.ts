@@ -4,17 +4,14 @@ import type { CloudEvent } from '@tongguan/contracts';
 import { Clock } from '@tongguan/clock';
 import { NotFoundError } from '@tongguan/platform';
 import type { Model } from 'mongoose';
+import { isDeepStrictEqual } from 'node:util';
+import { MonitorUpdates } from '../live/monitor-updates';
+import { clearanceMetrics } from '../metrics/clearance-metrics';
+import { newMeasurements } from '../metrics/measurements';
 import { MonitorConfig } from '../monitor-config';
-import {
-  applyEvent,
-  clearanceHours,
-  dwellHours,
-  emptyTimeline,
-  roundHours,
-  slaState,
-  STAMPS,
-  type TimelineFacts,
-} from './timeline';
+import { assessShipment } from '../prediction/shipment-assessment';
+import { StageTimesService } from '../prediction/stage-times.service';
+import { applyEvent, dwellHours, emptyTimeline, roundHours, STAMPS, type TimelineFacts } from './timeline';
 import { Timeline } from './timeline.schema';
 
 const MAX_CONFLICT_RETRIES = 10;
@@ -25,13 +22,21 @@ export class TimelinesService {
     @InjectModel(Timeline.name) private readonly timelines: Model<Timeline>,
     private readonly clock: Clock,
     private readonly config: MonitorConfig,
+    private readonly stageTimes: StageTimesService,
+    private readonly updates: MonitorUpdates,
   ) {}
 
-  /** Folds an event into its shipment's timeline (read, apply, compare-and-set on the revision). */
-  async fold(event: CloudEvent<Record<string, any>>): Promise<void> {
+  /**
+   * Folds an event into its shipment's timeline (read, apply, compare-and-set on the revision). A fold
+   * that changes nothing (a redelivery, an older duplicate) writes nothing. The write that wins is the
+   * one place where newly known durations are observed, so each shipment is measured once.
+   */
+  async fold(event: CloudEvent<Record<string, any>>): Promise<boolean> {
     for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
       const current = await this.timelines.findById(event.subject).lean();
-      const facts = applyEvent(current ? toFacts(current) : emptyTimeline(event.subject), event);
+      const before = current ? toFacts(current) : emptyTimeline(event.subject);
+      const facts = applyEvent(before, event);
+      if (current && isDeepStrictEqual(before, facts)) return false;
       const fields = {
         ...facts,
         releasedAt: facts.stamps.released ? new Date(facts.stamps.released) : undefined,
@@ -40,19 +45,36 @@ export class TimelinesService {
       if (!current) {
         try {
           await this.timelines.create({ _id: event.subject, ...fields, revision: 1 });
-          return;
         } catch (error) {
           if ((error as { code?: number }).code === 11000) continue; // someone created it first: fold again
           throw error;
         }
+      } else {
+        const updated = await this.timelines.updateOne(
+          { _id: event.subject, revision: current.revision },
+          { $set: { ...fields, revision: current.revision + 1 } },
+        );
+        if (updated.matchedCount !== 1) continue; // another fold won the race: read again
       }
-      const updated = await this.timelines.updateOne(
-        { _id: event.subject, revision: current.revision },
-        { $set: { ...fields, revision: current.revision + 1 } },
-      );
-      if (updated.matchedCount === 1) return; // else another fold won the race: read again
+      this.observe(before, facts);
+      this.updates.publish({ kind: 'timeline', shipmentId: event.subject });
+      return true;
     }
     throw new Error(`timeline ${event.subject}: too many concurrent updates`);
+  }
+
+  private observe(before: TimelineFacts, after: TimelineFacts): void {
+    const fresh = newMeasurements(before, after);
+    const channel = after.channel ?? 'UNASSESSED';
+    if (fresh.clearanceHours !== null) {
+      clearanceMetrics.clearanceHours.observe(
+        { channel, green_channel: String(after.greenChannel) },
+        fresh.clearanceHours,
+      );
+    }
+    for (const [stage, hours] of Object.entries(fresh.stageHours)) {
+      clearanceMetrics.stageHours.observe({ stage, channel }, hours);
+    }
   }
 
   async importerOf(shipmentId: string): Promise<string | null> {
@@ -65,9 +87,13 @@ export class TimelinesService {
     return this.present(timeline);
   }
 
-  present(timeline: Timeline) {
+  async present(timeline: Timeline) {
     const nowMs = this.clock.nowMs();
     const { SLA_TARGET_HOURS: target, SLA_AT_RISK_RATIO: ratio } = this.config;
+    const assessment = assessShipment(timeline, nowMs, await this.stageTimes.current(), {
+      targetHours: target,
+      atRiskRatio: ratio,
+    });
     return {
       shipmentId: timeline._id,
       declarationId: timeline.declarationId,
@@ -77,10 +103,15 @@ export class TimelinesService {
       inspectionOutcome: timeline.inspectionOutcome,
       refusedReasons: timeline.refusedReasons,
       withdrawn: timeline.withdrawn,
-      clearanceHours: roundHours(clearanceHours(timeline.stamps)),
+      clearanceHours: assessment.clearanceHours,
       dwellHours: roundHours(dwellHours(timeline.stamps)),
+      elapsedHours: assessment.elapsedHours,
+      predictedHours: assessment.predictedHours,
+      stage: assessment.stage,
+      agency: assessment.agency,
+      openSteps: assessment.openSteps,
       targetHours: target,
-      slaState: slaState(timeline.stamps, nowMs, target, ratio),
+      slaState: assessment.sla,
       asOf: new Date(nowMs).toISOString(),
     };
   }
@@ -92,5 +123,6 @@ function toFacts(doc: Timeline): TimelineFacts {
   for (const key of Object.keys(facts) as (keyof TimelineFacts)[]) {
     if (doc[key] !== undefined) (facts as unknown as Record<string, unknown>)[key] = doc[key];
   }
+  facts.stamps = { ...emptyTimeline(doc._id).stamps, ...doc.stamps };
   return facts;
 }

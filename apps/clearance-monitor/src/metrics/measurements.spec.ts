@@ -1,0 +1,50 @@
+import { applyEvent, emptyTimeline, type TimelineFacts } from '../timelines/timeline';
+import type { CloudEvent } from '@tongguan/contracts';
+import { newMeasurements } from './measurements';
+
+const event = (type: string, time: string, payload: Record<string, unknown> = {}) =>
+  ({ id: type, type: `tongguan.${type}.v1`, time, subject: 'S1', payload }) as unknown as CloudEvent<
+    Record<string, any>
+  >;
+
+const events = [
+  event('port.CargoArrived', '2026-03-02T00:00:00.000Z'),
+  event('declaration.DeclarationLodged', '2026-03-02T01:00:00.000Z', { greenChannel: false }),
+  event('declaration.DeclarationAccepted', '2026-03-02T01:00:00.000Z'),
+  event('inspection.RiskAssessed', '2026-03-02T02:00:00.000Z', { channel: 'GREEN' }),
+  event('logistics.PaymentSettled', '2026-03-02T04:00:00.000Z'),
+  event('declaration.ShipmentReleased', '2026-03-02T05:00:00.000Z'),
+];
+
+/** Folds the events one by one and collects what each step newly measures. */
+function observed(order: typeof events) {
+  let timeline: TimelineFacts = emptyTimeline('S1');
+  const clearance: number[] = [];
+  const stages: string[] = [];
+  for (const e of order) {
+    const next = applyEvent(timeline, e);
+    const fresh = newMeasurements(timeline, next);
+    if (fresh.clearanceHours !== null) clearance.push(fresh.clearanceHours);
+    stages.push(...Object.entries(fresh.stageHours).map(([stage, hours]) => `${stage}=${hours}`));
+    timeline = next;
+  }
+  return { clearance, stages: stages.sort() };
+}
+
+describe('measurements made known by a fold', () => {
+  const expected = { clearance: [5], stages: ['filing=1', 'payment=3', 'release=1', 'risk=1'] };
+
+  it('measures each stage and the clearance once, in order', () => {
+    expect(observed(events)).toEqual(expected);
+  });
+
+  it('measures the same once in reverse order and with every event delivered twice', () => {
+    expect(observed([...events].reverse())).toEqual(expected);
+    expect(observed(events.flatMap((e) => [e, e]))).toEqual(expected);
+  });
+
+  it('waits for the risk channel so that every observation has its label', () => {
+    const withoutRisk = events.filter((e) => !e.type.includes('RiskAssessed'));
+    expect(observed(withoutRisk)).toEqual({ clearance: [], stages: [] });
+  });
+});

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Clock, HOUR_MS } from '@tongguan/clock';
+import type { Model } from 'mongoose';
+import { MonitorConfig } from '../monitor-config';
+import { Timeline } from '../timelines/timeline.schema';
+import { stageTimesFrom, type StageTimes } from './completion-prediction';
+
+/** Recent history the medians come from: the latest releases within this many business days. */
+const HISTORY_DAYS = 14;
+const HISTORY_LIMIT = 2000;
+/** Real milliseconds a computed set of medians is reused before it is read again. */
+const REFRESH_MS = 15_000;
+
+/** The median stage times of recently released shipments, per channel, refreshed every few seconds. */
+@Injectable()
+export class StageTimesService {
+  private cached: { times: StageTimes; at: number } | null = null;
+  private loading: Promise<StageTimes> | null = null;
+
+  constructor(
+    @InjectModel(Timeline.name) private readonly timelines: Model<Timeline>,
+    private readonly clock: Clock,
+    private readonly config: MonitorConfig,
+  ) {}
+
+  async current(): Promise<StageTimes> {
+    // real time on purpose: the refresh rate is about database load, not business time
+    if (this.cached && Date.now() - this.cached.at < REFRESH_MS) return this.cached.times;
+    this.loading ??= this.load().finally(() => (this.loading = null));
+    return this.loading;
+  }
+
+  private async load(): Promise<StageTimes> {
+    const since = new Date(this.clock.nowMs() - HISTORY_DAYS * 24 * HOUR_MS);
+    const released = await this.timelines
+      .find({ releasedAt: { $exists: true, $gte: since } }, { stamps: 1, channel: 1 })
+      .sort({ releasedAt: -1 })
+      .limit(HISTORY_LIMIT)
+      .lean();
+    const times = stageTimesFrom(released, this.config.SLA_TARGET_HOURS);
+    this.cached = { times, at: Date.now() };
+    return times;
+  }
+}
