@@ -3,6 +3,7 @@ import type { ServiceConfig } from '@tongguan/config';
 import { PlatformModule } from '@tongguan/platform';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuditModule } from './audit/audit.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { LiveModule } from './live/live.module';
 import { ShipmentEventsModule } from './shipment-events/shipment-events.module';
 import { StatsModule } from './stats/stats.module';
@@ -21,6 +22,7 @@ export class AppModule {
         AuditModule,
         StatsModule,
         AlertsModule,
+        DashboardModule,
       ],
     };
   }
