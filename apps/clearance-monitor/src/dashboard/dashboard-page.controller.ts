@@ -1,7 +1,7 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Param, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '@tongguan/auth';
-import { NotFoundError } from '@tongguan/platform';
+import { DomainError } from '@tongguan/platform';
 import type { Request, Response } from 'express';
 import { DashboardAssets, type Asset } from './dashboard-assets';
 
@@ -43,7 +43,13 @@ export class DashboardPageController {
   }
 
   private send(asset: Asset | undefined, name: string, request: Request, response: Response): void {
-    if (!asset) throw new NotFoundError('dashboard file', name.slice(0, 100));
+    if (!asset) {
+      throw new DomainError(
+        'DASHBOARD.FILE_NOT_FOUND',
+        `the dashboard has no file ${name.slice(0, 100)}`,
+        HttpStatus.NOT_FOUND,
+      );
+    }
     response.set({ ...SECURITY_HEADERS, 'content-type': asset.contentType, etag: asset.etag });
     if (request.headers['if-none-match'] === asset.etag) {
       response.status(304).end();

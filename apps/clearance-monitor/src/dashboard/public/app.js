@@ -60,7 +60,7 @@ async function loadSeries(fromMs, toMs, bucketMinutes) {
     optional: true,
   });
   if (series && Array.isArray(series.buckets)) return series.buckets;
-  const released = await listAll('/v1/shipments', { state: 'released', ...range, limit: 500 });
+  const released = await listAll('/v1/shipments', { state: 'released', ...range, limit: 200 });
   return released ? bucketsFromShipments(released, fromMs, toMs, bucketMinutes) : null;
 }
 
