@@ -1,4 +1,14 @@
-import { Controller, Get, HttpStatus, Inject, Logger, Query, Req, Res } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Controller,
+  Get,
+  HttpStatus,
+  Inject,
+  Logger,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public, type TokenSettings } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
@@ -19,9 +29,10 @@ export const MAX_STREAMS = 200;
  */
 @ApiTags('dashboard')
 @Controller('v1/live')
-export class LiveFeedController {
+export class LiveFeedController implements BeforeApplicationShutdown {
   private readonly logger = new Logger(LiveFeedController.name);
-  private streams = 0;
+  /** Open responses: ended at shutdown, else the HTTP server would wait for them forever. */
+  private readonly open = new Set<Response>();
 
   constructor(
     private readonly feed: LiveFeed,
@@ -42,18 +53,22 @@ export class LiveFeedController {
     // Nothing below may write the token to a log: an error logger prints the request URL.
     request.url = request.url.replace(/([?&]token=)[^&]*/, '$1redacted');
     const { expiresAtMs } = verifyLiveReader(token, this.tokenSettings);
-    if (this.streams >= MAX_STREAMS) {
+    if (this.open.size >= MAX_STREAMS) {
       throw new DomainError(
         'LIVE.TOO_MANY_STREAMS',
         `this instance already serves ${MAX_STREAMS} live streams`,
         HttpStatus.SERVICE_UNAVAILABLE,
       );
     }
-    this.open(request, response, expiresAtMs);
+    this.serve(request, response, expiresAtMs);
   }
 
-  private open(request: Request, response: Response, expiresAtMs: number | null): void {
-    this.streams++;
+  beforeApplicationShutdown(): void {
+    for (const response of this.open) response.end();
+  }
+
+  private serve(request: Request, response: Response, expiresAtMs: number | null): void {
+    this.open.add(response);
     response.status(200).set({
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
@@ -78,7 +93,7 @@ export class LiveFeedController {
     const close = () => {
       if (closed) return;
       closed = true;
-      this.streams--;
+      this.open.delete(response);
       subscription.unsubscribe();
       clearInterval(heartbeat);
       if (expiry) clearTimeout(expiry);
