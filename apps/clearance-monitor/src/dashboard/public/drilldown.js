@@ -1,0 +1,198 @@
+// One shipment: its Time Release Study stamps on a horizontal timeline against the target, and its
+// audit trail (who, role, what, when, why).
+import { clockTime, DASH, el, fill, fullTime, hours, isNumber, svg } from './format.js';
+import { slaBadge } from './panels.js';
+
+const STAMPS = [
+  ['arrival', 'Arrival', 'T0'],
+  ['lodged', 'Lodged', 'T1'],
+  ['accepted', 'Accepted', 'T2'],
+  ['riskAssessed', 'Risk assessed', 'T3'],
+  ['inspected', 'Inspected', 'T4'],
+  ['paid', 'Paid', 'T5'],
+  ['released', 'Released', 'T6'],
+  ['gateOut', 'Gate-out', 'T7'],
+];
+const HOUR_MS = 3_600_000;
+const WIDTH = 760;
+const LANES = 3;
+
+function timelineSvg(timeline, nowMs, targetHours) {
+  const present = STAMPS.filter(([key]) => timeline[key]).map(([key, label, code]) => ({
+    key,
+    label,
+    code,
+    ms: Date.parse(timeline[key]),
+  }));
+  if (present.length === 0) return el('p', { class: 'empty' }, 'No stamp recorded yet.');
+  const arrivalMs = timeline.arrival ? Date.parse(timeline.arrival) : null;
+  const endMs = timeline.released ? Date.parse(timeline.released) : nowMs;
+  const targetMs = arrivalMs !== null && isNumber(targetHours) ? arrivalMs + targetHours * HOUR_MS : null;
+  const startMs = Math.min(...present.map((s) => s.ms));
+  const stopMs = Math.max(...present.map((s) => s.ms), endMs ?? 0, targetMs ?? 0, startMs + HOUR_MS);
+  const left = 24;
+  const right = WIDTH - 24;
+  const axisY = 78;
+  const x = (ms) => left + ((ms - startMs) / (stopMs - startMs)) * (right - left);
+
+  const parts = [svg('line', { class: 'track', x1: left, x2: right, y1: axisY, y2: axisY })];
+  if (arrivalMs !== null) {
+    const state = timeline.slaState ?? 'on-track';
+    parts.push(
+      svg('line', {
+        class: `span ${state}`,
+        x1: x(arrivalMs),
+        x2: x(endMs ?? arrivalMs),
+        y1: axisY,
+        y2: axisY,
+      }),
+    );
+  }
+  if (targetMs !== null) {
+    parts.push(
+      svg('line', { class: 'target', x1: x(targetMs), x2: x(targetMs), y1: 18, y2: axisY + 22 }),
+      svg(
+        'text',
+        { class: 'target-label', x: x(targetMs), y: 12, 'text-anchor': 'middle' },
+        `target +${targetHours} h`,
+      ),
+    );
+  }
+  if (!timeline.released && isNumber(nowMs)) {
+    parts.push(
+      svg('text', { class: 'axis', x: x(nowMs), y: axisY + 36, 'text-anchor': 'middle' }, 'now'),
+      svg('line', { class: 'now', x1: x(nowMs), x2: x(nowMs), y1: axisY - 8, y2: axisY + 24 }),
+    );
+  }
+  // labels take the first lane where they do not overlap the previous label
+  const laneEnds = new Array(LANES).fill(-Infinity);
+  const sorted = [...present].sort((a, b) => a.ms - b.ms);
+  for (const stamp of sorted) {
+    const cx = x(stamp.ms);
+    const text = `${stamp.code} ${stamp.label}`;
+    const widthEstimate = text.length * 6.4;
+    let lane = laneEnds.findIndex((end) => end < cx - 4);
+    if (lane === -1) lane = laneEnds.indexOf(Math.min(...laneEnds));
+    laneEnds[lane] = cx + widthEstimate;
+    const labelY = axisY + 52 + lane * 16;
+    parts.push(
+      svg('line', { class: 'leader', x1: cx, x2: cx, y1: axisY, y2: labelY - 11 }),
+      svg(
+        'circle',
+        { class: `stamp ${stamp.key}`, cx, cy: axisY, r: 5 },
+        svg('title', {}, `${stamp.label}: ${fullTime(timeline[stamp.key])}`),
+      ),
+      svg('text', { class: 'stamp-label', x: cx, y: labelY }, text),
+    );
+  }
+  const height = axisY + 52 + LANES * 16;
+  return svg(
+    'svg',
+    {
+      class: 'timeline-svg',
+      viewBox: `0 0 ${WIDTH} ${height}`,
+      role: 'img',
+      'aria-label': 'Shipment timeline',
+    },
+    parts,
+  );
+}
+
+function stampTable(timeline, nowMs) {
+  const arrivalMs = timeline.arrival ? Date.parse(timeline.arrival) : null;
+  return el(
+    'div',
+    { class: 'stamps' },
+    STAMPS.map(([key, label, code]) => {
+      const at = timeline[key];
+      const offset = at && arrivalMs !== null ? (Date.parse(at) - arrivalMs) / HOUR_MS : null;
+      return el(
+        'div',
+        { class: `stamp-cell ${at ? 'done' : 'pending'}`, 'data-stamp': key },
+        el('div', { class: 'stamp-code' }, `${code} ${label}`),
+        el('div', { class: 'stamp-time' }, at ? clockTime(at, nowMs) : 'pending'),
+        el(
+          'div',
+          { class: 'muted' },
+          isNumber(offset) ? `${offset >= 0 ? '+' : '−'}${hours(Math.abs(offset))}` : '',
+        ),
+      );
+    }),
+  );
+}
+
+function auditTable(audit) {
+  if (!audit) return el('p', { class: 'empty' }, `${DASH} (no audit entry for this shipment)`);
+  return el(
+    'table',
+    { class: 'grid-table audit' },
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        ['When', 'Who', 'Role', 'What', 'Why'].map((h) => el('th', {}, h)),
+      ),
+    ),
+    el(
+      'tbody',
+      {},
+      audit.entries.map((entry) =>
+        el(
+          'tr',
+          {},
+          el('td', { class: 'mono nowrap' }, fullTime(entry.at)),
+          el('td', { class: 'mono' }, entry.actor ?? DASH),
+          el('td', {}, el('span', { class: `role ${entry.role}` }, entry.role ?? DASH)),
+          el('td', {}, entry.action ?? DASH),
+          el('td', { class: 'muted' }, entry.reasons?.length ? entry.reasons.join('; ') : DASH),
+        ),
+      ),
+    ),
+  );
+}
+
+export function renderDrilldown(container, { shipmentId, timeline, audit, nowMs, error }) {
+  if (error) {
+    fill(container, el('h2', { class: 'mono' }, shipmentId), el('p', { class: 'empty' }, error));
+    return;
+  }
+  const facts = [
+    [
+      'Channel',
+      timeline.channel ? `${timeline.channel}${timeline.greenChannel ? ' ★ green channel' : ''}` : DASH,
+    ],
+    ['Clearance', hours(timeline.clearanceHours)],
+    ['Dwell (to gate-out)', hours(timeline.dwellHours)],
+    ['Inspection', timeline.inspectionOutcome ?? DASH],
+    ['Declaration', timeline.declarationId ?? DASH],
+  ];
+  fill(
+    container,
+    el(
+      'div',
+      { class: 'drill-head' },
+      el('h2', { class: 'mono', id: 'drill-title' }, timeline.shipmentId ?? shipmentId),
+      slaBadge(timeline.slaState),
+      timeline.withdrawn ? el('span', { class: 'badge unknown' }, 'withdrawn') : null,
+    ),
+    el(
+      'dl',
+      { class: 'facts' },
+      facts.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]),
+    ),
+    timeline.refusedReasons?.length
+      ? el('p', { class: 'refused' }, `Release refused: ${timeline.refusedReasons.join('; ')}`)
+      : null,
+    el('h3', {}, 'Timeline'),
+    el(
+      'div',
+      { class: 'timeline', id: 'drill-timeline' },
+      timelineSvg(timeline, nowMs, timeline.targetHours),
+      stampTable(timeline, nowMs),
+    ),
+    el('h3', {}, 'Audit trail'),
+    el('div', { id: 'drill-audit' }, auditTable(audit)),
+  );
+}
