@@ -22,6 +22,8 @@ export interface SimulationSettings {
   blPrefix: string;
   recorder?: Recorder;
   log?: (line: string) => void;
+  /** Business time (ms) of the run's hour 0; now by default. */
+  startMs?: number;
 }
 
 export interface RunLimits {
@@ -78,7 +80,7 @@ export class Simulation {
       transport,
       incidents: this.incidents,
       outcomes: this.outcomes,
-      startMs: settings.clock.nowMs(),
+      startMs: settings.startMs ?? settings.clock.nowMs(),
     };
   }
 
