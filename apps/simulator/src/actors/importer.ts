@@ -1,0 +1,136 @@
+import type { EventObserver } from '../platform/event-observer';
+import type { Incidents } from '../platform/incidents';
+import { describeAnswer, type PlatformApi } from '../platform/platform-api';
+import type { Sleeper } from '../platform/sleeper';
+import type { Scenario } from '../scenario/scenario';
+import { declarationBody } from '../traffic/declaration-body';
+import { hoursToMs, type ShipmentBehaviour, type ShipmentPlan } from '../traffic/traffic-plan';
+import type { Inspectors } from './inspectors';
+import type { Outcomes } from './outcomes';
+import type { Transport } from './transport';
+
+export interface ShipmentContext {
+  scenario: Scenario;
+  api: PlatformApi;
+  observer: EventObserver;
+  sleeper: Sleeper;
+  inspectors: Inspectors;
+  transport: Transport;
+  incidents: Incidents;
+  outcomes: Outcomes;
+  /** Business time (ms) the run's hour 0 stands for. */
+  startMs: number;
+}
+
+/**
+ * One importer's shipment from filing to the truck: lodge (correct and lodge again after a 422),
+ * answer document requests, pay (at once, or only after inspection in the old sequential way), then
+ * transport. The officers and the port act on their own; the importer reacts to what it is told.
+ */
+export async function driveShipment(
+  ctx: ShipmentContext,
+  plan: ShipmentPlan,
+  behaviour: ShipmentBehaviour,
+  vessel: { vesselName: string; voyage: string },
+): Promise<void> {
+  const { api, observer, sleeper, incidents, outcomes } = ctx;
+  const importer = { role: 'importer' as const, party: plan.importerId };
+  await sleeper.untilBusiness(ctx.startMs + hoursToMs(behaviour.firstFilingHour));
+
+  let lodged = await api.call('declaration', importer, 'POST', '/v1/declarations', {
+    ...declarationBody(plan, behaviour, vessel.vesselName, vessel.voyage, behaviour.deficient),
+  });
+  if (behaviour.deficient && lodged.status === 422) {
+    outcomes.add(`filing refused with ${lodged.body?.errors?.length ?? '?'} deficiencies listed at once`);
+    await sleeper.forBusinessHours(plan.fixDelayHours);
+    lodged = await api.call('declaration', importer, 'POST', '/v1/declarations', {
+      ...declarationBody(plan, behaviour, vessel.vesselName, vessel.voyage, false),
+    });
+  }
+  if (lodged.status !== 201) {
+    incidents.record('declaration refused', `${plan.blNumber} ${describeAnswer(lodged)}`);
+    return;
+  }
+  outcomes.add(behaviour.filedBeforeArrival ? 'lodged before arrival' : 'lodged after arrival');
+  const declarationId = lodged.body.id as string;
+
+  const risk = (await observer.waitFor(plan.blNumber, 'RiskAssessed')).payload;
+  outcomes.add(`channel ${risk.channel}`);
+  if (risk.channel !== 'GREEN' && risk.taskId) {
+    if (behaviour.officerNeverDecides) outcomes.add('task left to its time limit by the officers');
+    else {
+      ctx.inspectors.submit({
+        taskId: risk.taskId,
+        shipmentId: plan.blNumber,
+        greenChannel: behaviour.greenGround !== null,
+        hours: risk.channel === 'RED' ? plan.physicalCheckHours : plan.documentCheckHours,
+        recheckHours: plan.recheckHours,
+        requestsDocuments: behaviour.officerRequestsDocuments,
+      });
+    }
+    void answerDocumentRequests(ctx, plan, declarationId);
+  }
+
+  const payment = (await observer.waitFor(plan.blNumber, 'PaymentRequested')).payload;
+  if (ctx.scenario.payment.afterInspection && risk.channel !== 'GREEN') {
+    await observer.waitFor(plan.blNumber, 'InspectionCompleted', 'InspectionDeemedApproved');
+  }
+  await sleeper.forBusinessHours(plan.paymentDelayHours);
+  const settled = await api.call(
+    'logistics',
+    importer,
+    'POST',
+    `/v1/payments/${payment.paymentId}/settlements`,
+    {
+      idempotencyKey: `sim-${plan.blNumber}`,
+    },
+  );
+  if (settled.status >= 300) {
+    incidents.record('payment settlement refused', `${plan.blNumber} ${describeAnswer(settled)}`);
+    return;
+  }
+
+  const decision = await observer.waitFor(plan.blNumber, 'ShipmentReleased', 'ReleaseRefused');
+  if (decision.name === 'ReleaseRefused') {
+    outcomes.add('release refused');
+    return;
+  }
+  outcomes.add('released');
+  await ctx.transport.collect(plan);
+}
+
+/** The importer answers each documents request after the drawn time, all items of the notice at once. */
+async function answerDocumentRequests(ctx: ShipmentContext, plan: ShipmentPlan, declarationId: string) {
+  const importer = { role: 'importer' as const, party: plan.importerId };
+  try {
+    await ctx.observer.waitFor(plan.blNumber, 'DocumentsRequested');
+    await ctx.sleeper.forBusinessHours(plan.documentsAnswerHours);
+    const notice = await ctx.api.call(
+      'declaration',
+      importer,
+      'GET',
+      `/v1/declarations/${declarationId}/notice`,
+    );
+    const items = (notice.body?.items ?? []) as { itemId: string; answered?: boolean }[];
+    if (notice.status !== 200 || items.length === 0) {
+      ctx.incidents.record('documents notice unreadable', `${plan.blNumber} ${describeAnswer(notice)}`);
+      return;
+    }
+    const answered = await ctx.api.call(
+      'declaration',
+      importer,
+      'POST',
+      `/v1/declarations/${declarationId}/notice/responses`,
+      {
+        documents: items.map((item, i) => ({
+          itemId: item.itemId,
+          documentRef: `DOC-${plan.blNumber}-${i + 1}`,
+        })),
+      },
+    );
+    if (answered.status === 200) ctx.outcomes.add('documents answered in one resubmission');
+    else ctx.incidents.record('documents answer refused', `${plan.blNumber} ${describeAnswer(answered)}`);
+  } catch {
+    // the run stopped while the importer waited
+  }
+}

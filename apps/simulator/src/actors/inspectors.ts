@@ -1,0 +1,152 @@
+import type { WorkingCalendar } from '@tongguan/clock';
+import { StoppedError, type EventObserver } from '../platform/event-observer';
+import type { Incidents } from '../platform/incidents';
+import { describeAnswer, type PlatformApi } from '../platform/platform-api';
+import type { Sleeper } from '../platform/sleeper';
+import type { Outcomes } from './outcomes';
+
+export interface InspectionJob {
+  taskId: string;
+  shipmentId: string;
+  greenChannel: boolean;
+  /** Working hours the check takes. */
+  hours: number;
+  /** Working hours of the second look after the importer's documents came. */
+  recheckHours: number;
+  requestsDocuments: boolean;
+}
+
+/**
+ * Officers (role inspection) working the task queue one task at a time, only in the working hours of
+ * their calendar: take the next task (green channel first), claim it, spend the drawn service time,
+ * then decide it (or first ask the importer for documents, and take the task up again when they come).
+ */
+export class Inspectors {
+  private readonly queue: InspectionJob[] = [];
+  private readonly idle: ((job: InspectionJob) => void)[] = [];
+  private running = true;
+
+  constructor(
+    private readonly officers: number,
+    private readonly calendar: WorkingCalendar,
+    private readonly api: PlatformApi,
+    private readonly observer: EventObserver,
+    private readonly sleeper: Sleeper,
+    private readonly incidents: Incidents,
+    private readonly outcomes: Outcomes,
+  ) {}
+
+  start(): Promise<void>[] {
+    return Array.from({ length: this.officers }, (_, i) =>
+      this.work(`SIM-OFFICER-${String(i + 1).padStart(2, '0')}`),
+    );
+  }
+
+  submit(job: InspectionJob): void {
+    const waiting = this.idle.shift();
+    if (waiting) waiting(job);
+    else this.queue.push(job);
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  stop(): void {
+    this.running = false;
+  }
+
+  private next(): Promise<InspectionJob> {
+    const green = this.queue.findIndex((j) => j.greenChannel);
+    const index = green >= 0 ? green : 0;
+    if (this.queue.length > 0) return Promise.resolve(this.queue.splice(index, 1)[0]);
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  private async work(officerId: string): Promise<void> {
+    const as = { role: 'inspection' as const, party: officerId };
+    try {
+      while (this.running) {
+        const job = await this.next();
+        await this.atWork();
+        const claim = await this.api.call(
+          'inspection',
+          as,
+          'POST',
+          `/v1/inspection-tasks/${job.taskId}/claim`,
+        );
+        if (claim.status >= 300) {
+          // a task deemed approved while it queued is closed: the queue was longer than the time limit
+          if (claim.status === 409) this.outcomes.add('task closed before an officer reached it');
+          else
+            this.incidents.record('inspection: claim refused', `${job.shipmentId} ${describeAnswer(claim)}`);
+          continue;
+        }
+        await this.sleeper.untilBusiness(
+          this.calendar.addWorkingHours(this.sleeper.clock.now(), job.hours).getTime(),
+        );
+        if (job.requestsDocuments) {
+          await this.askForDocuments(as, job);
+          continue;
+        }
+        const result = await this.api.call(
+          'inspection',
+          as,
+          'POST',
+          `/v1/inspection-tasks/${job.taskId}/result`,
+          {
+            result: 'passed',
+            findings: [],
+          },
+        );
+        if (result.status < 300) this.outcomes.add('inspection decided by an officer');
+        else if (result.status === 409)
+          this.outcomes.add('officer too late: deemed approved or closed first');
+        else
+          this.incidents.record('inspection: result refused', `${job.shipmentId} ${describeAnswer(result)}`);
+      }
+    } catch (error) {
+      if (!(error instanceof StoppedError)) throw error;
+    }
+  }
+
+  /** Waits for the officers' next working time (nights, weekends and holidays of their calendar). */
+  private async atWork(): Promise<void> {
+    const now = this.sleeper.clock.now();
+    if (!this.calendar.isWorkingTime(now)) {
+      await this.sleeper.untilBusiness(this.calendar.addWorkingHours(now, 0).getTime());
+    }
+  }
+
+  private async askForDocuments(
+    as: { role: 'inspection'; party: string },
+    job: InspectionJob,
+  ): Promise<void> {
+    const asked = await this.api.call(
+      'inspection',
+      as,
+      'POST',
+      `/v1/inspection-tasks/${job.taskId}/document-requests`,
+      {
+        documents: [
+          { code: 'PACKING_LIST', description: 'detailed packing list matching the container contents' },
+        ],
+      },
+    );
+    if (asked.status >= 300) {
+      if (asked.status !== 409) {
+        this.incidents.record(
+          'inspection: documents request refused',
+          `${job.shipmentId} ${describeAnswer(asked)}`,
+        );
+      }
+      return;
+    }
+    this.outcomes.add('documents requested by an officer');
+    // the officer turns to other work; the task comes back to the queue when the documents come
+    void this.observer
+      .waitFor(job.shipmentId, 'DocumentsSubmitted')
+      .then(() => this.submit({ ...job, hours: job.recheckHours, requestsDocuments: false }))
+      .catch(() => undefined);
+  }
+}
