@@ -12,9 +12,12 @@ export interface ReceivedDelivery {
   answered: number;
 }
 
+/** A behaviour's answer that leaves the request hanging. */
+export const NO_ANSWER = 0;
+
 /**
  * A real HTTP server standing in for an agency's webhook endpoint. Each path answers with the status
- * its behaviour gives (200 by default), so a test can make one endpoint fail and another succeed.
+ * its behaviour gives (200 by default, NO_ANSWER to hang), so a test can make one endpoint fail and another succeed.
  */
 export class WebhookReceiver {
   readonly received: ReceivedDelivery[] = [];
@@ -36,6 +39,7 @@ export class WebhookReceiver {
         const attempt = this.received.filter((r) => r.path === path && r.event.id === event.id).length + 1;
         const status = this.behaviours.get(path)?.(attempt, event) ?? 200;
         this.received.push({ path, headers: request.headers, rawBody, event, answered: status });
+        if (status === NO_ANSWER) return; // hold the request open: the sender's timeout must end it
         response.statusCode = status;
         response.end(status < 300 ? 'ok' : 'not now');
       });
@@ -60,12 +64,14 @@ export class WebhookReceiver {
   distinctAccepted(path: string, shipmentId?: string): ReceivedDelivery[] {
     const seen = new Map<string, ReceivedDelivery>();
     for (const r of this.at(path, shipmentId)) {
-      if (r.answered < 300 && !seen.has(String(r.headers['ce-id']))) seen.set(String(r.headers['ce-id']), r);
+      if (r.answered >= 200 && r.answered < 300 && !seen.has(String(r.headers['ce-id'])))
+        seen.set(String(r.headers['ce-id']), r);
     }
     return [...seen.values()];
   }
 
   async stop(): Promise<void> {
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 }

@@ -9,6 +9,7 @@ import {
 } from '@tongguan/testing';
 import { SIGNATURE_HEADER, verifySignature } from '../src/feeds/signing/webhook-signature';
 import {
+  NO_ANSWER,
   newShipmentId,
   publishRiskAssessed,
   publishSlaAtRisk,
@@ -236,6 +237,26 @@ describe('agency feeds: webhooks', () => {
   });
 });
 
+describe('agency feeds: a receiver that does not answer', () => {
+  it('ends an attempt at the request timeout and tries again later', async () => {
+    receiver.answer('/silent', (attempt) => (attempt === 1 ? NO_ANSWER : 200));
+    const subscription = await subscribe('/silent', ['RiskAssessed']);
+    const shipmentId = newShipmentId();
+    const ceId = await publishRiskAssessed(tap, shipmentId);
+    await eventually(
+      () => receiver.distinctAccepted('/silent', shipmentId).length === 1,
+      30_000,
+      'the second try',
+    );
+    const recorded = await eventually(async () => {
+      const page = await deliveries(subscription.id, 'delivered');
+      return page.items.find((d) => d.eventId === ceId);
+    });
+    expect(recorded.attempts).toBe(2);
+    expect(receiver.at('/silent', shipmentId).map((r) => r.answered)).toEqual([NO_ANSWER, 200]);
+  });
+});
+
 describe('agency feeds: pull feed and stream', () => {
   it('pages with a cursor in log order, filters, and replays from a point in time', async () => {
     const shipmentId = newShipmentId();
@@ -365,5 +386,23 @@ describe('agency feeds: restarts', () => {
       after = next.body.nextCursor;
     }
     expect(everything).toEqual(Array.from({ length: everything.length }, (_, i) => i + 1));
+  });
+
+  it('sends again a delivery that was in flight when port-exchange crashed, once its lease runs out', async () => {
+    receiver.answer('/crash', (attempt) => (attempt === 1 ? NO_ANSWER : 200));
+    await subscribe('/crash', ['ClearanceSlaAtRisk']);
+    const shipmentId = newShipmentId();
+    const ceId = await publishSlaAtRisk(tap, shipmentId);
+    await eventually(() => receiver.at('/crash', shipmentId).length === 1, 30_000, 'the attempt in flight');
+
+    await processes.restart('port-exchange', 'SIGKILL');
+    api = new ApiClient(processes.url('port-exchange'));
+    const accepted = await eventually(
+      () => receiver.distinctAccepted('/crash', shipmentId)[0],
+      60_000,
+      'the delivery after the crash',
+    );
+    expect(accepted.headers['ce-id']).toBe(ceId);
+    expect(receiver.at('/crash', shipmentId).map((r) => r.answered)).toEqual([NO_ANSWER, 200]);
   });
 });

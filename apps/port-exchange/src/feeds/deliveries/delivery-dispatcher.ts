@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -20,7 +20,7 @@ import { WebhookSender } from './webhook-sender';
  * business clock: it paces HTTP traffic to a receiver, it is not a business deadline.
  */
 @Injectable()
-export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeliveryDispatcher.name);
   private readonly loop: PeriodicLoop;
   private readonly inFlight = new Set<Promise<void>>();
@@ -42,7 +42,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     this.loop.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database connection closes, so the attempts in flight are recorded. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.unsubscribe?.();
     await this.loop.stop();
     await Promise.allSettled([...this.inFlight]);

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { toStructuredCloudEvent } from '../event-log/structured-cloud-event';
 import { FeedsConfig } from '../feeds-config';
@@ -15,13 +15,20 @@ const RECONNECT_MS = 2_000;
  * logged in this process wake the stream at once; the poll catches those logged by other instances.
  */
 @Injectable()
-export class EventStream {
+export class EventStream implements BeforeApplicationShutdown {
   private readonly logger = new Logger(EventStream.name);
+  /** Open streams, each ended by its function: the HTTP server cannot close while one stays open. */
+  private readonly open = new Set<() => void>();
 
   constructor(
     private readonly reader: FeedReader,
     private readonly config: FeedsConfig,
   ) {}
+
+  /** Ends every stream at shutdown; clients reconnect elsewhere with Last-Event-ID. */
+  beforeApplicationShutdown(): void {
+    for (const end of this.open) end();
+  }
 
   async serve(
     filter: FeedFilterQuery,
@@ -33,10 +40,12 @@ export class EventStream {
     let wake: (() => void) | null = null;
     const rouse = () => wake?.();
     const unsubscribe = this.reader.onAppended(rouse);
-    request.on('close', () => {
+    const end = () => {
       closed = true;
       rouse();
-    });
+    };
+    request.on('close', end);
+    this.open.add(end);
 
     response.status(200);
     response.set({
@@ -61,6 +70,7 @@ export class EventStream {
           lastWrite = Date.now();
         }
         if (events.length === BATCH) continue;
+        if (closed) break;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, this.config.FEED_POLL_MS);
           wake = () => {
@@ -80,6 +90,7 @@ export class EventStream {
         `event stream ended after cursor ${cursor}: ${(error as Error)?.message ?? String(error)}`,
       );
     } finally {
+      this.open.delete(end);
       unsubscribe();
       response.end();
     }

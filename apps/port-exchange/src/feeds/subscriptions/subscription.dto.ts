@@ -18,8 +18,14 @@ export class CreateSubscriptionDto {
   @IsString()
   @MaxLength(2048)
   @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true, require_tld: false, allow_underscores: true },
-    { message: 'url must be an absolute http or https URL' },
+    {
+      protocols: ['http', 'https'],
+      require_protocol: true,
+      require_tld: false,
+      allow_underscores: true,
+      disallow_auth: true, // credentials in a URL would be stored and shown back
+    },
+    { message: 'url must be an absolute http or https URL without credentials' },
   )
   url: string;
 
