@@ -7,11 +7,28 @@ export const DUTY_ASSESSED = 'tongguan.declaration.DutyAssessed.v1';
 export const PAYMENT_REQUESTED = 'tongguan.logistics.PaymentRequested.v1';
 export const PAYMENT_SETTLED = 'tongguan.logistics.PaymentSettled.v1';
 
+export const CARGO_ARRIVED = 'tongguan.port.CargoArrived.v1';
+
+interface ShippedFee {
+  code: string;
+  basis: 'per-bill-of-lading' | 'storage-per-day';
+  amountMinor?: number;
+  unit?: 'container' | 'tonne';
+  freeDays?: number;
+  tiers?: { fromDay: number; dailyRateMinor: number }[];
+}
+
 /** The tariff the service under test loads, so expectations follow the shipped file. */
 export const shippedTariff = JSON.parse(
   fs.readFileSync(path.join(__dirname, '..', 'config', 'port-fees.json'), 'utf8'),
-) as { fees: { code: string; amountMinor: number }[] };
-export const portFeesMinor = shippedTariff.fees.reduce((sum, fee) => sum + fee.amountMinor, 0);
+) as { fees: ShippedFee[] };
+/** The fees charged once per B/L, whenever the cargo arrives. */
+export const perBlFees = shippedTariff.fees.filter((fee) => fee.basis === 'per-bill-of-lading');
+export const portFeesMinor = perBlFees.reduce((sum, fee) => sum + fee.amountMinor!, 0);
+/** The shipped container storage rule. */
+export const containerStorage = shippedTariff.fees.find(
+  (fee) => fee.basis === 'storage-per-day' && fee.unit === 'container',
+)!;
 
 let serial = 0;
 
@@ -46,6 +63,31 @@ export function publishDutyAssessed(
   ceId: string = randomUUID(),
 ): Promise<string> {
   return tap.publish('DutyAssessed', payload, { id: ceId });
+}
+
+/**
+ * Publishes the discharge as port-exchange would; ce_time is the business time of the discharge, which
+ * is where storage starts.
+ */
+export function publishCargoArrived(
+  tap: EventTap,
+  shipmentId: string,
+  dischargedAt: string,
+  containerNumbers = ['MSCU1234565', 'MSCU7654321'],
+): Promise<string> {
+  return tap.publish(
+    'CargoArrived',
+    {
+      shipmentId,
+      vesselCallId: 'VC-2026-0301',
+      vesselName: 'COSCO SHIPPING ARIES',
+      voyage: '071E',
+      containerNumbers,
+      packages: 40,
+      grossWeightKg: 36_000,
+    },
+    { time: new Date(dischargedAt).toISOString() },
+  );
 }
 
 /** Distinct events of a type: a relay may re-send an entry (same ce_id), which every inbox drops. */

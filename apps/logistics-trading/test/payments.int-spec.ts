@@ -14,8 +14,8 @@ import {
   PAYMENT_REQUESTED,
   PAYMENT_SETTLED,
   portFeesMinor,
+  perBlFees,
   publishDutyAssessed,
-  shippedTariff,
 } from './payments.fixtures';
 import { randomUUID } from 'node:crypto';
 
@@ -61,9 +61,7 @@ describe('payments', () => {
       expect.arrayContaining([
         expect.objectContaining({ code: 'CUSTOMS_DUTY', amountMinor: payload.dutyMinor }),
         expect.objectContaining({ code: 'IMPORT_VAT', amountMinor: payload.vatMinor }),
-        ...shippedTariff.fees.map((fee) =>
-          expect.objectContaining({ code: fee.code, amountMinor: fee.amountMinor }),
-        ),
+        ...perBlFees.map((fee) => expect.objectContaining({ code: fee.code, amountMinor: fee.amountMinor })),
       ]),
     );
     expect(message.payload).toMatchObject({
@@ -87,7 +85,8 @@ describe('payments', () => {
     expect(first.body).toMatchObject({
       paymentId,
       status: 'settled',
-      amountMinor: payload.totalMinor + portFeesMinor,
+      method: 'gateway',
+      totalMinor: payload.totalMinor + portFeesMinor,
       currency: 'CNY',
     });
     const settled = await tap.waitFor(
@@ -170,11 +169,12 @@ describe('payments', () => {
     const bad = await importer().post(`/v1/payments/${paymentId}/settlements`, {
       idempotencyKey: 'short',
       amountMinor: 1,
+      method: 'cash',
     });
     expect(bad.status).toBe(422);
     expect(bad.body.code).toBe('REQUEST.INVALID');
     const paths = (bad.body.errors as { path: string }[]).map((e) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['idempotencyKey', 'amountMinor']));
+    expect(paths).toEqual(expect.arrayContaining(['idempotencyKey', 'amountMinor', 'method']));
 
     const missing = await importer().post(`/v1/payments/${paymentId}/settlements`, {});
     expect(missing.status).toBe(422);

@@ -142,7 +142,7 @@ export class PaymentSettlementsService {
     const recorded = await this.payments.findOneAndUpdate(
       { _id: payment._id, 'pendingSettlement.key': key, status: { $in: ['requested', 'cancelled'] } },
       { ...update, $unset: { pendingSettlement: '' } },
-      { new: true, lean: true, projection: { outbox: 0 } },
+      { new: true, lean: true },
     );
     if (recorded) this.relay.nudge();
     // a concurrent request with the same key recorded it first: answer its receipt
