@@ -15,7 +15,7 @@ const STAMPS = [
 ];
 const HOUR_MS = 3_600_000;
 const WIDTH = 760;
-const LANES = 3;
+const LANES = 4;
 
 function timelineSvg(timeline, nowMs, targetHours) {
   const present = STAMPS.filter(([key]) => timeline[key]).map(([key, label, code]) => ({
@@ -48,6 +48,20 @@ function timelineSvg(timeline, nowMs, targetHours) {
       }),
     );
   }
+  if (arrivalMs !== null) {
+    // hours since arrival, the Time Release Study's measure
+    const spanHours = (stopMs - arrivalMs) / HOUR_MS;
+    const step = [1, 2, 5, 10, 20, 50, 100].find((h) => spanHours / h <= 8) ?? 200;
+    for (let h = 0; h <= spanHours; h += step) {
+      parts.push(
+        svg(
+          'text',
+          { class: 'axis', x: x(arrivalMs + h * HOUR_MS), y: axisY - 10, 'text-anchor': 'middle' },
+          `+${h} h`,
+        ),
+      );
+    }
+  }
   if (targetMs !== null) {
     parts.push(
       svg('line', { class: 'target', x1: x(targetMs), x2: x(targetMs), y1: 18, y2: axisY + 22 }),
@@ -60,32 +74,33 @@ function timelineSvg(timeline, nowMs, targetHours) {
   }
   if (!timeline.released && isNumber(nowMs)) {
     parts.push(
-      svg('text', { class: 'axis', x: x(nowMs), y: axisY + 36, 'text-anchor': 'middle' }, 'now'),
-      svg('line', { class: 'now', x1: x(nowMs), x2: x(nowMs), y1: axisY - 8, y2: axisY + 24 }),
+      svg('text', { class: 'axis', x: x(nowMs), y: axisY - 26, 'text-anchor': 'middle' }, 'now'),
+      svg('line', { class: 'now', x1: x(nowMs), x2: x(nowMs), y1: axisY - 22, y2: axisY + 8 }),
     );
   }
-  // labels take the first lane where they do not overlap the previous label
+  // labels take the first lane where they fit; when every lane is taken near the dot (stamps minutes
+  // apart on a day-long axis) the label moves right along the lane that frees first, its leader slanted
   const laneEnds = new Array(LANES).fill(-Infinity);
   const sorted = [...present].sort((a, b) => a.ms - b.ms);
   for (const stamp of sorted) {
     const cx = x(stamp.ms);
     const text = `${stamp.code} ${stamp.label}`;
-    const widthEstimate = text.length * 6.4;
-    let lane = laneEnds.findIndex((end) => end < cx - 4);
+    let lane = laneEnds.findIndex((end) => end < cx);
     if (lane === -1) lane = laneEnds.indexOf(Math.min(...laneEnds));
-    laneEnds[lane] = cx + widthEstimate;
-    const labelY = axisY + 52 + lane * 16;
+    const labelX = Math.max(cx, laneEnds[lane]);
+    laneEnds[lane] = labelX + text.length * 6.6 + 10;
+    const labelY = axisY + 40 + lane * 16;
     parts.push(
-      svg('line', { class: 'leader', x1: cx, x2: cx, y1: axisY, y2: labelY - 11 }),
+      svg('line', { class: 'leader', x1: cx, x2: labelX, y1: axisY + 5, y2: labelY - 11 }),
       svg(
         'circle',
         { class: `stamp ${stamp.key}`, cx, cy: axisY, r: 5 },
         svg('title', {}, `${stamp.label}: ${fullTime(timeline[stamp.key])}`),
       ),
-      svg('text', { class: 'stamp-label', x: cx, y: labelY }, text),
+      svg('text', { class: 'stamp-label', x: labelX, y: labelY }, text),
     );
   }
-  const height = axisY + 52 + LANES * 16;
+  const height = axisY + 40 + LANES * 16;
   return svg(
     'svg',
     {

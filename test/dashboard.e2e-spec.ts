@@ -1,0 +1,195 @@
+import { ALL_TOPICS } from '@tongguan/contracts';
+import {
+  ApiClient,
+  EventTap,
+  eventually,
+  ServiceProcesses,
+  testEnvironment,
+  tokenFor,
+} from '@tongguan/testing';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's chromium (CI installs it: scripts/ensure-deps.sh --with-chromium). */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const DOCS = path.join(__dirname, '..', 'docs');
+const HOUR_MS = 3_600_000;
+const run = Date.now().toString(36).toUpperCase();
+const ops = tokenFor('ops', 'OPS-1');
+
+/**
+ * The operations dashboard in a real browser: clearance-monitor as a process, pipeline events
+ * published on its topics as the other services would, the page opened with an ops token.
+ */
+describe('operations dashboard (headless Chromium)', () => {
+  const env = testEnvironment('dashboard');
+  const services = new ServiceProcesses(env);
+  const tap = new EventTap(env.KAFKA_BROKERS, env.TOPIC_PREFIX);
+  let monitor: ApiClient;
+  let browser: Browser;
+  let page: Page;
+
+  /** One shipment's events, stamped hours ago; released after `clearance` hours, or still in flight. */
+  async function shipment(bl: string, arrivedHoursAgo: number, clearance: number | null, channel = 'YELLOW') {
+    const at = (hoursAfterArrival: number) => ({
+      time: new Date(Date.now() - (arrivedHoursAgo - hoursAfterArrival) * HOUR_MS).toISOString(),
+    });
+    const declarationId = `DEC-${bl}`;
+    const common = { shipmentId: bl, declarationId, importerId: 'TRADER-1' };
+    await tap.publish(
+      'CargoArrived',
+      {
+        shipmentId: bl,
+        vesselCallId: 'VC-042E',
+        vesselName: 'COSCO SHIPPING ARIES',
+        voyage: '042E',
+        containerNumbers: ['CSQU3054383'],
+        packages: 2,
+        grossWeightKg: 3100,
+      },
+      at(0),
+    );
+    await tap.publish('DeclarationLodged', { ...common, greenChannel: channel === 'GREEN' }, at(0.6));
+    await tap.publish(
+      'DeclarationAccepted',
+      {
+        ...common,
+        currency: 'CNY',
+        items: [{ hsCode: '8517130000', originCountry: 'CN', customsValueMinor: 8_000_000 }],
+        greenChannel: channel === 'GREEN',
+      },
+      at(1),
+    );
+    await tap.publish(
+      'RiskAssessed',
+      {
+        shipmentId: bl,
+        declarationId,
+        assessmentId: `RA-${bl}`,
+        channel: channel as 'GREEN' | 'YELLOW' | 'RED',
+        score: channel === 'RED' ? 82 : 41,
+        reasons: channel === 'RED' ? ['HS 8517 on the sampling list'] : ['document check for a new trader'],
+        taskId: channel === 'GREEN' ? '' : `TASK-${bl}`,
+      },
+      at(1.5),
+    );
+    if (clearance === null) return;
+    if (channel !== 'GREEN') {
+      await tap.publish(
+        'InspectionCompleted',
+        {
+          shipmentId: bl,
+          declarationId,
+          taskId: `TASK-${bl}`,
+          result: 'passed',
+          findings: ['seals intact, goods as declared'],
+          officerId: 'OFFICER-9',
+        },
+        at(clearance * 0.6),
+      );
+    }
+    await tap.publish(
+      'PaymentSettled',
+      {
+        shipmentId: bl,
+        paymentId: `PAY-${bl}`,
+        importerId: 'TRADER-1',
+        currency: 'CNY',
+        amountMinor: 1_234_56,
+        method: 'gateway',
+        receiptNumber: `R-${bl}`,
+      },
+      at(clearance * 0.8),
+    );
+    await tap.publish('ShipmentReleased', common, at(clearance));
+  }
+
+  const released = async () =>
+    (await monitor.get(`/v1/stats/clearance?from=${new Date(Date.now() - 24 * HOUR_MS).toISOString()}`)).body
+      .count as number;
+  const kpi = (id: string) => page.getAttribute(`#kpi-${id}`, 'data-value');
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium not found at ${CHROMIUM}: the dashboard test drives Debian's chromium. Install it with ` +
+          `'sudo apt-get install -y chromium' (or 'bash scripts/ensure-deps.sh --with-chromium'), or set CHROMIUM_PATH.`,
+      );
+    }
+    await tap.start([...ALL_TOPICS]);
+    await services.start(['clearance-monitor']);
+    monitor = new ApiClient(services.url('clearance-monitor'), ops);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await services.stopAll();
+    await tap.stop();
+  });
+
+  it('shows live figures that change as events arrive, without a reload', async () => {
+    await shipment(`DSH${run}A`, 20, 6, 'GREEN');
+    await shipment(`DSH${run}B`, 16, 11);
+    await shipment(`DSH${run}C`, 12, 8.5, 'RED');
+    await shipment(`DSH${run}D`, 30, 27, 'RED');
+    await shipment(`DSH${run}E`, 17, null); // in flight past 75 % of the target: at risk
+    await shipment(`DSH${run}F`, 26, null, 'RED'); // in flight past the target: breached
+    await eventually(async () => (await released()) === 4, 60_000, 'four releases folded');
+
+    await page.goto(`${services.url('clearance-monitor')}/dashboard?token=${ops}`);
+    await eventually(async () => (await kpi('released')) === '4', 30_000, 'the page to show 4 released');
+    expect(page.url()).not.toContain('token='); // the token left the address bar at once
+    expect(await page.textContent('#live')).toBe('live');
+    expect(Number(await kpi('p50'))).toBeGreaterThan(0);
+    await page.evaluate(() => Object.assign(globalThis, { dashboardMarker: 'same page' }));
+    const refreshesBefore = Number(await page.getAttribute('body', 'data-refreshes'));
+
+    await shipment(`DSH${run}G`, 9, 4.5);
+    await eventually(async () => (await kpi('released')) === '5', 30_000, 'the page to show 5 released');
+    expect(await page.evaluate(() => (globalThis as { dashboardMarker?: string }).dashboardMarker)).toBe(
+      'same page',
+    );
+    expect(Number(await page.getAttribute('body', 'data-live-updates'))).toBeGreaterThan(0);
+    expect(Number(await page.getAttribute('body', 'data-refreshes'))).toBeGreaterThan(refreshesBefore);
+    await page.waitForSelector(`#activity [data-shipment="DSH${run}G"]`);
+    await page.screenshot({ path: path.join(DOCS, 'dashboard.png') });
+  });
+
+  it('drills down to a shipment: its TRS stamps on a timeline and its audit trail', async () => {
+    const bl = `DSH${run}C`;
+    await page.fill('#search-input', bl.toLowerCase());
+    await page.press('#search-input', 'Enter');
+    await page.waitForSelector('#drill-audit table');
+    expect(await page.textContent('#drill-title')).toBe(bl);
+    for (const stamp of ['arrival', 'lodged', 'accepted', 'riskAssessed', 'inspected', 'paid', 'released']) {
+      expect(await page.getAttribute(`[data-stamp="${stamp}"]`, 'class')).toContain('done');
+    }
+    expect(await page.getAttribute('[data-stamp="gateOut"]', 'class')).toContain('pending');
+    expect(await page.locator('#drill-timeline svg circle.stamp').count()).toBe(7);
+    const audit = await page.textContent('#drill-audit');
+    expect(audit).toContain(`declaration DEC-${bl} lodged`);
+    expect(audit).toContain('risk channel RED');
+    expect(audit).toContain('HS 8517 on the sampling list');
+    expect(audit).toContain('OFFICER-9');
+    expect(audit).toContain('inspection passed');
+    expect(audit).toContain('released');
+    await page.screenshot({ path: path.join(DOCS, 'dashboard-drilldown.png') });
+  });
+
+  it('guards the live feed like the data endpoints and never logs the token', async () => {
+    const live = `${services.url('clearance-monitor')}/v1/live`;
+    expect((await fetch(live)).status).toBe(401);
+    expect((await fetch(`${live}?token=${tokenFor('importer', 'TRADER-1')}`)).status).toBe(403);
+    expect((await fetch(`${live}?token=not-a-token`)).status).toBe(401);
+    expect((await fetch(`${services.url('clearance-monitor')}/dashboard`)).status).toBe(200);
+    const port = new URL(services.url('clearance-monitor')).port;
+    const log = fs.readFileSync(
+      path.join(__dirname, '..', '.local', 'logs', `test-clearance-monitor-${port}.log`),
+      'utf8',
+    );
+    expect(log).not.toContain(ops);
+  });
+});
