@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The platform's main job on this machine: installs what is missing, starts the local Kafka and
-# Mongo-wire servers, builds and starts the five services, drives one demo shipment through them and
-# stays in the foreground with their logs. Ctrl-C stops the services (deploy/local/down.sh stops the
-# servers too).
+# Mongo-wire servers, builds and starts the five services, drives one demo shipment through them,
+# starts the traffic simulator (single-window scenario; SIMULATOR=off leaves it out) and stays in the
+# foreground with their logs. Ctrl-C stops the services and the simulator (deploy/local/down.sh stops
+# the servers too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -14,7 +15,10 @@ npx tsc -p tsconfig.build.json
 bash deploy/local/up.sh
 
 mkdir -p "$LOGS"
-# one business clock for every process (accelerated when CLOCK_SPEED is set)
+SIMULATOR="${SIMULATOR:-on}"
+# one business clock for every process (accelerated when CLOCK_SPEED is set). With the simulator on,
+# one real minute is two business hours by default, so shipments flow on the dashboard within a minute.
+if [ "$SIMULATOR" = "on" ]; then export CLOCK_SPEED="${CLOCK_SPEED:-120}"; fi
 export CLOCK_ANCHOR="${CLOCK_ANCHOR:-$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:${KAFKA_PORT:-9092}}"
 export MONGO_URI="${MONGO_URI:-mongodb://127.0.0.1:${MONGO_PORT:-27017}}"
@@ -46,9 +50,19 @@ done
 
 node scripts/demo-shipment.js || echo "the demo shipment did not complete; see $LOGS"
 echo
+OPS_TOKEN=$(node scripts/token.js --role ops --party OPS-1)
+if [ "$SIMULATOR" = "on" ]; then
+  node -r ./scripts/register-paths.js dist/apps/simulator/src/main.js --scenario "${SIMULATOR_SCENARIO:-single-window}" \
+    >"$LOGS/simulator.log" 2>&1 &
+  PIDS+=($!)
+  echo "Simulator: ${SIMULATOR_SCENARIO:-single-window} traffic at CLOCK_SPEED=$CLOCK_SPEED (log $LOGS/simulator.log; SIMULATOR=off to leave it out)"
+fi
+echo "Dashboard: http://127.0.0.1:3000/dashboard   (ops token: $OPS_TOKEN)"
 echo "Events: npm run -s events -- declaration.events.v1   (the last messages of a topic with their ce_* headers)"
 echo "Tokens: npm run -s token -- --role ops --party OPS-1   (roles: importer customs inspection port carrier ops)"
 echo "Logs: $LOGS/<service>.log. Ctrl-C to stop."
-tail -n 0 -F "$LOGS"/{clearance-monitor,declaration,inspection,logistics-trading,port-exchange}.log &
+LOG_FILES=("$LOGS"/{clearance-monitor,declaration,inspection,logistics-trading,port-exchange}.log)
+if [ "$SIMULATOR" = "on" ]; then LOG_FILES+=("$LOGS/simulator.log"); fi
+tail -n 0 -F "${LOG_FILES[@]}" &
 PIDS+=($!)
 wait "${PIDS[0]}"

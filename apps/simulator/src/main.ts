@@ -17,10 +17,16 @@ async function main(): Promise<void> {
     return;
   }
   const log = (line: string) => process.stdout.write(`${line}\n`);
+  if (options.compare || options.replay || options.isolated) exitOnSignals();
   if (options.compare) await runCompare(options, log);
   else if (options.replay) await runReplay(options, log);
   else if (options.isolated) await runOneIsolated(options, log);
   else await runContinuous(options, log);
+}
+
+/** Isolated platforms are stopped by the exit hook of their processes, so a signal becomes an exit. */
+function exitOnSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 }
 
 main().then(

@@ -23,7 +23,7 @@ export interface InspectionJob {
  */
 export class Inspectors {
   private readonly queue: InspectionJob[] = [];
-  private readonly idle: ((job: InspectionJob) => void)[] = [];
+  private readonly idle: { resolve: (job: InspectionJob) => void; reject: (error: Error) => void }[] = [];
   private running = true;
 
   constructor(
@@ -44,7 +44,7 @@ export class Inspectors {
 
   submit(job: InspectionJob): void {
     const waiting = this.idle.shift();
-    if (waiting) waiting(job);
+    if (waiting) waiting.resolve(job);
     else this.queue.push(job);
   }
 
@@ -52,15 +52,18 @@ export class Inspectors {
     return this.queue.length;
   }
 
+  /** Officers waiting for work go home; one busy with a task stops at its next wait. */
   stop(): void {
     this.running = false;
+    for (const waiting of this.idle.splice(0)) waiting.reject(new StoppedError());
   }
 
   private next(): Promise<InspectionJob> {
     const green = this.queue.findIndex((j) => j.greenChannel);
     const index = green >= 0 ? green : 0;
     if (this.queue.length > 0) return Promise.resolve(this.queue.splice(index, 1)[0]);
-    return new Promise((resolve) => this.idle.push(resolve));
+    if (!this.running) return Promise.reject(new StoppedError());
+    return new Promise((resolve, reject) => this.idle.push({ resolve, reject }));
   }
 
   private async work(officerId: string): Promise<void> {

@@ -24,7 +24,7 @@ export const USAGE = `usage:
       baseline and single-window, each on its own platform, with their TRS tables side by side
   npm run simulate -- --replay <file> [--set parameter=value ...]
       replays a recorded day with changed parameters and prints its TRS table next to the recorded one
-options: --speed (isolated clock speed, default 2400: one real second is 40 business minutes),
+options: --speed (isolated clock speed, default 1200: one real second is 20 business minutes),
   --epoch (isolated business start, default Monday 2026-03-02T00:00:00Z = 08:00 in Shenzhen),
   --horizon-hours (stop waiting this long after the last arrival; default 240 on isolated platforms),
   --boot-seconds (time allowed for the services to start before the clock reaches the epoch, default 60),
@@ -48,7 +48,7 @@ export function parseOptions(argv: readonly string[]): { options: SimulatorOptio
     scenario: 'single-window',
     compare: false,
     isolated: false,
-    speed: 2400,
+    speed: 1200,
     epoch: '2026-03-02T00:00:00Z',
     bootSeconds: 60,
     set: [],

@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { ALL_TOPICS, deadLetterTopicOf } from '@tongguan/contracts';
+import { Kafka, logLevel } from 'kafkajs';
 import { PlatformApi, type Service } from '../platform/platform-api';
 
 const APPS: Record<Service, string> = {
@@ -77,6 +79,7 @@ export class IsolatedPlatform {
       await Promise.all(Object.keys(APPS).map(async (s) => [s, await freePort()] as const)),
     ) as Record<Service, number>;
     const platform = new IsolatedPlatform(label, PlatformApi.onHost('127.0.0.1', ports), env);
+    await createTopics(env);
     const logDir = path.join(root, '.local', 'logs');
     fs.mkdirSync(logDir, { recursive: true });
     for (const [service, app] of Object.entries(APPS) as [Service, string][]) {
@@ -90,6 +93,9 @@ export class IsolatedPlatform {
       });
       platform.children.push(child);
     }
+    // the services never outlive the simulator, however it ends (main turns Ctrl-C into an exit)
+    const killAll = () => platform.children.forEach((c) => c.exitCode === null && c.kill('SIGTERM'));
+    process.once('exit', killAll);
     log(
       `[${label}] starting the five services (topics ${env.TOPIC_PREFIX}*, databases ${env.MONGO_DB_PREFIX}*)`,
     );
@@ -139,12 +145,36 @@ export class IsolatedPlatform {
   }
 }
 
+/**
+ * Creates the platform's topics (and their dead-letter topics) before the services start: five
+ * services creating the same topics at once on a busy broker can see a topic before its partition
+ * has a leader, and stop.
+ */
+async function createTopics(env: Record<string, string>): Promise<void> {
+  const admin = new Kafka({
+    clientId: 'simulator-topics',
+    brokers: env.KAFKA_BROKERS.split(','),
+    logLevel: logLevel.ERROR,
+  }).admin();
+  await admin.connect();
+  try {
+    const topics = [...ALL_TOPICS, ...ALL_TOPICS.map(deadLetterTopicOf)].map(
+      (t) => `${env.TOPIC_PREFIX}${t}`,
+    );
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: topics.map((topic) => ({ topic, numPartitions: Number(env.TOPIC_PARTITIONS) })),
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** Drops the isolated platform's databases and topics (only names under its own prefixes). */
 export async function dropPlatformData(
   platform: IsolatedPlatform,
   log: (line: string) => void,
 ): Promise<void> {
-  const { Kafka, logLevel } = await import('kafkajs');
   const mongoose = await import('mongoose');
   const connection = mongoose.createConnection(platform.env.MONGO_URI);
   try {
