@@ -321,3 +321,34 @@ describe('AEO bank guarantee', () => {
     ).toBe(201);
   });
 });
+
+describe('the payment API document', () => {
+  it('documents the receipt, the settlement methods and the guarantees in OpenAPI', async () => {
+    const { body: doc } = await api.get('/openapi.json');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/payments/{id}/receipt',
+        '/v1/payments/{id}/settlements',
+        '/v1/guarantees',
+        '/v1/guarantees/{guaranteeNumber}',
+      ]),
+    );
+    const settlement = doc.paths['/v1/payments/{id}/settlements'].post;
+    expect(Object.keys(settlement.responses)).toEqual(
+      expect.arrayContaining(['201', '402', '404', '409', '422']),
+    );
+    expect(doc.components.schemas.SettlePaymentDto.properties.method.enum).toEqual(['gateway', 'guarantee']);
+    expect(Object.keys(doc.components.schemas.PaymentReceipt.properties)).toEqual(
+      expect.arrayContaining([
+        'receiptNumber',
+        'lines',
+        'totalMinor',
+        'method',
+        'paidAt',
+        'reference',
+        'storage',
+      ]),
+    );
+    expect(doc.components.schemas.PaymentView.properties).toHaveProperty('storage');
+  });
+});
