@@ -270,6 +270,9 @@ describe('AEO bank guarantee', () => {
       draws: [{ paymentId, amountMinor: total, receiptNumber: answers[0].body.receiptNumber }],
     });
     expect((await as('TRADER-1').get(`/v1/guarantees/${GUARANTEE}`)).status).toBe(404);
+    const garbage = await as(AEO_TRADER).get(`/v1/guarantees/${encodeURIComponent('$where: 1')}`);
+    expect(garbage.status).toBe(422);
+    expect(garbage.body.errors).toEqual([expect.objectContaining({ path: 'guaranteeNumber' })]);
     expect((await api.as(tokenFor('customs')).get('/v1/guarantees')).body).toHaveLength(2);
 
     // the same key with the other method is a different request, refused rather than replayed
