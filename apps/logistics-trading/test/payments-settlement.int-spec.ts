@@ -270,6 +270,9 @@ describe('AEO bank guarantee', () => {
       draws: [{ paymentId, amountMinor: total, receiptNumber: answers[0].body.receiptNumber }],
     });
     expect((await as('TRADER-1').get(`/v1/guarantees/${GUARANTEE}`)).status).toBe(404);
+    const garbage = await as(AEO_TRADER).get(`/v1/guarantees/${encodeURIComponent('$where: 1')}`);
+    expect(garbage.status).toBe(422);
+    expect(garbage.body.errors).toEqual([expect.objectContaining({ path: 'guaranteeNumber' })]);
     expect((await api.as(tokenFor('customs')).get('/v1/guarantees')).body).toHaveLength(2);
 
     // the same key with the other method is a different request, refused rather than replayed
@@ -319,5 +322,36 @@ describe('AEO bank guarantee', () => {
     expect(
       (await settle(LAPSED_TRADER, lapsed.paymentId, { idempotencyKey: `gw-${randomUUID()}` })).status,
     ).toBe(201);
+  });
+});
+
+describe('the payment API document', () => {
+  it('documents the receipt, the settlement methods and the guarantees in OpenAPI', async () => {
+    const { body: doc } = await api.get('/openapi.json');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/payments/{id}/receipt',
+        '/v1/payments/{id}/settlements',
+        '/v1/guarantees',
+        '/v1/guarantees/{guaranteeNumber}',
+      ]),
+    );
+    const settlement = doc.paths['/v1/payments/{id}/settlements'].post;
+    expect(Object.keys(settlement.responses)).toEqual(
+      expect.arrayContaining(['201', '402', '404', '409', '422']),
+    );
+    expect(doc.components.schemas.SettlePaymentDto.properties.method.enum).toEqual(['gateway', 'guarantee']);
+    expect(Object.keys(doc.components.schemas.PaymentReceipt.properties)).toEqual(
+      expect.arrayContaining([
+        'receiptNumber',
+        'lines',
+        'totalMinor',
+        'method',
+        'paidAt',
+        'reference',
+        'storage',
+      ]),
+    );
+    expect(doc.components.schemas.PaymentView.properties).toHaveProperty('storage');
   });
 });

@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const GUARANTEE_NUMBER = ID;
 /** Guards against a slipped digit: no bank guarantee here is above 10 billion yuan. */
 const MAX_LIMIT_MINOR = 1_000_000_000_000;
 

@@ -1,4 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+import { GUARANTEE_NUMBER } from './guarantee-registry';
+
+export class GuaranteeNumberParam {
+  @ApiProperty({ example: 'BG-ICBC-SZ-2026-0001' })
+  @Matches(GUARANTEE_NUMBER, { message: 'guaranteeNumber must be 1-64 letters, digits, . _ -' })
+  guaranteeNumber: string;
+}
 
 export class GuaranteeDrawView {
   @ApiProperty({ format: 'uuid' }) paymentId: string;

@@ -1,7 +1,13 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
-import { GuaranteeView } from './guarantee.dto';
+import { GuaranteeNumberParam, GuaranteeView } from './guarantee.dto';
 import { GuaranteesService } from './guarantees.service';
 
 @ApiTags('guarantees')
@@ -24,8 +30,9 @@ export class GuaranteesController {
   @ApiOperation({ summary: "One AEO bank guarantee (404 for another importer's)" })
   @ApiOkResponse({ type: GuaranteeView })
   @ApiNotFoundResponse({ description: 'GUARANTEE.NOT_FOUND' })
+  @ApiUnprocessableEntityResponse({ description: 'REQUEST.INVALID (not a guarantee number)' })
   get(
-    @Param('guaranteeNumber') guaranteeNumber: string,
+    @Param() { guaranteeNumber }: GuaranteeNumberParam,
     @CurrentPrincipal() caller: Principal,
   ): Promise<GuaranteeView> {
     return this.guarantees.get(guaranteeNumber, caller);

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
 import { EventFactory, OutboxRelay, stageEvents, withState } from '@tongguan/messaging';
-import { DomainError, NotFoundError } from '@tongguan/platform';
+import { DomainError } from '@tongguan/platform';
 import type { Model } from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { receiptOf, quoteRecord } from './payment-views';
@@ -172,7 +172,14 @@ function sameRequest(pending: SettlementClaim, key: string, method: string): Set
 
 function replayOrRefuse(payment: Payment, key: string, method: string): PaymentReceipt {
   const receipt = receiptOf(payment);
-  if (!receipt) throw new NotFoundError('payment', payment._id);
+  if (!receipt) {
+    // only if the settlement in flight was abandoned under this request (a refusal of its twin)
+    throw new DomainError(
+      'PAYMENT.NOT_SETTLED',
+      `payment ${payment._id} is ${payment.status}: the settlement did not complete, try again`,
+      HttpStatus.CONFLICT,
+    );
+  }
   if (payment.settlementKey !== key) {
     throw new DomainError(
       'PAYMENT.ALREADY_SETTLED',

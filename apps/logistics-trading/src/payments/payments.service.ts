@@ -24,6 +24,16 @@ import { Payment } from './payment.schema';
 /** Internal bookkeeping never shown to callers. */
 const HIDDEN_FIELDS = { outbox: 0, outboxPending: 0, settlementKey: 0, pendingSettlement: 0 } as const;
 
+const TAX_CODES = ['CUSTOMS_DUTY', 'IMPORT_VAT', 'OTHER_TAXES'];
+
+/** The assessed duty; requests stored before it was kept read it back from their tax lines. */
+function dutyOf(payment: Payment): Payment['duty'] {
+  if (payment.duty) return payment.duty;
+  const amount = (code: string) => payment.lines.find((l) => l.code === code)?.amountMinor ?? 0;
+  const totalMinor = TAX_CODES.reduce((sum, code) => sum + amount(code), 0);
+  return { dutyMinor: amount('CUSTOMS_DUTY'), vatMinor: amount('IMPORT_VAT'), totalMinor };
+}
+
 @Injectable()
 export class PaymentsService implements OnModuleInit {
   constructor(
@@ -135,7 +145,7 @@ export class PaymentsService implements OnModuleInit {
   /** What the payment comes to at `asOf`, storage counted from the discharge on record. */
   async quote(payment: Payment, asOf: Date, cargo?: DischargedCargo | null): Promise<PaymentQuote> {
     const discharged = cargo === undefined ? await this.arrivals.cargoOf(payment.shipmentId) : cargo;
-    return quotePayment(this.tariff, payment, discharged, asOf);
+    return quotePayment(this.tariff, { ...payment, duty: dutyOf(payment) }, discharged, asOf);
   }
 
   async list(query: ListPaymentsQuery, caller: Principal): Promise<PaymentPage> {
