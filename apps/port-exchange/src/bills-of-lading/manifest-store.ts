@@ -23,8 +23,10 @@ type OnRecord = Pick<
   | 'dischargedContainers'
 >;
 
-/** Bounds each round trip: a 5,000-line manifest is five reads and five writes, not 10,000. */
-const BATCH = 1000;
+/** Operations per bulk write: a 5,000-line manifest is five round trips, not 5,000. */
+const WRITE_BATCH = 1000;
+/** Ids per read; FerretDB answers an $in by scanning the collection, so fewer, larger reads are cheaper. */
+const READ_BATCH = 10_000;
 
 /**
  * Writes checked manifest lines: a new B/L is inserted, one already on this call is left alone when
@@ -36,44 +38,56 @@ const BATCH = 1000;
 export class ManifestStore {
   constructor(@InjectModel(BillOfLading.name) private readonly bills: Model<BillOfLading>) {}
 
-  /** What writing the lines would do, line by line, without writing. */
+  /** What writing the lines would do, line by line, without writing (for all-or-nothing callers). */
   async plan(vesselCallId: string, lines: ManifestLine[]): Promise<LineOutcome[]> {
     const onRecord = await this.onRecord(lines.map((line) => line.blNumber));
     return lines.map((line) => decide(vesselCallId, line, onRecord.get(line.blNumber)));
   }
 
-  /** Writes what the plan allows (unordered bulk writes) and returns each line's final outcome. */
+  /**
+   * Writes the lines and returns each one's outcome. Without a plan every line is first tried as new:
+   * a fresh manifest then costs only its inserts, and only the B/Ls the unique _id turns away are read
+   * back to tell an unchanged line from an amendment or a B/L of another call.
+   */
   async write(vesselCallId: string, lines: ManifestLine[], planned?: LineOutcome[]): Promise<LineOutcome[]> {
-    const outcomes = [...(planned ?? (await this.plan(vesselCallId, lines)))];
-    const writes = outcomes.flatMap((outcome, index) =>
-      outcome.kind === 'stored' || outcome.kind === 'amended' ? [index] : [],
-    );
-    const toRecheck = new Set(writes.filter((index) => outcomes[index].kind === 'amended'));
-    const failed = new Set<number>();
-    for (let from = 0; from < writes.length; from += BATCH) {
-      const batch = writes.slice(from, from + BATCH);
-      const operations = batch.map((index) => operation(vesselCallId, lines[index], outcomes[index]));
-      for (const refused of await this.bulkWrite(operations)) failed.add(batch[refused]);
+    const outcomes: LineOutcome[] = planned ? [...planned] : lines.map(() => ({ kind: 'stored' }));
+    const inserts = indexesOf(outcomes, 'stored');
+    const turnedAway: number[] = [];
+    for (let from = 0; from < inserts.length; from += WRITE_BATCH) {
+      const batch = inserts.slice(from, from + WRITE_BATCH);
+      const refused = await this.bulkWrite(batch.map((index) => insertion(vesselCallId, lines[index])));
+      turnedAway.push(...refused.map((position) => batch[position]));
     }
-    if (toRecheck.size + failed.size > 0) {
-      // a concurrent upload or discharge got there first: decide again from what is now on record
-      const indexes = [...new Set([...toRecheck, ...failed])];
-      const onRecord = await this.onRecord(indexes.map((index) => lines[index].blNumber));
-      for (const index of indexes) {
-        const line = lines[index];
-        const record = onRecord.get(line.blNumber);
-        if (record && record.vesselCallId === vesselCallId && sameContent(record, line)) {
-          if (failed.has(index)) outcomes[index] = { kind: 'unchanged' };
-          continue;
-        }
-        const again = decide(vesselCallId, line, record);
-        outcomes[index] = again.kind === 'refused' ? again : { kind: 'refused', problem: raceLost(line) };
+    if (turnedAway.length > 0) {
+      const onRecord = await this.onRecord(turnedAway.map((index) => lines[index].blNumber));
+      for (const index of turnedAway) {
+        const record = onRecord.get(lines[index].blNumber);
+        const outcome = record ? decide(vesselCallId, lines[index], record) : undefined;
+        outcomes[index] = outcome ?? { kind: 'refused', problem: raceLost(lines[index]) };
+      }
+    }
+
+    const amendments = indexesOf(outcomes, 'amended');
+    let matched = 0;
+    for (let from = 0; from < amendments.length; from += WRITE_BATCH) {
+      const batch = amendments.slice(from, from + WRITE_BATCH);
+      matched += await this.amend(batch.map((index) => amendment(vesselCallId, lines[index])));
+    }
+    if (matched < amendments.length) {
+      // a discharge began meanwhile: the lines it guarded are refused, the others were amended
+      const onRecord = await this.onRecord(amendments.map((index) => lines[index].blNumber));
+      for (const index of amendments) {
+        const record = onRecord.get(lines[index].blNumber);
+        if (record && record.vesselCallId === vesselCallId && sameContent(record, lines[index])) continue;
+        const again = decide(vesselCallId, lines[index], record);
+        outcomes[index] =
+          again.kind === 'refused' ? again : { kind: 'refused', problem: raceLost(lines[index]) };
       }
     }
     return outcomes;
   }
 
-  /** Indexes (within the batch) of the operations the server refused. */
+  /** Positions (within the operations) of the inserts the server refused, e.g. for a taken _id. */
   private async bulkWrite(operations: AnyBulkWriteOperation<BillOfLading>[]): Promise<number[]> {
     try {
       await this.bills.bulkWrite(operations, { ordered: false });
@@ -85,12 +99,17 @@ export class ManifestStore {
     }
   }
 
+  private async amend(operations: AnyBulkWriteOperation<BillOfLading>[]): Promise<number> {
+    const result = await this.bills.bulkWrite(operations, { ordered: false });
+    return result.matchedCount;
+  }
+
   private async onRecord(ids: string[]): Promise<Map<string, OnRecord>> {
     const found = new Map<string, OnRecord>();
-    for (let from = 0; from < ids.length; from += BATCH) {
+    for (let from = 0; from < ids.length; from += READ_BATCH) {
       const records = await this.bills
         .find(
-          { _id: { $in: ids.slice(from, from + BATCH) } },
+          { _id: { $in: ids.slice(from, from + READ_BATCH) } },
           {
             vesselCallId: 1,
             consignee: 1,
@@ -106,6 +125,10 @@ export class ManifestStore {
     }
     return found;
   }
+}
+
+function indexesOf(outcomes: LineOutcome[], kind: LineOutcome['kind']): number[] {
+  return outcomes.flatMap((outcome, index) => (outcome.kind === kind ? [index] : []));
 }
 
 function decide(vesselCallId: string, line: ManifestLine, record: OnRecord | undefined): LineOutcome {
@@ -143,12 +166,8 @@ function sameContent(record: OnRecord, line: ManifestLine): boolean {
   );
 }
 
-function operation(
-  vesselCallId: string,
-  line: ManifestLine,
-  outcome: LineOutcome,
-): AnyBulkWriteOperation<BillOfLading> {
-  const content = {
+function content(vesselCallId: string, line: ManifestLine) {
+  return {
     blNumber: line.blNumber,
     vesselCallId,
     consignee: line.consignee,
@@ -156,16 +175,21 @@ function operation(
     packages: line.packages,
     grossWeightKg: line.grossWeightKg,
   };
-  if (outcome.kind === 'stored') {
-    const document = {
-      _id: line.blNumber,
-      ...content,
-      dischargedContainers: [],
-      outbox: [],
-      outboxPending: false,
-    };
-    return { insertOne: { document } };
-  }
+}
+
+function insertion(vesselCallId: string, line: ManifestLine): AnyBulkWriteOperation<BillOfLading> {
+  const document = {
+    _id: line.blNumber,
+    ...content(vesselCallId, line),
+    dischargedContainers: [],
+    outbox: [],
+    outboxPending: false,
+  };
+  return { insertOne: { document } };
+}
+
+/** Guarded: a line whose discharge has begun no longer changes. */
+function amendment(vesselCallId: string, line: ManifestLine): AnyBulkWriteOperation<BillOfLading> {
   return {
     updateOne: {
       filter: {
@@ -174,7 +198,7 @@ function operation(
         dischargedAt: { $exists: false },
         dischargedContainers: { $size: 0 },
       },
-      update: { $set: content },
+      update: { $set: content(vesselCallId, line) },
     },
   };
 }
