@@ -6,6 +6,7 @@ import { EventLogService } from '../event-log/event-log.service';
 import { toStructuredCloudEvent } from '../event-log/structured-cloud-event';
 import { FeedsConfig } from '../feeds-config';
 import { PeriodicLoop } from '../periodic-loop';
+import { signingSecrets } from '../signing/signing-secrets';
 import { Subscription } from '../subscriptions/subscription.schema';
 import { retryDelayMs } from './backoff';
 import { DeliveriesService } from './deliveries.service';
@@ -112,13 +113,4 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
       at,
     );
   }
-}
-
-/** The current secret, plus the previous one while its grace period lasts. */
-export function signingSecrets(subscription: Subscription, now: Date): string[] {
-  const previousValid =
-    subscription.previousSecret &&
-    subscription.previousSecretExpiresAt &&
-    subscription.previousSecretExpiresAt.getTime() > now.getTime();
-  return previousValid ? [subscription.secret, subscription.previousSecret!] : [subscription.secret];
 }
