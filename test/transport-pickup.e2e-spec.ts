@@ -17,7 +17,6 @@ describe('transport bookings and the gate, end to end', () => {
     CLOCK_SPEED: '60',
     CLOCK_ANCHOR: new Date().toISOString(),
     PICKUP_SLOTS_FILE: path.join(__dirname, 'support', 'pickup-slots.small.json'),
-    LOG_LEVEL: 'log',
   });
   const otherCarrier = tokenFor('carrier', 'CARRIER-2');
   const codesOf = (answer: { body: { errors?: { code: string }[] } }) =>
