@@ -22,7 +22,7 @@ describe('transport bookings and the gate, end to end', () => {
   const codesOf = (answer: { body: { errors?: { code: string }[] } }) =>
     (answer.body.errors ?? []).map((e) => e.code);
 
-  beforeAll(() => platform.start());
+  beforeAll(() => platform.start(), 300_000);
   afterAll(() => platform.stop());
 
   /** A GREEN shipment, arrived, declared and paid: customs releases it. */
@@ -210,7 +210,14 @@ describe('transport bookings and the gate, end to end', () => {
 
   it('refuses gate-out without a booking, to another truck and outside the slot, naming the reason', async () => {
     const bl = await released('BKGU');
-    const none = await platform.gateOut(bl);
+    const none = await eventually(
+      async () => {
+        const attempt = await platform.gateOut(bl);
+        return codesOf(attempt).includes('NOT_RELEASED') ? undefined : attempt;
+      },
+      30_000,
+      'the gate to hear of the release',
+    );
     expect(none.status).toBe(409);
     expect(codesOf(none)).toEqual(['NO_PICKUP_BOOKING']);
 
