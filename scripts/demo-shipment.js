@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Drives one shipment through the running platform over its public APIs (vessel call, manifest,
-// discharge, declaration, inspection, payment, gate-out) and prints the monitor's timeline.
+// discharge, declaration, inspection, payment, transport booking, gate-in, gate-out) and prints the
+// monitor's timeline.
 const { execFileSync } = require('node:child_process');
 const { randomUUID } = require('node:crypto');
 const path = require('node:path');
@@ -22,7 +23,10 @@ const tokens = {
   port: token('port', 'TERMINAL-1'),
   inspection: token('inspection', 'OFFICER-1'),
   ops: token('ops', 'OPS-1'),
+  carrier: token('carrier', 'CARRIER-DEMO'),
 };
+const TRUCK_PLATE = 'YUE-B12345';
+const HOUR_MS = 3_600_000;
 
 async function call(service, role, method, route, body) {
   const response = await fetch(`${url[service]}${route}`, {
@@ -117,10 +121,44 @@ async function main() {
     idempotencyKey: randomUUID(),
   });
   step(`duties, VAT and port fees settled (${(payment.totalMinor / 100).toFixed(2)} ${payment.currency})`);
+  // as at a real terminal: transport ordered once released, a carrier's quote accepted, which books a
+  // pickup hour; the truck comes in, then out (the gate wants the booked truck in its hour)
+  const order = await until('release, then a transport order', async () => {
+    const answer = await call('logistics', 'importer', 'POST', '/v1/transport-orders', {
+      blNumber: bl,
+      terminal: 'CNSZX-YICT',
+      destination: 'Dongguan, Songshan Lake warehouse 3',
+    });
+    return answer.status === 201 ? answer.body : undefined;
+  });
+  const nextHour = new Date((Math.floor(Date.parse(order.createdAt) / HOUR_MS) + 1) * HOUR_MS);
+  const quote = await call('logistics', 'carrier', 'POST', `/v1/transport-orders/${order.id}/quotes`, {
+    priceMinor: 180000,
+    currency: 'CNY',
+    truckPlate: TRUCK_PLATE,
+    pickupAt: nextHour.toISOString(),
+  });
+  if (quote.status !== 201) throw new Error(`quote refused: ${JSON.stringify(quote.body)}`);
+  const booking = await call(
+    'logistics',
+    'importer',
+    'POST',
+    `/v1/transport-orders/${order.id}/quotes/${quote.body.id}/acceptance`,
+  );
+  if (booking.status !== 201) throw new Error(`booking refused: ${JSON.stringify(booking.body)}`);
+  step(
+    `pickup booked: truck ${TRUCK_PLATE} at ${booking.body.terminal}, ${booking.body.slotStart} (PickupBooked)`,
+  );
+  const gateIn = await call('port', 'port', 'POST', '/v1/gate-ins', {
+    blNumber: bl,
+    truckPlate: TRUCK_PLATE,
+    bookingId: booking.body.id,
+  });
+  if (gateIn.status !== 201) throw new Error(`gate-in refused: ${JSON.stringify(gateIn.body)}`);
   await until(
     'gate-out',
     async () =>
-      (await call('port', 'port', 'POST', '/v1/gate-outs', { blNumber: bl, truckPlate: 'YUE-B12345' }))
+      (await call('port', 'port', 'POST', '/v1/gate-outs', { blNumber: bl, truckPlate: TRUCK_PLATE }))
         .status === 201,
   );
   step('released by customs and out of the gate');

@@ -18,7 +18,13 @@ export const tokens = {
   officer: tokenFor('inspection', 'OFFICER-9'),
   customs: tokenFor('customs', 'CUSTOMS-3'),
   ops: tokenFor('ops', 'OPS-1'),
+  carrier: tokenFor('carrier', 'CARRIER-1'),
 };
+
+/** The terminal and truck the gate helpers use; the terminal is open round the clock in every pickup-slot file. */
+export const PICKUP_TERMINAL = 'CNSZX-YICT';
+export const TRUCK_PLATE = 'YUE-B12345';
+const HOUR_MS = 3_600_000;
 
 /**
  * All five services as processes on one test file's topics and databases, with the steps an importer,
@@ -37,13 +43,16 @@ export class Platform {
 
   async start(): Promise<void> {
     await this.tap.start([...ALL_TOPICS, ...ALL_TOPICS.map(deadLetterTopicOf)]);
-    await this.services.start([
+    // one after the other: on a loaded machine five cold starts at once outlast each one's health wait
+    for (const app of [
       'port-exchange',
       'declaration',
       'inspection',
       'logistics-trading',
       'clearance-monitor',
-    ]);
+    ] as const) {
+      await this.services.start([app]);
+    }
     const client = (app: Parameters<ServiceProcesses['url']>[0]) => new ApiClient(this.services.url(app));
     this.api = {
       declaration: client('declaration'),
@@ -145,12 +154,65 @@ export class Platform {
     expect(settled.status).toBeLessThan(300);
   }
 
-  gateOut(bl: string) {
-    return this.api.port.as(tokens.port).post('/v1/gate-outs', { blNumber: bl, truckPlate: 'YUE-B12345' });
+  /**
+   * What an importer does once customs released the cargo: orders transport from the terminal, a
+   * carrier quotes with its truck for a terminal hour (by default the next one, so that the gate takes
+   * the truck from now on), the importer accepts. Returns the booking.
+   */
+  async bookPickup(
+    bl: string,
+    options: { truckPlate?: string; carrier?: string; terminal?: string; hoursAhead?: number } = {},
+  ): Promise<Record<string, any>> {
+    const { truckPlate = TRUCK_PLATE, carrier = tokens.carrier, terminal = PICKUP_TERMINAL } = options;
+    const order = await this.orderTransport(bl, terminal);
+    const quote = await this.api.logistics.as(carrier).post(`/v1/transport-orders/${order.id}/quotes`, {
+      priceMinor: 180_000,
+      currency: 'CNY',
+      truckPlate,
+      pickupAt: pickupHour(order.createdAt, options.hoursAhead ?? 1),
+    });
+    expect(quote.status).toBe(201);
+    const booking = await this.api.logistics
+      .as(tokens.importer)
+      .post(`/v1/transport-orders/${order.id}/quotes/${quote.body.id}/acceptance`);
+    expect(booking.status).toBe(201);
+    return booking.body;
   }
 
-  /** Gate-out once the port has heard of the release (each early try is refused, as at a real gate). */
-  gateOutOnceReleased(bl: string) {
+  /** The importer's transport order, once logistics-trading has heard of the release. */
+  orderTransport(bl: string, terminal = PICKUP_TERMINAL): Promise<Record<string, any>> {
+    const importer = this.api.logistics.as(tokens.importer);
+    return eventually(
+      async () => {
+        const answer = await importer.post('/v1/transport-orders', {
+          blNumber: bl,
+          terminal,
+          destination: 'Dongguan, Songshan Lake warehouse 3',
+        });
+        return answer.status === 201 ? answer.body : undefined;
+      },
+      30_000,
+      `a transport order for ${bl}`,
+    );
+  }
+
+  gateIn(bl: string, truckPlate = TRUCK_PLATE, bookingId?: string) {
+    return this.api.port
+      .as(tokens.port)
+      .post('/v1/gate-ins', { blNumber: bl, truckPlate, ...(bookingId ? { bookingId } : {}) });
+  }
+
+  gateOut(bl: string, truckPlate = TRUCK_PLATE) {
+    return this.api.port.as(tokens.port).post('/v1/gate-outs', { blNumber: bl, truckPlate });
+  }
+
+  /**
+   * Released cargo out of the gate as at a real terminal: transport booked with a pickup slot, the
+   * truck in, then out (each try before the port has heard of the booking is refused, as at a real gate).
+   */
+  async gateOutOnceReleased(bl: string) {
+    const booking = await this.bookPickup(bl);
+    expect((await this.gateIn(bl, TRUCK_PLATE, booking.id)).status).toBe(201);
     return eventually(
       async () => {
         const attempt = await this.gateOut(bl);
@@ -179,4 +241,9 @@ export class Platform {
   declaration(id: string, token = tokens.importer) {
     return this.api.declaration.as(token).get(`/v1/declarations/${id}`);
   }
+}
+
+/** The start of the terminal hour `hoursAhead` after the one containing the instant, RFC 3339. */
+export function pickupHour(instant: string, hoursAhead: number): string {
+  return new Date((Math.floor(Date.parse(instant) / HOUR_MS) + hoursAhead) * HOUR_MS).toISOString();
 }
