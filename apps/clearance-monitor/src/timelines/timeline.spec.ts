@@ -1,5 +1,5 @@
 import type { CloudEvent } from '@tongguan/contracts';
-import { applyEvent, clearanceHours, emptyTimeline, slaState, type TimelineFacts } from './timeline';
+import { applyEvent, clearanceHours, emptyTimeline, type TimelineFacts } from './timeline';
 
 let n = 0;
 function event(
@@ -78,23 +78,5 @@ describe('timeline fold', () => {
   it('counts a release before arrival (pre-arrival filing) as zero hours', () => {
     const timeline = fold([events[6], event('port.CargoArrived', '2026-03-02T16:00:00.000Z')]);
     expect(clearanceHours(timeline.stamps)).toBe(0);
-  });
-});
-
-describe('SLA state', () => {
-  const arrivedOnly = fold([events[0]]).stamps;
-  const hour = 3_600_000;
-  const arrival = Date.parse('2026-03-02T08:00:00.000Z');
-
-  it('is on-track, then at-risk, then breached while in flight', () => {
-    expect(slaState(arrivedOnly, arrival + 10 * hour, 20, 0.75)).toBe('on-track');
-    expect(slaState(arrivedOnly, arrival + 16 * hour, 20, 0.75)).toBe('at-risk');
-    expect(slaState(arrivedOnly, arrival + 21 * hour, 20, 0.75)).toBe('breached');
-  });
-
-  it('is met or breached once released', () => {
-    expect(slaState(fold(events).stamps, arrival + 100 * hour, 20, 0.75)).toBe('met');
-    const late = fold([events[0], event('declaration.ShipmentReleased', '2026-03-03T08:00:01.000Z')]).stamps;
-    expect(slaState(late, arrival + 100 * hour, 20, 0.75)).toBe('breached');
   });
 });

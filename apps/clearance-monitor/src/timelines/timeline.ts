@@ -116,12 +116,3 @@ export function dwellHours(stamps: Stamps): number | null {
   if (!stamps.arrival || !stamps.gateOut) return null;
   return Math.max(0, (Date.parse(stamps.gateOut) - Date.parse(stamps.arrival)) / HOUR_MS);
 }
-
-export function slaState(stamps: Stamps, nowMs: number, targetHours: number, atRiskRatio: number): SlaState {
-  const cleared = clearanceHours(stamps);
-  if (cleared !== null) return cleared <= targetHours ? 'met' : 'breached';
-  if (stamps.released || !stamps.arrival) return 'on-track';
-  const elapsed = (nowMs - Date.parse(stamps.arrival)) / HOUR_MS;
-  if (elapsed > targetHours) return 'breached';
-  return elapsed >= targetHours * atRiskRatio ? 'at-risk' : 'on-track';
-}
