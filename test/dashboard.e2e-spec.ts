@@ -140,7 +140,7 @@ describe('operations dashboard (headless Chromium)', () => {
     await eventually(async () => (await released()) === 4, 60_000, 'four releases folded');
 
     await page.goto(`${services.url('clearance-monitor')}/dashboard?token=${ops}`);
-    await eventually(async () => (await kpi('released')) === '4', 30_000, 'the page to show 4 released');
+    await eventually(async () => (await kpi('released')) === '4', 45_000, 'the page to show 4 released');
     expect(page.url()).not.toContain('token='); // the token left the address bar at once
     expect(await page.textContent('#live')).toBe('live');
     expect(Number(await kpi('p50'))).toBeGreaterThan(0);
@@ -148,7 +148,7 @@ describe('operations dashboard (headless Chromium)', () => {
     const refreshesBefore = Number(await page.getAttribute('body', 'data-refreshes'));
 
     await shipment(`DSH${run}G`, 9, 4.5);
-    await eventually(async () => (await kpi('released')) === '5', 30_000, 'the page to show 5 released');
+    await eventually(async () => (await kpi('released')) === '5', 45_000, 'the page to show 5 released');
     expect(await page.evaluate(() => (globalThis as { dashboardMarker?: string }).dashboardMarker)).toBe(
       'same page',
     );
@@ -177,6 +177,32 @@ describe('operations dashboard (headless Chromium)', () => {
     expect(audit).toContain('inspection passed');
     expect(audit).toContain('released');
     await page.screenshot({ path: path.join(DOCS, 'dashboard-drilldown.png') });
+  });
+
+  it('shows "—" for what a monitor does not offer and computes the chart from released shipments itself', async () => {
+    const older = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const missing = { status: 404, contentType: 'application/json', body: '{"code":"HTTP.NOT_FOUND"}' };
+    await older.route('**/v1/shipments/in-flight/summary', (route) => route.fulfill(missing));
+    await older.route('**/v1/stats/clearance/series?**', (route) => route.fulfill(missing));
+    await older.goto(`${services.url('clearance-monitor')}/dashboard?token=${ops}`);
+    await older.waitForSelector('#kpi-released[data-value="5"]');
+    expect(await older.textContent('#kpi-in-flight .kpi-value')).toBe('—');
+    expect(await older.textContent('#queues')).toBe('—');
+    // the chart still draws: buckets computed in the browser from GET /v1/shipments?state=released
+    expect(await older.getAttribute('#chart path.p50-line', 'd')).toMatch(/^M/);
+    // a string, so that the test's own module transform leaves the browser's import() alone
+    const buckets = await older.evaluate(`(async () => {
+      const chart = await import('/dashboard/assets/chart.js');
+      const from = Date.parse('2026-03-02T00:00:00Z');
+      const released = (hour, hours) => ({ released: new Date(from + hour * 3600000).toISOString(), clearanceHours: hours });
+      const shipments = [released(0.5, 2), released(0.9, 4), released(0.2, 10), released(1.5, 7), released(5, 1)];
+      return chart.bucketsFromShipments(shipments, from, from + 2 * 3600000, 60);
+    })()`);
+    expect(buckets).toEqual([
+      { start: '2026-03-02T00:00:00.000Z', count: 3, p50Hours: 4, p90Hours: 8.8 },
+      { start: '2026-03-02T01:00:00.000Z', count: 1, p50Hours: 7, p90Hours: 7 },
+    ]);
+    await older.close();
   });
 
   it('guards the live feed like the data endpoints and never logs the token', async () => {
