@@ -9,7 +9,16 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Public, type TokenSettings } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
 import { DomainError } from '@tongguan/platform';
@@ -48,6 +57,10 @@ export class LiveFeedController implements BeforeApplicationShutdown {
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'An open event stream' })
+  @ApiUnauthorizedResponse({ description: 'No token, or one that does not verify' })
+  @ApiForbiddenResponse({ description: 'A token of another role than ops' })
+  @ApiUnprocessableEntityResponse({ description: 'Unknown query parameters or an oversized token' })
+  @ApiServiceUnavailableResponse({ description: 'This instance already serves its maximum of streams' })
   stream(@Query() query: LiveQuery, @Req() request: Request, @Res() response: Response): void {
     const token = bearerOf(query.token, request.headers.authorization);
     // Nothing below may write the token to a log: an error logger prints the request URL.
