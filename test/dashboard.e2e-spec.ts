@@ -205,12 +205,39 @@ describe('operations dashboard (headless Chromium)', () => {
     await older.close();
   });
 
-  it('guards the live feed like the data endpoints and never logs the token', async () => {
+  it('guards the live feed like the data endpoints, streams hello and updates, and never logs the token', async () => {
     const live = `${services.url('clearance-monitor')}/v1/live`;
     expect((await fetch(live)).status).toBe(401);
     expect((await fetch(`${live}?token=${tokenFor('importer', 'TRADER-1')}`)).status).toBe(403);
     expect((await fetch(`${live}?token=not-a-token`)).status).toBe(401);
     expect((await fetch(`${services.url('clearance-monitor')}/dashboard`)).status).toBe(200);
+
+    // an ops reader gets `hello`, then an `update` naming the shipment whose events just arrived
+    const stream = await fetch(`${live}?token=${ops}`);
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = stream.body!.getReader();
+    let received = '';
+    const readUntil = (text: string) =>
+      eventually(
+        async () => {
+          const { value } = await reader.read();
+          received += new TextDecoder().decode(value);
+          return received.includes(text);
+        },
+        30_000,
+        `the stream to carry ${text}`,
+      );
+    await readUntil('event: hello');
+    const bl = `DSH${run}H`;
+    await shipment(bl, 3, null, 'GREEN');
+    await readUntil(bl);
+    const update = received.split('\n\n').find((frame) => frame.includes(bl))!;
+    expect(update).toContain('event: update');
+    expect(JSON.parse(update.split('data: ')[1])).toMatchObject({
+      shipmentIds: expect.arrayContaining([bl]),
+    });
+    await reader.cancel();
     const port = new URL(services.url('clearance-monitor')).port;
     const log = fs.readFileSync(
       path.join(__dirname, '..', '.local', 'logs', `test-clearance-monitor-${port}.log`),
