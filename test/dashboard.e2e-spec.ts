@@ -121,7 +121,7 @@ describe('operations dashboard (headless Chromium)', () => {
     await services.start(['clearance-monitor']);
     monitor = new ApiClient(services.url('clearance-monitor'), ops);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    page = await browser.newPage({ viewport: { width: 1600, height: 880 } });
   });
 
   afterAll(async () => {
@@ -131,12 +131,15 @@ describe('operations dashboard (headless Chromium)', () => {
   });
 
   it('shows live figures that change as events arrive, without a reload', async () => {
-    await shipment(`DSH${run}A`, 20, 6, 'GREEN');
-    await shipment(`DSH${run}B`, 16, 11);
-    await shipment(`DSH${run}C`, 12, 8.5, 'RED');
-    await shipment(`DSH${run}D`, 30, 27, 'RED');
-    await shipment(`DSH${run}E`, 17, null); // in flight past 75 % of the target: at risk
-    await shipment(`DSH${run}F`, 26, null, 'RED'); // in flight past the target: breached
+    // shipments side by side (each one's events in order, though the monitor folds them in any order)
+    await Promise.all([
+      shipment(`DSH${run}A`, 20, 6, 'GREEN'),
+      shipment(`DSH${run}B`, 16, 11),
+      shipment(`DSH${run}C`, 12, 8.5, 'RED'),
+      shipment(`DSH${run}D`, 30, 27, 'RED'),
+      shipment(`DSH${run}E`, 17, null), // in flight past 75 % of the target: at risk
+      shipment(`DSH${run}F`, 26, null, 'RED'), // in flight past the target: breached
+    ]);
     await eventually(async () => (await released()) === 4, 60_000, 'four releases folded');
 
     await page.goto(`${services.url('clearance-monitor')}/dashboard?token=${ops}`);
@@ -180,7 +183,7 @@ describe('operations dashboard (headless Chromium)', () => {
   });
 
   it('shows "—" for what a monitor does not offer and computes the chart from released shipments itself', async () => {
-    const older = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const older = await browser.newPage({ viewport: { width: 1600, height: 880 } });
     const missing = { status: 404, contentType: 'application/json', body: '{"code":"HTTP.NOT_FOUND"}' };
     await older.route('**/v1/shipments/in-flight/summary', (route) => route.fulfill(missing));
     await older.route('**/v1/stats/clearance/series?**', (route) => route.fulfill(missing));
