@@ -100,9 +100,8 @@ export class LiveFeedController implements BeforeApplicationShutdown {
       send('update', { ...message, now: this.clock.now().toISOString() }),
     );
     const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), HEARTBEAT_MS);
-    // the stream must not outlive the token that opened it (the page then asks for a new one); expiry is
-    // real time, as jsonwebtoken checks it, not business time. A
-    // timer longer than setTimeout's 24.8-day maximum would fire at once, so far-off expiries are capped
+    // the stream must not outlive the token that opened it (the page then asks for a new one). Expiry is
+    // real time, as jsonwebtoken checks it; a timer past setTimeout's 24.8-day limit would fire at once.
     const expiry =
       expiresAtMs === null
         ? null
