@@ -121,7 +121,7 @@ describe('operations dashboard (headless Chromium)', () => {
     await services.start(['clearance-monitor']);
     monitor = new ApiClient(services.url('clearance-monitor'), ops);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    page = await browser.newPage({ viewport: { width: 1600, height: 880 } });
   });
 
   afterAll(async () => {
@@ -131,16 +131,19 @@ describe('operations dashboard (headless Chromium)', () => {
   });
 
   it('shows live figures that change as events arrive, without a reload', async () => {
-    await shipment(`DSH${run}A`, 20, 6, 'GREEN');
-    await shipment(`DSH${run}B`, 16, 11);
-    await shipment(`DSH${run}C`, 12, 8.5, 'RED');
-    await shipment(`DSH${run}D`, 30, 27, 'RED');
-    await shipment(`DSH${run}E`, 17, null); // in flight past 75 % of the target: at risk
-    await shipment(`DSH${run}F`, 26, null, 'RED'); // in flight past the target: breached
+    // shipments side by side (each one's events in order, though the monitor folds them in any order)
+    await Promise.all([
+      shipment(`DSH${run}A`, 20, 6, 'GREEN'),
+      shipment(`DSH${run}B`, 16, 11),
+      shipment(`DSH${run}C`, 12, 8.5, 'RED'),
+      shipment(`DSH${run}D`, 30, 27, 'RED'),
+      shipment(`DSH${run}E`, 17, null), // in flight past 75 % of the target: at risk
+      shipment(`DSH${run}F`, 26, null, 'RED'), // in flight past the target: breached
+    ]);
     await eventually(async () => (await released()) === 4, 60_000, 'four releases folded');
 
     await page.goto(`${services.url('clearance-monitor')}/dashboard?token=${ops}`);
-    await eventually(async () => (await kpi('released')) === '4', 30_000, 'the page to show 4 released');
+    await eventually(async () => (await kpi('released')) === '4', 45_000, 'the page to show 4 released');
     expect(page.url()).not.toContain('token='); // the token left the address bar at once
     expect(await page.textContent('#live')).toBe('live');
     expect(Number(await kpi('p50'))).toBeGreaterThan(0);
@@ -148,7 +151,7 @@ describe('operations dashboard (headless Chromium)', () => {
     const refreshesBefore = Number(await page.getAttribute('body', 'data-refreshes'));
 
     await shipment(`DSH${run}G`, 9, 4.5);
-    await eventually(async () => (await kpi('released')) === '5', 30_000, 'the page to show 5 released');
+    await eventually(async () => (await kpi('released')) === '5', 45_000, 'the page to show 5 released');
     expect(await page.evaluate(() => (globalThis as { dashboardMarker?: string }).dashboardMarker)).toBe(
       'same page',
     );
@@ -179,12 +182,65 @@ describe('operations dashboard (headless Chromium)', () => {
     await page.screenshot({ path: path.join(DOCS, 'dashboard-drilldown.png') });
   });
 
-  it('guards the live feed like the data endpoints and never logs the token', async () => {
+  it('shows "—" for what a monitor does not offer and computes the chart from released shipments itself', async () => {
+    const older = await browser.newPage({ viewport: { width: 1600, height: 880 } });
+    const missing = { status: 404, contentType: 'application/json', body: '{"code":"HTTP.NOT_FOUND"}' };
+    await older.route('**/v1/shipments/in-flight/summary', (route) => route.fulfill(missing));
+    await older.route('**/v1/stats/clearance/series?**', (route) => route.fulfill(missing));
+    await older.goto(`${services.url('clearance-monitor')}/dashboard?token=${ops}`);
+    await older.waitForSelector('#kpi-released[data-value="5"]');
+    expect(await older.textContent('#kpi-in-flight .kpi-value')).toBe('—');
+    expect(await older.textContent('#queues')).toBe('—');
+    // the chart still draws: buckets computed in the browser from GET /v1/shipments?state=released
+    expect(await older.getAttribute('#chart path.p50-line', 'd')).toMatch(/^M/);
+    // a string, so that the test's own module transform leaves the browser's import() alone
+    const buckets = await older.evaluate(`(async () => {
+      const chart = await import('/dashboard/assets/chart.js');
+      const from = Date.parse('2026-03-02T00:00:00Z');
+      const released = (hour, hours) => ({ released: new Date(from + hour * 3600000).toISOString(), clearanceHours: hours });
+      const shipments = [released(0.5, 2), released(0.9, 4), released(0.2, 10), released(1.5, 7), released(5, 1)];
+      return chart.bucketsFromShipments(shipments, from, from + 2 * 3600000, 60);
+    })()`);
+    expect(buckets).toEqual([
+      { start: '2026-03-02T00:00:00.000Z', count: 3, p50Hours: 4, p90Hours: 8.8 },
+      { start: '2026-03-02T01:00:00.000Z', count: 1, p50Hours: 7, p90Hours: 7 },
+    ]);
+    await older.close();
+  });
+
+  it('guards the live feed like the data endpoints, streams hello and updates, and never logs the token', async () => {
     const live = `${services.url('clearance-monitor')}/v1/live`;
     expect((await fetch(live)).status).toBe(401);
     expect((await fetch(`${live}?token=${tokenFor('importer', 'TRADER-1')}`)).status).toBe(403);
     expect((await fetch(`${live}?token=not-a-token`)).status).toBe(401);
     expect((await fetch(`${services.url('clearance-monitor')}/dashboard`)).status).toBe(200);
+
+    // an ops reader gets `hello`, then an `update` naming the shipment whose events just arrived
+    const stream = await fetch(`${live}?token=${ops}`);
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = stream.body!.getReader();
+    let received = '';
+    const readUntil = (text: string) =>
+      eventually(
+        async () => {
+          const { value } = await reader.read();
+          received += new TextDecoder().decode(value);
+          return received.includes(text);
+        },
+        30_000,
+        `the stream to carry ${text}`,
+      );
+    await readUntil('event: hello');
+    const bl = `DSH${run}H`;
+    await shipment(bl, 3, null, 'GREEN');
+    await readUntil(bl);
+    const update = received.split('\n\n').find((frame) => frame.includes(bl))!;
+    expect(update).toContain('event: update');
+    expect(JSON.parse(update.split('data: ')[1])).toMatchObject({
+      shipmentIds: expect.arrayContaining([bl]),
+    });
+    await reader.cancel();
     const port = new URL(services.url('clearance-monitor')).port;
     const log = fs.readFileSync(
       path.join(__dirname, '..', '.local', 'logs', `test-clearance-monitor-${port}.log`),

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
 import { MonitorConfig } from '../monitor-config';
@@ -30,6 +30,7 @@ export class DashboardContextController {
       },
     },
   })
+  @ApiForbiddenResponse({ description: 'A token of another role than ops' })
   context() {
     return {
       now: this.clock.now().toISOString(),

@@ -1,5 +1,12 @@
 import { Controller, Get, HttpStatus, Param, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Public } from '@tongguan/auth';
 import { DomainError } from '@tongguan/platform';
 import type { Request, Response } from 'express';
@@ -38,6 +45,8 @@ export class DashboardPageController {
   @ApiOperation({ summary: "The dashboard's scripts and styles" })
   @ApiParam({ name: 'file', example: 'app.js' })
   @ApiProduces('text/javascript', 'text/css')
+  @ApiOkResponse({ description: 'The file' })
+  @ApiNotFoundResponse({ description: 'No such file' })
   asset(@Param('file') file: string, @Req() request: Request, @Res() response: Response): void {
     this.send(this.assets.get(file), file, request, response);
   }

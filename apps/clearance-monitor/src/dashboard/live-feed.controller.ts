@@ -9,7 +9,16 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Public, type TokenSettings } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
 import { DomainError } from '@tongguan/platform';
@@ -22,6 +31,7 @@ export const LIVE_TOKEN_SETTINGS = Symbol('LIVE_TOKEN_SETTINGS');
 export const HEARTBEAT_MS = 15_000;
 /** Open streams one instance serves at most; each is a socket held open all day. */
 export const MAX_STREAMS = 200;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Server-Sent Events for the dashboard: an `update` event (at most two a second) whenever timelines
@@ -48,6 +58,10 @@ export class LiveFeedController implements BeforeApplicationShutdown {
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'An open event stream' })
+  @ApiUnauthorizedResponse({ description: 'No token, or one that does not verify' })
+  @ApiForbiddenResponse({ description: 'A token of another role than ops' })
+  @ApiUnprocessableEntityResponse({ description: 'Unknown query parameters or an oversized token' })
+  @ApiServiceUnavailableResponse({ description: 'This instance already serves its maximum of streams' })
   stream(@Query() query: LiveQuery, @Req() request: Request, @Res() response: Response): void {
     const token = bearerOf(query.token, request.headers.authorization);
     // Nothing below may write the token to a log: an error logger prints the request URL.
@@ -76,9 +90,9 @@ export class LiveFeedController implements BeforeApplicationShutdown {
       'x-accel-buffering': 'no',
     });
     response.flushHeaders();
-    let seq = 0;
+    // no event ids: a reconnecting page reloads everything on `hello` rather than resuming
     const send = (event: string, data: object) => {
-      response.write(`id: ${++seq}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     };
     response.write('retry: 3000\n\n');
     send('hello', { now: this.clock.now().toISOString(), clockSpeed: this.clock.speed });
@@ -86,9 +100,12 @@ export class LiveFeedController implements BeforeApplicationShutdown {
       send('update', { ...message, now: this.clock.now().toISOString() }),
     );
     const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), HEARTBEAT_MS);
-    // the stream must not outlive the token that opened it; the page reconnects with a fresh one
+    // the stream must not outlive the token that opened it (the page then asks for a new one). Expiry is
+    // real time, as jsonwebtoken checks it; a timer past setTimeout's 24.8-day limit would fire at once.
     const expiry =
-      expiresAtMs === null ? null : setTimeout(() => response.end(), Math.max(0, expiresAtMs - Date.now()));
+      expiresAtMs === null
+        ? null
+        : setTimeout(() => response.end(), Math.min(MAX_TIMER_MS, Math.max(0, expiresAtMs - Date.now())));
     let closed = false;
     const close = () => {
       if (closed) return;

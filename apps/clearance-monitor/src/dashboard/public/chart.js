@@ -3,7 +3,7 @@
 import { el, fill, hours, isNumber, percentile, standing, svg } from './format.js';
 
 const HEIGHT = 260;
-const MARGIN = { top: 16, right: 64, bottom: 26, left: 40 };
+const MARGIN = { top: 16, right: 84, bottom: 26, left: 40 };
 const HOUR_MS = 3_600_000;
 
 /** Buckets computed in the browser from released shipments, when the monitor has no series endpoint. */
