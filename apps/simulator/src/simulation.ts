@@ -135,6 +135,8 @@ export class Simulation {
   stop(): void {
     this.stopRequested = true;
     this.sleeper.stop();
+    this.observer.halt();
+    this.inspectors.stop();
   }
 
   private async shipment(call: VesselCallPlan, blNumber: string): Promise<void> {
