@@ -33,6 +33,8 @@ export interface RunLimits {
   replay?: VesselCallPlan[];
   /** Stop waiting after this many business hours past the last arrival. */
   horizonHours?: number;
+  /** Hours from the start of the run to the first vessel call (see leadInHours). */
+  leadInHours?: number;
 }
 
 /** Drives the traffic of one scenario through a running platform. */
@@ -92,7 +94,7 @@ export class Simulation {
   async run(limits: RunLimits = {}): Promise<void> {
     await this.observer.start();
     const officers = this.inspectors.start();
-    const planner = new TrafficPlanner(this.settings.scenario, this.settings.blPrefix);
+    const planner = new TrafficPlanner(this.settings.scenario, this.settings.blPrefix, limits.leadInHours);
     const calls =
       limits.replay ?? (limits.shipments !== undefined ? planner.plan(limits.shipments) : undefined);
     const shipments: Promise<void>[] = [];
@@ -133,6 +135,8 @@ export class Simulation {
   stop(): void {
     this.stopRequested = true;
     this.sleeper.stop();
+    this.observer.halt();
+    this.inspectors.stop();
   }
 
   private async shipment(call: VesselCallPlan, blNumber: string): Promise<void> {

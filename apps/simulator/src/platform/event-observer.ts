@@ -122,10 +122,15 @@ export class EventObserver {
     });
   }
 
-  async stop(): Promise<void> {
+  /** Wakes every waiting actor with a StoppedError; events are still read until stop(). */
+  halt(): void {
     this.stopped = true;
     for (const list of this.waiters.values()) for (const w of list) w.reject(new StoppedError());
     this.waiters.clear();
+  }
+
+  async stop(): Promise<void> {
+    this.halt();
     await this.consumer?.disconnect();
   }
 }

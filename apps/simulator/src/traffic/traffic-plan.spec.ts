@@ -1,6 +1,6 @@
 import { loadScenario, withOverrides } from '../scenario/scenario-file';
 import { declarationBody } from './declaration-body';
-import { behaviourOf, TrafficPlanner } from './traffic-plan';
+import { behaviourOf, leadInHours, TrafficPlanner } from './traffic-plan';
 
 describe('TrafficPlanner', () => {
   const { scenario } = loadScenario('single-window');
@@ -21,6 +21,14 @@ describe('TrafficPlanner', () => {
     expect([...arrivals].sort((x, y) => x - y)).toEqual(arrivals);
     expect(new Set(calls.flatMap((c) => c.shipments.map((s) => s.blNumber))).size).toBe(10);
     expect(calls[0].shipments[0].blNumber).toMatch(/^SIMB\d{6}$/);
+  });
+
+  it('leaves the longest pre-arrival lead before the first call, when the scenario files before arrival', () => {
+    expect(leadInHours(scenario)).toBe(48);
+    expect(leadInHours(loadScenario('baseline').scenario)).toBe(0);
+    const calls = new TrafficPlanner(scenario, 'SIMF', 48).plan(40).flatMap((c) => c.shipments);
+    expect(calls.every((p) => behaviourOf(p, scenario).firstFilingHour > 0)).toBe(true);
+    expect(calls[0].arrivalHour).toBeGreaterThan(48);
   });
 
   it('arrives at about the scenario rate over many days', () => {

@@ -71,8 +71,11 @@ export class TrafficPlanner {
     private readonly scenario: Scenario,
     /** Makes B/L numbers unique per run (the platform refuses a second active filing for a B/L). */
     private readonly blPrefix: string,
+    /** Hours before the first vessel call, so that pre-arrival filings have their lead time. */
+    leadInHours = 0,
   ) {
     this.root = new SeededRandom(scenario.seed);
+    this.lastArrivalHour = leadInHours;
   }
 
   nextVesselCall(): VesselCallPlan {
@@ -134,6 +137,25 @@ export class TrafficPlanner {
       acceptDelayHours: draw(random, s.transport.acceptDelayHours),
       gateDwellHours: draw(random, s.transport.gateDwellHours),
     };
+  }
+}
+
+/**
+ * Hours the first pre-arrival filings need before the first arrival (the longest lead they draw), so
+ * that a measured day does not start with filings squeezed to the start of the run.
+ */
+export function leadInHours(scenario: Scenario): number {
+  if (scenario.filing.preArrivalShare === 0) return 0;
+  const lead = scenario.filing.preArrivalLeadHours;
+  switch (lead.dist) {
+    case 'fixed':
+      return lead.value;
+    case 'uniform':
+      return lead.max;
+    case 'exponential':
+      return 3 * lead.mean;
+    case 'lognormal':
+      return lead.max ?? lead.median * Math.exp(2 * lead.sigma);
   }
 }
 
