@@ -159,7 +159,7 @@ describe('operations dashboard (headless Chromium)', () => {
     expect(Number(await page.getAttribute('body', 'data-refreshes'))).toBeGreaterThan(refreshesBefore);
     await page.waitForSelector(`#activity [data-shipment="DSH${run}G"]`);
     await page.screenshot({ path: path.join(DOCS, 'dashboard.png') });
-  });
+  }, 240_000);
 
   it('drills down to a shipment: its TRS stamps on a timeline and its audit trail', async () => {
     const bl = `DSH${run}C`;

@@ -1,11 +1,14 @@
-/* global document, window, location, history, EventSource, URLSearchParams, setInterval, clearTimeout */
+/* global document, window, location, history, URLSearchParams, setInterval, clearTimeout */
 // The operations dashboard: loads the figures, listens to the monitor's live feed and refetches what
 // changed. The token arrives once in ?token= (or the form) and stays in this tab's sessionStorage.
-import { AuthError, getJson, listAll, query, token } from './api.js';
-import { bucketsFromShipments, renderChart } from './chart.js';
+import { AuthError, getJson, token } from './api.js';
+import { renderChart } from './chart.js';
 import { renderDrilldown } from './drilldown.js';
+import { loadFigures } from './figures.js';
+import { LiveFeed } from './live.js';
 import { clockTime, el, fill } from './format.js';
-import { renderActivity, renderKpis, renderQueues, renderRisks, renderStages } from './panels.js';
+import { renderKpis, renderQueues, renderStages } from './panels.js';
+import { renderActivity, renderRisks } from './shipments.js';
 
 const HOUR_MS = 3_600_000;
 const WINDOWS = {
@@ -24,7 +27,6 @@ const state = {
   window: sessionWindow(),
   activity: [],
   drill: null,
-  source: null,
   refreshing: null,
   again: false,
 };
@@ -54,38 +56,9 @@ function windowBounds() {
   return { fromMs: toMs - hours * HOUR_MS, toMs, bucketMinutes };
 }
 
-async function loadSeries(fromMs, toMs, bucketMinutes) {
-  const range = { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() };
-  const series = await getJson(`/v1/stats/clearance/series?${query({ ...range, bucketMinutes })}`, {
-    optional: true,
-  });
-  if (series && Array.isArray(series.buckets)) return series.buckets;
-  const released = await listAll('/v1/shipments', { state: 'released', ...range, limit: 200 });
-  return released ? bucketsFromShipments(released, fromMs, toMs, bucketMinutes) : null;
-}
-
-async function loadRisks() {
-  const [atRisk, breached] = await Promise.all([
-    listAll('/v1/shipments', { state: 'at-risk', limit: 100 }, 1),
-    listAll('/v1/shipments', { state: 'breached', limit: 100 }, 1),
-  ]);
-  if (atRisk === null && breached === null) return null;
-  const tagged = [
-    ...(breached ?? []).map((s) => ({ sla: 'breached', ...s })),
-    ...(atRisk ?? []).map((s) => ({ sla: 'at-risk', ...s })),
-  ];
-  return tagged.sort((a, b) => (b.elapsedHours ?? 0) - (a.elapsedHours ?? 0));
-}
-
 async function refreshOnce() {
   const { fromMs, toMs, bucketMinutes } = windowBounds();
-  const range = query({ from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() });
-  const [stats, summary, buckets, risks] = await Promise.all([
-    getJson(`/v1/stats/clearance?${range}`),
-    getJson('/v1/shipments/in-flight/summary', { optional: true }),
-    loadSeries(fromMs, toMs, bucketMinutes),
-    loadRisks(),
-  ]);
+  const { stats, summary, buckets, risks } = await loadFigures(fromMs, toMs, bucketMinutes);
   const nowMs = businessNow();
   const context = state.context;
   renderKpis($('kpis'), { stats, summary, context });
@@ -167,8 +140,7 @@ function setLive(status, text) {
   badge.textContent = text;
 }
 
-function onUpdate(event) {
-  const message = JSON.parse(event.data);
+function onUpdate(message) {
   syncClock(message.now);
   counters.liveUpdates = String(Number(counters.liveUpdates) + 1);
   const slaOf = new Map((message.alerts ?? []).map((a) => [a.shipmentId, a.sla]));
@@ -186,28 +158,15 @@ function onUpdate(event) {
   if (state.drill && (message.more || seen.has(state.drill))) loadDrill(state.drill).catch(handleError);
 }
 
-function connectLive() {
-  state.source?.close();
-  const source = new EventSource(`/v1/live?${query({ token: token.get() })}`);
-  state.source = source;
-  setLive('connecting', 'connecting…');
-  source.addEventListener('hello', (event) => {
-    const hello = JSON.parse(event.data);
+const live = new LiveFeed({
+  onHello: (hello) => {
     syncClock(hello.now, hello.clockSpeed);
-    setLive('on', 'live');
     void refresh(); // after a reconnect, catch up on whatever was missed
-  });
-  source.addEventListener('update', onUpdate);
-  source.addEventListener('error', () => {
-    if (source.readyState === EventSource.CLOSED) {
-      setLive('off', 'offline');
-      // a refused token closes the stream for good; anything else: try again shortly
-      getJson('/v1/dashboard/context').then(() => setTimeout(connectLive, 5000), handleError);
-    } else {
-      setLive('connecting', 'reconnecting…');
-    }
-  });
-}
+  },
+  onUpdate,
+  onStatus: setLive,
+  onError: (error) => handleError(error),
+});
 
 function handleError(error) {
   if (error instanceof AuthError) {
@@ -219,7 +178,7 @@ function handleError(error) {
 }
 
 function askForToken(reason) {
-  state.source?.close();
+  live.close();
   $('token-reason').textContent = reason;
   $('token-dialog').hidden = false;
   $('token-input').focus();
@@ -236,7 +195,7 @@ async function start() {
   syncClock(state.context.now, state.context.clockSpeed);
   $('target').textContent =
     `target ${state.context.targetHours} h · baseline ${state.context.baselineHours} h`;
-  connectLive();
+  live.connect();
   await refresh();
   const wanted = new URLSearchParams(location.hash.slice(1)).get('shipment');
   if (wanted) openShipment(wanted);

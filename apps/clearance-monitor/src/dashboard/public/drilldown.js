@@ -1,7 +1,7 @@
 // One shipment: its Time Release Study stamps on a horizontal timeline against the target, and its
 // audit trail (who, role, what, when, why).
 import { clockTime, DASH, el, fill, fullTime, hours, isNumber, svg } from './format.js';
-import { slaBadge } from './panels.js';
+import { slaBadge } from './shipments.js';
 
 const STAMPS = [
   ['arrival', 'Arrival', 'T0'],
