@@ -148,7 +148,14 @@ describe('statistics', () => {
   it('matches the hand-computed worked example (arithmetic in clearance-statistics.spec.ts)', async () => {
     const stats = await settled(`/v1/stats/clearance?${window}`, {
       count: 4,
-      byStage: { inspection: { count: 3 }, release: { count: 4 } },
+      // every stamp folded (the four topics are consumed independently)
+      byStage: {
+        filing: { count: 4 },
+        risk: { count: 4 },
+        inspection: { count: 3 },
+        payment: { count: 4 },
+        release: { count: 4 },
+      },
     });
     expect(stats).toMatchObject({
       from: '2025-06-09T00:00:00.000Z',
@@ -271,6 +278,28 @@ describe('shipments in flight', () => {
     expect(summary.oldest[0]).toMatchObject({ sla: 'on-track', released: null, clearanceHours: null });
     expect(summary.oldest[0].elapsedHours).toBeCloseTo(5, 1);
     expect(summary.oldest[0].predictedHours).toBeGreaterThan(5);
+  });
+
+  it('puts decisions that move no TRS stamp on the audit trail, leaving the timeline as it was', async () => {
+    const before = await ops().get('/v1/shipments/MON-Q1/timeline');
+    await tap.publish(
+      'GateInRecorded',
+      { shipmentId: 'MON-Q1', gateTransactionId: 'GI-1', truckPlate: 'LU-B54321' },
+      { time: ago(0.5) },
+    );
+    const trail = await eventually(
+      async () => {
+        const answer = await ops().get('/v1/shipments/MON-Q1/audit');
+        return (
+          answer.body.entries?.some((e: { action: string }) => e.action.includes('gate-in')) && answer.body
+        );
+      },
+      60_000,
+      'the gate-in on the audit trail',
+    );
+    expect(trail.entries.map((e: { role: string }) => e.role)).toEqual(['port', 'port']);
+    const { asOf: _a, elapsedHours: _e, predictedHours: _p, ...unchanged } = before.body;
+    expect((await ops().get('/v1/shipments/MON-Q1/timeline')).body).toMatchObject(unchanged);
   });
 
   it('pages through the shipments of a state with a cursor', async () => {

@@ -26,7 +26,9 @@ const DUPLICATE_KEY = 11000;
  * predicted completion passes the target (or, as a fallback, the elapsed time reaches the at-risk
  * share) and ClearanceSlaBreached once the target has passed. Each alert is raised once per shipment by
  * inserting its SlaAlert (unique id, event in its outbox): with two instances, or after a restart, the
- * second insert is a duplicate and raises nothing.
+ * second insert is a duplicate and raises nothing. Which alerts a shipment has is read from sla_alerts,
+ * never written into the timeline: only the fold writes timelines, so no other writer can clobber a
+ * stamp on a store (FerretDB) that does not isolate writes between processes.
  */
 @Injectable()
 export class SlaWatcher implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
@@ -69,21 +71,37 @@ export class SlaWatcher implements OnModuleInit, OnApplicationBootstrap, OnAppli
   async scan(): Promise<void> {
     const shipments = await this.inFlight.assessAll();
     const queues = new Map<Agency, number>(AGENCIES.map((a) => [a, 0]));
+    const candidates = shipments.filter(
+      ({ assessment }) => assessment.sla === 'breached' || assessment.atRiskReason,
+    );
+    const raisedAlready = await this.alertedAmong(candidates.map(({ timeline }) => timeline._id));
     let raised = 0;
-    for (const { timeline, assessment } of shipments) {
+    for (const { assessment } of shipments) {
       if (assessment.agency) queues.set(assessment.agency, queues.get(assessment.agency)! + 1);
-      if (timeline.breachAlerted) continue;
+    }
+    for (const { timeline, assessment } of candidates) {
+      const has = (kind: AlertKind) => raisedAlready.has(`${timeline._id}:${kind}`);
+      if (has('breached')) continue;
       if (assessment.sla === 'breached') {
         if (await this.raise('breached', timeline, assessment)) raised += 1;
-      } else if (!timeline.atRiskAlerted && assessment.atRiskReason) {
+      } else if (!has('at-risk') && assessment.atRiskReason) {
         if (await this.raise('at-risk', timeline, assessment)) raised += 1;
       }
     }
     for (const [agency, count] of queues) clearanceMetrics.inFlight.set({ agency }, count);
-    if (raised > 0) {
-      this.relay.nudge();
-      this.webhook.nudge();
+    if (raised > 0) this.relay.nudge();
+  }
+
+  /** The ids of the alerts already raised for these shipments. */
+  private async alertedAmong(shipmentIds: string[]): Promise<Set<string>> {
+    const ids = new Set<string>();
+    for (let i = 0; i < shipmentIds.length; i += 1000) {
+      const found = await this.alerts
+        .find({ shipmentId: { $in: shipmentIds.slice(i, i + 1000) } }, { _id: 1 })
+        .lean();
+      for (const alert of found) ids.add(alert._id);
     }
+    return ids;
   }
 
   /** Raises one alert; false when it had been raised already (by another instance or an earlier scan). */
@@ -104,10 +122,10 @@ export class SlaWatcher implements OnModuleInit, OnApplicationBootstrap, OnAppli
             { ...base, predictedHours: assessment.predictedHours ?? base.elapsedHours },
             { decision: `sla-at-risk:${shipmentId}` },
           );
-    let fresh = true;
+    const alertId = `${shipmentId}:${kind}`;
     try {
       await this.alerts.create({
-        _id: `${shipmentId}:${kind}`,
+        _id: alertId,
         shipmentId,
         kind,
         raisedAt: this.clock.now(),
@@ -117,21 +135,14 @@ export class SlaWatcher implements OnModuleInit, OnApplicationBootstrap, OnAppli
         stage: assessment.stage,
         agency: assessment.agency,
         event,
-        webhookStatus: this.webhook.enabled ? 'pending' : 'none',
-        webhookNextAt: this.webhook.enabled ? new Date() : null,
         outbox: [event],
         outboxPending: true,
       });
     } catch (error) {
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
-      fresh = false;
+      return false; // another instance raised it a moment ago
     }
-    // the flags only spare later scans the duplicate insert; a breach makes an at-risk alert moot
-    await this.timelines.updateOne(
-      { _id: shipmentId },
-      { $set: kind === 'breached' ? { breachAlerted: true, atRiskAlerted: true } : { atRiskAlerted: true } },
-    );
-    if (!fresh) return false;
+    await this.webhook.enqueue(alertId, event as unknown as Record<string, unknown>);
     if (kind === 'breached') clearanceMetrics.breaches.inc({ stage: assessment.stage });
     else
       clearanceMetrics.atRisk.inc({ stage: assessment.stage, reason: assessment.atRiskReason ?? 'elapsed' });

@@ -19,8 +19,6 @@ const PROJECTION = {
   channel: 1,
   greenChannel: 1,
   withdrawn: 1,
-  atRiskAlerted: 1,
-  breachAlerted: 1,
   arrivedAt: 1,
   releasedAt: 1,
 } as const;
@@ -96,7 +94,8 @@ export class InFlightService {
     if (state === 'breached') {
       // breached means elapsed past the target, so only shipments that arrived before now − target qualify
       const latestArrival = new Date(this.clock.nowMs() - this.config.SLA_TARGET_HOURS * HOUR_MS);
-      filter.$or = [{ arrivedAt: { $lt: latestArrival } }, { breachAlerted: true }];
+      const before = range.$lt && range.$lt < latestArrival ? range.$lt : latestArrival;
+      filter.arrivedAt = { ...range, $lt: before };
     }
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     if (cursor) {

@@ -60,9 +60,7 @@ describe('shipment assessment against the target', () => {
     );
   });
 
-  it('keeps an alert already raised, and predicts nothing before arrival', () => {
-    const alerted = { ...arrivedOnly, atRiskAlerted: true };
-    expect(assessShipment(alerted, T0 + HOUR, times, sla).sla).toBe('at-risk');
+  it('predicts nothing before arrival', () => {
     expect(assessShipment(facts({ lodged: 0 }), T0 + 30 * HOUR, times, sla)).toMatchObject({
       sla: 'on-track',
       elapsedHours: null,

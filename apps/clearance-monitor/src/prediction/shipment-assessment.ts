@@ -2,11 +2,6 @@ import { clearanceHours, roundHours, type SlaState } from '../timelines/timeline
 import { currentPosition, type ProgressFacts } from '../timelines/shipment-progress';
 import { predictCompletion, type StageTimes } from './completion-prediction';
 
-export interface AssessedFacts extends ProgressFacts {
-  atRiskAlerted?: boolean;
-  breachAlerted?: boolean;
-}
-
 export interface SlaSettings {
   targetHours: number;
   atRiskRatio: number;
@@ -19,9 +14,9 @@ export type AtRiskReason = 'prediction' | 'elapsed';
  * Where a shipment stands against the target now: its stage and holding agency, hours elapsed since
  * arrival, predicted clearance hours and SLA state. Released: met or breached by its clearance time.
  * In flight: breached once elapsed passes the target; at risk when the prediction passes the target,
- * or (fallback when history misleads) elapsed reaches the at-risk share, or an alert already said so.
+ * or (fallback when history misleads) elapsed reaches the at-risk share.
  */
-export function assessShipment(facts: AssessedFacts, nowMs: number, times: StageTimes, sla: SlaSettings) {
+export function assessShipment(facts: ProgressFacts, nowMs: number, times: StageTimes, sla: SlaSettings) {
   const position = currentPosition(facts);
   const clearance = clearanceHours(facts.stamps);
   const prediction = facts.withdrawn ? null : predictCompletion(facts, nowMs, times);
@@ -32,8 +27,8 @@ export function assessShipment(facts: AssessedFacts, nowMs: number, times: Stage
   } else if (prediction) {
     if (prediction.predictedHours > sla.targetHours) atRiskReason = 'prediction';
     else if (prediction.elapsedHours >= sla.targetHours * sla.atRiskRatio) atRiskReason = 'elapsed';
-    if (prediction.elapsedHours > sla.targetHours || facts.breachAlerted) state = 'breached';
-    else if (atRiskReason || facts.atRiskAlerted) state = 'at-risk';
+    if (prediction.elapsedHours > sla.targetHours) state = 'breached';
+    else if (atRiskReason) state = 'at-risk';
   }
   return {
     stage: position.stage,

@@ -20,9 +20,6 @@ export class Timeline implements TimelineFacts, OutboxFields {
   @Prop({ type: String, default: null }) inspectionOutcome: TimelineFacts['inspectionOutcome'];
   @Prop({ type: [String], default: [] }) refusedReasons: string[];
   @Prop({ default: false }) withdrawn: boolean;
-  /** Alerts already raised, so each fires once per shipment. */
-  @Prop({ default: false }) atRiskAlerted: boolean;
-  @Prop({ default: false }) breachAlerted: boolean;
   /** Optimistic concurrency: two consumers folding the same shipment never lose a stamp. */
   @Prop({ default: 0 }) revision: number;
   outbox: OutboxFields['outbox'];
