@@ -144,6 +144,8 @@ describe('agency feeds: webhooks', () => {
       'the signed delivery',
     );
     expect(delivery.headers['ce-id']).toBe(ceId);
+    const inFeed = await customs().get(`/v1/feed?shipmentId=${shipmentId}`);
+    expect(delivery.headers['tongguan-feed-cursor']).toBe(inFeed.body.items[0].cursor);
     expect(delivery.headers['content-type']).toContain('application/cloudevents+json');
     expect(delivery.event).toMatchObject({
       specversion: '1.0',

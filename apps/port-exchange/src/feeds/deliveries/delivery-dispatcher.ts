@@ -85,6 +85,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     const result = await this.sender.send(
       subscription.url,
       toStructuredCloudEvent(event),
+      event.seq,
       signingSecrets(subscription, new Date()),
     );
     stopTimer();
