@@ -85,6 +85,21 @@ describe('agency feeds: subscriptions', () => {
     expect((await api.post('/v1/subscriptions', body)).status).toBe(401);
   });
 
+  it('documents every feed endpoint in OpenAPI', async () => {
+    const { body } = await api.get<{ paths: Record<string, object> }>('/openapi.json');
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/subscriptions',
+        '/v1/subscriptions/{id}',
+        '/v1/subscriptions/{id}/secret-rotation',
+        '/v1/subscriptions/{id}/deliveries',
+        '/v1/subscriptions/{id}/deliveries/{deliveryId}/retry',
+        '/v1/feed',
+        '/v1/feed/stream',
+      ]),
+    );
+  });
+
   it('shows the secret once, lists only the own party’s subscriptions, and deactivates', async () => {
     const created = await subscribe('/listing', [
       'CargoArrived',
@@ -129,6 +144,8 @@ describe('agency feeds: webhooks', () => {
       'the signed delivery',
     );
     expect(delivery.headers['ce-id']).toBe(ceId);
+    const inFeed = await customs().get(`/v1/feed?shipmentId=${shipmentId}`);
+    expect(delivery.headers['tongguan-feed-cursor']).toBe(inFeed.body.items[0].cursor);
     expect(delivery.headers['content-type']).toContain('application/cloudevents+json');
     expect(delivery.event).toMatchObject({
       specversion: '1.0',
@@ -217,6 +234,9 @@ describe('agency feeds: webhooks', () => {
     expect(receiver.at('/down', shipmentId)).toHaveLength(MAX_ATTEMPTS);
     await new Promise((r) => setTimeout(r, 1_500)); // a dead delivery is not tried again by itself
     expect(receiver.at('/down', shipmentId)).toHaveLength(MAX_ATTEMPTS);
+
+    const metrics = await api.get<string>('/metrics');
+    expect(metrics.body).toMatch(/tongguan_feed_delivery_attempts_total\{outcome="dead"\} [1-9]/);
 
     const notDead = await customs().post(`/v1/subscriptions/${subscription.id}/deliveries/${dead.id}/retry`);
     expect(notDead.status).toBe(200);

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { EventLogService } from '../event-log/event-log.service';
 import { toStructuredCloudEvent } from '../event-log/structured-cloud-event';
 import { FeedsConfig } from '../feeds-config';
+import { feedsMetrics } from '../feeds-metrics';
 import { PeriodicLoop } from '../periodic-loop';
 import { signingSecrets } from '../signing/signing-secrets';
 import { Subscription } from '../subscriptions/subscription.schema';
@@ -80,13 +81,17 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     if (!subscription?.active) return this.deliveries.cancel(delivery, new Date());
     const event = await this.log.byId(delivery.eventId);
     if (!event) throw new Error(`event ${delivery.eventId} is not in the log`);
+    const stopTimer = feedsMetrics.attemptSeconds.startTimer();
     const result = await this.sender.send(
       subscription.url,
       toStructuredCloudEvent(event),
+      event.seq,
       signingSecrets(subscription, new Date()),
     );
+    stopTimer();
     const at = new Date();
     if (result.ok) {
+      feedsMetrics.attempts.inc({ outcome: 'delivered' });
       await this.deliveries.recordAttempt(delivery, { delivered: true, status: result.status }, at);
       return;
     }
@@ -102,6 +107,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
                 jitter: this.config.FEED_BACKOFF_JITTER,
               }),
           );
+    feedsMetrics.attempts.inc({ outcome: retryAt ? 'failed' : 'dead' });
     if (!retryAt) {
       this.logger.warn(
         `delivery ${delivery._id} to ${subscription.url} dead after ${attempts} attempts: ${result.error}`,

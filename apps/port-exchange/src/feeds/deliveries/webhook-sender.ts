@@ -3,6 +3,9 @@ import { FeedsConfig } from '../feeds-config';
 import { SIGNATURE_HEADER, signatureHeader } from '../signing/webhook-signature';
 import type { StructuredCloudEvent } from '../event-log/structured-cloud-event';
 
+/** Where the delivered event sits in the pull feed (GET /v1/feed?after=), so a receiver can catch up there. */
+export const CURSOR_HEADER = 'Tongguan-Feed-Cursor';
+
 export type SendResult = { ok: true; status: number } | { ok: false; status: number | null; error: string };
 
 /** POSTs one CloudEvent (JSON structured mode) to a receiver, signed, within the request timeout. */
@@ -10,7 +13,13 @@ export type SendResult = { ok: true; status: number } | { ok: false; status: num
 export class WebhookSender {
   constructor(private readonly config: FeedsConfig) {}
 
-  async send(url: string, event: StructuredCloudEvent, secrets: readonly string[]): Promise<SendResult> {
+  /** `cursor` is the event's place in the feed: deliveries may arrive out of order, the cursor sorts them. */
+  async send(
+    url: string,
+    event: StructuredCloudEvent,
+    cursor: number,
+    secrets: readonly string[],
+  ): Promise<SendResult> {
     const body = JSON.stringify(event);
     // wall-clock seconds, not business time: the receiver compares them with its own clock
     const timestamp = Math.floor(Date.now() / 1000);
@@ -24,6 +33,7 @@ export class WebhookSender {
           'user-agent': 'Tongguan-Feeds/1',
           'ce-id': event.id,
           'ce-type': event.type,
+          [CURSOR_HEADER]: String(cursor),
           [SIGNATURE_HEADER]: signatureHeader(secrets, timestamp, body),
         },
         body,

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { CloudEvent } from '@tongguan/contracts';
 import type { FilterQuery, Model } from 'mongoose';
 import { EventEmitter } from 'node:events';
+import { feedsMetrics } from '../feeds-metrics';
 import { LoggedEvent } from './logged-event.schema';
 
 export interface LogQuery {
@@ -68,6 +69,7 @@ export class EventLogService {
           loggedAt: new Date(),
         });
         this.head = seq;
+        feedsMetrics.logHead.set(seq);
         this.appended.emit('appended', seq);
         return;
       } catch (error) {
