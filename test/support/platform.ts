@@ -43,16 +43,13 @@ export class Platform {
 
   async start(): Promise<void> {
     await this.tap.start([...ALL_TOPICS, ...ALL_TOPICS.map(deadLetterTopicOf)]);
-    // one after the other: on a loaded machine five cold starts at once outlast each one's health wait
-    for (const app of [
+    await this.services.start([
       'port-exchange',
       'declaration',
       'inspection',
       'logistics-trading',
       'clearance-monitor',
-    ] as const) {
-      await this.services.start([app]);
-    }
+    ]);
     const client = (app: Parameters<ServiceProcesses['url']>[0]) => new ApiClient(this.services.url(app));
     this.api = {
       declaration: client('declaration'),

@@ -75,7 +75,8 @@ export class ServiceProcesses {
         const response = await fetch(`http://127.0.0.1:${port}/health`);
         return response.status === 200;
       },
-      60_000,
+      // five cold starts at once take over a minute on a busy 2-core machine; within the 120 s hook timeout
+      110_000,
       `${app} to become healthy`,
     );
   }
