@@ -124,12 +124,13 @@ async function answerDocumentRequests(ctx: ShipmentContext, plan: ShipmentPlan, 
   try {
     await ctx.observer.waitFor(plan.blNumber, 'DocumentsRequested');
     await ctx.sleeper.forBusinessHours(plan.documentsAnswerHours);
-    const notice = await ctx.api.call(
-      'declaration',
-      importer,
-      'GET',
-      `/v1/declarations/${declarationId}/notice`,
-    );
+    // the declaration service hears of the request by event too: its notice may lag the event we saw
+    const route = `/v1/declarations/${declarationId}/notice`;
+    let notice = await ctx.api.call('declaration', importer, 'GET', route);
+    for (let attempt = 0; attempt < 10 && notice.status === 404; attempt++) {
+      await ctx.sleeper.real(2_000);
+      notice = await ctx.api.call('declaration', importer, 'GET', route);
+    }
     const items = (notice.body?.items ?? []) as { itemId: string; answered?: boolean }[];
     if (notice.status !== 200 || items.length === 0) {
       ctx.incidents.record('documents notice unreadable', `${plan.blNumber} ${describeAnswer(notice)}`);
