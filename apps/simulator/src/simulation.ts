@@ -70,6 +70,7 @@ export class Simulation {
       settings.scenario,
       settings.api,
       this.sleeper,
+      this.observer,
       this.incidents,
       this.outcomes,
     );

@@ -1,6 +1,6 @@
 import type { EventObserver } from '../platform/event-observer';
 import type { Incidents } from '../platform/incidents';
-import { describeAnswer, type PlatformApi } from '../platform/platform-api';
+import { describeAnswer, type ApiAnswer, type PlatformApi } from '../platform/platform-api';
 import type { Sleeper } from '../platform/sleeper';
 import type { Scenario } from '../scenario/scenario';
 import { declarationBody } from '../traffic/declaration-body';
@@ -47,12 +47,13 @@ export async function driveShipment(
       ...declarationBody(plan, behaviour, vessel.vesselName, vessel.voyage, false),
     });
   }
-  if (lodged.status !== 201) {
+  const declarationId =
+    lodged.status === 201 ? (lodged.body.id as string) : await filedAlready(ctx, plan, lodged);
+  if (!declarationId) {
     incidents.record('declaration refused', `${plan.blNumber} ${describeAnswer(lodged)}`);
     return;
   }
   outcomes.add(behaviour.filedBeforeArrival ? 'lodged before arrival' : 'lodged after arrival');
-  const declarationId = lodged.body.id as string;
 
   const risk = (await observer.waitFor(plan.blNumber, 'RiskAssessed')).payload;
   outcomes.add(`channel ${risk.channel}`);
@@ -99,18 +100,37 @@ export async function driveShipment(
   await ctx.transport.collect(plan);
 }
 
+/** A filing asked again after no answer may have been lodged the first time: the importer looks it up. */
+async function filedAlready(
+  ctx: ShipmentContext,
+  plan: ShipmentPlan,
+  answer: ApiAnswer,
+): Promise<string | undefined> {
+  const duplicate = (answer.body?.errors ?? []).some((e: { code?: string }) => e.code === 'DUPLICATE_BL');
+  if (answer.status !== 422 || !duplicate) return undefined;
+  const importer = { role: 'importer' as const, party: plan.importerId };
+  const found = await ctx.api.call(
+    'declaration',
+    importer,
+    'GET',
+    `/v1/declarations?shipmentId=${plan.blNumber}`,
+  );
+  return found.body?.items?.[0]?.id as string | undefined;
+}
+
 /** The importer answers each documents request after the drawn time, all items of the notice at once. */
 async function answerDocumentRequests(ctx: ShipmentContext, plan: ShipmentPlan, declarationId: string) {
   const importer = { role: 'importer' as const, party: plan.importerId };
   try {
     await ctx.observer.waitFor(plan.blNumber, 'DocumentsRequested');
     await ctx.sleeper.forBusinessHours(plan.documentsAnswerHours);
-    const notice = await ctx.api.call(
-      'declaration',
-      importer,
-      'GET',
-      `/v1/declarations/${declarationId}/notice`,
-    );
+    // the declaration service hears of the request by event too: its notice may lag the event we saw
+    const route = `/v1/declarations/${declarationId}/notice`;
+    let notice = await ctx.api.call('declaration', importer, 'GET', route);
+    for (let attempt = 0; attempt < 10 && notice.status === 404; attempt++) {
+      await ctx.sleeper.real(2_000);
+      notice = await ctx.api.call('declaration', importer, 'GET', route);
+    }
     const items = (notice.body?.items ?? []) as { itemId: string; answered?: boolean }[];
     if (notice.status !== 200 || items.length === 0) {
       ctx.incidents.record('documents notice unreadable', `${plan.blNumber} ${describeAnswer(notice)}`);

@@ -14,6 +14,8 @@ export interface InspectionJob {
   /** Working hours of the second look after the importer's documents came. */
   recheckHours: number;
   requestsDocuments: boolean;
+  /** Set once an officer has claimed the task: only the claimant may decide it. */
+  officerId?: string;
 }
 
 /**
@@ -23,7 +25,11 @@ export interface InspectionJob {
  */
 export class Inspectors {
   private readonly queue: InspectionJob[] = [];
-  private readonly idle: { resolve: (job: InspectionJob) => void; reject: (error: Error) => void }[] = [];
+  private readonly idle: {
+    officerId: string;
+    resolve: (job: InspectionJob) => void;
+    reject: (error: Error) => void;
+  }[] = [];
   private running = true;
 
   constructor(
@@ -43,8 +49,8 @@ export class Inspectors {
   }
 
   submit(job: InspectionJob): void {
-    const waiting = this.idle.shift();
-    if (waiting) waiting.resolve(job);
+    const index = this.idle.findIndex((o) => job.officerId === undefined || o.officerId === job.officerId);
+    if (index >= 0) this.idle.splice(index, 1)[0].resolve(job);
     else this.queue.push(job);
   }
 
@@ -58,26 +64,26 @@ export class Inspectors {
     for (const waiting of this.idle.splice(0)) waiting.reject(new StoppedError());
   }
 
-  private next(): Promise<InspectionJob> {
-    const green = this.queue.findIndex((j) => j.greenChannel);
-    const index = green >= 0 ? green : 0;
-    if (this.queue.length > 0) return Promise.resolve(this.queue.splice(index, 1)[0]);
+  /** The officer's next task: their own tasks back from the importer, else the queue, green channel first. */
+  private next(officerId: string): Promise<InspectionJob> {
+    const mine = (j: InspectionJob) => j.officerId === undefined || j.officerId === officerId;
+    const green = this.queue.findIndex((j) => mine(j) && j.greenChannel);
+    const index = green >= 0 ? green : this.queue.findIndex(mine);
+    if (index >= 0) return Promise.resolve(this.queue.splice(index, 1)[0]);
     if (!this.running) return Promise.reject(new StoppedError());
-    return new Promise((resolve, reject) => this.idle.push({ resolve, reject }));
+    return new Promise((resolve, reject) => this.idle.push({ officerId, resolve, reject }));
   }
 
   private async work(officerId: string): Promise<void> {
     const as = { role: 'inspection' as const, party: officerId };
     try {
       while (this.running) {
-        const job = await this.next();
+        const job = await this.next(officerId);
         await this.atWork();
-        const claim = await this.api.call(
-          'inspection',
-          as,
-          'POST',
-          `/v1/inspection-tasks/${job.taskId}/claim`,
-        );
+        // a task back from the importer is still the claimant's
+        const claim = job.officerId
+          ? { status: 200, body: undefined }
+          : await this.api.call('inspection', as, 'POST', `/v1/inspection-tasks/${job.taskId}/claim`);
         if (claim.status >= 300) {
           // a task deemed approved while it queued is closed: the queue was longer than the time limit
           if (claim.status === 409) this.outcomes.add('task closed before an officer reached it');
@@ -149,7 +155,9 @@ export class Inspectors {
     // the officer turns to other work; the task comes back to the queue when the documents come
     void this.observer
       .waitFor(job.shipmentId, 'DocumentsSubmitted')
-      .then(() => this.submit({ ...job, hours: job.recheckHours, requestsDocuments: false }))
+      .then(() =>
+        this.submit({ ...job, hours: job.recheckHours, requestsDocuments: false, officerId: as.party }),
+      )
       .catch(() => undefined);
   }
 }

@@ -1,3 +1,4 @@
+import type { EventObserver } from '../platform/event-observer';
 import type { Incidents } from '../platform/incidents';
 import { describeAnswer, type PlatformApi } from '../platform/platform-api';
 import type { Sleeper } from '../platform/sleeper';
@@ -18,6 +19,7 @@ export class Transport {
     private readonly scenario: Scenario,
     private readonly api: PlatformApi,
     private readonly sleeper: Sleeper,
+    private readonly observer: EventObserver,
     private readonly incidents: Incidents,
     private readonly outcomes: Outcomes,
   ) {}
@@ -53,6 +55,8 @@ export class Transport {
     }
 
     if (booking?.slotStart) await this.sleeper.untilBusiness(Date.parse(booking.slotStart));
+    // cargo released before its vessel berthed (pre-arrival) is collected once it is discharged
+    await this.observer.waitFor(plan.blNumber, 'CargoArrived');
     const gateIn = await this.api.call(
       'port',
       { role: 'port', party: 'SIM-TERMINAL' },

@@ -26,7 +26,7 @@ export const USAGE = `usage:
       replays a recorded day with changed parameters and prints its TRS table next to the recorded one
 options: --speed (isolated clock speed, default 1200: one real second is 20 business minutes),
   --epoch (isolated business start, default Monday 2026-03-02T00:00:00Z = 08:00 in Shenzhen),
-  --horizon-hours (stop waiting this long after the last arrival; default 240 on isolated platforms),
+  --horizon-hours (stop waiting this long after the last arrival; default 168 on isolated platforms),
   --boot-seconds (time allowed for the services to start before the clock reaches the epoch, default 60),
   --keep-data (keep the isolated platform's databases), --help`;
 

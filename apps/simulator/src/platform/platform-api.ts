@@ -53,7 +53,26 @@ export class PlatformApi {
     return token;
   }
 
+  /**
+   * One call; a service that does not answer (a busy machine) is asked again twice, five real seconds
+   * apart. A POST asked again may find its first attempt done: callers handle that answer (409/422).
+   */
   async call(
+    service: Service,
+    as: { role: Role; party: string },
+    method: 'GET' | 'POST',
+    route: string,
+    body?: unknown,
+  ): Promise<ApiAnswer> {
+    let answer = await this.once(service, as, method, route, body);
+    for (let attempt = 0; attempt < 2 && answer.status === 0; attempt++) {
+      await new Promise((r) => setTimeout(r, 5_000));
+      answer = await this.once(service, as, method, route, body);
+    }
+    return answer;
+  }
+
+  private async once(
     service: Service,
     as: { role: Role; party: string },
     method: 'GET' | 'POST',
