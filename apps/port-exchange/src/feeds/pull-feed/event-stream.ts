@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { toStructuredCloudEvent } from '../event-log/structured-cloud-event';
 import { FeedsConfig } from '../feeds-config';
 import type { FeedFilterQuery } from './feed-query.dto';
@@ -30,12 +30,7 @@ export class EventStream implements BeforeApplicationShutdown {
     for (const end of this.open) end();
   }
 
-  async serve(
-    filter: FeedFilterQuery,
-    startAfter: number,
-    request: Request,
-    response: Response,
-  ): Promise<void> {
+  async serve(filter: FeedFilterQuery, startAfter: number, response: Response): Promise<void> {
     let closed = false;
     let wake: (() => void) | null = null;
     const rouse = () => wake?.();
@@ -44,7 +39,8 @@ export class EventStream implements BeforeApplicationShutdown {
       closed = true;
       rouse();
     };
-    request.on('close', end);
+    // the response's close (not the request's) is the client going away
+    response.on('close', end);
     this.open.add(end);
 
     response.status(200);
@@ -63,11 +59,12 @@ export class EventStream implements BeforeApplicationShutdown {
       while (!closed) {
         const events = await this.reader.read(FeedReader.queryOf(filter, cursor, BATCH));
         for (const event of events) {
-          response.write(
-            `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(toStructuredCloudEvent(event))}\n\n`,
-          );
+          const frame = `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(toStructuredCloudEvent(event))}\n\n`;
           cursor = event.seq;
           lastWrite = Date.now();
+          // a slow client holds the replay back instead of filling this process's memory
+          if (!response.write(frame)) await drainedOrClosed(response);
+          if (closed) break;
         }
         if (events.length === BATCH) continue;
         if (closed) break;
@@ -95,4 +92,16 @@ export class EventStream implements BeforeApplicationShutdown {
       response.end();
     }
   }
+}
+
+function drainedOrClosed(response: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      response.off('drain', done);
+      response.off('close', done);
+      resolve();
+    };
+    response.once('drain', done);
+    response.once('close', done);
+  });
 }

@@ -1,8 +1,8 @@
-import { Controller, Get, Headers, HttpStatus, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpStatus, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@tongguan/auth';
 import { DomainError } from '@tongguan/platform';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { FEED_ROLES } from '../feed-roles';
 import { CURSOR_PATTERN, FeedFilterQuery, FeedPage, FeedPageQuery } from './feed-query.dto';
 import { EventStream } from './event-stream';
@@ -45,7 +45,6 @@ export class FeedController {
   async streamEvents(
     @Query() query: FeedFilterQuery,
     @Headers('last-event-id') lastEventId: string | undefined,
-    @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     if (lastEventId !== undefined && !CURSOR_PATTERN.test(lastEventId.trim())) {
@@ -63,6 +62,6 @@ export class FeedController {
       );
     }
     const after = Number(lastEventId?.trim() || query.after || 0);
-    await this.stream.serve(query, after, request, response);
+    await this.stream.serve(query, after, response);
   }
 }
