@@ -4,6 +4,13 @@ import { EventPublisher } from './event-publisher';
 import type { OutboxModel } from './outbox';
 
 const POLL_MS = 200;
+/**
+ * While there is nothing to relay the poll backs off to this. Each staging call nudges the relay, so
+ * the poll only catches what a crashed or other instance left behind; and on FerretDB 1.x a query on
+ * outboxPending scans the whole collection, so polling an idle collection five times a second costs
+ * every service on the server.
+ */
+const IDLE_POLL_MAX_MS = 3_200;
 const BATCH = 100;
 
 /**
@@ -19,6 +26,7 @@ export class OutboxRelay implements OnApplicationShutdown {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private idlePollMs = POLL_MS;
 
   constructor(private readonly publisher: EventPublisher) {}
 
@@ -41,27 +49,35 @@ export class OutboxRelay implements OnApplicationShutdown {
 
   private async tick(): Promise<void> {
     this.timer = null;
-    this.running = this.drainAll();
+    let relayed = 0;
+    this.running = this.drainAll().then((count) => {
+      relayed = count;
+    });
     try {
       await this.running;
     } finally {
       this.running = null;
     }
-    this.schedule(this.again ? 0 : POLL_MS);
+    this.idlePollMs = relayed > 0 || this.again ? POLL_MS : Math.min(this.idlePollMs * 2, IDLE_POLL_MAX_MS);
+    this.schedule(this.again ? 0 : this.idlePollMs);
     this.again = false;
   }
 
-  private async drainAll(): Promise<void> {
+  /** Returns how many documents had events to relay. */
+  private async drainAll(): Promise<number> {
+    let relayed = 0;
     for (const model of this.models) {
       try {
-        await this.drain(model);
+        relayed += await this.drain(model);
       } catch (error) {
+        relayed += 1; // retry at the fast pace
         this.logger.warn(`outbox relay for ${model.modelName} will retry: ${(error as Error).message}`);
       }
     }
+    return relayed;
   }
 
-  private async drain(model: OutboxModel): Promise<void> {
+  private async drain(model: OutboxModel): Promise<number> {
     const docs = await model.find({ outboxPending: true }, { _id: 1, outbox: 1 }).limit(BATCH).lean();
     for (const doc of docs) {
       const events = (doc.outbox ?? []) as CloudEvent[];
@@ -70,6 +86,7 @@ export class OutboxRelay implements OnApplicationShutdown {
       await model.updateOne({ _id: doc._id }, { $pullAll: { outbox: events } });
       await model.updateOne({ _id: doc._id, outbox: { $size: 0 } }, { $set: { outboxPending: false } });
     }
+    return docs.length;
   }
 
   async onApplicationShutdown(): Promise<void> {
