@@ -1,5 +1,5 @@
 import { Events } from '@tongguan/contracts';
-import { eventually, tokenFor } from '@tongguan/testing';
+import { ApiClient, eventually, ServiceProcesses, testEnvironment, tokenFor } from '@tongguan/testing';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { uniqueBl } from './support/fixtures';
@@ -12,12 +12,13 @@ import { pickupHour, Platform, tokens, TRUCK_PLATE } from './support/platform';
  * Monday 2 March 2026 10:00 in Shenzhen and runs 60 times faster (one real second is a business minute).
  */
 describe('transport bookings and the gate, end to end', () => {
-  const platform = new Platform('pickup', {
+  const settings = {
     CLOCK_EPOCH: '2026-03-02T02:00:00Z',
     CLOCK_SPEED: '60',
     CLOCK_ANCHOR: new Date().toISOString(),
     PICKUP_SLOTS_FILE: path.join(__dirname, 'support', 'pickup-slots.small.json'),
-  });
+  };
+  const platform = new Platform('pickup', settings);
   const otherCarrier = tokenFor('carrier', 'CARRIER-2');
   const codesOf = (answer: { body: { errors?: { code: string }[] } }) =>
     (answer.body.errors ?? []).map((e) => e.code);
@@ -354,4 +355,54 @@ describe('transport bookings and the gate, end to end', () => {
       (await logistics(tokens.importer).post(`/v1/transport-orders/${order.id}/quotes`, {})).status,
     ).toBe(403);
   });
+
+  it('never overbooks an hour when two instances of logistics-trading take acceptances at once', async () => {
+    // a second instance on the same database and consumer group, as when the service is scaled out
+    const second = new ServiceProcesses(testEnvironment('pickup', { RISK_RANDOM_RATE: '0', ...settings }));
+    await second.start(['logistics-trading']);
+    try {
+      const instances = [platform.api.logistics, new ApiClient(second.url('logistics-trading'))];
+      // customs released six shipments (as declaration announces it), each ordered out of the same terminal
+      const bls = Array.from({ length: 6 }, () => uniqueBl('RACU'));
+      for (const bl of bls) {
+        await platform.tap.publish('ShipmentReleased', {
+          shipmentId: bl,
+          declarationId: randomUUID(),
+          importerId: 'TRADER-1',
+        });
+      }
+      const orders = await Promise.all(bls.map((bl) => platform.orderTransport(bl, 'TEST-ONE')));
+      const pickupAt = pickupHour(orders[0].createdAt, 6);
+      const quotes = await Promise.all(
+        orders.map(async (order, i) => {
+          const answer = await instances[i % 2]
+            .as(tokens.carrier)
+            .post(`/v1/transport-orders/${order.id}/quotes`, {
+              priceMinor: 150_000,
+              currency: 'CNY',
+              truckPlate: TRUCK_PLATE,
+              pickupAt,
+            });
+          expect(answer.status).toBe(201);
+          return answer.body.id as string;
+        }),
+      );
+      const answers = await Promise.all(
+        orders.map((order, i) =>
+          instances[i % 2]
+            .as(tokens.importer)
+            .post(`/v1/transport-orders/${order.id}/quotes/${quotes[i]}/acceptance`),
+        ),
+      );
+      expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+      expect(answers.filter((a) => a.status === 409).map((a) => a.body.code)).toEqual(
+        Array(5).fill('SLOT_FULL'),
+      );
+      const localDate = new Date(Date.parse(pickupAt) + 8 * 3_600_000).toISOString().slice(0, 10);
+      const day = await logistics(tokens.ops).get(`/v1/pickup-slots?terminal=TEST-ONE&date=${localDate}`);
+      expect(day.body.hours.find((h: { slotStart: string }) => h.slotStart === pickupAt).booked).toBe(1);
+    } finally {
+      await second.stopAll();
+    }
+  }, 180_000);
 });

@@ -76,14 +76,14 @@ export class PickupBookingsService implements OnModuleInit {
     if (!resuming && !isOpenAt(terminal, slot.slotStart)) {
       throw conflict('TRANSPORT.TERMINAL_CLOSED', `${terminal.id} takes no pickups at ${slot.local}`);
     }
-    if (!(await this.slots.reserve(terminal, slot, bookingId))) {
-      throw new DomainError(
+    const slotFull = () =>
+      new DomainError(
         'SLOT_FULL',
         `${terminal.id} has no free pickup place at ${slot.local} local time (${terminal.capacityPerHour} an hour)`,
         HttpStatus.CONFLICT,
         [{ path: 'pickupAt', code: 'SLOT_FULL', message: `the hour ${slot.local} is fully booked` }],
       );
-    }
+    if (!(await this.slots.reserve(terminal, slot, bookingId))) throw slotFull();
     const booked = await this.orders.markBooked(order, { bookingId, quoteId, carrierId: quote.carrierId });
     if (!booked) {
       await this.slots.release(terminal.id, slot.slotStart, bookingId);
@@ -91,6 +91,11 @@ export class PickupBookingsService implements OnModuleInit {
         'TRANSPORT.ORDER_NOT_OPEN',
         `transport order ${orderId} was booked or cancelled meanwhile`,
       );
+    }
+    // checked again once the other writers of the hour have landed (see PickupSlotsService.holds)
+    if (!(await this.slots.holds(terminal.id, slot.slotStart, bookingId))) {
+      await this.orders.reopen(orderId, bookingId);
+      throw slotFull();
     }
     const event = this.events.create(
       'PickupBooked',

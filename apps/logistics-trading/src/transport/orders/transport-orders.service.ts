@@ -122,6 +122,14 @@ export class TransportOrdersService {
     return (await this.orders.exists({ _id: order._id, bookingId: booking.bookingId })) !== null;
   }
 
+  /** Undoes markBooked for a booking that lost its place in the hour after all. */
+  async reopen(orderId: string, bookingId: string): Promise<void> {
+    await this.orders.updateOne(
+      { _id: orderId, bookingId, status: 'booked' },
+      { $set: { status: 'open' }, $unset: { bookingId: 1, acceptedQuoteId: 1, carrierId: 1 } },
+    );
+  }
+
   /** The booking was cancelled: the order ends and the shipment may be ordered again. */
   async cancelBooked(orderId: string, bookingId: string, at: Date): Promise<void> {
     await this.orders.updateOne(

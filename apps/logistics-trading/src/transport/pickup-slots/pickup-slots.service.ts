@@ -18,7 +18,9 @@ export interface SlotDayView {
  * Places in the terminal hours. Safe with several instances and without transactions: a place is
  * taken by one conditional update of the hour's document (below capacity and not yet holding this
  * booking) and given back by one conditional update (still holding it), so an hour is never
- * overbooked and a retried reservation or release counts once.
+ * overbooked and a retried reservation or release counts once. On MongoDB each is atomic; on
+ * FerretDB 1.x, which does not isolate writes from different processes, the acceptance asks again
+ * (holds) after its next write and gives up a place the document no longer lists.
  */
 @Injectable()
 export class PickupSlotsService {
@@ -64,6 +66,15 @@ export class PickupSlotsService {
     );
     if (taken.modifiedCount === 1) return true;
     return (await this.slots.exists({ _id, bookingIds: bookingId })) !== null;
+  }
+
+  /**
+   * Whether the hour's document lists the booking. It is the record of who holds a place: FerretDB 1.x
+   * does not isolate writes from different processes, so two instances may both pass the capacity
+   * condition, and the later whole-document write wins; the booking it does not list lost the race.
+   */
+  async holds(terminalId: string, slotStart: Date, bookingId: string): Promise<boolean> {
+    return (await this.slots.exists({ _id: slotId(terminalId, slotStart), bookingIds: bookingId })) !== null;
   }
 
   /** Gives the booking's place back; a second call (or one for a booking without a place) changes nothing. */
