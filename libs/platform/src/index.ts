@@ -7,3 +7,4 @@ export * from './validation';
 export * from './request-context';
 export * from './app-files';
 export * from './query-fields';
+export * from './periodic-job';

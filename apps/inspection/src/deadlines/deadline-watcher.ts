@@ -1,6 +1,6 @@
+import { PeriodicJob } from '@tongguan/platform';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@tongguan/clock';
-import { PeriodicJob } from '../common/periodic-job';
 import { InspectionConfig } from '../config/inspection-config';
 import { TasksService } from '../tasks/tasks.service';
 

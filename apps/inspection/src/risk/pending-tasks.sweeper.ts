@@ -1,5 +1,5 @@
+import { PeriodicJob } from '@tongguan/platform';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { PeriodicJob } from '../common/periodic-job';
 import { RiskService } from './risk.service';
 
 const SWEEP_MS = 5_000;

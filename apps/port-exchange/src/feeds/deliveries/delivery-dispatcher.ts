@@ -1,3 +1,4 @@
+import { PeriodicJob } from '@tongguan/platform';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -6,7 +7,6 @@ import { EventLogService } from '../event-log/event-log.service';
 import { toStructuredCloudEvent } from '../event-log/structured-cloud-event';
 import { FeedsConfig } from '../feeds-config';
 import { feedsMetrics } from '../feeds-metrics';
-import { PeriodicLoop } from '../periodic-loop';
 import { signingSecrets } from '../signing/signing-secrets';
 import { Subscription } from '../subscriptions/subscription.schema';
 import { retryDelayMs } from './backoff';
@@ -24,7 +24,7 @@ import { WebhookSender } from './webhook-sender';
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeliveryDispatcher.name);
-  private readonly loop: PeriodicLoop;
+  private readonly loop: PeriodicJob;
   private readonly inFlight = new Set<Promise<void>>();
   private unsubscribe: (() => void) | null = null;
 
@@ -36,7 +36,15 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     private readonly sender: WebhookSender,
     private readonly config: FeedsConfig,
   ) {
-    this.loop = new PeriodicLoop('webhook dispatcher', () => this.tick(), config.FEED_POLL_MS, this.logger);
+    this.loop = new PeriodicJob(
+      'webhook dispatcher',
+      async () => {
+        await this.tick();
+        return config.FEED_POLL_MS;
+      },
+      config.FEED_POLL_MS,
+      this.logger,
+    );
   }
 
   onApplicationBootstrap(): void {

@@ -2,12 +2,14 @@ import type { Logger } from '@nestjs/common';
 
 /**
  * Runs a job again and again, never overlapping itself; the job returns how long (real ms) to wait
- * before its next run. A failing run is logged and retried after retryMs, so the loop never dies.
+ * before its next run, and wake() asks for a run as soon as the one in progress ends. A failing run is
+ * logged and retried after retryMs, so the loop never dies.
  */
 export class PeriodicJob {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
+  private wokenWhileRunning = false;
 
   constructor(
     private readonly name: string,
@@ -18,6 +20,17 @@ export class PeriodicJob {
 
   start(): void {
     this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Runs as soon as possible (after the run in progress, if any). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.wokenWhileRunning = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
     this.schedule(0);
   }
 
@@ -36,6 +49,7 @@ export class PeriodicJob {
 
   private async tick(): Promise<void> {
     this.timer = null;
+    this.wokenWhileRunning = false;
     let next = this.retryMs;
     this.running = this.run().then(
       (delayMs) => void (next = delayMs),
@@ -44,6 +58,6 @@ export class PeriodicJob {
     );
     await this.running;
     this.running = null;
-    this.schedule(next);
+    this.schedule(this.wokenWhileRunning ? 0 : next);
   }
 }

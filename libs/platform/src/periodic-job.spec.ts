@@ -41,4 +41,27 @@ describe('PeriodicJob', () => {
     await sleep(20);
     expect(started).toBe(finished);
   });
+
+  it('runs at once when woken, and once more after a run that was woken while in progress', async () => {
+    let runs = 0;
+    const job = new PeriodicJob(
+      'test',
+      async () => {
+        runs++;
+        await sleep(20);
+        return 60_000;
+      },
+      60_000,
+      logger,
+    );
+    job.start();
+    await sleep(5); // the first run is in progress
+    job.wake();
+    await sleep(60);
+    expect(runs).toBe(2);
+    job.wake();
+    await sleep(40);
+    expect(runs).toBe(3);
+    await job.stop();
+  });
 });
