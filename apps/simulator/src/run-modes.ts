@@ -205,6 +205,8 @@ export async function runCompare(options: SimulatorOptions, log: Log): Promise<v
     const { scenario, file } = loadScenario(name);
     const run = await runIsolated(scenario, file, options, log);
     columns.push({ label: name, stats: run.stats });
+    // each table as soon as it is measured: a long compare that is cut short still reports
+    log(`\n${formatTrsTable([columns[columns.length - 1]])}\n`);
   }
   log(`\n${formatTrsTable(columns)}`);
 }
