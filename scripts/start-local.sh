@@ -57,7 +57,7 @@ if [ "$SIMULATOR" = "on" ]; then
   PIDS+=($!)
   echo "Simulator: ${SIMULATOR_SCENARIO:-single-window} traffic at CLOCK_SPEED=$CLOCK_SPEED (log $LOGS/simulator.log; SIMULATOR=off to leave it out)"
 fi
-echo "Dashboard: http://127.0.0.1:3000/dashboard   (ops token: $OPS_TOKEN)"
+echo "Dashboard: http://127.0.0.1:3000/dashboard?token=$OPS_TOKEN"
 echo "Events: npm run -s events -- declaration.events.v1   (the last messages of a topic with their ce_* headers)"
 echo "Tokens: npm run -s token -- --role ops --party OPS-1   (roles: importer customs inspection port carrier ops)"
 echo "Logs: $LOGS/<service>.log. Ctrl-C to stop."
