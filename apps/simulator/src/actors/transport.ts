@@ -31,6 +31,9 @@ export class Transport {
     let truckPlate = `YUE-B${plan.blNumber.slice(-5)}`;
     let booking: { id: string; slotStart?: string } | undefined;
 
+    // cargo released before its vessel berthed (pre-arrival) is booked for pickup once it is discharged:
+    // a pickup hour before that would pass with the truck waiting at the quay
+    await this.observer.waitFor(plan.blNumber, 'CargoArrived');
     await this.sleeper.forBusinessHours(plan.transportOrderDelayHours);
     const order = await this.retryWhileConflict(() =>
       this.api.call('logistics', importer, 'POST', '/v1/transport-orders', {
@@ -55,8 +58,6 @@ export class Transport {
     }
 
     if (booking?.slotStart) await this.sleeper.untilBusiness(Date.parse(booking.slotStart));
-    // cargo released before its vessel berthed (pre-arrival) is collected once it is discharged
-    await this.observer.waitFor(plan.blNumber, 'CargoArrived');
     const gateIn = await this.api.call(
       'port',
       { role: 'port', party: 'SIM-TERMINAL' },
