@@ -1,2 +1,3 @@
 export * from './persistence.module';
 export * from './mongo-health';
+export * from './mongo-errors';

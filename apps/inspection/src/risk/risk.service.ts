@@ -12,7 +12,7 @@ import {
 import { DomainError } from '@tongguan/platform';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { isDuplicateKey } from '../common/mongo-errors';
+import { isDuplicateKey } from '@tongguan/persistence';
 import { InspectionConfig } from '../config/inspection-config';
 import { TasksService } from '../tasks/tasks.service';
 import { RiskAssessmentView } from './risk-assessment.dto';

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { isDuplicateKey } from '../common/mongo-errors';
+import { isDuplicateKey } from '@tongguan/persistence';
 import { RiskAssessment } from './risk-assessment.schema';
 import type { TraderHistory } from './risk-evaluation';
 import { TraderInspection, type InspectionOutcome } from './trader-history.schema';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { WorkingCalendar } from '@tongguan/clock';
 import type { Model } from 'mongoose';
-import { isDuplicateKey } from '../common/mongo-errors';
+import { isDuplicateKey } from '@tongguan/persistence';
 import { InspectionSites } from './inspection-sites';
 import { SlotDay } from './slot-day.schema';
 

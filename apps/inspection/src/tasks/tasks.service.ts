@@ -5,7 +5,7 @@ import type { RiskChannel } from '@tongguan/contracts';
 import { EventFactory, OutboxRelay, stageEvents, withState, type OutboxModel } from '@tongguan/messaging';
 import { DomainError } from '@tongguan/platform';
 import type { Model } from 'mongoose';
-import { isDuplicateKey } from '../common/mongo-errors';
+import { isDuplicateKey } from '@tongguan/persistence';
 import { SlotBookingService } from '../slots/slot-booking.service';
 import { InspectionConfig } from '../config/inspection-config';
 import {

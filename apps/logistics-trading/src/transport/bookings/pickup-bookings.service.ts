@@ -12,7 +12,7 @@ import {
 } from '@tongguan/messaging';
 import { DomainError } from '@tongguan/platform';
 import type { FilterQuery, Model } from 'mongoose';
-import { isDuplicateKey } from '../mongo-errors';
+import { isDuplicateKey } from '@tongguan/persistence';
 import { TransportOrdersService } from '../orders/transport-orders.service';
 import { PickupSlotsService } from '../pickup-slots/pickup-slots.service';
 import { isOpenAt, slotHourOf } from '../pickup-slots/slot-hours';

@@ -6,7 +6,7 @@ import { shipmentIdOf } from '@tongguan/contracts';
 import { DomainError } from '@tongguan/platform';
 import type { FilterQuery, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { isDuplicateKey } from '../mongo-errors';
+import { isDuplicateKey } from '@tongguan/persistence';
 import { PickupSlotsService } from '../pickup-slots/pickup-slots.service';
 import { ReleasedShipmentsService } from '../releases/released-shipments.service';
 import type {

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { DomainError } from '@tongguan/platform';
 import type { Model } from 'mongoose';
-import { isDuplicateKey } from '../mongo-errors';
+import { isDuplicateKey } from '@tongguan/persistence';
 import { PickupSlot } from './pickup-slot.schema';
 import { PickupTerminals, type PickupTerminal } from './pickup-terminals';
 import { slotHoursOfDay, type SlotHour } from './slot-hours';

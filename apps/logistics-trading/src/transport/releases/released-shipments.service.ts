@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { IncomingEvent } from '@tongguan/messaging';
 import type { Model } from 'mongoose';
-import { isDuplicateKey } from '../mongo-errors';
+import { isDuplicateKey } from '@tongguan/persistence';
 import { ReleasedShipment } from './released-shipment.schema';
 
 @Injectable()
