@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stop the local Kafka and FerretDB started by up.sh: SIGTERM, wait up to
+# Stop the local Kafka and mongo-java-server started by up.sh: SIGTERM, wait up to
 # STOP_TIMEOUT (30 s), then SIGKILL; removes the pid files. Idempotent.
 # Only processes recorded in <LOCAL_DIR>/run/*.pid (and still matching) are signalled.
 # Usage: deploy/local/down.sh [kafka|mongo]...   (default: both)
@@ -31,7 +31,7 @@ what=("$@"); [ ${#what[@]} -gt 0 ] || what=(kafka mongo)
 for w in "${what[@]}"; do
   case "$w" in
     kafka) stop_one kafka "$KAFKA_PID" "$KAFKA_MARKER" "$KAFKA_PORT" ;;
-    mongo|ferretdb) stop_one ferretdb "$FERRETDB_PID" "$FERRETDB_MARKER" "$MONGO_PORT" ;;
+    mongo) stop_one mongo "$MONGO_PID" "$MONGO_MARKER" "$MONGO_PORT" ;;
     *) die "unknown component: $w (kafka|mongo)" ;;
   esac
 done

@@ -12,7 +12,9 @@ KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((KAFKA_PORT + 1))}"
 MONGO_PORT="${MONGO_PORT:-27017}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xmx512m -Xms256m}"
 KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-120}"   # seconds, cold start to a successful metadata request
-MONGO_START_TIMEOUT="${MONGO_START_TIMEOUT:-30}"    # seconds, start to a successful ping/hello
+MONGO_START_TIMEOUT="${MONGO_START_TIMEOUT:-30}"    # seconds, start to a successful ping/isMaster
+MONGO_HEAP_OPTS="${MONGO_HEAP_OPTS:--Xmx1g -Xms256m}"
+MONGO_LOG_LEVEL="${MONGO_LOG_LEVEL:-warn}"          # slf4j-simple: info logs every connection
 STOP_TIMEOUT="${STOP_TIMEOUT:-30}"                  # seconds between SIGTERM and SIGKILL
 mkdir -p "$LOCAL_DIR"
 LOCAL_DIR="$(cd "$LOCAL_DIR" && pwd)"
@@ -20,8 +22,9 @@ LOCAL_DIR="$(cd "$LOCAL_DIR" && pwd)"
 # ---- pinned versions (single source of truth: the build files) -------------
 KAFKA_POM="$LOCAL_SCRIPTS_DIR/kafka/pom.xml"
 KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$KAFKA_POM")"
-FERRETDB_SRC="$LOCAL_SCRIPTS_DIR/ferretdb"
-FERRETDB_VERSION="$(awk '$1 == "require" && $2 == "github.com/FerretDB/FerretDB" {print $3}' "$FERRETDB_SRC/go.mod")"
+MONGO_SRC="$LOCAL_SCRIPTS_DIR/mongo"
+MONGO_POM="$MONGO_SRC/pom.xml"
+MONGO_VERSION="$(sed -n 's:.*<mongo-java-server.version>\(.*\)</mongo-java-server.version>.*:\1:p' "$MONGO_POM")"
 
 # ---- layout under LOCAL_DIR ---------------------------------------------------
 LOG_DIR="$LOCAL_DIR/logs"
@@ -32,21 +35,16 @@ KAFKA_DATA="$KAFKA_HOME/data"
 KAFKA_CONFIG="$KAFKA_HOME/config/server.properties"
 KAFKA_LOG="$LOG_DIR/kafka.log"
 KAFKA_PID="$RUN_DIR/kafka.pid"
-FERRETDB_BIN="$LOCAL_DIR/bin/ferretdb"
-FERRETDB_DATA="$LOCAL_DIR/ferretdb/data"
-FERRETDB_LOG="$LOG_DIR/ferretdb.log"
-FERRETDB_PID="$RUN_DIR/ferretdb.pid"
+MONGO_HOME="$LOCAL_DIR/mongo"
+MONGO_LIBS="$MONGO_HOME/libs"         # the jars, and MongoServerMain.class compiled beside them
+MONGO_DATA="$MONGO_HOME/data"
+MONGO_DATA_FILE="$MONGO_DATA/tongguan.mv" # H2 MVStore: every database in one file
+MONGO_LOG="$LOG_DIR/mongo.log"
+MONGO_PID="$RUN_DIR/mongo.pid"
 
 # ---- helpers --------------------------------------------------------------------
 log() { printf '[local] %s\n' "$*" >&2; }
 die() { printf '[local] ERROR: %s\n' "$*" >&2; exit 1; }
-
-# Go: PATH first, then the usual install location.
-find_go() {
-  if command -v go >/dev/null 2>&1; then command -v go
-  elif [ -x /usr/local/go/bin/go ]; then echo /usr/local/go/bin/go
-  else return 1; fi
-}
 
 sha_of() { cat "$@" | sha256sum | cut -c1-16; }
 
@@ -65,12 +63,12 @@ pid_alive() {
 }
 
 KAFKA_MARKER="kafka.Kafka"
-FERRETDB_MARKER="$FERRETDB_BIN"
+MONGO_MARKER="MongoServerMain"
 
 # node_has MODULE: the repo's node_modules can resolve MODULE
 node_has() { command -v node >/dev/null 2>&1 && (cd "$REPO_ROOT" && node -e "require.resolve('$1')" >/dev/null 2>&1); }
 
 kafka_installed() { [ -f "$KAFKA_LIBS/.installed" ] && [ "$(cat "$KAFKA_LIBS/.installed")" = "$(kafka_stamp)" ]; }
 kafka_stamp() { echo "kafka_2.13=$KAFKA_VERSION pom=$(sha_of "$KAFKA_POM")"; }
-ferretdb_installed() { [ -x "$FERRETDB_BIN" ] && [ -f "$FERRETDB_BIN.stamp" ] && [ "$(cat "$FERRETDB_BIN.stamp")" = "$(ferretdb_stamp)" ]; }
-ferretdb_stamp() { echo "ferretdb=$FERRETDB_VERSION src=$(sha_of "$FERRETDB_SRC/go.mod" "$FERRETDB_SRC/go.sum" "$FERRETDB_SRC/main.go")"; }
+mongo_installed() { [ -f "$MONGO_LIBS/.installed" ] && [ "$(cat "$MONGO_LIBS/.installed")" = "$(mongo_stamp)" ]; }
+mongo_stamp() { echo "mongo-java-server=$MONGO_VERSION src=$(sha_of "$MONGO_POM" "$MONGO_SRC/MongoServerMain.java")"; }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Show whether the local Kafka and FerretDB are installed and running.
-# With --check, also performs a real request against each (metadata / ping+hello).
+# Show whether the local Kafka and mongo-java-server are installed and running.
+# With --check, also performs a real request against each (metadata / ping+isMaster).
 # Exit 0 if both are running (and, with --check, answering), 1 otherwise.
 # Usage: deploy/local/status.sh [--check]
 # shellcheck source=lib.sh
@@ -22,5 +22,5 @@ show() { # NAME VERSION INSTALLED PIDFILE MARKER PORT PROBE LOG
   printf '          log: %s\n' "$logf"
 }
 show kafka "$KAFKA_VERSION" kafka_installed "$KAFKA_PID" "$KAFKA_MARKER" "$KAFKA_PORT" wait-kafka.js "$KAFKA_LOG"
-show ferretdb "$FERRETDB_VERSION" ferretdb_installed "$FERRETDB_PID" "$FERRETDB_MARKER" "$MONGO_PORT" wait-mongo.js "$FERRETDB_LOG"
+show mongo "$MONGO_VERSION" mongo_installed "$MONGO_PID" "$MONGO_MARKER" "$MONGO_PORT" wait-mongo.js "$MONGO_LOG"
 exit $rc

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Start the local Kafka (KRaft, 127.0.0.1:$KAFKA_PORT) and FerretDB (127.0.0.1:$MONGO_PORT)
+# Start the local Kafka (KRaft, 127.0.0.1:$KAFKA_PORT) and mongo-java-server (127.0.0.1:$MONGO_PORT)
 # if they are not already running, and wait until both answer real requests.
 # Idempotent: installs what is missing (install.sh), leaves running servers alone.
 # The servers are detached (setsid/nohup) and outlive the calling shell.
 # Usage: deploy/local/up.sh [kafka|mongo]...   (default: both)
 # Env: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (KAFKA_PORT+1), MONGO_PORT (27017),
 #      LOCAL_DIR (<repo>/.local), KAFKA_HEAP_OPTS (-Xmx512m -Xms256m),
-#      KAFKA_START_TIMEOUT (120 s), MONGO_START_TIMEOUT (30 s)
+#      KAFKA_START_TIMEOUT (120 s), MONGO_START_TIMEOUT (30 s), MONGO_HEAP_OPTS (-Xmx1g -Xms256m),
+#      MONGO_LOG_LEVEL (warn)
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -19,7 +20,7 @@ for w in "${what[@]}"; do case "$w" in kafka|mongo) ;; *) die "unknown component
 mkdir -p "$LOG_DIR" "$RUN_DIR"
 exec 9>"$RUN_DIR/up.lock"; flock 9   # concurrent up.sh calls queue up here
 
-comps=(); want kafka && comps+=(kafka); want mongo && comps+=(ferretdb)
+comps=(); want kafka && comps+=(kafka); want mongo && comps+=(mongo)
 "$LOCAL_SCRIPTS_DIR/install.sh" "${comps[@]}"
 
 # launch PIDFILE LOGFILE CMD...: start CMD detached in its own session; it writes its own pid.
@@ -125,21 +126,23 @@ wait_kafka() {
   log "kafka: ready on 127.0.0.1:$KAFKA_PORT ($([ "$KAFKA_STARTED" = 1 ] && echo "started in $((SECONDS - KAFKA_T0))s" || echo "was running"))"
 }
 
-# ------------------------------------------------------------------ FerretDB
+# ---------------------------------------------------------- mongo-java-server
 MONGO_STARTED=0 MONGO_FOREIGN=0
-start_ferretdb() {
-  if pid_alive "$FERRETDB_PID" "$FERRETDB_MARKER"; then
-    log "ferretdb: already running (pid $(cat "$FERRETDB_PID")) on 127.0.0.1:$MONGO_PORT"; return
+start_mongo() {
+  if pid_alive "$MONGO_PID" "$MONGO_MARKER"; then
+    log "mongo: already running (pid $(cat "$MONGO_PID")) on 127.0.0.1:$MONGO_PORT"; return
   fi
-  rm -f "$FERRETDB_PID"
+  rm -f "$MONGO_PID"
   if port_open "$MONGO_PORT"; then
-    log "ferretdb: WARNING: 127.0.0.1:$MONGO_PORT is in use by a process not started by deploy/local; will use it if it answers ping/hello"
+    log "mongo: WARNING: 127.0.0.1:$MONGO_PORT is in use by a process not started by deploy/local; will use it if it answers ping/isMaster"
     MONGO_FOREIGN=1; return
   fi
-  mkdir -p "$FERRETDB_DATA"
-  log "ferretdb: starting $FERRETDB_VERSION (SQLite in $FERRETDB_DATA) on 127.0.0.1:$MONGO_PORT, log $FERRETDB_LOG"
-  launch "$FERRETDB_PID" "$FERRETDB_LOG" "$FERRETDB_BIN" \
-    --listen-addr "127.0.0.1:$MONGO_PORT" --sqlite-dir "$FERRETDB_DATA" --log-level "${FERRETDB_LOG_LEVEL:-info}"
+  mkdir -p "$MONGO_DATA"
+  log "mongo: starting mongo-java-server $MONGO_VERSION (H2 store $MONGO_DATA_FILE) on 127.0.0.1:$MONGO_PORT, log $MONGO_LOG"
+  # shellcheck disable=SC2086
+  launch "$MONGO_PID" "$MONGO_LOG" java $MONGO_HEAP_OPTS -XX:+UseG1GC -Djava.awt.headless=true \
+    -Dorg.slf4j.simpleLogger.defaultLogLevel="$MONGO_LOG_LEVEL" -Dorg.slf4j.simpleLogger.showDateTime=true \
+    -cp "$MONGO_LIBS:$MONGO_LIBS/*" MongoServerMain --host 127.0.0.1 --port "$MONGO_PORT" --data "$MONGO_DATA_FILE"
   MONGO_STARTED=1
 }
 
@@ -154,19 +157,19 @@ mongo_ready_once() {
 wait_mongo() {
   local t0=$SECONDS
   until mongo_ready_once; do
-    if [ "$MONGO_FOREIGN" = 0 ] && ! pid_alive "$FERRETDB_PID" "$FERRETDB_MARKER"; then
-      fail_with_log ferretdb "$FERRETDB_LOG" "the FerretDB process exited during start-up"
+    if [ "$MONGO_FOREIGN" = 0 ] && ! pid_alive "$MONGO_PID" "$MONGO_MARKER"; then
+      fail_with_log mongo "$MONGO_LOG" "the mongo-java-server process exited during start-up"
     fi
     if [ $((SECONDS - t0)) -ge "$MONGO_START_TIMEOUT" ]; then
-      fail_with_log ferretdb "$FERRETDB_LOG" "not ready on 127.0.0.1:$MONGO_PORT after ${MONGO_START_TIMEOUT}s (MONGO_START_TIMEOUT)"
+      fail_with_log mongo "$MONGO_LOG" "not ready on 127.0.0.1:$MONGO_PORT after ${MONGO_START_TIMEOUT}s (MONGO_START_TIMEOUT)"
     fi
     sleep 0.25
   done
-  log "ferretdb: ready on 127.0.0.1:$MONGO_PORT ($([ "$MONGO_STARTED" = 1 ] && echo "started in $((SECONDS - MONGO_T0))s" || echo "was running"))"
+  log "mongo: ready on 127.0.0.1:$MONGO_PORT ($([ "$MONGO_STARTED" = 1 ] && echo "started in $((SECONDS - MONGO_T0))s" || echo "was running"))"
 }
 
 KAFKA_T0=$SECONDS; want kafka && start_kafka      # slowest first, both boot in parallel
-MONGO_T0=$SECONDS; want mongo && start_ferretdb
+MONGO_T0=$SECONDS; want mongo && start_mongo
 want mongo && wait_mongo
 want kafka && wait_kafka
 
@@ -178,5 +181,5 @@ want kafka && wait_kafka
 
 echo "local infrastructure is up:"
 want kafka && echo "  Kafka $KAFKA_VERSION (KRaft)   KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT"
-want mongo && echo "  FerretDB $FERRETDB_VERSION     MONGO_URL=mongodb://127.0.0.1:$MONGO_PORT/"
+want mongo && echo "  mongo-java-server $MONGO_VERSION (H2)  MONGO_URL=mongodb://127.0.0.1:$MONGO_PORT/"
 echo "  logs: $LOG_DIR   stop: deploy/local/down.sh"

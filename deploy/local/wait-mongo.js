@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Readiness probe for the local MongoDB-compatible server (FerretDB): retries a real
-// `ping` and `hello` over the wire with the mongodb driver until both succeed.
+// Readiness probe for the local MongoDB-compatible server (mongo-java-server, or any MongoDB): retries a real
+// `ping` and `isMaster` over the wire with the mongodb driver until both succeed.
 // Usage: node deploy/local/wait-mongo.js [timeoutSeconds=30]   (MONGO_PORT, default 27017)
 // Exit 0 = ready, 1 = timed out (last error printed).
 'use strict';
@@ -19,9 +19,10 @@ const timeoutMs = Number(process.argv[2] || 30) * 1000;
       await client.connect();
       const admin = client.db('admin');
       const ping = await admin.command({ ping: 1 });
-      const hello = await admin.command({ hello: 1 });
-      if (ping.ok !== 1 || hello.isWritablePrimary !== true)
-        throw new Error('unexpected ping/hello: ' + JSON.stringify({ ping, hello }));
+      // isMaster, not hello: mongo-java-server answers the legacy handshake command only
+      const hello = await admin.command({ isMaster: 1 });
+      if (ping.ok !== 1 || hello.ismaster !== true)
+        throw new Error('unexpected ping/isMaster: ' + JSON.stringify({ ping, hello }));
       await client.close();
       console.log(`mongo ready on ${uri} (maxWireVersion ${hello.maxWireVersion})`);
       process.exit(0);

@@ -41,12 +41,12 @@ export class ServiceConfig {
   @Matches(/^[a-zA-Z0-9_]*$/)
   MONGO_DB_PREFIX = 'tongguan_';
 
-  /** 1 for FerretDB (see deploy/local/README.md); raise it on a real MongoDB. */
+  /** Connections per process; the store keeps single-document writes atomic across all of them. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(100)
-  MONGO_POOL_SIZE = 1;
+  MONGO_POOL_SIZE = 10;
 
   /** Prefix for every topic name, so test runs never see each other's messages. */
   @IsString()

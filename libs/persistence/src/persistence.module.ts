@@ -22,8 +22,6 @@ export class PersistenceModule {
           appName: `tongguan-${config.serviceName}`,
           serverSelectionTimeoutMS: 10_000,
           retryWrites: false,
-          // FerretDB 1.x does not isolate concurrent writes from different connections: one connection
-          // per process keeps conditional updates exact (see deploy/local/README.md).
           maxPoolSize: config.MONGO_POOL_SIZE,
         }),
       ],

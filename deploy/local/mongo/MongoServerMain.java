@@ -1,0 +1,51 @@
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs mongo-java-server as a standalone process for deploy/local: the library ships no main class.
+ * Usage: MongoServerMain --host 127.0.0.1 --port 27017 --data <file.mv> | --memory
+ * The H2 backend keeps every database in one MVStore file; a clean stop (SIGTERM) commits and
+ * closes it, a kill loses at most the store's last auto-commit interval (about one second).
+ */
+public final class MongoServerMain {
+  public static void main(String[] args) throws Exception {
+    String host = "127.0.0.1";
+    int port = 27017;
+    String data = null;
+    boolean memory = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--host" -> host = args[++i];
+        case "--port" -> port = Integer.parseInt(args[++i]);
+        case "--data" -> data = args[++i];
+        case "--memory" -> memory = true;
+        default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
+      }
+    }
+    if (!memory && data == null) throw new IllegalArgumentException("give --data <file> or --memory");
+
+    MongoBackend backend;
+    if (memory) {
+      backend = new MemoryBackend();
+    } else {
+      Path file = Path.of(data).toAbsolutePath();
+      Files.createDirectories(file.getParent());
+      backend = new H2Backend(file.toString());
+    }
+    MongoServer server = new MongoServer(backend);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.err.println("mongo-java-server: stopping");
+      server.shutdown(); // closes the backend too, which commits the H2 store
+      stopped.countDown();
+    }, "shutdown"));
+    server.bind(host, port);
+    System.err.println("mongo-java-server: listening on " + host + ":" + port + " backend " + backend);
+    stopped.await();
+  }
+}
