@@ -36,10 +36,7 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
-      testMatch: [
-        '<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts',
-        '<rootDir>/test/**/*.e2e-spec.ts',
-      ],
+      testMatch: ['<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },

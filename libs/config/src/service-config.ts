@@ -48,6 +48,15 @@ export class ServiceConfig {
   @Max(100)
   MONGO_POOL_SIZE = 10;
 
+  /**
+   * How long a consumer remembers an event it handled (its inbox), in hours. It must outlast any
+   * redelivery: the topics' retention (24 h locally) and the longest a consumer group may lag.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  INBOX_RETENTION_HOURS = 168;
+
   /** Prefix for every topic name, so test runs never see each other's messages. */
   @IsString()
   @Matches(/^[a-zA-Z0-9._-]*$/)
@@ -121,6 +130,7 @@ const SERVICE_KEYS = [
   'MONGO_URI',
   'MONGO_DB_PREFIX',
   'MONGO_POOL_SIZE',
+  'INBOX_RETENTION_HOURS',
   'TOPIC_PREFIX',
   'TOPIC_PARTITIONS',
   'JWT_SECRET',

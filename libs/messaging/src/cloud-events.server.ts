@@ -11,7 +11,7 @@ import {
 import type { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { EventPublisher } from './event-publisher';
-import type { Inbox } from './inbox';
+import type { Inbox } from '@tongguan/persistence';
 import { messagingMetrics } from './messaging-metrics';
 import { type MessagingOptions, physicalDeadLetterTopic, physicalTopic } from './messaging-options';
 

@@ -4,7 +4,8 @@ import type { Kafka } from 'kafkajs';
 import { CloudEventsServer } from './cloud-events.server';
 import { EventFactory } from './event-factory';
 import { EventPublisher } from './event-publisher';
-import { Inbox } from './inbox';
+import { Inbox } from '@tongguan/persistence';
+import { InboxPruner, INBOX_RETENTION_MS } from './inbox-pruner';
 import { createKafka } from './kafka-factory';
 import { KafkaHealth } from './kafka-health';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging-options';
@@ -29,8 +30,9 @@ export class MessagingModule {
       EventPublisher,
       OutboxRelay,
       TopicProvisioner,
-      Inbox,
       KafkaHealth,
+      { provide: INBOX_RETENTION_MS, useValue: config.INBOX_RETENTION_HOURS * 3_600_000 },
+      InboxPruner,
     ];
     return { module: MessagingModule, providers, exports: providers };
   }

@@ -1,96 +1,136 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { CloudEvent } from '@tongguan/contracts';
+import { outboxSignal, type OutboxModel } from '@tongguan/persistence';
 import { EventPublisher } from './event-publisher';
-import type { OutboxModel } from './outbox';
 
-const POLL_MS = 200;
-/**
- * While there is nothing to relay the poll backs off to this. Each staging call nudges the relay, so
- * the poll only catches what a crashed or other instance left behind; and on FerretDB 1.x a query on
- * outboxPending scans the whole collection, so polling an idle collection five times a second costs
- * every service on the server.
- */
-const IDLE_POLL_MAX_MS = 3_200;
+/** The catch-up sweep for what a crashed or another instance left behind (its query scans: keep it rare). */
+const SWEEP_MS = 5_000;
 const BATCH = 100;
 
 /**
- * Relays staged events from the documents that hold them to Kafka, oldest first, then removes exactly
- * the entries it sent. Runs in every instance; two relays racing may both send an entry, which the
+ * Relays staged events to Kafka, then removes exactly the entries it sent. Change-driven: every write
+ * that stages events names its document (outboxSignal), which the relay reads by _id at once; a rare
+ * sweep finds what this process did not stage. Two relays racing may both send an entry, which the
  * consumers' inbox (keyed by ce_id) makes harmless.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private readonly models: OutboxModel[] = [];
+  private readonly models = new Map<string, OutboxModel>();
+  /** Documents named by a staging write, per model, in staging order. */
+  private readonly staged = new Map<string, Map<string, unknown>>();
+  private sweepDue = true;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
-  private idlePollMs = POLL_MS;
+  private readonly unlisten: () => void;
 
-  constructor(private readonly publisher: EventPublisher) {}
+  constructor(private readonly publisher: EventPublisher) {
+    this.unlisten = outboxSignal.listen((model, id) => this.onStaged(model, id));
+  }
 
   watch(model: OutboxModel): void {
-    this.models.push(model);
-    this.schedule(0);
+    this.models.set(model.modelName, model);
+    this.sweepDue = true;
+    this.kick();
   }
 
-  /** Call after staging events so they leave now rather than at the next poll. */
+  /** Asks for a sweep now (a write the signal could not name, e.g. an updateMany). */
   nudge(): void {
-    if (this.running) this.again = true;
-    else this.schedule(0);
+    this.sweepDue = true;
+    this.kick();
   }
 
-  private schedule(delay: number): void {
+  private onStaged(model: OutboxModel, id: unknown): void {
+    if (!this.models.has(model.modelName)) return;
+    if (id === undefined) this.sweepDue = true;
+    else {
+      const ids = this.staged.get(model.modelName) ?? new Map<string, unknown>();
+      ids.set(String(id), id);
+      this.staged.set(model.modelName, ids);
+    }
+    this.kick();
+  }
+
+  private kick(): void {
     if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), delay);
+    this.timer = setTimeout(() => void this.tick(), 0);
   }
 
   private async tick(): Promise<void> {
     this.timer = null;
-    let relayed = 0;
-    this.running = this.drainAll().then((count) => {
-      relayed = count;
-    });
-    try {
-      await this.running;
-    } finally {
-      this.running = null;
-    }
-    this.idlePollMs = relayed > 0 || this.again ? POLL_MS : Math.min(this.idlePollMs * 2, IDLE_POLL_MAX_MS);
-    this.schedule(this.again ? 0 : this.idlePollMs);
     this.again = false;
+    let failed = false;
+    this.running = this.relayAll().catch((error: unknown) => {
+      failed = true;
+      this.logger.warn(`outbox relay will retry: ${(error as Error).message}`);
+    });
+    await this.running;
+    this.running = null;
+    if (this.stopped) return;
+    const pending = this.again || [...this.staged.values()].some((ids) => ids.size > 0);
+    this.timer = setTimeout(
+      () => {
+        if (!pending) this.sweepDue = true;
+        void this.tick();
+      },
+      failed ? 500 : pending ? 0 : SWEEP_MS,
+    );
   }
 
-  /** Returns how many documents had events to relay. */
-  private async drainAll(): Promise<number> {
-    let relayed = 0;
-    for (const model of this.models) {
+  private async relayAll(): Promise<void> {
+    const sweep = this.sweepDue;
+    this.sweepDue = false;
+    for (const [name, model] of this.models) {
+      const staged = this.staged.get(name);
+      const ids = staged ? [...staged.values()] : [];
+      staged?.clear();
       try {
-        relayed += await this.drain(model);
+        if (ids.length > 0) await this.relay(model, await this.pendingByIds(model, ids));
+        if (sweep) await this.relay(model, await this.pendingBySweep(model));
       } catch (error) {
-        relayed += 1; // retry at the fast pace
-        this.logger.warn(`outbox relay for ${model.modelName} will retry: ${(error as Error).message}`);
+        // put the named documents back, so they are retried by _id rather than left to the sweep
+        for (const id of ids) this.staged.get(name)?.set(String(id), id);
+        throw error;
       }
     }
-    return relayed;
   }
 
-  private async drain(model: OutboxModel): Promise<number> {
+  private async pendingByIds(model: OutboxModel, ids: unknown[]) {
+    const docs = await Promise.all(
+      ids.map((_id) => model.findOne({ _id, outboxPending: true }, { _id: 1, outbox: 1 }).lean()),
+    );
+    return docs.filter((doc) => doc !== null);
+  }
+
+  private async pendingBySweep(model: OutboxModel) {
     const docs = await model.find({ outboxPending: true }, { _id: 1, outbox: 1 }).limit(BATCH).lean();
-    for (const doc of docs) {
-      const events = (doc.outbox ?? []) as CloudEvent[];
-      if (events.length > 0) await this.publisher.publish(events);
-      // $pullAll of the exact entries read: FerretDB 1.x ignores a conditional $pull ({id: {$in}})
-      await model.updateOne({ _id: doc._id }, { $pullAll: { outbox: events } });
-      await model.updateOne({ _id: doc._id, outbox: { $size: 0 } }, { $set: { outboxPending: false } });
-    }
-    return docs.length;
+    if (docs.length === BATCH) this.sweepDue = true;
+    return docs;
+  }
+
+  /** One produce request for every document's events (each document's in order), then one pull each. */
+  private async relay(model: OutboxModel, docs: { _id: unknown; outbox?: CloudEvent<object>[] }[]) {
+    if (docs.length === 0) return;
+    await this.publisher.publish(docs.flatMap((doc) => (doc.outbox ?? []) as CloudEvent[]));
+    await Promise.all(
+      docs.map(async (doc) => {
+        const ids = (doc.outbox ?? []).map((event) => event.id);
+        await model.updateOne({ _id: doc._id }, { $pull: { outbox: { id: { $in: ids } } } });
+        await model.updateOne({ _id: doc._id, outbox: { $size: 0 } }, { $set: { outboxPending: false } });
+      }),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    this.unlisten();
     if (this.timer) clearTimeout(this.timer);
     await this.running;
   }

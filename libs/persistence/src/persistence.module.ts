@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ServiceConfig } from '@tongguan/config';
 import mongoose from 'mongoose';
+import { Inbox } from './inbox';
 import { MongoHealth } from './mongo-health';
 
 // Values from outsiders never become query operators: every HTTP body, query string and Kafka payload
@@ -25,8 +26,8 @@ export class PersistenceModule {
           maxPoolSize: config.MONGO_POOL_SIZE,
         }),
       ],
-      providers: [MongoHealth],
-      exports: [MongoHealth],
+      providers: [MongoHealth, Inbox],
+      exports: [MongoHealth, Inbox],
     };
   }
 }

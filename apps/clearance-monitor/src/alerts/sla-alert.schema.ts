@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { withOutbox, type OutboxFields } from '@tongguan/messaging';
+import { withOutbox, type OutboxFields } from '@tongguan/persistence';
 
 export type AlertKind = 'at-risk' | 'breached';
 

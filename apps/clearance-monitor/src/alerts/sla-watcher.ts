@@ -7,7 +7,8 @@ import {
 } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Clock } from '@tongguan/clock';
-import { EventFactory, OutboxRelay, type OutboxModel } from '@tongguan/messaging';
+import { EventFactory, OutboxRelay } from '@tongguan/messaging';
+import { type OutboxModel } from '@tongguan/persistence';
 import type { Model } from 'mongoose';
 import { InFlightService, type AssessedTimeline } from '../in-flight/in-flight.service';
 import { MonitorUpdates } from '../live/monitor-updates';

@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { RiskChannel } from '@tongguan/contracts';
-import { withOutbox, type OutboxFields } from '@tongguan/messaging';
+import { withOutbox, type OutboxFields } from '@tongguan/persistence';
 import { Schema as MongooseSchema } from 'mongoose';
 import type { Stamps, TimelineFacts } from './timeline';
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { CloudEventMeta, RiskChannel } from '@tongguan/contracts';
-import { EventFactory, OutboxRelay, stageEvents, withState } from '@tongguan/messaging';
+import { EventFactory, OutboxRelay } from '@tongguan/messaging';
+import { stageEvents, withState } from '@tongguan/persistence';
 import type { Model } from 'mongoose';
 import { Declaration, type StatusChange } from '../declarations/declaration.schema';
 import { RELEASABLE, type DeclarationStatus } from '../declarations/declaration-status';

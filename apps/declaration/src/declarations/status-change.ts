@@ -1,5 +1,6 @@
 import type { CloudEvent, CloudEventMeta, DeclarationStatus } from '@tongguan/contracts';
-import { stageEvents, withState, type EventFactory } from '@tongguan/messaging';
+import { type EventFactory } from '@tongguan/messaging';
+import { stageEvents, withState } from '@tongguan/persistence';
 import type { StatusChange } from './declaration.schema';
 
 interface Subject {

@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { CHANNELS, type RiskChannel } from '@tongguan/contracts';
-import { withOutbox, type OutboxFields } from '@tongguan/messaging';
+import { withOutbox, type OutboxFields } from '@tongguan/persistence';
 import { Schema as MongooseSchema } from 'mongoose';
 import type { TraderHistory } from './risk-evaluation';
 

@@ -1,14 +1,8 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Clock } from '@tongguan/clock';
-import {
-  EventFactory,
-  OutboxRelay,
-  stageEvents,
-  withState,
-  type IncomingEvent,
-  type OutboxModel,
-} from '@tongguan/messaging';
+import { EventFactory, OutboxRelay, type IncomingEvent } from '@tongguan/messaging';
+import { stageEvents, withState, type OutboxModel } from '@tongguan/persistence';
 import { DomainError } from '@tongguan/platform';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';

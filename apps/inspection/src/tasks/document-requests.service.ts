@@ -1,7 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Clock, WorkingCalendar } from '@tongguan/clock';
-import { EventFactory, OutboxRelay, stageEvents, withState } from '@tongguan/messaging';
+import { EventFactory, OutboxRelay } from '@tongguan/messaging';
+import { stageEvents, withState } from '@tongguan/persistence';
 import { DomainError } from '@tongguan/platform';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';

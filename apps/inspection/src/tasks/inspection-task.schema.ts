@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { INSPECTION_RESULTS, type InspectionResult } from '@tongguan/contracts';
-import { withOutbox, type OutboxFields } from '@tongguan/messaging';
+import { withOutbox, type OutboxFields } from '@tongguan/persistence';
 import type { BookedSlot } from '../slots/slot-booking.service';
 
 export const TASK_KINDS = ['document-check', 'physical-inspection'] as const;

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { withOutbox, type OutboxFields } from '@tongguan/messaging';
+import { withOutbox, type OutboxFields } from '@tongguan/persistence';
 import { SETTLEMENT_METHODS } from '@tongguan/contracts';
 
 export const PAYMENT_STATUSES = ['requested', 'settled', 'cancelled'] as const;

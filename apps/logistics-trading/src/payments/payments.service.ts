@@ -2,14 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
-import {
-  EventFactory,
-  OutboxRelay,
-  stageEvents,
-  withState,
-  type IncomingEvent,
-  type OutboxModel,
-} from '@tongguan/messaging';
+import { EventFactory, OutboxRelay, type IncomingEvent } from '@tongguan/messaging';
+import { stageEvents, withState, type OutboxModel } from '@tongguan/persistence';
 import { NotFoundError } from '@tongguan/platform';
 import type { FilterQuery, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';

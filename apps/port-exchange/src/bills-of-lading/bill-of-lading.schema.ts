@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { withOutbox, type OutboxFields } from '@tongguan/messaging';
+import { withOutbox, type OutboxFields } from '@tongguan/persistence';
 import type { HydratedDocument } from 'mongoose';
 
 /**

@@ -1,7 +1,8 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { shipmentIdOf, type CloudEvent, type FieldProblem } from '@tongguan/contracts';
-import { OutboxRelay, stageEvents, withState, type OutboxModel } from '@tongguan/messaging';
+import { OutboxRelay } from '@tongguan/messaging';
+import { stageEvents, withState, type OutboxModel } from '@tongguan/persistence';
 import { DomainError, NotFoundError } from '@tongguan/platform';
 import type { FilterQuery, Model } from 'mongoose';
 import { VesselCallsService } from '../vessel-calls/vessel-calls.service';

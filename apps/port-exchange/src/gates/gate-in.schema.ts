@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { withOutbox, type OutboxFields } from '@tongguan/messaging';
+import { withOutbox, type OutboxFields } from '@tongguan/persistence';
 
 /** A truck that entered the terminal to collect a shipment's cargo, with its GateInRecorded. */
 @Schema({ collection: 'gate_ins', versionKey: false })

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { withOutbox, type OutboxFields } from '@tongguan/messaging';
+import { withOutbox, type OutboxFields } from '@tongguan/persistence';
 
 /** A truck turned away at the gate, kept on record with the reasons and the event announcing it. */
 @Schema({ collection: 'gate_refusals', timestamps: true, versionKey: false })

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { withOutbox, type OutboxFields } from '@tongguan/messaging';
+import { withOutbox, type OutboxFields } from '@tongguan/persistence';
 
 export const HOLD_STATUSES = ['active', 'lifted'] as const;
 export type HoldStatus = (typeof HOLD_STATUSES)[number];

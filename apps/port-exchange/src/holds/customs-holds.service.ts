@@ -2,15 +2,8 @@ import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@tongguan/auth';
 import { shipmentIdOf } from '@tongguan/contracts';
-import {
-  EventFactory,
-  OutboxRelay,
-  stableEventId,
-  stageEvents,
-  withState,
-  type IncomingEvent,
-  type OutboxModel,
-} from '@tongguan/messaging';
+import { EventFactory, OutboxRelay, stableEventId, type IncomingEvent } from '@tongguan/messaging';
+import { stageEvents, withState, type OutboxModel } from '@tongguan/persistence';
 import { DomainError } from '@tongguan/platform';
 import type { FilterQuery, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { withOutbox, type OutboxFields } from '@tongguan/messaging';
+import { withOutbox, type OutboxFields } from '@tongguan/persistence';
 
 export const BOOKING_STATUSES = ['booked', 'cancelled'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];

@@ -2,14 +2,8 @@ import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
-import {
-  EventFactory,
-  OutboxRelay,
-  stableEventId,
-  stageEvents,
-  withState,
-  type OutboxModel,
-} from '@tongguan/messaging';
+import { EventFactory, OutboxRelay, stableEventId } from '@tongguan/messaging';
+import { stageEvents, withState, type OutboxModel } from '@tongguan/persistence';
 import { DomainError } from '@tongguan/platform';
 import type { FilterQuery, Model } from 'mongoose';
 import { isDuplicateKey } from '@tongguan/persistence';

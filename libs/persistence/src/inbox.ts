@@ -30,6 +30,15 @@ export class Inbox {
     return (await this.model.exists({ _id: `${group}:${eventId}` })) !== null;
   }
 
+  /**
+   * Forgets what was handled before `before`. The window must outlast any redelivery: Kafka's retention
+   * and the longest a consumer may lag behind. A range on processedAt scans, so it runs rarely.
+   */
+  async prune(before: Date): Promise<number> {
+    const { deletedCount } = await this.model.deleteMany({ processedAt: { $lt: before } });
+    return deletedCount;
+  }
+
   async record(group: string, eventId: string, type: string): Promise<void> {
     await this.model.updateOne(
       { _id: `${group}:${eventId}` },

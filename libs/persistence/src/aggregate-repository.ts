@@ -1,0 +1,109 @@
+import type { CloudEvent } from '@tongguan/contracts';
+import type { FilterQuery, Model, ProjectionType, UpdateQuery } from 'mongoose';
+import { isDuplicateKey } from './mongo-errors';
+
+/** A state change of one aggregate, written with the events it causes in one single-document write. */
+export interface Change {
+  set?: Record<string, unknown>;
+  /** Values appended to arrays; `{ $each: [...] }` appends several. */
+  push?: Record<string, unknown>;
+  unset?: string[];
+  inc?: Record<string, number>;
+}
+
+/** What a decision function returns: the change and its events, or null when nothing is to be done. */
+export interface Decision {
+  change: Change;
+  events?: CloudEvent[];
+}
+
+/** The document moved on between the read and the write more often than the retries allow. */
+export class ConcurrentModificationError extends Error {
+  constructor(
+    readonly aggregate: string,
+    readonly id: string,
+  ) {
+    super(`${aggregate} ${id} kept changing while it was being updated`);
+  }
+}
+
+interface Revised {
+  _id: string;
+  /** Bumped by every write through the repository: the optimistic-concurrency guard. */
+  revision?: number;
+}
+
+/**
+ * The one place that knows how an aggregate is stored: reads by _id, inserts that report a duplicate
+ * instead of throwing, conditional writes that carry their events (transactional outbox) and bump the
+ * revision, and optimistic read-modify-write. Services load, decide with a pure rule, and save.
+ */
+export abstract class AggregateRepository<T extends Revised> {
+  protected constructor(
+    protected readonly model: Model<T>,
+    private readonly aggregate: string,
+  ) {}
+
+  async findById(id: string, projection?: ProjectionType<T>): Promise<T | null> {
+    return (await this.model.findById(id, projection).lean()) as T | null;
+  }
+
+  /** Inserts a new aggregate with its events; false when its _id or another unique key is taken. */
+  async insert(doc: Omit<T, 'revision'>, events: CloudEvent[] = []): Promise<boolean> {
+    try {
+      await this.model.create({
+        ...doc,
+        revision: 1,
+        ...(events.length > 0 ? { outbox: events, outboxPending: true } : {}),
+      });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Applies the change and stages the events only if the document still matches the guard (its _id and
+   * the state the decision was made on). True when it was applied: one writer wins any race.
+   */
+  async apply(guard: FilterQuery<T> & { _id: string }, decision: Decision): Promise<boolean> {
+    const result = await this.model.updateOne(guard, toUpdate(decision) as UpdateQuery<T>);
+    return result.modifiedCount === 1;
+  }
+
+  /**
+   * Optimistic read-modify-write: reads the aggregate, lets `decide` compute the change from it, and
+   * writes guarded by the revision it read; on a lost race it reads again. Returns the state read and
+   * whether a change was applied (decide may return null: nothing to do).
+   */
+  async modify(
+    id: string,
+    decide: (current: T) => Decision | null,
+    attempts = 8,
+  ): Promise<{ current: T | null; applied: boolean }> {
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      const current = await this.findById(id);
+      if (!current) return { current: null, applied: false };
+      const decision = decide(current);
+      if (!decision) return { current, applied: false };
+      const guard = { _id: id, revision: current.revision ?? null } as FilterQuery<T> & { _id: string };
+      if (await this.apply(guard, decision)) return { current, applied: true };
+    }
+    throw new ConcurrentModificationError(this.aggregate, id);
+  }
+}
+
+function toUpdate({ change, events = [] }: Decision): Record<string, unknown> {
+  const set = { ...change.set };
+  const push = { ...change.push };
+  if (events.length > 0) {
+    push.outbox = { $each: events };
+    set.outboxPending = true;
+  }
+  const update: Record<string, Record<string, unknown>> = { $inc: { ...change.inc, revision: 1 } };
+  if (Object.keys(set).length > 0) update.$set = set;
+  if (Object.keys(push).length > 0) update.$push = push;
+  if (change.unset?.length) update.$unset = Object.fromEntries(change.unset.map((path) => [path, 1]));
+  return update;
+}

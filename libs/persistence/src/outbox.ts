@@ -1,0 +1,99 @@
+import type { CloudEvent } from '@tongguan/contracts';
+import { Schema, type Model } from 'mongoose';
+import { outboxSignal } from './outbox-signal';
+
+/**
+ * Transactional outbox inside the aggregate: the events a state change causes are stored in the
+ * changed document, in the same single-document write, and relayed to Kafka afterwards. A crash
+ * between the two loses nothing; a relay crash after sending may send again, with the same ce_id,
+ * which every consumer's inbox drops.
+ */
+export const OutboxEntrySchema = new Schema<CloudEvent<object>>(
+  {
+    id: { type: String, required: true },
+    type: { type: String, required: true },
+    source: { type: String, required: true },
+    time: { type: String, required: true },
+    subject: { type: String, required: true },
+    correlationId: { type: String, required: true },
+    causationId: { type: String, required: true },
+    payload: { type: Schema.Types.Mixed, required: true },
+  },
+  { _id: false },
+);
+
+export interface OutboxFields {
+  outbox: CloudEvent<object>[];
+  outboxPending: boolean;
+}
+
+export type OutboxModel = Model<OutboxFields & { _id: unknown }>;
+
+/**
+ * Adds the outbox to an aggregate's schema, and tells the relay the _id of every document a write
+ * staged events in, so the relay reads it by _id at once instead of searching for pending documents.
+ */
+export function withOutbox<T>(schema: Schema<T>): Schema<T> {
+  const s = schema as Schema;
+  s.add({
+    outbox: { type: [OutboxEntrySchema], default: [] },
+    // the relay's rare catch-up sweep reads it; the hot path goes by _id
+    outboxPending: { type: Boolean, default: false, index: true },
+  });
+  s.post(['updateOne', 'findOneAndUpdate'], function (this: StagingQuery, result: unknown) {
+    if (!stagesEvents(this.getUpdate())) return;
+    const { modifiedCount, upsertedCount } = (result ?? {}) as Partial<Record<string, number>>;
+    const wrote =
+      this.op === 'findOneAndUpdate' ? result != null : (modifiedCount ?? 0) + (upsertedCount ?? 0) > 0;
+    if (wrote) outboxSignal.staged(this.model as OutboxModel, idOf(this.getFilter()));
+  });
+  s.post('updateMany', function (this: StagingQuery, result: { modifiedCount?: number }) {
+    if (stagesEvents(this.getUpdate()) && (result?.modifiedCount ?? 0) > 0)
+      outboxSignal.staged(this.model as OutboxModel, undefined);
+  });
+  s.post('save', function (doc: OutboxFields & { _id: unknown; constructor: unknown }) {
+    if (doc.outboxPending) outboxSignal.staged(doc.constructor as OutboxModel, doc._id);
+  });
+  s.post('insertMany', function (this: OutboxModel, docs: unknown) {
+    for (const doc of docs as (OutboxFields & { _id: unknown })[])
+      if (doc.outboxPending) outboxSignal.staged(this, doc._id);
+  });
+  return schema;
+}
+
+interface StagingQuery {
+  op: string;
+  model: unknown;
+  getUpdate(): unknown;
+  getFilter(): Record<string, unknown>;
+}
+
+function stagesEvents(update: unknown): boolean {
+  const u = (update ?? {}) as { $set?: { outboxPending?: unknown }; outboxPending?: unknown };
+  return u.$set?.outboxPending === true || u.outboxPending === true;
+}
+
+/** The document's _id when the filter names exactly one; otherwise the relay sweeps. */
+function idOf(filter: Record<string, unknown>): unknown {
+  const id = filter._id;
+  return typeof id === 'string' || (id !== null && typeof id === 'object' && '_bsontype' in id)
+    ? id
+    : undefined;
+}
+
+/** The update fragment that stages events with a state change: use inside the same updateOne/save. */
+export function stageEvents(events: CloudEvent[]): {
+  $push: { outbox: { $each: CloudEvent[] } };
+  $set: { outboxPending: true };
+} {
+  return { $push: { outbox: { $each: events } }, $set: { outboxPending: true } };
+}
+
+/** Merges a state change ($set, and optionally $push) into the staging update: one single-document write. */
+export function withState<U extends ReturnType<typeof stageEvents>>(
+  update: U,
+  set: Record<string, unknown>,
+  push: Record<string, unknown> = {},
+): U {
+  return { ...update, $set: { ...update.$set, ...set }, $push: { ...update.$push, ...push } };
+}
