@@ -49,7 +49,10 @@ export abstract class AggregateRepository<T extends Revised> {
   }
 
   /** Inserts a new aggregate with its events; false when its _id or another unique key is taken. */
-  async insert(doc: Omit<T, 'revision'>, events: CloudEvent[] = []): Promise<boolean> {
+  async insert(
+    doc: Omit<T, 'revision' | 'outbox' | 'outboxPending'>,
+    events: CloudEvent[] = [],
+  ): Promise<boolean> {
     try {
       await this.model.create({
         ...doc,

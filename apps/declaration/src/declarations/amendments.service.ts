@@ -1,14 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
-import { EventFactory, OutboxRelay } from '@tongguan/messaging';
-import { stageEvents, withState } from '@tongguan/persistence';
+import { EventFactory } from '@tongguan/messaging';
 import { DomainError, NotFoundError } from '@tongguan/platform';
-import type { Model } from 'mongoose';
 import { assessFiling } from './assessed-filing';
-import { Declaration } from './declaration.schema';
-import { ACTIVE, RELEASABLE, type DeclarationStatus } from './declaration-status';
+import { amendmentRefusal } from './declaration-lifecycle';
+import { DeclarationRepository } from './declaration.repository';
+import { type DeclarationStatus } from './declaration-status';
 import { FilingValidator } from './filing-validator';
 
 /**
@@ -20,27 +18,19 @@ import { FilingValidator } from './filing-validator';
 @Injectable()
 export class AmendmentsService {
   constructor(
-    @InjectModel(Declaration.name) private readonly declarations: Model<Declaration>,
+    private readonly declarations: DeclarationRepository,
     private readonly validator: FilingValidator,
     private readonly events: EventFactory,
-    private readonly relay: OutboxRelay,
     private readonly clock: Clock,
   ) {}
 
   async amend(id: string, raw: unknown, reason: string, importer: Principal, correlationId?: string) {
-    const current = await this.declarations.findOne({ _id: id, importerId: importer.party }).lean();
-    if (!current) throw new NotFoundError('declaration', id);
-    if (!RELEASABLE.includes(current.status) || current.paid) {
-      throw new DomainError(
-        'DECLARATION.NOT_AMENDABLE',
-        current.paid
-          ? 'duty is already paid: withdraw the declaration and file again'
-          : `a ${current.status} declaration cannot be amended`,
-      );
-    }
+    const current = await this.declarations.findById(id);
+    if (!current || current.importerId !== importer.party) throw new NotFoundError('declaration', id);
+    const refusal = amendmentRefusal(current);
+    if (refusal) throw new DomainError('DECLARATION.NOT_AMENDABLE', refusal);
     const assessedAt = this.clock.now();
-    const isDuplicate = async (shipmentId: string) =>
-      (await this.declarations.exists({ _id: { $ne: id }, shipmentId, status: { $in: ACTIVE } })) !== null;
+    const isDuplicate = (shipmentId: string) => this.declarations.hasActive(shipmentId, id);
     const filing = await this.validator.validate(raw, isDuplicate, assessedAt);
     const { tariff, rates } = this.validator;
     const { shipmentId, greenChannel, duty, accepted } = assessFiling(filing, tariff, rates, assessedAt);
@@ -75,13 +65,13 @@ export class AmendmentsService {
     );
     const at = new Date(amended.time);
     const status: DeclarationStatus = 'accepted';
-    const updated = await this.declarations.updateOne(
-      { _id: id, status: current.status, paid: false, version: current.version },
+    // written only if nothing changed since the read (a payment, a result, another amendment)
+    const updated = await this.declarations.apply(
+      { _id: id, revision: current.revision ?? null },
       {
-        ...withState(
-          stageEvents([amended]),
-          { filing: { ...filing }, duty, greenChannel, version, status, inspectionCleared: false },
-          {
+        change: {
+          set: { filing: { ...filing }, duty, greenChannel, version, status, inspectionCleared: false },
+          push: {
             statusHistory: {
               $each: [
                 { status: 'amended', at, by: importer.party, reason },
@@ -96,17 +86,17 @@ export class AmendmentsService {
               reason,
             },
           },
-        ),
-        $unset: { riskChannel: 1, inspectionTaskId: 1 },
+          unset: ['riskChannel', 'inspectionTaskId'],
+        },
+        events: [amended],
       },
     );
-    if (updated.modifiedCount !== 1) {
+    if (!updated) {
       throw new DomainError(
         'DECLARATION.CHANGED',
         'the declaration changed meanwhile; read it and try again',
       );
     }
-    this.relay.nudge();
     return { id, shipmentId, version, status, duty };
   }
 }

@@ -38,6 +38,8 @@ export class Declaration implements OutboxFields {
   /** Notices answered so far; the next notice round is numbered from it. */
   @Prop({ default: 0 }) noticesAnswered: number;
   @Prop() releasedAt?: Date;
+  /** Bumped by every write through the repository: the optimistic-concurrency guard. */
+  @Prop() revision?: number;
   outbox: OutboxFields['outbox'];
   outboxPending: boolean;
 }

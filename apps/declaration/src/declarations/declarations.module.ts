@@ -1,15 +1,29 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { Declaration, DeclarationSchema } from './declaration.schema';
-import { DeclarationsController } from './declarations.controller';
 import { AmendmentsService } from './amendments.service';
+import { DeclarationRepository } from './declaration.repository';
+import { Declaration, DeclarationSchema } from './declaration.schema';
+import { DeclarationShipment, DeclarationShipmentSchema } from './declaration-shipment.schema';
+import { DeclarationTransitions } from './declaration-transitions';
+import { DeclarationsController } from './declarations.controller';
 import { DeclarationsService } from './declarations.service';
 import { FilingValidator } from './filing-validator';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: Declaration.name, schema: DeclarationSchema }])],
+  imports: [
+    MongooseModule.forFeature([
+      { name: Declaration.name, schema: DeclarationSchema },
+      { name: DeclarationShipment.name, schema: DeclarationShipmentSchema },
+    ]),
+  ],
   controllers: [DeclarationsController],
-  providers: [DeclarationsService, AmendmentsService, FilingValidator],
-  exports: [MongooseModule],
+  providers: [
+    DeclarationRepository,
+    DeclarationTransitions,
+    DeclarationsService,
+    AmendmentsService,
+    FilingValidator,
+  ],
+  exports: [DeclarationRepository, DeclarationTransitions],
 })
 export class DeclarationsModule {}

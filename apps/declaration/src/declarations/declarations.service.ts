@@ -1,24 +1,24 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
 import { EventFactory, OutboxRelay } from '@tongguan/messaging';
-import { stageEvents, withState, type OutboxModel } from '@tongguan/persistence';
+import { type OutboxModel } from '@tongguan/persistence';
 import { DomainError, NotFoundError } from '@tongguan/platform';
-import type { FilterQuery, Model } from 'mongoose';
+import type { FilterQuery } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { assessFiling } from './assessed-filing';
-import { Declaration } from './declaration.schema';
-import { ACTIVE, RELEASABLE, type DeclarationStatus } from './declaration-status';
+import type { Declaration } from './declaration.schema';
+import { DeclarationRepository } from './declaration.repository';
+import { type DeclarationStatus } from './declaration-status';
+import { DeclarationTransitions } from './declaration-transitions';
 import { FilingValidator } from './filing-validator';
 import type { ListDeclarationsQuery } from './list-declarations.query';
-
-const HIDDEN = { outbox: 0, outboxPending: 0 } as const;
 
 @Injectable()
 export class DeclarationsService implements OnModuleInit {
   constructor(
-    @InjectModel(Declaration.name) private readonly declarations: Model<Declaration>,
+    private readonly declarations: DeclarationRepository,
+    private readonly transitions: DeclarationTransitions,
     private readonly validator: FilingValidator,
     private readonly events: EventFactory,
     private readonly relay: OutboxRelay,
@@ -26,14 +26,15 @@ export class DeclarationsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.relay.watch(this.declarations as unknown as OutboxModel);
+    this.relay.watch(this.declarations.outboxModel as unknown as OutboxModel);
   }
 
   /** Lodges and (all rules met) accepts a filing, assessing duty; the three events leave with the insert. */
   async lodge(raw: unknown, importer: Principal, correlationId?: string) {
     // one business instant picks the exchange rates for both the filing check and the assessment
     const assessedAt = this.clock.now();
-    const filing = await this.validator.validate(raw, (shipmentId) => this.isActive(shipmentId), assessedAt);
+    const isDuplicate = (shipmentId: string) => this.declarations.hasActive(shipmentId);
+    const filing = await this.validator.validate(raw, isDuplicate, assessedAt);
     const id = randomUUID();
     const { tariff, rates } = this.validator;
     const {
@@ -59,62 +60,56 @@ export class DeclarationsService implements OnModuleInit {
     );
     const at = new Date(lodged.time);
     const by = importer.party;
-    await this.declarations.create({
+    const declaration = {
       _id: id,
       shipmentId,
       importerId: importer.party,
-      status: 'accepted',
+      status: 'accepted' as const,
       statusHistory: [
-        { status: 'received', at, by, reason: 'lodged by the importer' },
-        { status: 'accepted', at, by: 'customs', reason: 'complete filing; duty assessed' },
+        { status: 'received' as const, at, by, reason: 'lodged by the importer' },
+        { status: 'accepted' as const, at, by: 'customs', reason: 'complete filing; duty assessed' },
       ],
       filing: { ...filing },
       greenChannel,
       duty,
-      outbox: [lodged, accepted, assessed],
-      outboxPending: true,
-    });
-    this.relay.nudge();
+      version: 1,
+      versions: [],
+      inspectionCleared: false,
+      paid: false,
+      noticePending: false,
+      noticesAnswered: 0,
+    };
+    if (!(await this.declarations.lodge(declaration, [lodged, accepted, assessed]))) {
+      // another lodgement for this B/L won the race after the validator's check
+      throw this.validator.duplicate(shipmentId);
+    }
     return { id, shipmentId, status: 'accepted' as DeclarationStatus, greenChannel, duty };
   }
 
   /** The importer withdraws its filing before release: cancelled, and the agencies drop their open work. */
   async withdraw(id: string, importer: Principal, reason: string, correlationId?: string) {
-    const declaration = await this.declarations
-      .findOne({ _id: id, importerId: importer.party }, { status: 1, shipmentId: 1 })
-      .lean();
-    if (!declaration) throw new NotFoundError('declaration', id);
-    if (!RELEASABLE.includes(declaration.status)) {
-      throw new DomainError(
-        'DECLARATION.NOT_WITHDRAWABLE',
-        `a ${declaration.status} declaration cannot be withdrawn`,
-      );
-    }
-    const event = this.events.create(
+    const declaration = await this.declarations.findById(id, { importerId: 1, shipmentId: 1 });
+    if (!declaration || declaration.importerId !== importer.party) throw new NotFoundError('declaration', id);
+    const withdrawn = this.events.create(
       'DeclarationWithdrawn',
       { shipmentId: declaration.shipmentId, declarationId: id, importerId: importer.party, reason },
       { correlationId },
     );
-    const change = { status: 'cancelled', at: new Date(event.time), by: importer.party, reason };
-    const updated = await this.declarations.updateOne(
-      { _id: id, status: declaration.status },
-      withState(stageEvents([event]), { status: 'cancelled' }, { statusHistory: change }),
-    );
-    if (updated.modifiedCount !== 1) {
+    const fact = { kind: 'withdrawn' as const, by: importer.party, reason };
+    const applied = await this.transitions.apply(id, fact, withdrawn, [withdrawn]);
+    if (!applied) {
+      const current = await this.declarations.findById(id, { status: 1 });
       throw new DomainError(
-        'DECLARATION.CHANGED',
-        'the declaration changed meanwhile; read it and try again',
+        'DECLARATION.NOT_WITHDRAWABLE',
+        `a ${current?.status ?? 'removed'} declaration cannot be withdrawn`,
       );
     }
-    this.relay.nudge();
     return { id, shipmentId: declaration.shipmentId, status: 'cancelled' as DeclarationStatus };
   }
 
   /** An importer sees only its own filings; anyone else's is "not found", not "forbidden". */
   async get(id: string, reader: Principal) {
-    const declaration = await this.declarations
-      .findOne({ _id: id, ...this.visibleTo(reader) }, HIDDEN)
-      .lean();
+    const declaration = await this.declarations.findVisible(id, this.visibleTo(reader));
     if (!declaration) throw new NotFoundError('declaration', id);
     return { id: declaration._id, ...declaration, _id: undefined };
   }
@@ -123,15 +118,7 @@ export class DeclarationsService implements OnModuleInit {
     const filter: FilterQuery<Declaration> = { ...this.visibleTo(reader) };
     if (query.shipmentId) filter.shipmentId = query.shipmentId;
     if (query.status) filter.status = query.status;
-    const [items, total] = await Promise.all([
-      this.declarations
-        .find(filter, { ...HIDDEN, filing: 0, statusHistory: 0 })
-        .sort({ createdAt: -1 })
-        .skip((query.page - 1) * query.pageSize)
-        .limit(query.pageSize)
-        .lean(),
-      this.declarations.countDocuments(filter),
-    ]);
+    const { items, total } = await this.declarations.page(filter, query.page, query.pageSize);
     return {
       items: items.map((d) => ({ id: d._id, ...d, _id: undefined })),
       total,
@@ -142,9 +129,5 @@ export class DeclarationsService implements OnModuleInit {
 
   private visibleTo(reader: Principal): FilterQuery<Declaration> {
     return reader.role === 'importer' ? { importerId: reader.party } : {};
-  }
-
-  private async isActive(shipmentId: string): Promise<boolean> {
-    return (await this.declarations.exists({ shipmentId, status: { $in: ACTIVE } })) !== null;
   }
 }

@@ -33,17 +33,24 @@ export class FilingValidator {
     problems.push(...crossFieldProblems(dto, this.tariff, this.rates, assessedAt));
     if (typeof dto.blNumber === 'string' && !problems.some((p) => p.path === 'blNumber')) {
       dto.blNumber = normaliseBlNumber(dto.blNumber);
-      if (await isDuplicate(dto.blNumber)) {
-        problems.push({
-          path: 'blNumber',
-          code: 'DUPLICATE_BL',
-          message: `a declaration for B/L ${dto.blNumber} is already active`,
-        });
-      }
+      if (await isDuplicate(dto.blNumber)) problems.push(duplicateBl(dto.blNumber));
     }
     if (problems.length > 0) throw reject(problems);
     return dto;
   }
+
+  /** The 422 for a filing whose B/L another active declaration holds. */
+  duplicate(blNumber: string): DomainError {
+    return reject([duplicateBl(blNumber)]);
+  }
+}
+
+function duplicateBl(blNumber: string): FieldProblem {
+  return {
+    path: 'blNumber',
+    code: 'DUPLICATE_BL',
+    message: `a declaration for B/L ${blNumber} is already active`,
+  };
 }
 
 function reject(errors: FieldProblem[]): DomainError {

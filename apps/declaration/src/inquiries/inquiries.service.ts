@@ -5,7 +5,7 @@ import { Clock } from '@tongguan/clock';
 import { DomainError, NotFoundError } from '@tongguan/platform';
 import type { FilterQuery, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { Declaration } from '../declarations/declaration.schema';
+import { DeclarationRepository } from '../declarations/declaration.repository';
 import type { ListInquiriesQuery } from './inquiry.dto';
 import { Inquiry, type InquiryEvent } from './inquiry.schema';
 
@@ -13,13 +13,13 @@ import { Inquiry, type InquiryEvent } from './inquiry.schema';
 export class InquiriesService {
   constructor(
     @InjectModel(Inquiry.name) private readonly inquiries: Model<Inquiry>,
-    @InjectModel(Declaration.name) private readonly declarations: Model<Declaration>,
+    private readonly declarations: DeclarationRepository,
     private readonly clock: Clock,
   ) {}
 
   /** An importer asks about one of its own shipments (one it has declared). */
   async open(shipmentId: string, question: string, importer: Principal) {
-    if (!(await this.declarations.exists({ shipmentId, importerId: importer.party }))) {
+    if (!(await this.declarations.declaredBy(shipmentId, importer.party))) {
       throw new NotFoundError('shipment', shipmentId);
     }
     const at = this.clock.now();

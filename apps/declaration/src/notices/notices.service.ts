@@ -7,10 +7,9 @@ import { stageEvents, withState, type OutboxModel } from '@tongguan/persistence'
 import { DomainError, NotFoundError } from '@tongguan/platform';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { ReleaseService } from '../clearance/release.service';
-import { Declaration } from '../declarations/declaration.schema';
+import { DeclarationRepository } from '../declarations/declaration.repository';
 import { RELEASABLE } from '../declarations/declaration-status';
-import { statusUpdate } from '../declarations/status-change';
+import { DeclarationTransitions } from '../declarations/declaration-transitions';
 import type { NoticeAnswer } from './notice.dto';
 import { Notice, type Agency, type NoticeItem } from './notice.schema';
 
@@ -25,8 +24,8 @@ export interface DocumentRequest {
 export class NoticesService implements OnModuleInit {
   constructor(
     @InjectModel(Notice.name) private readonly notices: Model<Notice>,
-    @InjectModel(Declaration.name) private readonly declarations: Model<Declaration>,
-    private readonly release: ReleaseService,
+    private readonly declarations: DeclarationRepository,
+    private readonly transitions: DeclarationTransitions,
     private readonly events: EventFactory,
     private readonly relay: OutboxRelay,
   ) {}
@@ -48,9 +47,12 @@ export class NoticesService implements OnModuleInit {
       correlationId: request.requestId,
     },
   ): Promise<Notice> {
-    const declaration = await this.declarations
-      .findById(declarationId, { status: 1, shipmentId: 1, importerId: 1, noticesAnswered: 1 })
-      .lean();
+    const declaration = await this.declarations.findById(declarationId, {
+      status: 1,
+      shipmentId: 1,
+      importerId: 1,
+      noticesAnswered: 1,
+    });
     if (!declaration) throw new NotFoundError('declaration', declarationId);
     if (!RELEASABLE.includes(declaration.status)) {
       throw new DomainError(
@@ -92,42 +94,40 @@ export class NoticesService implements OnModuleInit {
         throw new DomainError('NOTICE.CHANGED', 'the notice was answered meanwhile; ask again');
       });
     const wanted = items.map((i) => `${i.agency}: ${i.code}`).join(', ');
-    const change = {
-      status: 'documents-required' as const,
+    const fact = {
+      kind: 'documents-requested' as const,
       by: request.requestedBy,
       reason: `documents wanted: ${wanted}`,
     };
-    if (declaration.status === 'documents-required') {
-      await this.declarations.updateOne(
-        { _id: declarationId, status: 'documents-required' },
-        { $push: { statusHistory: { ...change, at } } },
-      );
-    } else {
-      await this.declarations.updateOne(
-        { _id: declarationId, status: declaration.status },
-        statusUpdate(this.events, declaration, change, cause, { noticePending: true }),
-      );
-      this.relay.nudge();
-    }
+    await this.transitions.apply(declarationId, fact, { ...cause, time: at.toISOString() });
     return (await this.notices.findById(noticeId).lean())!;
   }
 
-  /** The latest notice of a declaration; an importer sees only its own. */
+  /** The latest notice of a declaration (the open round, else the last answered); an importer sees only its own. */
   async current(declarationId: string, reader: Principal) {
-    const filter = { declarationId, ...(reader.role === 'importer' ? { importerId: reader.party } : {}) };
-    const notice = await this.notices
-      .findOne(filter, { outbox: 0, outboxPending: 0 })
-      .sort({ openedAt: -1 })
-      .lean();
+    const notice = await this.latest(declarationId, reader, false);
     if (!notice) throw new NotFoundError('notice', `of declaration ${declarationId}`);
-    return { id: notice._id, ...notice, _id: undefined };
+    return { id: notice._id, ...notice, outbox: undefined, outboxPending: undefined, _id: undefined };
+  }
+
+  /** Notices are numbered per declaration round (`<declarationId>-<n>`), so this reads by _id. */
+  private async latest(declarationId: string, reader: Principal, openOnly: boolean) {
+    const declaration = await this.declarations.findById(declarationId, {
+      importerId: 1,
+      noticesAnswered: 1,
+    });
+    if (!declaration || (reader.role === 'importer' && declaration.importerId !== reader.party)) return null;
+    const answered = declaration.noticesAnswered ?? 0;
+    const open = await this.notices
+      .findOne({ _id: `${declarationId}-${answered + 1}`, status: 'open' })
+      .lean();
+    if (open || openOnly || answered === 0) return open;
+    return this.notices.findById(`${declarationId}-${answered}`).lean();
   }
 
   /** The one resubmission: every item answered, or a 422 that lists each one missing or unknown. */
   async answer(declarationId: string, answers: NoticeAnswer[], importer: Principal) {
-    const notice = await this.notices
-      .findOne({ declarationId, importerId: importer.party, status: 'open' })
-      .lean();
+    const notice = await this.latest(declarationId, importer, true);
     if (!notice) throw new NotFoundError('open notice', `of declaration ${declarationId}`);
     const problems = answerProblems(notice.items, answers);
     if (problems.length > 0) {
@@ -165,24 +165,7 @@ export class NoticesService implements OnModuleInit {
   }
 
   private async reopenDeclaration(declarationId: string, by: string, cause: CloudEventMeta): Promise<void> {
-    const declaration = await this.declarations
-      .findById(declarationId, { shipmentId: 1, importerId: 1, riskChannel: 1, inspectionCleared: 1 })
-      .lean();
-    if (!declaration) return;
-    const status =
-      declaration.riskChannel === 'RED' && !declaration.inspectionCleared
-        ? 'under-physical-check'
-        : 'accepted';
-    const reason = 'documents submitted in one resubmission';
-    await this.declarations.updateOne(
-      { _id: declarationId, status: 'documents-required' },
-      {
-        ...statusUpdate(this.events, declaration, { status, by, reason }, cause, { noticePending: false }),
-        $inc: { noticesAnswered: 1 },
-      },
-    );
-    this.relay.nudge();
-    await this.release.releaseIfReady(declarationId, cause);
+    await this.transitions.apply(declarationId, { kind: 'documents-submitted', by }, cause);
   }
 }
 

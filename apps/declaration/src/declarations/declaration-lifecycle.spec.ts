@@ -1,0 +1,141 @@
+import {
+  amendmentRefusal,
+  decide,
+  releaseBlockers,
+  statusAfter,
+  type DeclarationFact,
+  type DeclarationState,
+} from './declaration-lifecycle';
+
+const lodged = (over: Partial<DeclarationState> = {}): DeclarationState => ({
+  status: 'accepted',
+  inspectionCleared: false,
+  paid: false,
+  noticePending: false,
+  ...over,
+});
+
+/** Applies facts in order, as the repository would store each transition. */
+function run(state: DeclarationState, ...facts: DeclarationFact[]) {
+  const released: boolean[] = [];
+  for (const fact of facts) {
+    const t = decide(state, fact);
+    if (!t) continue;
+    released.push(Boolean(t.released));
+    state = {
+      ...state,
+      ...t.set,
+      status: statusAfter(state, t),
+      ...(t.released ? { releasedAt: new Date() } : {}),
+    };
+  }
+  return { state, releases: released.filter(Boolean).length };
+}
+
+describe('declaration lifecycle', () => {
+  it('releases exactly once when accepted, cleared and paid, in any order and with repeats', () => {
+    const risk: DeclarationFact = { kind: 'risk-assessed', channel: 'YELLOW', taskId: 't1' };
+    const paid: DeclarationFact = { kind: 'paid' };
+    const cleared: DeclarationFact = { kind: 'inspection-cleared', taskId: 't1', reason: 'passed' };
+    for (const order of [
+      [risk, paid, cleared],
+      [paid, risk, cleared],
+      [risk, cleared, paid],
+    ]) {
+      const { state, releases } = run(lodged(), ...order, ...order);
+      expect(state.status).toBe('released');
+      expect(releases).toBe(1);
+    }
+  });
+
+  it('takes a result that names no known task as stale', () => {
+    const t = decide(lodged(), { kind: 'inspection-cleared', taskId: 't1', reason: 'passed' });
+    expect(t).toBeNull();
+  });
+
+  it('clears inspection on a GREEN channel and releases a paid declaration in the same step', () => {
+    const t = decide(lodged({ paid: true }), { kind: 'risk-assessed', channel: 'GREEN', taskId: 't1' });
+    expect(t?.set).toMatchObject({ riskChannel: 'GREEN', inspectionCleared: true });
+    expect(t?.released).toBe(true);
+    expect(t?.steps.map((s) => s.status)).toEqual(['accepted', 'released']);
+  });
+
+  it('moves a RED channel to the physical check and announces it', () => {
+    const t = decide(lodged(), { kind: 'risk-assessed', channel: 'RED', taskId: 't1' });
+    expect(t?.steps).toEqual([expect.objectContaining({ status: 'under-physical-check', announce: true })]);
+  });
+
+  it('ignores a second risk assessment and a result for a task an amendment replaced', () => {
+    const assessed = lodged({ riskChannel: 'YELLOW', inspectionTaskId: 't2' });
+    expect(decide(assessed, { kind: 'risk-assessed', channel: 'GREEN', taskId: 't3' })).toBeNull();
+    expect(decide(assessed, { kind: 'inspection-cleared', taskId: 't1', reason: 'old' })).toBeNull();
+    expect(decide(assessed, { kind: 'inspection-failed', taskId: 't1', reasons: ['old'] })).toBeNull();
+  });
+
+  it('refuses release on a failed inspection, and a refused declaration is never released', () => {
+    const state = lodged({ riskChannel: 'RED', inspectionTaskId: 't1', status: 'under-physical-check' });
+    const t = decide(state, { kind: 'inspection-failed', taskId: 't1', reasons: ['undeclared goods'] });
+    expect(t?.refused).toEqual(['undeclared goods']);
+    expect(statusAfter(state, t!)).toBe('refused');
+    const after = run(state, { kind: 'inspection-failed', taskId: 't1', reasons: ['x'] }, { kind: 'paid' });
+    expect(after.releases).toBe(0);
+  });
+
+  it('holds release while a notice waits, and the resubmission releases a cleared, paid declaration', () => {
+    let { state } = run(
+      lodged({ riskChannel: 'YELLOW', inspectionTaskId: 't1' }),
+      { kind: 'documents-requested', by: 'OFFICER-1', reason: 'invoice' },
+      { kind: 'paid' },
+      { kind: 'inspection-cleared', taskId: 't1', reason: 'passed' },
+    );
+    expect(state).toMatchObject({
+      status: 'documents-required',
+      noticePending: true,
+      inspectionCleared: true,
+    });
+    expect(releaseBlockers(state)).toEqual(['a notice waits for the importer']);
+    const t = decide(state, { kind: 'documents-submitted', by: 'TRADER-1' });
+    expect(t?.incNoticesAnswered).toBe(true);
+    expect(t?.released).toBe(true);
+    state = { ...state, ...t!.set, status: statusAfter(state, t!) };
+    expect(state.status).toBe('released');
+  });
+
+  it('sends a RED declaration back to the physical check after the resubmission', () => {
+    const state = lodged({
+      status: 'documents-required',
+      noticePending: true,
+      riskChannel: 'RED',
+      inspectionTaskId: 't1',
+    });
+    const t = decide(state, { kind: 'documents-submitted', by: 'TRADER-1' });
+    expect(statusAfter(state, t!)).toBe('under-physical-check');
+  });
+
+  it('lists every blocker at once', () => {
+    expect(releaseBlockers(lodged({ status: 'documents-required', noticePending: true }))).toEqual([
+      'a notice waits for the importer',
+      'inspection not cleared',
+      'duties not paid',
+    ]);
+  });
+
+  it('lets a withdrawn declaration neither be released nor withdrawn again', () => {
+    const { state } = run(lodged({ inspectionCleared: true }), { kind: 'withdrawn', by: 'T', reason: 'r' });
+    expect(state.status).toBe('cancelled');
+    expect(decide(state, { kind: 'paid' })?.released).toBeFalsy();
+    expect(decide(state, { kind: 'withdrawn', by: 'T', reason: 'again' })).toBeNull();
+  });
+
+  it('marks goods exited only after release', () => {
+    expect(decide(lodged(), { kind: 'goods-exited' })).toBeNull();
+    const t = decide(lodged({ status: 'released' }), { kind: 'goods-exited' });
+    expect(t?.steps).toEqual([expect.objectContaining({ status: 'goods-exited', announce: true })]);
+  });
+
+  it('refuses an amendment once paid or closed', () => {
+    expect(amendmentRefusal(lodged())).toBeNull();
+    expect(amendmentRefusal(lodged({ paid: true }))).toMatch(/already paid/);
+    expect(amendmentRefusal(lodged({ status: 'released' }))).toMatch(/released declaration/);
+  });
+});

@@ -1,0 +1,157 @@
+import type { DeclarationStatus, RiskChannel } from '@tongguan/contracts';
+import { RELEASABLE } from './declaration-status';
+
+/**
+ * The declaration's state machine, in one place: which facts move it where, and when customs
+ * releases. Pure: the services load a declaration, ask `decide`, and store what it returns (with the
+ * events it names) in one guarded write, so a fact that arrives twice or races another changes nothing
+ * twice.
+ */
+export interface DeclarationState {
+  status: DeclarationStatus;
+  riskChannel?: RiskChannel;
+  /** The inspection task of the current version: results of an older version's task are stale. */
+  inspectionTaskId?: string;
+  inspectionCleared: boolean;
+  paid: boolean;
+  noticePending?: boolean;
+  releasedAt?: Date;
+}
+
+export type DeclarationFact =
+  | { kind: 'risk-assessed'; channel: RiskChannel; taskId: string }
+  | { kind: 'inspection-cleared'; taskId: string; reason: string }
+  | { kind: 'inspection-failed'; taskId: string; reasons: string[] }
+  | { kind: 'paid' }
+  | { kind: 'documents-requested'; by: string; reason: string }
+  | { kind: 'documents-submitted'; by: string }
+  | { kind: 'goods-exited' }
+  | { kind: 'withdrawn'; by: string; reason: string };
+
+/** One entry of the status history; `announce` sends DeclarationStatusChanged to the importer. */
+export interface StatusStep {
+  status: DeclarationStatus;
+  by: string;
+  reason: string;
+  announce: boolean;
+}
+
+export interface Transition {
+  set: Partial<Omit<DeclarationState, 'status'>>;
+  /** The history entries, in order; the last one's status is the new status. */
+  steps: StatusStep[];
+  incNoticesAnswered?: boolean;
+  /** Customs releases in the same write: ShipmentReleased. */
+  released?: boolean;
+  /** Customs refuses release: ReleaseRefused with these reasons. */
+  refused?: string[];
+}
+
+/** What still stands between the declaration and its release; empty when customs may release. */
+export function releaseBlockers(state: DeclarationState): string[] {
+  const blockers: string[] = [];
+  if (state.releasedAt) blockers.push('already released');
+  if (!RELEASABLE.includes(state.status)) blockers.push(`status ${state.status}`);
+  if (state.noticePending) blockers.push('a notice waits for the importer');
+  if (!state.inspectionCleared) blockers.push('inspection not cleared');
+  if (!state.paid) blockers.push('duties not paid');
+  return blockers;
+}
+
+/** The transition a fact causes, or null when it changes nothing (stale, repeated or too late). */
+export function decide(state: DeclarationState, fact: DeclarationFact): Transition | null {
+  const transition = apply(state, fact);
+  if (!transition) return null;
+  const after = { ...state, ...transition.set, status: statusAfter(state, transition) };
+  if (!transition.refused && releaseBlockers(after).length === 0) {
+    transition.steps.push({
+      status: 'released',
+      by: 'customs',
+      reason: 'accepted, inspection cleared and paid',
+      announce: false,
+    });
+    transition.released = true;
+  }
+  return transition.steps.length > 0 || Object.keys(transition.set).length > 0 ? transition : null;
+}
+
+export function statusAfter(state: DeclarationState, transition: Transition): DeclarationStatus {
+  return transition.steps.at(-1)?.status ?? state.status;
+}
+
+function apply(state: DeclarationState, fact: DeclarationFact): Transition | null {
+  const open = RELEASABLE.includes(state.status);
+  switch (fact.kind) {
+    case 'risk-assessed': {
+      if (state.riskChannel || !open) return null;
+      const reason = `risk channel ${fact.channel}`;
+      const set = {
+        riskChannel: fact.channel,
+        inspectionTaskId: fact.taskId,
+        ...(fact.channel === 'GREEN' ? { inspectionCleared: true } : {}),
+      };
+      const physical = fact.channel === 'RED' && !state.noticePending;
+      return {
+        set,
+        steps: [
+          physical
+            ? { status: 'under-physical-check', by: 'inspection', reason, announce: true }
+            : { status: state.status, by: 'inspection', reason, announce: false },
+        ],
+      };
+    }
+    case 'inspection-cleared': {
+      if (state.inspectionTaskId !== fact.taskId || state.inspectionCleared || !open) return null;
+      const set = { inspectionCleared: true };
+      // while a notice waits for the importer the declaration keeps saying 'documents-required'
+      if (state.noticePending) return { set, steps: [] };
+      const announce = state.status !== 'accepted';
+      return { set, steps: [{ status: 'accepted', by: 'inspection', reason: fact.reason, announce }] };
+    }
+    case 'inspection-failed': {
+      if (state.inspectionTaskId !== fact.taskId || !open) return null;
+      const reason = fact.reasons.join('; ');
+      return {
+        set: {},
+        steps: [{ status: 'refused', by: 'customs', reason, announce: false }],
+        refused: fact.reasons,
+      };
+    }
+    case 'paid':
+      return state.paid ? null : { set: { paid: true }, steps: [] };
+    case 'documents-requested': {
+      if (!open) return null;
+      const step = { status: 'documents-required' as const, by: fact.by, reason: fact.reason };
+      return state.status === 'documents-required'
+        ? { set: {}, steps: [{ ...step, announce: false }] }
+        : { set: { noticePending: true }, steps: [{ ...step, announce: true }] };
+    }
+    case 'documents-submitted': {
+      if (state.status !== 'documents-required') return null;
+      const status =
+        state.riskChannel === 'RED' && !state.inspectionCleared ? 'under-physical-check' : 'accepted';
+      const reason = 'documents submitted in one resubmission';
+      return {
+        set: { noticePending: false },
+        steps: [{ status, by: fact.by, reason, announce: true }],
+        incNoticesAnswered: true,
+      };
+    }
+    case 'goods-exited':
+      if (state.status !== 'released') return null;
+      return {
+        set: {},
+        steps: [{ status: 'goods-exited', by: 'port', reason: 'cargo left the terminal', announce: true }],
+      };
+    case 'withdrawn':
+      if (!open) return null;
+      return { set: {}, steps: [{ status: 'cancelled', by: fact.by, reason: fact.reason, announce: false }] };
+  }
+}
+
+/** Why the importer may not amend now, or null. After payment the duty is settled: withdraw and re-file. */
+export function amendmentRefusal(state: DeclarationState): string | null {
+  if (state.paid) return 'duty is already paid: withdraw the declaration and file again';
+  if (!RELEASABLE.includes(state.status)) return `a ${state.status} declaration cannot be amended`;
+  return null;
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@tongguan/clock';
+import type { CloudEvent, CloudEventMeta } from '@tongguan/contracts';
+import { EventFactory } from '@tongguan/messaging';
+import type { Decision } from '@tongguan/persistence';
+import { decide, statusAfter, type DeclarationFact, type Transition } from './declaration-lifecycle';
+import type { Declaration, StatusChange } from './declaration.schema';
+import { DeclarationRepository } from './declaration.repository';
+
+type Cause = Pick<CloudEventMeta, 'id' | 'correlationId'> & { time?: string };
+
+/**
+ * Applies a fact to a declaration: load, decide (declaration-lifecycle), save the transition with the
+ * events it announces in one write guarded by the revision read. Every fact, from any service or the
+ * importer, goes through here.
+ */
+@Injectable()
+export class DeclarationTransitions {
+  constructor(
+    private readonly declarations: DeclarationRepository,
+    private readonly events: EventFactory,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The transition applied, or null when the fact changed nothing; throws if the declaration is unknown. */
+  async apply(
+    declarationId: string,
+    fact: DeclarationFact,
+    cause: Cause,
+    /** Events the fact itself announces, sent with the transition's own. */
+    extraEvents: CloudEvent[] = [],
+  ): Promise<Transition | null> {
+    let applied: Transition | null = null;
+    const { current } = await this.declarations.modify(declarationId, (declaration) => {
+      applied = decide(declaration, fact);
+      return applied && this.decision(declaration, applied, cause, extraEvents);
+    });
+    if (!current) throw new Error(`declaration ${declarationId} unknown`);
+    return applied;
+  }
+
+  private decision(d: Declaration, t: Transition, cause: Cause, extra: CloudEvent[]): Decision {
+    const subject = { shipmentId: d.shipmentId, declarationId: d._id, importerId: d.importerId };
+    const causedBy = { causedBy: cause };
+    const events: CloudEvent[] = [...extra];
+    for (const step of t.steps.filter((s) => s.announce)) {
+      events.push(
+        this.events.create(
+          'DeclarationStatusChanged',
+          { ...subject, status: step.status, reason: step.reason },
+          causedBy,
+        ),
+      );
+    }
+    if (t.refused)
+      events.push(this.events.create('ReleaseRefused', { ...subject, reasons: t.refused }, causedBy));
+    const released = t.released ? this.events.create('ShipmentReleased', subject, causedBy) : null;
+    if (released) events.push(released);
+    const at = events[0] ? new Date(events[0].time) : cause.time ? new Date(cause.time) : this.clock.now();
+    const history: StatusChange[] = t.steps.map(({ status, by, reason }) => ({ status, at, by, reason }));
+    return {
+      change: {
+        set: {
+          ...t.set,
+          status: statusAfter(d, t),
+          ...(released ? { releasedAt: new Date(released.time) } : {}),
+        },
+        push: history.length > 0 ? { statusHistory: { $each: history } } : {},
+        inc: t.incNoticesAnswered ? { noticesAnswered: 1 } : {},
+      },
+      events,
+    };
+  }
+}

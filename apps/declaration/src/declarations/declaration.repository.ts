@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { CloudEvent } from '@tongguan/contracts';
+import { AggregateRepository, isDuplicateKey } from '@tongguan/persistence';
+import type { FilterQuery, Model } from 'mongoose';
+import { Declaration } from './declaration.schema';
+import { DeclarationShipment } from './declaration-shipment.schema';
+import { ACTIVE } from './declaration-status';
+
+const HIDDEN = { outbox: 0, outboxPending: 0 } as const;
+
+/** Loads and saves declarations; finds them by shipment through the shipment index, never by scanning. */
+@Injectable()
+export class DeclarationRepository extends AggregateRepository<Declaration> {
+  constructor(
+    @InjectModel(Declaration.name) declarations: Model<Declaration>,
+    @InjectModel(DeclarationShipment.name) private readonly shipments: Model<DeclarationShipment>,
+  ) {
+    super(declarations, 'declaration');
+  }
+
+  /** The outbox relay watches this model. */
+  get outboxModel() {
+    return this.model;
+  }
+
+  /** The declaration that holds the shipment's B/L now (accepted, in progress or released), if any. */
+  async activeFor(shipmentId: string, projection: Record<string, 0 | 1> = {}): Promise<Declaration | null> {
+    const shipment = await this.shipments.findById(shipmentId, { active: 1 }).lean();
+    if (!shipment?.active) return null;
+    const fields = Object.keys(projection).length > 0 ? { ...projection, status: 1 } : undefined;
+    const declaration = await this.findById(shipment.active, fields);
+    return declaration && ACTIVE.includes(declaration.status) ? declaration : null;
+  }
+
+  async hasActive(shipmentId: string, except?: string): Promise<boolean> {
+    const active = await this.activeFor(shipmentId, { _id: 1 });
+    return active !== null && active._id !== except;
+  }
+
+  /** Whether this importer has ever declared the shipment. */
+  async declaredBy(shipmentId: string, importerId: string): Promise<boolean> {
+    const shipment = await this.shipments.findById(shipmentId, { declarationIds: 1 }).lean();
+    if (!shipment) return false;
+    const declarations = await Promise.all(
+      shipment.declarationIds.map((id) => this.findById(id, { importerId: 1 })),
+    );
+    return declarations.some((d) => d?.importerId === importerId);
+  }
+
+  /**
+   * Lodges a new declaration with its events, if its B/L is free: claims the shipment for it (taking over
+   * a claim whose declaration is no longer active, or was never stored after a crash), then inserts it.
+   * False when another declaration holds the B/L: of lodgements racing for one B/L, one wins.
+   */
+  async lodge(
+    declaration: Omit<Declaration, 'revision' | 'outbox' | 'outboxPending'>,
+    events: CloudEvent[],
+  ): Promise<boolean> {
+    const { shipmentId, _id: id } = declaration;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const shipment = await this.shipments.findById(shipmentId, { active: 1 }).lean();
+      const holder = shipment?.active ? await this.findById(shipment.active, { status: 1 }) : null;
+      if (holder && ACTIVE.includes(holder.status)) return false;
+      const claimed = await this.claim(shipmentId, shipment ? (shipment.active ?? null) : undefined, id);
+      if (!claimed) continue;
+      if (!(await this.insert(declaration, events))) throw new Error(`declaration ${id} exists already`);
+      return true;
+    }
+    return false;
+  }
+
+  /** Moves the shipment's claim from `from` (undefined: the shipment is new) to the declaration `id`. */
+  private async claim(shipmentId: string, from: string | null | undefined, id: string): Promise<boolean> {
+    try {
+      if (from === undefined) {
+        await this.shipments.create({ _id: shipmentId, active: id, declarationIds: [id] });
+        return true;
+      }
+      const result = await this.shipments.updateOne(
+        { _id: shipmentId, active: from },
+        { $set: { active: id }, $push: { declarationIds: id } },
+      );
+      return result.modifiedCount === 1;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  /** A page of declarations for a reader (not a hot path: lists scan and sort). */
+  async page(filter: FilterQuery<Declaration>, page: number, pageSize: number) {
+    const [items, total] = await Promise.all([
+      this.model
+        .find(filter, { ...HIDDEN, filing: 0, statusHistory: 0 })
+        .sort({ createdAt: -1 })
+        .skip((page - 1) * pageSize)
+        .limit(pageSize)
+        .lean(),
+      this.model.countDocuments(filter),
+    ]);
+    return { items, total };
+  }
+
+  async findVisible(id: string, filter: FilterQuery<Declaration>) {
+    return this.model.findOne({ _id: id, ...filter }, HIDDEN).lean();
+  }
+}
