@@ -25,7 +25,7 @@ export MONGO_URI="${MONGO_URI:-mongodb://127.0.0.1:${MONGO_PORT:-27017}}"
 
 PIDS=()
 stop() {
-  echo; echo "stopping the services (the local Kafka and FerretDB keep running; deploy/local/down.sh stops them)"
+  echo; echo "stopping the services (the local Kafka and mongo-java-server keep running; deploy/local/down.sh stops them)"
   kill "${PIDS[@]}" 2>/dev/null || true
   wait "${PIDS[@]}" 2>/dev/null || true
 }

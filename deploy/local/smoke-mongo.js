@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Feature probe: mongoose 8 (+ mongodb driver 6) against the local FerretDB
+// Feature probe: mongoose 8 (+ mongodb driver 6) against the local mongo-java-server
 // (or any MongoDB-wire server).
 // Usage: node deploy/local/smoke-mongo.js [--verbose]   (MONGO_PORT, default 27017)
 //
@@ -88,14 +88,14 @@ const ids = async (filter, sort = { orderId: 1 }) =>
 const get = (orderId) => raw.findOne({ orderId });
 
 // ---------------------------------------------------------------- basics
-check('connect with dbName + ping + hello', true, async () => {
+check('connect with dbName + ping + isMaster', true, async () => {
   eq((await db.admin().command({ ping: 1 })).ok, 1, 'ping');
-  const h = await db.admin().command({ hello: 1 });
-  assert(h.isWritablePrimary === true, 'hello.isWritablePrimary');
+  const h = await db.admin().command({ isMaster: 1 });
+  assert(h.ismaster === true, 'isMaster.ismaster');
   if (verbose) {
     const b = await db.admin().command({ buildInfo: 1 });
     console.log(
-      `   hello.maxWireVersion=${h.maxWireVersion} buildInfo.version=${b.version} setName=${h.setName}`,
+      `   isMaster.maxWireVersion=${h.maxWireVersion} buildInfo.version=${b.version} setName=${h.setName}`,
     );
   }
 });
@@ -130,7 +130,7 @@ check('duplicate key on upsert that inserts -> 11000', true, async () => {
     'upsert',
   );
 });
-check('duplicate key on update of existing doc -> 11000', false, async () => {
+check('duplicate key on update of existing doc -> 11000', true, async () => {
   await expectCode(Order.updateOne({ orderId: 'o3' }, { $set: { orderId: 'o1' } }), 11000, 'updateOne');
   await expectCode(
     Order.findOneAndUpdate({ orderId: 'o3' }, { $set: { orderId: 'o1' } }),
@@ -145,7 +145,7 @@ check('unique index: two docs with explicit null -> 11000', true, async () => {
   await c.insertOne({ k: null });
   await expectCode(c.insertOne({ k: null }), 11000, 'null dup');
 });
-check('unique index: two docs MISSING the field -> 11000 (MongoDB rejects)', false, async () => {
+check('unique index: two docs MISSING the field -> 11000 (MongoDB rejects)', true, async () => {
   const c = db.collection('uniq_missing');
   await c.createIndex({ k: 1 }, { unique: true });
   await c.insertOne({ x: 1 });
@@ -255,7 +255,7 @@ check('$pullAll with exact subdocuments', true, async () => {
     'outbox',
   );
 });
-check('$pull with condition {outbox: {id: {$in: [..]}}}', false, async () => {
+check('$pull with condition {outbox: {id: {$in: [..]}}}', true, async () => {
   await Order.updateOne({ orderId: 'o1' }, { $pull: { outbox: { id: { $in: ['e1', 'e3'] } } } });
   eq(
     (await get('o1')).outbox.map((o) => o.id),
@@ -263,7 +263,7 @@ check('$pull with condition {outbox: {id: {$in: [..]}}}', false, async () => {
     'outbox (silently unchanged on FerretDB)',
   );
 });
-check("$pull with partial subdocument {outbox: {id: 'e1'}}", false, async () => {
+check("$pull with partial subdocument {outbox: {id: 'e1'}}", true, async () => {
   await Order.updateOne({ orderId: 'o1' }, { $pull: { outbox: { id: 'e1' } } });
   eq(
     (await get('o1')).outbox.map((o) => o.id),
@@ -271,7 +271,7 @@ check("$pull with partial subdocument {outbox: {id: 'e1'}}", false, async () => 
     'outbox (silently unchanged on FerretDB)',
   );
 });
-check('$pull with operator on scalars {tags: {$in: [..]}} / {$gte: n}', false, async () => {
+check('$pull with operator on scalars {tags: {$in: [..]}} / {$gte: n}', true, async () => {
   await Order.updateOne({ orderId: 'o1' }, { $pull: { tags: { $in: ['a'] } } });
   eq((await get('o1')).tags, ['b'], 'tags (silently unchanged on FerretDB)');
 });
@@ -279,11 +279,11 @@ check("$set by numeric array index ('outbox.0.topic')", true, async () => {
   await raw.updateOne({ orderId: 'o3' }, { $set: { 'outbox.0.topic': 'z' } });
   eq((await get('o3')).outbox[0].topic, 'z', 'topic');
 });
-check("positional $ update ('outbox.$.topic')", false, async () => {
+check("positional $ update ('outbox.$.topic')", true, async () => {
   await raw.updateOne({ orderId: 'o1', 'outbox.id': 'e2' }, { $set: { 'outbox.$.topic': 'u' } });
   eq((await get('o1')).outbox[1].topic, 'u', 'topic');
 });
-check('arrayFilters ($[el]) update', false, async () => {
+check('arrayFilters ($[el]) update', true, async () => {
   await raw.updateOne(
     { orderId: 'o1' },
     { $set: { 'outbox.$[el].topic': 'v' } },
@@ -291,7 +291,7 @@ check('arrayFilters ($[el]) update', false, async () => {
   );
   eq((await get('o1')).outbox[1].topic, 'v', 'topic');
 });
-check('$push with $slice / $sort / $position modifiers', false, async () => {
+check('$push with $slice / $sort / $position modifiers', true, async () => {
   await raw.updateOne({ orderId: 'o1' }, { $push: { tags: { $each: ['q'], $slice: -2 } } });
   eq((await get('o1')).tags, ['b', 'q'], 'tags (modifier silently ignored on FerretDB)');
 });
@@ -352,7 +352,7 @@ check('concurrent updates, ONE client with maxPoolSize:1 (20x claim, 50x $inc)',
     await c.close();
   }
 });
-check('concurrent updates, pool of 20 connections (atomic per document)', 'info', async () => {
+check('concurrent updates, pool of 20 connections (atomic per document)', true, async () => {
   const c = await mongoose.createConnection(uri, { dbName, maxPoolSize: 20 }).asPromise();
   try {
     await raceOn(c.db.collection('orders'));
@@ -394,7 +394,7 @@ check('filter {outbox: {$ne: []}} (also matches docs WITHOUT the field, as Mongo
 check('filter $elemMatch on array of scalars', true, async () => {
   eq(await ids({ tags: { $elemMatch: { $eq: 'a' } } }), ['o1'], 'docs');
 });
-check('filter $elemMatch on array of subdocuments', false, async () => {
+check('filter $elemMatch on array of subdocuments', true, async () => {
   eq(
     await ids({ outbox: { $elemMatch: { id: 'e2' } } }),
     ['o1'],
@@ -421,7 +421,7 @@ check('filter on Date range, subdocument equality, nested $exists', true, async 
   eq(await ids({ m: { a: 1, b: 2 } }), ['o2'], 'subdoc eq');
   eq(await ids({ 'm.a': { $exists: true } }), ['o2'], 'nested exists');
 });
-check('$expr in find', false, async () => {
+check('$expr in find', true, async () => {
   eq(await ids({ $expr: { $gt: ['$amount', 25] } }), ['o3', 'o4'], '$expr');
 });
 check('sort + skip + limit, multi-key sort, projection incl/excl', true, async () => {
@@ -434,7 +434,7 @@ check('sort + skip + limit, multi-key sort, projection incl/excl', true, async (
   const d = await raw.findOne({ orderId: 'o1' }, { projection: { outbox: 0, _id: 0, createdAt: 0 } });
   eq(Object.keys(d), ['orderId', 'status', 'amount', 'tags', '__v'], 'exclusion');
 });
-check('projection operators ($slice, $elemMatch)', false, async () => {
+check('projection operators ($slice, $elemMatch)', true, async () => {
   await raw.findOne({ orderId: 'o1' }, { projection: { outbox: { $slice: 1 } } });
 });
 check('countDocuments / estimatedDocumentCount / distinct', true, async () => {
@@ -451,7 +451,7 @@ check('cursor batches / getMore (500 docs, batchSize 50)', true, async () => {
 });
 
 // ---------------------------------------------------------------- aggregation
-check('aggregate $match + $group with ONE accumulator ($sum or $count), $sort', true, async () => {
+check('aggregate $match + $group with ONE accumulator ($sum or $count), $sort', false, async () => {
   eq(
     await Order.aggregate([
       { $match: { amount: { $gt: 0 } } },
@@ -486,7 +486,7 @@ check('aggregate $match + $group with ONE accumulator ($sum or $count), $sort', 
   ]);
   eq(r2.length, 2, 'group by object');
 });
-check('aggregate $group with SEVERAL accumulators', false, async () => {
+check('aggregate $group with SEVERAL accumulators', true, async () => {
   eq(
     await Order.aggregate([
       { $group: { _id: '$status', n: { $sum: 1 }, total: { $sum: '$amount' } } },
@@ -524,11 +524,11 @@ check(
     );
   },
 );
-check('aggregate $group accumulators $avg/$min/$max/$first/$last/$push/$addToSet', false, async () => {
+check('aggregate $group accumulators $avg/$min/$max/$first/$last/$push/$addToSet', true, async () => {
   for (const acc of ['$avg', '$min', '$max', '$first', '$last', '$push', '$addToSet'])
     await Order.aggregate([{ $group: { _id: null, x: { [acc]: '$amount' } } }]);
 });
-check("aggregate field paths in $project/$addFields ({x: '$amount'})", false, async () => {
+check("aggregate field paths in $project/$addFields ({x: '$amount'})", true, async () => {
   eq(
     (await Order.aggregate([{ $match: { orderId: 'o1' } }, { $project: { x: '$amount' } }]))[0].x,
     10,
@@ -538,7 +538,7 @@ check("aggregate field paths in $project/$addFields ({x: '$amount'})", false, as
 check('aggregate expression operators ($size, $multiply, $year, $cond, ...)', false, async () => {
   await Order.aggregate([{ $project: { n: { $size: '$outbox' } } }]);
 });
-check('aggregate $lookup / $facet / $sortByCount / $bucket', false, async () => {
+check('aggregate $lookup / $facet / $sortByCount / $bucket', true, async () => {
   await Order.aggregate([
     { $lookup: { from: 'x', localField: 'orderId', foreignField: 'orderId', as: 'c' } },
   ]);
@@ -571,13 +571,13 @@ check('ObjectId / Long (int64) / Binary / nested docs / Mixed round-trip', true,
     'types',
   );
 });
-check('Decimal128 values', false, async () => {
+check('Decimal128 values', true, async () => {
   await db.collection('dec').insertOne({ d: Decimal128.fromString('1.10') });
 });
-check('nested arrays ([[1,2],[3]])', false, async () => {
+check('nested arrays ([[1,2],[3]])', true, async () => {
   await db.collection('nested').insertOne({ a: [[1, 2], [3]] });
 });
-check("field names containing '.' or starting with '$'", false, async () => {
+check("field names containing '.' or starting with '$'", true, async () => {
   await db.collection('keys').insertOne({ 'a.b': 1 });
 });
 check('large document (10 MiB string)', true, async () => {
@@ -585,12 +585,12 @@ check('large document (10 MiB string)', true, async () => {
 });
 
 // ---------------------------------------------------------------- indexes & misc
-check('partial index (partialFilterExpression)', false, async () => {
+check('partial index (partialFilterExpression)', true, async () => {
   await db
     .collection('partial')
     .createIndex({ a: 1 }, { unique: true, partialFilterExpression: { a: { $exists: true } } });
 });
-check('TTL index (expireAfterSeconds)', false, async () => {
+check('TTL index (expireAfterSeconds)', true, async () => {
   await db.collection('ttl').createIndex({ at: 1 }, { expireAfterSeconds: 60 });
 });
 check('text index / $text', false, async () => {
@@ -598,7 +598,7 @@ check('text index / $text', false, async () => {
   await db.collection('txt').insertOne({ s: 'hello' });
   eq(await db.collection('txt').countDocuments({ $text: { $search: 'hello' } }), 1, 'text');
 });
-check('collation', false, async () => {
+check('collation', true, async () => {
   await db.collection('coll').find({ a: 'x' }).collation({ locale: 'en', strength: 2 }).toArray();
 });
 check('multi-document transaction (session.withTransaction)', false, async () => {
@@ -623,7 +623,7 @@ check('change streams (watch)', false, async () => {
     await cs.close().catch(() => {});
   }
 });
-check('capped collection create, renameCollection, listCollections, drop', true, async () => {
+check('capped collection create, renameCollection, listCollections, drop', false, async () => {
   await db.createCollection('capped', { capped: true, size: 100000 });
   await db.collection('many').rename('many2');
   const names = (await db.listCollections().toArray()).map((c) => c.name);

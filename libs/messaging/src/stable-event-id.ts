@@ -4,9 +4,8 @@ const NAMESPACE = 'tongguan:';
 
 /**
  * A name-based UUID (RFC 4122 version 5 layout): one decision always gets the same ce_id. Conditional
- * writes already let only one writer record a decision, but FerretDB 1.x does not isolate writes made by
- * different processes; if two instances ever both record it, the consumers' inbox (keyed by ce_id)
- * still acts on it once.
+ * writes let only one writer record a decision; should a decision still be announced twice (a relay
+ * crash after sending, a retried handler), the consumers' inbox (keyed by ce_id) acts on it once.
  */
 export function stableEventId(name: string): string {
   const bytes = createHash('sha1')
