@@ -6,9 +6,24 @@ import tseslint from 'typescript-eslint';
 
 const APPS = ['declaration', 'inspection', 'logistics-trading', 'port-exchange', 'clearance-monitor'];
 
-const noCrossImports = (forbidden, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }] }],
+const noCrossImports = (forbidden, message, paths = []) => ({
+  'no-restricted-imports': ['error', { paths, patterns: [{ group: forbidden, message }] }],
 });
+
+// Kafka is reached only through libs/messaging, the store only through libs/persistence and each
+// aggregate's repository (plus the schemas and the modules that register them).
+const KAFKA_ONLY_IN_MESSAGING = {
+  name: 'kafkajs',
+  message: 'use @tongguan/messaging (publisher, @OnEvent handlers, createKafka)',
+};
+const STORE_ONLY_IN_REPOSITORIES = ['mongoose', '@nestjs/mongoose'].map((name) => ({
+  name,
+  message:
+    "the store is reached through the aggregate's repository (*.repository.ts) and @tongguan/persistence",
+}));
+const STORE_FILES = ['**/*.repository.ts', '**/*.schema.ts', '**/*.module.ts', '**/test/**'];
+// apps whose aggregates all have repositories (the others are being moved onto them)
+const STORE_RESTRICTED = new Set(['declaration', 'simulator']);
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.local/**', 'coverage/**', 'deploy/local/**/*.js'] },
@@ -30,15 +45,25 @@ export default tseslint.config(
     },
   },
   { files: ['libs/**/*.ts'], rules: noCrossImports(['**/apps/**'], 'libs never import apps') },
-  ...APPS.map((app) => ({
-    files: [`apps/${app}/**/*.ts`],
-    rules: noCrossImports(
-      APPS.filter((other) => other !== app)
-        .flatMap((other) => [`**/apps/${other}/**`, `**/${other}/src/**`])
-        .concat(['../../*/src/**']),
-      'apps never import each other: share through libs/ and events',
-    ),
-  })),
+  ...[...APPS, 'simulator'].flatMap((app) => {
+    const crossImports = APPS.filter((other) => other !== app)
+      .flatMap((other) => [`**/apps/${other}/**`, `**/${other}/src/**`])
+      .concat(['../../*/src/**']);
+    const message = 'apps never import each other: share through libs/ and events';
+    return [
+      {
+        files: [`apps/${app}/**/*.ts`],
+        rules: noCrossImports(crossImports, message, [
+          KAFKA_ONLY_IN_MESSAGING,
+          ...STORE_ONLY_IN_REPOSITORIES,
+        ]),
+      },
+      {
+        files: STORE_FILES.map((pattern) => `apps/${app}/${pattern}`),
+        rules: noCrossImports(crossImports, message, [KAFKA_ONLY_IN_MESSAGING]),
+      },
+    ];
+  }),
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {

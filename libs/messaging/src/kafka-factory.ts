@@ -38,3 +38,6 @@ export function createKafka(
 
 /** kafkajs' default (Java-compatible murmur2) partitioner, chosen explicitly so it never changes under us. */
 export const defaultPartitioner = Partitioners.DefaultPartitioner;
+
+/** kafkajs' names for the few tools (simulator, benchmarks) that read topics as an outside agency would. */
+export { logLevel as KafkaLogLevel, type Consumer as KafkaConsumer, type Kafka } from 'kafkajs';

@@ -48,6 +48,27 @@ export abstract class AggregateRepository<T extends Revised> {
     return (await this.model.findById(id, projection).lean()) as T | null;
   }
 
+  /**
+   * A page of a list for people, by plain equality on fields (it scans and sorts: never on a hot path).
+   * Values come from validated DTOs; strictQuery drops fields the schema does not know.
+   */
+  async page(
+    criteria: Partial<Record<keyof T & string, string | number | boolean>>,
+    options: { sort: Record<string, 1 | -1>; page: number; pageSize: number; projection?: ProjectionType<T> },
+  ): Promise<{ items: T[]; total: number }> {
+    const filter = criteria as FilterQuery<T>;
+    const [items, total] = await Promise.all([
+      this.model
+        .find(filter, options.projection)
+        .sort(options.sort)
+        .skip((options.page - 1) * options.pageSize)
+        .limit(options.pageSize)
+        .lean(),
+      this.model.countDocuments(filter),
+    ]);
+    return { items: items as T[], total };
+  }
+
   /** Inserts a new aggregate with its events; false when its _id or another unique key is taken. */
   async insert(
     doc: Omit<T, 'revision' | 'outbox' | 'outboxPending'>,

@@ -5,3 +5,4 @@ export * from './mongo-health';
 export * from './outbox';
 export * from './outbox-signal';
 export * from './persistence.module';
+export * from './drop-databases';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { CloudEvent } from '@tongguan/contracts';
 import { AggregateRepository, isDuplicateKey } from '@tongguan/persistence';
-import type { FilterQuery, Model } from 'mongoose';
+import type { Model } from 'mongoose';
 import { Declaration } from './declaration.schema';
 import { DeclarationShipment } from './declaration-shipment.schema';
 import { ACTIVE } from './declaration-status';
@@ -88,21 +88,25 @@ export class DeclarationRepository extends AggregateRepository<Declaration> {
     }
   }
 
-  /** A page of declarations for a reader (not a hot path: lists scan and sort). */
-  async page(filter: FilterQuery<Declaration>, page: number, pageSize: number) {
-    const [items, total] = await Promise.all([
-      this.model
-        .find(filter, { ...HIDDEN, filing: 0, statusHistory: 0 })
-        .sort({ createdAt: -1 })
-        .skip((page - 1) * pageSize)
-        .limit(pageSize)
-        .lean(),
-      this.model.countDocuments(filter),
-    ]);
-    return { items, total };
+  /** The declaration without its outbox, if `importerId` (when given) filed it. */
+  async findVisible(id: string, importerId?: string) {
+    const declaration = await this.findById(id, HIDDEN);
+    return declaration && (importerId === undefined || declaration.importerId === importerId)
+      ? declaration
+      : null;
   }
 
-  async findVisible(id: string, filter: FilterQuery<Declaration>) {
-    return this.model.findOne({ _id: id, ...filter }, HIDDEN).lean();
+  /** A page of declarations for a reader, newest first (a list: it scans). */
+  list(
+    criteria: { importerId?: string; shipmentId?: string; status?: string },
+    page: number,
+    pageSize: number,
+  ) {
+    return this.page(criteria, {
+      sort: { createdAt: -1 },
+      page,
+      pageSize,
+      projection: { ...HIDDEN, filing: 0, statusHistory: 0 },
+    });
   }
 }

@@ -4,10 +4,8 @@ import { Clock } from '@tongguan/clock';
 import { EventFactory, OutboxRelay } from '@tongguan/messaging';
 import { type OutboxModel } from '@tongguan/persistence';
 import { DomainError, NotFoundError } from '@tongguan/platform';
-import type { FilterQuery } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { assessFiling } from './assessed-filing';
-import type { Declaration } from './declaration.schema';
 import { DeclarationRepository } from './declaration.repository';
 import { type DeclarationStatus } from './declaration-status';
 import { DeclarationTransitions } from './declaration-transitions';
@@ -109,25 +107,29 @@ export class DeclarationsService implements OnModuleInit {
 
   /** An importer sees only its own filings; anyone else's is "not found", not "forbidden". */
   async get(id: string, reader: Principal) {
-    const declaration = await this.declarations.findVisible(id, this.visibleTo(reader));
+    const declaration = await this.declarations.findVisible(id, importerOf(reader));
     if (!declaration) throw new NotFoundError('declaration', id);
-    return { id: declaration._id, ...declaration, _id: undefined };
+    return { id: declaration._id, ...declaration, _id: undefined, revision: undefined };
   }
 
   async list(query: ListDeclarationsQuery, reader: Principal) {
-    const filter: FilterQuery<Declaration> = { ...this.visibleTo(reader) };
-    if (query.shipmentId) filter.shipmentId = query.shipmentId;
-    if (query.status) filter.status = query.status;
-    const { items, total } = await this.declarations.page(filter, query.page, query.pageSize);
+    const importerId = importerOf(reader);
+    const criteria = {
+      ...(importerId ? { importerId } : {}),
+      ...(query.shipmentId ? { shipmentId: query.shipmentId } : {}),
+      ...(query.status ? { status: query.status } : {}),
+    };
+    const { items, total } = await this.declarations.list(criteria, query.page, query.pageSize);
     return {
-      items: items.map((d) => ({ id: d._id, ...d, _id: undefined })),
+      items: items.map((d) => ({ id: d._id, ...d, _id: undefined, revision: undefined })),
       total,
       page: query.page,
       pageSize: query.pageSize,
     };
   }
+}
 
-  private visibleTo(reader: Principal): FilterQuery<Declaration> {
-    return reader.role === 'importer' ? { importerId: reader.party } : {};
-  }
+/** An importer reads only its own declarations; the agencies read all. */
+function importerOf(reader: Principal): string | undefined {
+  return reader.role === 'importer' ? reader.party : undefined;
 }

@@ -32,6 +32,7 @@ export class Inquiry {
   @Prop() answeredAt?: Date;
   /** Who did what, appended only. */
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] }) history: InquiryEvent[];
+  @Prop() revision?: number;
 }
 
 export const InquirySchema = SchemaFactory.createForClass(Inquiry);

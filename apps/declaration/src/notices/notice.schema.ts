@@ -31,6 +31,7 @@ export class Notice implements OutboxFields {
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] }) items: NoticeItem[];
   @Prop({ required: true }) openedAt: Date;
   @Prop() answeredAt?: Date;
+  @Prop() revision?: number;
   outbox: OutboxFields['outbox'];
   outboxPending: boolean;
 }

@@ -5,6 +5,7 @@ import { DeclarationsModule } from '../declarations/declarations.module';
 import { Notice, NoticeSchema } from './notice.schema';
 import { NoticesController } from './notices.controller';
 import { NoticesEventsController } from './notices.events.controller';
+import { NoticeRepository } from './notice.repository';
 import { NoticesService } from './notices.service';
 
 @Module({
@@ -14,6 +15,6 @@ import { NoticesService } from './notices.service';
     ClearanceModule,
   ],
   controllers: [NoticesController, NoticesEventsController],
-  providers: [NoticesService],
+  providers: [NoticeRepository, NoticesService],
 })
 export class NoticesModule {}

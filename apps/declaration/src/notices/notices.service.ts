@@ -1,17 +1,16 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@tongguan/auth';
 import type { CloudEventMeta, FieldProblem } from '@tongguan/contracts';
 import { EventFactory, OutboxRelay } from '@tongguan/messaging';
-import { stageEvents, withState, type OutboxModel } from '@tongguan/persistence';
+import { type OutboxModel } from '@tongguan/persistence';
 import { DomainError, NotFoundError } from '@tongguan/platform';
-import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { DeclarationRepository } from '../declarations/declaration.repository';
 import { RELEASABLE } from '../declarations/declaration-status';
 import { DeclarationTransitions } from '../declarations/declaration-transitions';
 import type { NoticeAnswer } from './notice.dto';
-import { Notice, type Agency, type NoticeItem } from './notice.schema';
+import { NoticeRepository } from './notice.repository';
+import type { Agency, Notice, NoticeItem } from './notice.schema';
 
 export interface DocumentRequest {
   agency: Agency;
@@ -23,7 +22,7 @@ export interface DocumentRequest {
 @Injectable()
 export class NoticesService implements OnModuleInit {
   constructor(
-    @InjectModel(Notice.name) private readonly notices: Model<Notice>,
+    private readonly notices: NoticeRepository,
     private readonly declarations: DeclarationRepository,
     private readonly transitions: DeclarationTransitions,
     private readonly events: EventFactory,
@@ -31,7 +30,7 @@ export class NoticesService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.relay.watch(this.notices as unknown as OutboxModel);
+    this.relay.watch(this.notices.outboxModel as unknown as OutboxModel);
   }
 
   /**
@@ -63,7 +62,7 @@ export class NoticesService implements OnModuleInit {
     // one deterministic id per notice round, so that a customs query and an inspection request arriving
     // together land in the same notice instead of each opening one
     const noticeId = `${declarationId}-${(declaration.noticesAnswered ?? 0) + 1}`;
-    const open = await this.notices.findOne({ _id: noticeId, status: 'open' }).lean();
+    const open = await this.notices.findOpen(noticeId);
     if (open?.items.some((i) => i.agency === request.agency && i.requestId === request.requestId))
       return open;
     const items: NoticeItem[] = request.documents.map((d) => ({
@@ -79,20 +78,12 @@ export class NoticesService implements OnModuleInit {
       declarationId,
       shipmentId: declaration.shipmentId,
       importerId: declaration.importerId,
-      status: 'open',
       openedAt: at,
     };
-    await this.notices
-      .updateOne(
-        { _id: noticeId, status: 'open' },
-        { $setOnInsert: opening, $push: { items: { $each: items } } },
-        { upsert: true },
-      )
-      .catch((error: { code?: number }) => {
-        if (error.code !== 11000) throw error;
-        // the round was answered meanwhile: the caller retries into the next one
-        throw new DomainError('NOTICE.CHANGED', 'the notice was answered meanwhile; ask again');
-      });
+    if (!(await this.notices.addItems(noticeId, opening, items))) {
+      // the round was answered meanwhile: the caller retries into the next one
+      throw new DomainError('NOTICE.CHANGED', 'the notice was answered meanwhile; ask again');
+    }
     const wanted = items.map((i) => `${i.agency}: ${i.code}`).join(', ');
     const fact = {
       kind: 'documents-requested' as const,
@@ -100,14 +91,14 @@ export class NoticesService implements OnModuleInit {
       reason: `documents wanted: ${wanted}`,
     };
     await this.transitions.apply(declarationId, fact, { ...cause, time: at.toISOString() });
-    return (await this.notices.findById(noticeId).lean())!;
+    return (await this.notices.findById(noticeId))!;
   }
 
   /** The latest notice of a declaration (the open round, else the last answered); an importer sees only its own. */
   async current(declarationId: string, reader: Principal) {
     const notice = await this.latest(declarationId, reader, false);
     if (!notice) throw new NotFoundError('notice', `of declaration ${declarationId}`);
-    return { id: notice._id, ...notice, outbox: undefined, outboxPending: undefined, _id: undefined };
+    return { id: notice._id, ...notice, revision: undefined, _id: undefined };
   }
 
   /** Notices are numbered per declaration round (`<declarationId>-<n>`), so this reads by _id. */
@@ -118,11 +109,9 @@ export class NoticesService implements OnModuleInit {
     });
     if (!declaration || (reader.role === 'importer' && declaration.importerId !== reader.party)) return null;
     const answered = declaration.noticesAnswered ?? 0;
-    const open = await this.notices
-      .findOne({ _id: `${declarationId}-${answered + 1}`, status: 'open' })
-      .lean();
+    const open = await this.notices.findOpen(`${declarationId}-${answered + 1}`);
     if (open || openOnly || answered === 0) return open;
-    return this.notices.findById(`${declarationId}-${answered}`).lean();
+    return this.notices.findById(`${declarationId}-${answered}`, { outbox: 0, outboxPending: 0 });
   }
 
   /** The one resubmission: every item answered, or a 422 that lists each one missing or unknown. */
@@ -153,13 +142,8 @@ export class NoticesService implements OnModuleInit {
       })),
     });
     const at = new Date(event.time);
-    const updated = await this.notices.updateOne(
-      { _id: notice._id, status: 'open' },
-      withState(stageEvents([event]), { status: 'answered', answeredAt: at, items }),
-    );
-    if (updated.modifiedCount !== 1)
+    if (!(await this.notices.answer(notice._id, items, at, event)))
       throw new DomainError('NOTICE.CHANGED', 'the notice changed meanwhile; read it again');
-    this.relay.nudge();
     await this.reopenDeclaration(declarationId, importer.party, event);
     return this.current(declarationId, importer);
   }

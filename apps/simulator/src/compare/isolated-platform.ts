@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { ALL_TOPICS, deadLetterTopicOf } from '@tongguan/contracts';
-import { Kafka, logLevel } from 'kafkajs';
+import { createKafka, KafkaLogLevel } from '@tongguan/messaging';
+import { dropDatabasesWithPrefix } from '@tongguan/persistence';
 import { PlatformApi, type Service } from '../platform/platform-api';
 
 const APPS: Record<Service, string> = {
@@ -151,10 +152,8 @@ export class IsolatedPlatform {
  * has a leader, and stop.
  */
 async function createTopics(env: Record<string, string>): Promise<void> {
-  const admin = new Kafka({
-    clientId: 'simulator-topics',
-    brokers: env.KAFKA_BROKERS.split(','),
-    logLevel: logLevel.ERROR,
+  const admin = createKafka('simulator-topics', env.KAFKA_BROKERS.split(','), {
+    logLevel: KafkaLogLevel.ERROR,
   }).admin();
   await admin.connect();
   try {
@@ -175,17 +174,10 @@ export async function dropPlatformData(
   platform: IsolatedPlatform,
   log: (line: string) => void,
 ): Promise<void> {
-  const mongoose = await import('mongoose');
-  const connection = mongoose.createConnection(platform.env.MONGO_URI);
   try {
-    await connection.asPromise();
-    const { databases } = await connection.db!.admin().listDatabases();
-    const ours = databases.map((d) => d.name).filter((name) => name.startsWith(platform.mongoDbPrefix));
-    for (const name of ours) await connection.useDb(name).dropDatabase();
-    const admin = new Kafka({
-      clientId: 'simulator-cleanup',
-      brokers: platform.env.KAFKA_BROKERS.split(','),
-      logLevel: logLevel.ERROR,
+    const ours = await dropDatabasesWithPrefix(platform.env.MONGO_URI, platform.mongoDbPrefix);
+    const admin = createKafka('simulator-cleanup', platform.env.KAFKA_BROKERS.split(','), {
+      logLevel: KafkaLogLevel.ERROR,
     }).admin();
     await admin.connect();
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(platform.topicPrefix));
@@ -196,7 +188,5 @@ export async function dropPlatformData(
     );
   } catch (error) {
     log(`[${platform.label}] could not drop its data: ${(error as Error).message}`);
-  } finally {
-    await connection.close();
   }
 }

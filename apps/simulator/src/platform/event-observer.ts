@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import { createKafka, KafkaLogLevel, type Kafka, type KafkaConsumer } from '@tongguan/messaging';
 import { randomUUID } from 'node:crypto';
 
 const TOPICS = ['declaration.events.v1', 'inspection.events.v1', 'logistics.events.v1', 'port.events.v1'];
@@ -26,7 +26,7 @@ type Waiter = { names: string[]; resolve: (event: ObservedEvent) => void; reject
  */
 export class EventObserver {
   private readonly kafka: Kafka;
-  private consumer: Consumer | null = null;
+  private consumer: KafkaConsumer | null = null;
   private readonly seen = new Map<string, ObservedEvent[]>();
   private readonly waiters = new Map<string, Waiter[]>();
   private stopped = false;
@@ -39,10 +39,8 @@ export class EventObserver {
     /** Only these shipments are kept (the B/L prefix of this run). */
     private readonly ours: (shipmentId: string) => boolean,
   ) {
-    this.kafka = new Kafka({
-      clientId: `simulator-${randomUUID().slice(0, 8)}`,
-      brokers,
-      logLevel: logLevel.ERROR,
+    this.kafka = createKafka(`simulator-${randomUUID().slice(0, 8)}`, brokers, {
+      logLevel: KafkaLogLevel.ERROR,
       retry: { initialRetryTime: 300, retries: 10 },
     });
   }
