@@ -55,7 +55,7 @@ export default tseslint.config(
         files: [`apps/${app}/**/*.ts`],
         rules: noCrossImports(crossImports, message, [
           KAFKA_ONLY_IN_MESSAGING,
-          ...STORE_ONLY_IN_REPOSITORIES,
+          ...(STORE_RESTRICTED.has(app) ? STORE_ONLY_IN_REPOSITORIES : []),
         ]),
       },
       {
