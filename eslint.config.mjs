@@ -23,7 +23,13 @@ const STORE_ONLY_IN_REPOSITORIES = ['mongoose', '@nestjs/mongoose'].map((name) =
 }));
 const STORE_FILES = ['**/*.repository.ts', '**/*.schema.ts', '**/*.module.ts', '**/test/**'];
 // apps whose aggregates all have repositories (the others are being moved onto them)
-const STORE_RESTRICTED = new Set(['declaration', 'simulator']);
+const STORE_RESTRICTED = new Set([
+  'declaration',
+  'inspection',
+  'port-exchange',
+  'clearance-monitor',
+  'simulator',
+]);
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.local/**', 'coverage/**', 'deploy/local/**/*.js'] },

@@ -1,4 +1,5 @@
 import { Clock } from '@tongguan/clock';
+import { Events } from '@tongguan/contracts';
 import {
   ApiClient,
   EventTap,
@@ -16,8 +17,8 @@ import { metric, pipelineEvents, publishAll } from './monitor.fixtures';
 const CLOCK_SPEED = 3600;
 const CLOCK_EPOCH = '2026-03-02T00:00:00.000Z';
 const TARGET_HOURS = 8;
-const AT_RISK = 'tongguan.clearance.ClearanceSlaAtRisk.v1';
-const BREACHED = 'tongguan.clearance.ClearanceSlaBreached.v1';
+const AT_RISK = Events.ClearanceSlaAtRisk.type;
+const BREACHED = Events.ClearanceSlaBreached.type;
 
 const env = testEnvironment('slaalerts');
 // two instances of the monitor on one database and consumer group, as a scaled-out deployment runs
@@ -27,7 +28,7 @@ let apis: ApiClient[];
 let clock: Clock;
 let webhook: Server;
 /** What the webhook received, in order; its first answer is a 503 to show that delivery retries. */
-const received: { body: Record<string, any>; contentType: string | undefined }[] = [];
+const received: { body: { type: string; id: string }; contentType: string | undefined }[] = [];
 let refusedFirst = false;
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -85,13 +86,17 @@ describe('SLA alerts on the accelerated clock', () => {
   it('raises at-risk from the prediction before the breach, each once across two instances, on Kafka and the webhook', async () => {
     const ops = apis[0].as(tokenFor('ops'));
     const arrival = clock.now().toISOString();
-    // one released 2 business hours after arrival, which never alerts (its arrival is folded first: the
-    // two instances may each hold one of the two topics, and FerretDB does not isolate their writes)
-    await publishAll(tap, pipelineEvents('SLA-QUICK-1', { arrival }));
-    await eventually(async () => (await ops.get('/v1/shipments/SLA-QUICK-1/timeline')).status === 200);
-    await publishAll(tap, pipelineEvents('SLA-QUICK-1', { released: hoursAfter(arrival, 2) }));
-    // and one that stays before filing
-    await publishAll(tap, pipelineEvents('SLA-STUCK-1', { arrival }));
+    // one released 2 business hours after arrival, which never alerts (the two instances may each hold
+    // one of the two topics and fold them into its timeline at once: neither stamp is lost); once it is
+    // folded the consumers run, so the clock of the next one starts when they can see it
+    await publishAll(tap, pipelineEvents('SLA-QUICK-1', { arrival, released: hoursAfter(arrival, 2) }));
+    await eventually(
+      async () => (await ops.get('/v1/shipments/SLA-QUICK-1/timeline')).body?.released != null,
+      30_000,
+      'SLA-QUICK-1 folded',
+    );
+    // and one that stays before filing, arriving now
+    await publishAll(tap, pipelineEvents('SLA-STUCK-1', { arrival: clock.now().toISOString() }));
 
     const atRisk = await tap.waitFor((m) => m.headers.ce_type === AT_RISK, 30_000, 'ClearanceSlaAtRisk');
     const breached = await tap.waitFor((m) => m.headers.ce_type === BREACHED, 30_000, 'ClearanceSlaBreached');

@@ -3,6 +3,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Files;
+import org.h2.mvstore.MVStore;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -11,8 +12,13 @@ import java.util.concurrent.CountDownLatch;
  * Usage: MongoServerMain --host 127.0.0.1 --port 27017 --data <file.mv> | --memory
  * The H2 backend keeps every database in one MVStore file; a clean stop (SIGTERM) commits and
  * closes it, a kill loses at most the store's last auto-commit interval (about one second).
+ * MVStore frees a chunk once no version younger than its retention time needs it; a scan that
+ * outlives that (45 s by default, seen on a starved machine as "Chunk ... not found") would read a
+ * freed chunk, so unused chunks are kept for RETENTION_MS instead.
  */
 public final class MongoServerMain {
+  private static final int RETENTION_MS = 600_000;
+
   public static void main(String[] args) throws Exception {
     String host = "127.0.0.1";
     int port = 27017;
@@ -35,7 +41,9 @@ public final class MongoServerMain {
     } else {
       Path file = Path.of(data).toAbsolutePath();
       Files.createDirectories(file.getParent());
-      backend = new H2Backend(file.toString());
+      MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+      store.setRetentionTime(RETENTION_MS);
+      backend = new H2Backend(store);
     }
     MongoServer server = new MongoServer(backend);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -7,6 +7,7 @@ export * from './event-definition';
 export * from './event-catalog';
 export * from './payload-validation';
 export * from './cloud-event';
+export * from './named-event';
 export * from './port/cargo-arrived.event';
 export * from './port/gate-out-recorded.event';
 export * from './port/gate-out-refused.event';

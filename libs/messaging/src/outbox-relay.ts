@@ -1,11 +1,14 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { CloudEvent } from '@tongguan/contracts';
-import { outboxSignal, type OutboxModel } from '@tongguan/persistence';
+import { ensureIndex, outboxSignal, type OutboxFields, type OutboxModel } from '@tongguan/persistence';
 import { EventPublisher } from './event-publisher';
 
 /** The catch-up sweep for what a crashed or another instance left behind (its query scans: keep it rare). */
 const SWEEP_MS = 5_000;
 const BATCH = 100;
+const STAGED = { _id: 1, outbox: 1, outboxSeq: 1 } as const;
+
+type Staged = Pick<OutboxFields, 'outbox' | 'outboxSeq'> & { _id: unknown };
 
 /**
  * Relays staged events to Kafka, then removes exactly the entries it sent. Change-driven: every write
@@ -32,6 +35,8 @@ export class OutboxRelay implements OnApplicationShutdown {
 
   watch(model: OutboxModel): void {
     this.models.set(model.modelName, model);
+    // the schema declares it; a collection created before the schema did gets it here
+    void ensureIndex(model, { _id: 1, outboxSeq: 1 });
     this.sweepDue = true;
     this.kick();
   }
@@ -102,28 +107,34 @@ export class OutboxRelay implements OnApplicationShutdown {
     }
   }
 
+  /** Point lookups by _id only: a filter with any other field would scan on mongo-java-server. */
   private async pendingByIds(model: OutboxModel, ids: unknown[]) {
-    const docs = await Promise.all(
-      ids.map((_id) => model.findOne({ _id, outboxPending: true }, { _id: 1, outbox: 1 }).lean()),
-    );
-    return docs.filter((doc) => doc !== null);
+    const docs = await Promise.all(ids.map((_id) => model.findById(_id, STAGED).lean()));
+    return docs.filter((doc) => doc !== null && (doc.outbox?.length ?? 0) > 0) as Staged[];
   }
 
   private async pendingBySweep(model: OutboxModel) {
-    const docs = await model.find({ outboxPending: true }, { _id: 1, outbox: 1 }).limit(BATCH).lean();
+    const docs = (await model.find({ outboxPending: true }, STAGED).limit(BATCH).lean()) as Staged[];
     if (docs.length === BATCH) this.sweepDue = true;
     return docs;
   }
 
-  /** One produce request for every document's events (each document's in order), then one pull each. */
-  private async relay(model: OutboxModel, docs: { _id: unknown; outbox?: CloudEvent<object>[] }[]) {
+  /**
+   * One produce request for every document's events (each document's in order), then one write each:
+   * the outbox emptied if no write staged more since the read, else exactly the sent entries pulled.
+   */
+  private async relay(model: OutboxModel, docs: Staged[]) {
     if (docs.length === 0) return;
     await this.publisher.publish(docs.flatMap((doc) => (doc.outbox ?? []) as CloudEvent[]));
     await Promise.all(
       docs.map(async (doc) => {
+        const emptied = await model.updateOne(
+          { _id: doc._id, outboxSeq: doc.outboxSeq ?? null },
+          { $set: { outbox: [], outboxPending: false } },
+        );
+        if (emptied.modifiedCount === 1) return;
         const ids = (doc.outbox ?? []).map((event) => event.id);
         await model.updateOne({ _id: doc._id }, { $pull: { outbox: { id: { $in: ids } } } });
-        await model.updateOne({ _id: doc._id, outbox: { $size: 0 } }, { $set: { outboxPending: false } });
       }),
     );
   }

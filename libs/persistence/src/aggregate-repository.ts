@@ -1,5 +1,8 @@
 import type { CloudEvent } from '@tongguan/contracts';
+import type { OnModuleInit } from '@nestjs/common';
 import type { FilterQuery, Model, ProjectionType, UpdateQuery } from 'mongoose';
+import { matches, type Guard } from './guard';
+import { ensureIndex } from './indexes';
 import { isDuplicateKey } from './mongo-errors';
 
 /** A state change of one aggregate, written with the events it causes in one single-document write. */
@@ -38,11 +41,19 @@ interface Revised {
  * instead of throwing, conditional writes that carry their events (transactional outbox) and bump the
  * revision, and optimistic read-modify-write. Services load, decide with a pure rule, and save.
  */
-export abstract class AggregateRepository<T extends Revised> {
+export abstract class AggregateRepository<T extends Revised> implements OnModuleInit {
   protected constructor(
     protected readonly model: Model<T>,
     private readonly aggregate: string,
   ) {}
+
+  /**
+   * The index that makes the revision guard a point lookup: mongo-java-server serves a filter from an
+   * index only when the filter names exactly that index's keys, so `{ _id, revision }` needs its own.
+   */
+  async onModuleInit(): Promise<void> {
+    await ensureIndex(this.model, { _id: 1, revision: 1 });
+  }
 
   async findById(id: string, projection?: ProjectionType<T>): Promise<T | null> {
     return (await this.model.findById(id, projection).lean()) as T | null;
@@ -89,10 +100,22 @@ export abstract class AggregateRepository<T extends Revised> {
 
   /**
    * Applies the change and stages the events only if the document still matches the guard (its _id and
-   * the state the decision was made on). True when it was applied: one writer wins any race.
+   * the state the decision was made on). True when it was applied: one writer wins any race. The guard
+   * is checked on the document read by _id and the write is guarded by the revision read, so the
+   * store only ever sees point lookups; a write lost to another writer reads again and re-checks.
    */
-  async apply(guard: FilterQuery<T> & { _id: string }, decision: Decision): Promise<boolean> {
-    const result = await this.model.updateOne(guard, toUpdate(decision) as UpdateQuery<T>);
+  async apply(guard: Guard<T>, decision: Decision): Promise<boolean> {
+    const { _id, ...conditions } = guard;
+    if (Object.keys(conditions).length === 1 && 'revision' in conditions) {
+      return this.write(_id, (conditions.revision as number | undefined) ?? null, decision);
+    }
+    const { applied } = await this.modify(_id, (current) => (matches(current, conditions) ? decision : null));
+    return applied;
+  }
+
+  private async write(id: string, revision: number | null, decision: Decision): Promise<boolean> {
+    const filter = { _id: id, revision } as FilterQuery<T>;
+    const result = await this.model.updateOne(filter, toUpdate(decision) as UpdateQuery<T>);
     return result.modifiedCount === 1;
   }
 
@@ -111,8 +134,7 @@ export abstract class AggregateRepository<T extends Revised> {
       if (!current) return { current: null, applied: false };
       const decision = decide(current);
       if (!decision) return { current, applied: false };
-      const guard = { _id: id, revision: current.revision ?? null } as FilterQuery<T> & { _id: string };
-      if (await this.apply(guard, decision)) return { current, applied: true };
+      if (await this.write(id, current.revision ?? null, decision)) return { current, applied: true };
     }
     throw new ConcurrentModificationError(this.aggregate, id);
   }

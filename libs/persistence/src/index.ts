@@ -6,3 +6,5 @@ export * from './outbox';
 export * from './outbox-signal';
 export * from './persistence.module';
 export * from './drop-databases';
+export * from './guard';
+export * from './indexes';

@@ -25,6 +25,11 @@ export const OutboxEntrySchema = new Schema<CloudEvent<object>>(
 export interface OutboxFields {
   outbox: CloudEvent<object>[];
   outboxPending: boolean;
+  /**
+   * Counts the writes that staged events: the relay empties the outbox only if no write staged more
+   * since it read it ({ _id, outboxSeq } is a point lookup with its unique index).
+   */
+  outboxSeq?: number;
 }
 
 export type OutboxModel = Model<OutboxFields & { _id: unknown }>;
@@ -39,6 +44,19 @@ export function withOutbox<T>(schema: Schema<T>): Schema<T> {
     outbox: { type: [OutboxEntrySchema], default: [] },
     // the relay's rare catch-up sweep reads it; the hot path goes by _id
     outboxPending: { type: Boolean, default: false, index: true },
+    outboxSeq: { type: Number },
+  });
+  s.index({ _id: 1, outboxSeq: 1 }, { unique: true });
+  s.pre(['updateOne', 'findOneAndUpdate', 'updateMany'], function (this: StagingQuery) {
+    const update = this.getUpdate() as Record<string, Record<string, unknown> | undefined>;
+    if (stagesEvents(update)) this.setUpdate({ ...update, $inc: { ...update.$inc, outboxSeq: 1 } });
+  });
+  s.pre('save', function (this: OutboxFields) {
+    if (this.outboxPending) this.outboxSeq = (this.outboxSeq ?? 0) + 1;
+  });
+  s.pre('insertMany', function (next: () => void, docs: unknown) {
+    for (const doc of docs as OutboxFields[]) if (doc.outboxPending) doc.outboxSeq = 1;
+    next();
   });
   s.post(['updateOne', 'findOneAndUpdate'], function (this: StagingQuery, result: unknown) {
     if (!stagesEvents(this.getUpdate())) return;
@@ -65,6 +83,7 @@ interface StagingQuery {
   op: string;
   model: unknown;
   getUpdate(): unknown;
+  setUpdate(update: unknown): void;
   getFilter(): Record<string, unknown>;
 }
 

@@ -3,26 +3,16 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { InFlightModule } from '../in-flight/in-flight.module';
 import { TimelinesModule } from '../timelines/timelines.module';
 import { AlertWebhook } from './alert-webhook';
-import {
-  AlertDelivery,
-  AlertDeliverySchema,
-  SlaAlert,
-  SlaAlertSchema,
-  WebhookAttempt,
-  WebhookAttemptSchema,
-} from './sla-alert.schema';
+import { SlaAlert, SlaAlertSchema } from './sla-alert.schema';
+import { SlaAlertRepository } from './sla-alert.repository';
 import { SlaWatcher } from './sla-watcher';
 
 @Module({
   imports: [
-    MongooseModule.forFeature([
-      { name: SlaAlert.name, schema: SlaAlertSchema },
-      { name: AlertDelivery.name, schema: AlertDeliverySchema },
-      { name: WebhookAttempt.name, schema: WebhookAttemptSchema },
-    ]),
+    MongooseModule.forFeature([{ name: SlaAlert.name, schema: SlaAlertSchema }]),
     TimelinesModule,
     InFlightModule,
   ],
-  providers: [SlaWatcher, AlertWebhook],
+  providers: [SlaAlertRepository, SlaWatcher, AlertWebhook],
 })
 export class AlertsModule {}

@@ -5,31 +5,26 @@ import {
   OnApplicationShutdown,
   OnModuleInit,
 } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { Clock } from '@tongguan/clock';
 import { EventFactory, OutboxRelay } from '@tongguan/messaging';
-import { type OutboxModel } from '@tongguan/persistence';
-import type { Model } from 'mongoose';
-import { InFlightService, type AssessedTimeline } from '../in-flight/in-flight.service';
+import { InFlightService } from '../in-flight/in-flight.service';
 import { MonitorUpdates } from '../live/monitor-updates';
-import { AGENCIES, type Agency } from '../timelines/shipment-progress';
 import { clearanceMetrics } from '../metrics/clearance-metrics';
 import { MonitorConfig } from '../monitor-config';
 import type { Assessment } from '../prediction/shipment-assessment';
-import { Timeline } from '../timelines/timeline.schema';
+import { AGENCIES, type Agency } from '../timelines/shipment-progress';
+import { TimelineRepository } from '../timelines/timeline.repository';
 import { AlertWebhook } from './alert-webhook';
-import { SlaAlert, type AlertKind } from './sla-alert.schema';
-
-const DUPLICATE_KEY = 11000;
+import { alertDue, type AlertKind } from './sla-alert-rules';
+import { SlaAlertRepository } from './sla-alert.repository';
 
 /**
  * Scans the shipments in flight, refreshes the in-flight gauge, and raises ClearanceSlaAtRisk when the
  * predicted completion passes the target (or, as a fallback, the elapsed time reaches the at-risk
  * share) and ClearanceSlaBreached once the target has passed. Each alert is raised once per shipment by
- * inserting its SlaAlert (unique id, event in its outbox): with two instances, or after a restart, the
- * second insert is a duplicate and raises nothing. Which alerts a shipment has is read from sla_alerts,
- * never written into the timeline: only the fold writes timelines, so no other writer can clobber a
- * stamp on a store (FerretDB) that does not isolate writes between processes.
+ * inserting its SlaAlert (unique id, event in its outbox, webhook delivery queued): with two instances,
+ * or after a restart, the second insert is a duplicate and raises nothing. The timeline then notes the
+ * alert, so later scans skip the shipment without asking sla_alerts.
  */
 @Injectable()
 export class SlaWatcher implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
@@ -38,8 +33,8 @@ export class SlaWatcher implements OnModuleInit, OnApplicationBootstrap, OnAppli
   private scanning = false;
 
   constructor(
-    @InjectModel(Timeline.name) private readonly timelines: Model<Timeline>,
-    @InjectModel(SlaAlert.name) private readonly alerts: Model<SlaAlert>,
+    private readonly timelines: TimelineRepository,
+    private readonly alerts: SlaAlertRepository,
     private readonly inFlight: InFlightService,
     private readonly clock: Clock,
     private readonly config: MonitorConfig,
@@ -50,9 +45,8 @@ export class SlaWatcher implements OnModuleInit, OnApplicationBootstrap, OnAppli
   ) {}
 
   onModuleInit(): void {
-    // timelines may still hold alerts staged by earlier versions, which kept them there
-    this.relay.watch(this.timelines as unknown as OutboxModel);
-    this.relay.watch(this.alerts as unknown as OutboxModel);
+    this.relay.watch(this.timelines.outboxModel);
+    this.relay.watch(this.alerts.outboxModel);
   }
 
   onApplicationBootstrap(): void {
@@ -72,42 +66,18 @@ export class SlaWatcher implements OnModuleInit, OnApplicationBootstrap, OnAppli
   async scan(): Promise<void> {
     const shipments = await this.inFlight.assessAll();
     const queues = new Map<Agency, number>(AGENCIES.map((a) => [a, 0]));
-    const candidates = shipments.filter(
-      ({ assessment }) => assessment.sla === 'breached' || assessment.atRiskReason,
-    );
-    const raisedAlready = await this.alertedAmong(candidates.map(({ timeline }) => timeline._id));
     let raised = 0;
-    for (const { assessment } of shipments) {
+    for (const { timeline, assessment } of shipments) {
       if (assessment.agency) queues.set(assessment.agency, queues.get(assessment.agency)! + 1);
-    }
-    for (const { timeline, assessment } of candidates) {
-      const has = (kind: AlertKind) => raisedAlready.has(`${timeline._id}:${kind}`);
-      if (has('breached')) continue;
-      if (assessment.sla === 'breached') {
-        if (await this.raise('breached', timeline, assessment)) raised += 1;
-      } else if (!has('at-risk') && assessment.atRiskReason) {
-        if (await this.raise('at-risk', timeline, assessment)) raised += 1;
-      }
+      const kind = alertDue(timeline, assessment);
+      if (kind && (await this.raise(kind, timeline._id, assessment))) raised += 1;
     }
     for (const [agency, count] of queues) clearanceMetrics.inFlight.set({ agency }, count);
-    if (raised > 0) this.relay.nudge();
-  }
-
-  /** The ids of the alerts already raised for these shipments. */
-  private async alertedAmong(shipmentIds: string[]): Promise<Set<string>> {
-    const ids = new Set<string>();
-    for (let i = 0; i < shipmentIds.length; i += 1000) {
-      const found = await this.alerts
-        .find({ shipmentId: { $in: shipmentIds.slice(i, i + 1000) } }, { _id: 1 })
-        .lean();
-      for (const alert of found) ids.add(alert._id);
-    }
-    return ids;
+    if (raised > 0) this.webhook.nudge();
   }
 
   /** Raises one alert; false when it had been raised already (by another instance or an earlier scan). */
-  private async raise(kind: AlertKind, timeline: AssessedTimeline, assessment: Assessment): Promise<boolean> {
-    const shipmentId = timeline._id;
+  private async raise(kind: AlertKind, shipmentId: string, assessment: Assessment): Promise<boolean> {
     const targetHours = this.config.SLA_TARGET_HOURS;
     const base = {
       shipmentId,
@@ -123,10 +93,9 @@ export class SlaWatcher implements OnModuleInit, OnApplicationBootstrap, OnAppli
             { ...base, predictedHours: assessment.predictedHours ?? base.elapsedHours },
             { decision: `sla-at-risk:${shipmentId}` },
           );
-    const alertId = `${shipmentId}:${kind}`;
-    try {
-      await this.alerts.create({
-        _id: alertId,
+    const fresh = await this.alerts.raise(
+      {
+        _id: `${shipmentId}:${kind}`,
         shipmentId,
         kind,
         raisedAt: this.clock.now(),
@@ -135,15 +104,17 @@ export class SlaWatcher implements OnModuleInit, OnApplicationBootstrap, OnAppli
         targetHours,
         stage: assessment.stage,
         agency: assessment.agency,
-        event,
-        outbox: [event],
-        outboxPending: true,
-      });
-    } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
-      return false; // another instance raised it a moment ago
-    }
-    await this.webhook.enqueue(alertId, event as unknown as Record<string, unknown>);
+        event: { ...event },
+        webhookStatus: this.webhook.enabled ? 'pending' : 'none',
+        webhookAttempts: 0,
+        webhookNextAt: this.webhook.enabled ? new Date() : null,
+        webhookLastError: null,
+      },
+      event,
+    );
+    // noted whether this instance raised it or not: a crash after the insert is repaired here
+    await this.timelines.markAlerted(shipmentId, kind);
+    if (!fresh) return false;
     if (kind === 'breached') clearanceMetrics.breaches.inc({ stage: assessment.stage });
     else
       clearanceMetrics.atRisk.inc({ stage: assessment.stage, reason: assessment.atRiskReason ?? 'elapsed' });

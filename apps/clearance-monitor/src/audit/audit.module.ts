@@ -1,17 +1,18 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { TimelinesModule } from '../timelines/timelines.module';
-import { AuditRecord, AuditRecordSchema } from './audit-entry.schema';
+import { AuditTrail, AuditTrailSchema } from './audit-trail.schema';
+import { AuditTrailRepository } from './audit-trail.repository';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 
 @Module({
   imports: [
-    MongooseModule.forFeature([{ name: AuditRecord.name, schema: AuditRecordSchema }]),
+    MongooseModule.forFeature([{ name: AuditTrail.name, schema: AuditTrailSchema }]),
     TimelinesModule,
   ],
   controllers: [AuditController],
-  providers: [AuditService],
+  providers: [AuditTrailRepository, AuditService],
   exports: [AuditService],
 })
 export class AuditModule {}

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { Clock, HOUR_MS } from '@tongguan/clock';
-import type { FilterQuery, Model } from 'mongoose';
 import { MonitorConfig } from '../monitor-config';
 import { assessShipment, type Assessment } from '../prediction/shipment-assessment';
 import { StageTimesService } from '../prediction/stage-times.service';
 import { AGENCIES, type Agency } from '../timelines/shipment-progress';
-import { Timeline } from '../timelines/timeline.schema';
+import { TimelineRepository, type AssessedTimeline } from '../timelines/timeline.repository';
 import { decodeCursor, encodeCursor, type ShipmentListQuery } from './in-flight.query';
 
 /** In-flight shipments read per scan or summary; beyond it the oldest are kept (they matter most). */
@@ -14,28 +12,10 @@ export const IN_FLIGHT_READ_LIMIT = 20_000;
 /** Documents one list request reads at most while filtering by SLA state (it answers a cursor to go on). */
 const LIST_SCAN_LIMIT = 5_000;
 
-const PROJECTION = {
-  stamps: 1,
-  channel: 1,
-  greenChannel: 1,
-  withdrawn: 1,
-  arrivedAt: 1,
-  releasedAt: 1,
-} as const;
-
-export type AssessedTimeline = Pick<Timeline, keyof typeof PROJECTION | '_id'>;
-
-/** Arrived, not released, not withdrawn: the clearance clock is running. */
-export const IN_FLIGHT: FilterQuery<Timeline> = {
-  arrivedAt: { $exists: true },
-  releasedAt: { $exists: false },
-  withdrawn: { $ne: true },
-};
-
 @Injectable()
 export class InFlightService {
   constructor(
-    @InjectModel(Timeline.name) private readonly timelines: Model<Timeline>,
+    private readonly timelines: TimelineRepository,
     private readonly clock: Clock,
     private readonly config: MonitorConfig,
     private readonly stageTimes: StageTimesService,
@@ -51,11 +31,7 @@ export class InFlightService {
   /** Every shipment in flight (oldest first), assessed now. */
   async assessAll(): Promise<{ timeline: AssessedTimeline; assessment: Assessment }[]> {
     const assess = await this.assessor();
-    const docs = await this.timelines
-      .find(IN_FLIGHT, PROJECTION)
-      .sort({ arrivedAt: 1, _id: 1 })
-      .limit(IN_FLIGHT_READ_LIMIT)
-      .lean();
+    const docs = await this.timelines.inFlight(IN_FLIGHT_READ_LIMIT);
     return docs.map((timeline) => ({ timeline, assessment: assess(timeline) }));
   }
 
@@ -84,38 +60,29 @@ export class InFlightService {
     const limit = query.limit ?? 50;
     const released = state === 'released';
     const field = released ? 'releasedAt' : 'arrivedAt';
-    const direction = released ? -1 : 1;
-    const range: Record<string, Date> = {};
-    if (query.from) range.$gte = new Date(query.from);
-    if (query.to) range.$lt = new Date(query.to);
-    const filter: FilterQuery<Timeline> = released
-      ? { releasedAt: { $exists: true, ...range } }
-      : { ...IN_FLIGHT, arrivedAt: { $exists: true, ...range } };
-    if (state === 'breached') {
-      // breached means elapsed past the target, so only shipments that arrived before now − target qualify
-      const latestArrival = new Date(this.clock.nowMs() - this.config.SLA_TARGET_HOURS * HOUR_MS);
-      const before = range.$lt && range.$lt < latestArrival ? range.$lt : latestArrival;
-      filter.arrivedAt = { ...range, $lt: before };
-    }
+    // breached means elapsed past the target, so only shipments that arrived before now − target qualify
+    const arrivedBefore =
+      state === 'breached'
+        ? new Date(this.clock.nowMs() - this.config.SLA_TARGET_HOURS * HOUR_MS)
+        : undefined;
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-    if (cursor) {
-      const after = direction === 1 ? '$gt' : '$lt';
-      filter.$and = [
-        {
-          $or: [
-            { [field]: { [after]: new Date(cursor.at) } },
-            { [field]: new Date(cursor.at), _id: { [after]: cursor.id } },
-          ],
-        },
-      ];
-    }
+    const spec = {
+      released,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+      arrivedBefore,
+    };
     const assess = await this.assessor();
     const items: ReturnType<typeof item>[] = [];
     let last: AssessedTimeline | null = null;
     let exhausted = true;
     const batch = Math.min(LIST_SCAN_LIMIT, state === 'in-flight' || released ? limit + 1 : 500);
     let read = 0;
-    let page = await this.page(filter, field, direction, batch);
+    let page = await this.timelines.listPage({
+      ...spec,
+      after: cursor && { at: new Date(cursor.at), id: cursor.id },
+      limit: batch,
+    });
     for (;;) {
       for (const timeline of page) {
         if (items.length === limit || read === LIST_SCAN_LIMIT) {
@@ -129,30 +96,14 @@ export class InFlightService {
           items.push(item(timeline, assessment));
       }
       if (!exhausted || page.length < batch || !last) break;
-      page = await this.page(
-        { ...filter, $and: [...(filter.$and ?? []), afterDoc(last, field, direction)] },
-        field,
-        direction,
-        batch,
-      );
+      page = await this.timelines.listPage({
+        ...spec,
+        after: { at: last[field]!, id: last._id },
+        limit: batch,
+      });
     }
     return { items, nextCursor: !exhausted && last ? encodeCursor(last[field]!, last._id) : null };
   }
-
-  private page(filter: FilterQuery<Timeline>, field: string, direction: 1 | -1, limit: number) {
-    return this.timelines
-      .find(filter, PROJECTION)
-      .sort({ [field]: direction, _id: direction })
-      .limit(limit)
-      .lean<AssessedTimeline[]>();
-  }
-}
-
-function afterDoc(doc: AssessedTimeline, field: 'arrivedAt' | 'releasedAt', direction: 1 | -1) {
-  const after = direction === 1 ? '$gt' : '$lt';
-  return {
-    $or: [{ [field]: { [after]: doc[field] } }, { [field]: doc[field], _id: { [after]: doc._id } }],
-  };
 }
 
 /** One shipment as the list, the summary and the dashboard show it. */

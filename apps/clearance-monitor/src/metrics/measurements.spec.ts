@@ -1,19 +1,14 @@
-import { applyEvent, emptyTimeline, type TimelineFacts } from '../timelines/timeline';
-import type { CloudEvent } from '@tongguan/contracts';
+import { namedEvent } from '../testing/named-events';
+import { applyEvent, emptyTimeline, type FoldedEvent, type TimelineFacts } from '../timelines/timeline';
 import { newMeasurements } from './measurements';
 
-const event = (type: string, time: string, payload: Record<string, unknown> = {}) =>
-  ({ id: type, type: `tongguan.${type}.v1`, time, subject: 'S1', payload }) as unknown as CloudEvent<
-    Record<string, any>
-  >;
-
-const events = [
-  event('port.CargoArrived', '2026-03-02T00:00:00.000Z'),
-  event('declaration.DeclarationLodged', '2026-03-02T01:00:00.000Z', { greenChannel: false }),
-  event('declaration.DeclarationAccepted', '2026-03-02T01:00:00.000Z'),
-  event('inspection.RiskAssessed', '2026-03-02T02:00:00.000Z', { channel: 'GREEN' }),
-  event('logistics.PaymentSettled', '2026-03-02T04:00:00.000Z'),
-  event('declaration.ShipmentReleased', '2026-03-02T05:00:00.000Z'),
+const events: FoldedEvent[] = [
+  namedEvent('CargoArrived', '2026-03-02T00:00:00.000Z'),
+  namedEvent('DeclarationLodged', '2026-03-02T01:00:00.000Z', { greenChannel: false }),
+  namedEvent('DeclarationAccepted', '2026-03-02T01:00:00.000Z'),
+  namedEvent('RiskAssessed', '2026-03-02T02:00:00.000Z', { channel: 'GREEN' }),
+  namedEvent('PaymentSettled', '2026-03-02T04:00:00.000Z'),
+  namedEvent('ShipmentReleased', '2026-03-02T05:00:00.000Z'),
 ];
 
 /** Folds the events one by one and collects what each step newly measures. */
@@ -44,7 +39,7 @@ describe('measurements made known by a fold', () => {
   });
 
   it('waits for the risk channel so that every observation has its label', () => {
-    const withoutRisk = events.filter((e) => !e.type.includes('RiskAssessed'));
+    const withoutRisk = events.filter((e) => e.name !== 'RiskAssessed');
     expect(observed(withoutRisk)).toEqual({ clearance: [], stages: [] });
   });
 });

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { Clock, HOUR_MS } from '@tongguan/clock';
-import type { Model } from 'mongoose';
 import { MonitorConfig } from '../monitor-config';
-import { Timeline } from '../timelines/timeline.schema';
+import { TimelineRepository } from '../timelines/timeline.repository';
 import { stageTimesFrom, type StageTimes } from './completion-prediction';
 
 /** Recent history the medians come from: the latest releases within this many business days. */
@@ -19,7 +17,7 @@ export class StageTimesService {
   private loading: Promise<StageTimes> | null = null;
 
   constructor(
-    @InjectModel(Timeline.name) private readonly timelines: Model<Timeline>,
+    private readonly timelines: TimelineRepository,
     private readonly clock: Clock,
     private readonly config: MonitorConfig,
   ) {}
@@ -33,11 +31,7 @@ export class StageTimesService {
 
   private async load(): Promise<StageTimes> {
     const since = new Date(this.clock.nowMs() - HISTORY_DAYS * 24 * HOUR_MS);
-    const released = await this.timelines
-      .find({ releasedAt: { $exists: true, $gte: since } }, { stamps: 1, channel: 1 })
-      .sort({ releasedAt: -1 })
-      .limit(HISTORY_LIMIT)
-      .lean();
+    const released = await this.timelines.releasedSince(since, HISTORY_LIMIT);
     const times = stageTimesFrom(released, this.config.SLA_TARGET_HOURS);
     this.cached = { times, at: Date.now() };
     return times;

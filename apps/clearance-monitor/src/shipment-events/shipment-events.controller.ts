@@ -1,30 +1,12 @@
 import { Controller } from '@nestjs/common';
-import type { CloudEvent, EventName } from '@tongguan/contracts';
 import { OnEvent, type IncomingEvent } from '@tongguan/messaging';
+import type { AuditedEventName } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
+import { nameEvent } from '@tongguan/contracts';
+import { FOLDED_EVENTS } from '../timelines/timeline';
 import { TimelinesService } from '../timelines/timelines.service';
 
-/** Every pipeline event the monitor records (clearance alerts are its own output, not an input). */
-const PIPELINE_EVENTS = [
-  'CargoArrived',
-  'DeclarationLodged',
-  'DeclarationAccepted',
-  'DeclarationAmended',
-  'DeclarationStatusChanged',
-  'DutyAssessed',
-  'DeclarationWithdrawn',
-  'RiskAssessed',
-  'DocumentsRequested',
-  'DocumentsSubmitted',
-  'InspectionCompleted',
-  'InspectionDeemedApproved',
-  'PaymentRequested',
-  'PaymentSettled',
-  'ShipmentReleased',
-  'ReleaseRefused',
-  'GateOutRecorded',
-  'GateOutRefused',
-] as const satisfies readonly EventName[];
+type FoldedName = (typeof FOLDED_EVENTS)[number];
 
 /** Decisions on the record that do not move a TRS stamp: audited only. */
 const AUDIT_ONLY_EVENTS = [
@@ -33,7 +15,13 @@ const AUDIT_ONLY_EVENTS = [
   'CustomsHoldLifted',
   'PickupBooked',
   'PickupCancelled',
-] as const satisfies readonly EventName[];
+] as const satisfies readonly Exclude<AuditedEventName, FoldedName>[];
+type AuditOnlyName = (typeof AUDIT_ONLY_EVENTS)[number];
+
+/** Compiles only while every audited event of the catalog is folded or audited only (none forgotten). */
+export const EVERY_DECISION_RECORDED: Exclude<AuditedEventName, FoldedName | AuditOnlyName> extends never
+  ? true
+  : false = true;
 
 /**
  * Folds the four pipeline topics into one timeline per shipment and appends each decision to the
@@ -46,15 +34,15 @@ export class ShipmentEventsController {
     private readonly audit: AuditService,
   ) {}
 
-  @OnEvent(...PIPELINE_EVENTS)
-  async record(event: IncomingEvent<(typeof PIPELINE_EVENTS)[number]>): Promise<void> {
-    const plain = event as CloudEvent<Record<string, any>>;
-    await this.timelines.fold(plain);
-    await this.audit.append(plain);
+  @OnEvent(...FOLDED_EVENTS)
+  async record(event: IncomingEvent<FoldedName>): Promise<void> {
+    const named = nameEvent(event, FOLDED_EVENTS);
+    await this.timelines.fold(named);
+    await this.audit.append(named);
   }
 
   @OnEvent(...AUDIT_ONLY_EVENTS)
-  async recordDecision(event: IncomingEvent<(typeof AUDIT_ONLY_EVENTS)[number]>): Promise<void> {
-    await this.audit.append(event as CloudEvent<Record<string, any>>);
+  async recordDecision(event: IncomingEvent<AuditOnlyName>): Promise<void> {
+    await this.audit.append(nameEvent(event, AUDIT_ONLY_EVENTS));
   }
 }

@@ -1,9 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { DomainError } from '@tongguan/platform';
-import type { FilterQuery, Model } from 'mongoose';
 import { MonitorConfig } from '../monitor-config';
-import { Timeline } from '../timelines/timeline.schema';
+import { TimelineRepository } from '../timelines/timeline.repository';
 import { clearanceSeries, clearanceStatistics, type MeasuredShipment } from './clearance-statistics';
 import type { Window } from './stats.query';
 
@@ -11,13 +9,14 @@ import type { Window } from './stats.query';
 export const MAX_SHIPMENTS_PER_WINDOW = 50_000;
 
 /**
- * Statistics over released shipments. FerretDB computes only one accumulator per $group and none of
- * the percentile operators, so the service reads a projection of the window and computes in Node.
+ * Statistics over released shipments: the service reads the stamps of the window's shipments and
+ * computes in Node, where the percentiles and the series are plain, tested functions
+ * (clearance-statistics). A window is a range of release times, so the read scans: it serves people.
  */
 @Injectable()
 export class StatsService {
   constructor(
-    @InjectModel(Timeline.name) private readonly timelines: Model<Timeline>,
+    private readonly timelines: TimelineRepository,
     private readonly config: MonitorConfig,
   ) {}
 
@@ -43,13 +42,11 @@ export class StatsService {
   }
 
   private async releasedIn(window: Window): Promise<MeasuredShipment[]> {
-    const releasedAt: FilterQuery<Timeline> = {
-      $exists: true,
-      $gte: new Date(window.fromMs),
-      ...(window.toMs === null ? {} : { $lt: new Date(window.toMs) }),
+    const range = {
+      from: new Date(window.fromMs),
+      to: window.toMs === null ? null : new Date(window.toMs),
     };
-    const filter = { releasedAt };
-    const count = await this.timelines.countDocuments(filter);
+    const count = await this.timelines.countReleasedIn(range);
     if (count > MAX_SHIPMENTS_PER_WINDOW) {
       throw new DomainError(
         'STATS.WINDOW_TOO_LARGE',
@@ -64,6 +61,6 @@ export class StatsService {
         ],
       );
     }
-    return this.timelines.find(filter, { stamps: 1, channel: 1, greenChannel: 1 }).lean();
+    return this.timelines.releasedIn(range);
   }
 }

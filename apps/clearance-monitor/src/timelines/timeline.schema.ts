@@ -10,7 +10,7 @@ export class Timeline implements TimelineFacts, OutboxFields {
   @Prop({ type: String, required: true }) _id: string;
   @Prop({ required: true }) shipmentId: string;
   @Prop({ type: MongooseSchema.Types.Mixed, required: true }) stamps: Stamps;
-  /** Copies of two stamps as dates, for range queries (stats window, in-flight scan). */
+  /** Copies of two stamps as dates, for the range queries of lists and statistics (they scan). */
   @Prop({ index: true }) releasedAt?: Date;
   @Prop({ index: true }) arrivedAt?: Date;
   @Prop({ type: String, default: null }) channel: RiskChannel | null;
@@ -20,8 +20,11 @@ export class Timeline implements TimelineFacts, OutboxFields {
   @Prop({ type: String, default: null }) inspectionOutcome: TimelineFacts['inspectionOutcome'];
   @Prop({ type: [String], default: [] }) refusedReasons: string[];
   @Prop({ default: false }) withdrawn: boolean;
+  /** The SLA alerts already raised (each is raised once, by its own SlaAlert): later scans skip them. */
+  @Prop() atRiskAlerted?: boolean;
+  @Prop() breachAlerted?: boolean;
   /** Optimistic concurrency: two consumers folding the same shipment never lose a stamp. */
-  @Prop({ default: 0 }) revision: number;
+  @Prop() revision?: number;
   outbox: OutboxFields['outbox'];
   outboxPending: boolean;
 }

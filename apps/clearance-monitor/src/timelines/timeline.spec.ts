@@ -1,44 +1,22 @@
-import type { CloudEvent } from '@tongguan/contracts';
-import { applyEvent, clearanceHours, emptyTimeline, type TimelineFacts } from './timeline';
+import { namedEvent } from '../testing/named-events';
+import { applyEvent, clearanceHours, emptyTimeline, type FoldedEvent, type TimelineFacts } from './timeline';
 
-let n = 0;
-function event(
-  type: string,
-  time: string,
-  payload: Record<string, unknown> = {},
-): CloudEvent<Record<string, unknown>> {
-  n += 1;
-  return {
-    id: `e${n}`,
-    type: `tongguan.${type}.v1`,
-    source: 'test',
-    time,
-    subject: 'COSU1',
-    correlationId: 'c',
-    causationId: 'c',
-    payload: { shipmentId: 'COSU1', ...payload },
-  };
-}
-
-const events = [
-  event('port.CargoArrived', '2026-03-02T08:00:00.000Z'),
-  event('declaration.DeclarationLodged', '2026-03-02T09:00:00.000Z', {
+const events: FoldedEvent[] = [
+  namedEvent('CargoArrived', '2026-03-02T08:00:00.000Z'),
+  namedEvent('DeclarationLodged', '2026-03-02T09:00:00.000Z', {
     declarationId: 'd1',
     importerId: 'T1',
     greenChannel: false,
   }),
-  event('declaration.DeclarationAccepted', '2026-03-02T09:00:00.000Z', { declarationId: 'd1' }),
-  event('inspection.RiskAssessed', '2026-03-02T09:30:00.000Z', { declarationId: 'd1', channel: 'RED' }),
-  event('inspection.InspectionCompleted', '2026-03-02T14:00:00.000Z', {
-    declarationId: 'd1',
-    result: 'passed',
-  }),
-  event('logistics.PaymentSettled', '2026-03-02T11:00:00.000Z'),
-  event('declaration.ShipmentReleased', '2026-03-02T14:30:00.000Z', { declarationId: 'd1' }),
-  event('port.GateOutRecorded', '2026-03-02T18:00:00.000Z'),
+  namedEvent('DeclarationAccepted', '2026-03-02T09:00:00.000Z', { declarationId: 'd1' }),
+  namedEvent('RiskAssessed', '2026-03-02T09:30:00.000Z', { declarationId: 'd1', channel: 'RED' }),
+  namedEvent('InspectionCompleted', '2026-03-02T14:00:00.000Z', { declarationId: 'd1', result: 'passed' }),
+  namedEvent('PaymentSettled', '2026-03-02T11:00:00.000Z'),
+  namedEvent('ShipmentReleased', '2026-03-02T14:30:00.000Z', { declarationId: 'd1' }),
+  namedEvent('GateOutRecorded', '2026-03-02T18:00:00.000Z'),
 ];
 
-const fold = (list: typeof events): TimelineFacts => list.reduce(applyEvent, emptyTimeline('COSU1'));
+const fold = (list: FoldedEvent[]): TimelineFacts => list.reduce(applyEvent, emptyTimeline('COSU1'));
 
 describe('timeline fold', () => {
   it('stamps every TRS stage and measures clearance as release − arrival', () => {
@@ -53,7 +31,12 @@ describe('timeline fold', () => {
       released: '2026-03-02T14:30:00.000Z',
       gateOut: '2026-03-02T18:00:00.000Z',
     });
-    expect(timeline.channel).toBe('RED');
+    expect(timeline).toMatchObject({
+      channel: 'RED',
+      declarationId: 'd1',
+      importerId: 'T1',
+      inspectionOutcome: 'passed',
+    });
     expect(clearanceHours(timeline.stamps)).toBe(6.5);
   });
 
@@ -76,7 +59,36 @@ describe('timeline fold', () => {
   });
 
   it('counts a release before arrival (pre-arrival filing) as zero hours', () => {
-    const timeline = fold([events[6], event('port.CargoArrived', '2026-03-02T16:00:00.000Z')]);
+    const timeline = fold([events[6], namedEvent('CargoArrived', '2026-03-02T16:00:00.000Z')]);
     expect(clearanceHours(timeline.stamps)).toBe(0);
+  });
+
+  it('keeps an officer’s result over a tacit approval, in either order', () => {
+    const deemed = namedEvent('InspectionDeemedApproved', '2026-03-02T13:00:00.000Z', {
+      declarationId: 'd1',
+    });
+    expect(fold([events[4], deemed]).inspectionOutcome).toBe('passed');
+    expect(fold([deemed, events[4]])).toMatchObject({
+      inspectionOutcome: 'passed',
+      stamps: { inspected: '2026-03-02T13:00:00.000Z' },
+    });
+  });
+
+  it('records a withdrawal and every reason release was refused, once each', () => {
+    const refused = (reasons: string[]) =>
+      namedEvent('ReleaseRefused', '2026-03-02T15:00:00.000Z', { declarationId: 'd1', reasons });
+    const timeline = fold([
+      refused(['inspection failed']),
+      refused(['inspection failed', 'duty unpaid']),
+      namedEvent('DeclarationWithdrawn', '2026-03-02T16:00:00.000Z', {
+        declarationId: 'd1',
+        importerId: 'T1',
+      }),
+    ]);
+    expect(timeline).toMatchObject({
+      withdrawn: true,
+      refusedReasons: ['inspection failed', 'duty unpaid'],
+      importerId: 'T1',
+    });
   });
 });

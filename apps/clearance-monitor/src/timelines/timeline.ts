@@ -1,5 +1,6 @@
-import type { CloudEvent, RiskChannel } from '@tongguan/contracts';
 import { HOUR_MS } from '@tongguan/clock';
+import type { EventName, RiskChannel } from '@tongguan/contracts';
+import type { NamedEvent } from '@tongguan/contracts';
 
 /** The Time Release Study stamps of one shipment. */
 export const STAMPS = [
@@ -44,59 +45,131 @@ export function emptyTimeline(shipmentId: string): TimelineFacts {
   };
 }
 
-const STAMP_OF_TYPE: Record<string, Stamp> = {
-  'tongguan.port.CargoArrived.v1': 'arrival',
-  'tongguan.declaration.DeclarationLodged.v1': 'lodged',
-  'tongguan.declaration.DeclarationAccepted.v1': 'accepted',
-  'tongguan.inspection.RiskAssessed.v1': 'riskAssessed',
-  'tongguan.inspection.InspectionCompleted.v1': 'inspected',
-  'tongguan.inspection.InspectionDeemedApproved.v1': 'inspected',
-  'tongguan.logistics.PaymentSettled.v1': 'paid',
-  'tongguan.declaration.ShipmentReleased.v1': 'released',
-  'tongguan.port.GateOutRecorded.v1': 'gateOut',
-};
+/** The events a timeline folds: every pipeline event (the monitor's own alerts are its output). */
+export const FOLDED_EVENTS = [
+  'CargoArrived',
+  'DeclarationLodged',
+  'DeclarationAccepted',
+  'DeclarationAmended',
+  'DeclarationStatusChanged',
+  'DutyAssessed',
+  'DeclarationWithdrawn',
+  'RiskAssessed',
+  'DocumentsRequested',
+  'DocumentsSubmitted',
+  'InspectionCompleted',
+  'InspectionDeemedApproved',
+  'PaymentRequested',
+  'PaymentSettled',
+  'ShipmentReleased',
+  'ReleaseRefused',
+  'GateOutRecorded',
+  'GateOutRefused',
+] as const satisfies readonly EventName[];
+export type FoldedEvent = NamedEvent<(typeof FOLDED_EVENTS)[number]>;
+
+/** What one event tells the timeline: the stamp it sets, if any, and the facts it carries. */
+interface Told {
+  stamp?: Stamp;
+  declarationId?: string;
+  importerId?: string;
+  greenChannel?: boolean;
+  channel?: RiskChannel;
+  inspectionOutcome?: 'passed' | 'failed' | 'deemed-approved';
+  withdrawn?: true;
+  refusedReasons?: string[];
+}
+
+function told(event: FoldedEvent): Told {
+  switch (event.name) {
+    case 'CargoArrived':
+      return { stamp: 'arrival' };
+    case 'DeclarationLodged': {
+      const { declarationId, importerId, greenChannel } = event.payload;
+      return { stamp: 'lodged', declarationId, importerId, greenChannel };
+    }
+    case 'DeclarationAccepted': {
+      const { declarationId, importerId, greenChannel } = event.payload;
+      return { stamp: 'accepted', declarationId, importerId, greenChannel };
+    }
+    case 'DeclarationAmended': {
+      const { declarationId, importerId, greenChannel } = event.payload;
+      return { declarationId, importerId, greenChannel };
+    }
+    case 'DeclarationStatusChanged':
+    case 'DutyAssessed':
+    case 'DocumentsSubmitted':
+      return { declarationId: event.payload.declarationId, importerId: event.payload.importerId };
+    case 'DeclarationWithdrawn': {
+      const { declarationId, importerId } = event.payload;
+      return { declarationId, importerId, withdrawn: true };
+    }
+    case 'RiskAssessed':
+      return {
+        stamp: 'riskAssessed',
+        declarationId: event.payload.declarationId,
+        channel: event.payload.channel,
+      };
+    case 'DocumentsRequested':
+      return { declarationId: event.payload.declarationId };
+    case 'InspectionCompleted':
+      return {
+        stamp: 'inspected',
+        declarationId: event.payload.declarationId,
+        inspectionOutcome: event.payload.result,
+      };
+    case 'InspectionDeemedApproved':
+      return {
+        stamp: 'inspected',
+        declarationId: event.payload.declarationId,
+        inspectionOutcome: 'deemed-approved',
+      };
+    case 'PaymentRequested':
+      return { importerId: event.payload.importerId };
+    case 'PaymentSettled':
+      return { stamp: 'paid', importerId: event.payload.importerId };
+    case 'ShipmentReleased': {
+      const { declarationId, importerId } = event.payload;
+      return { stamp: 'released', declarationId, importerId };
+    }
+    case 'ReleaseRefused': {
+      const { declarationId, importerId, reasons } = event.payload;
+      return { declarationId, importerId, refusedReasons: reasons };
+    }
+    case 'GateOutRecorded':
+      return { stamp: 'gateOut' };
+    case 'GateOutRefused':
+      return {};
+  }
+}
 
 /**
  * Folds one event into a timeline. Each stamp keeps the earliest business time seen for its stage, and
  * every other fact is set, never toggled, so the result is the same whatever order events arrive in
  * and however often one is redelivered.
  */
-export function applyEvent(timeline: TimelineFacts, event: CloudEvent<Record<string, any>>): TimelineFacts {
+export function applyEvent(timeline: TimelineFacts, event: FoldedEvent): TimelineFacts {
   const next: TimelineFacts = {
     ...timeline,
     stamps: { ...timeline.stamps },
     refusedReasons: [...timeline.refusedReasons],
   };
-  const stamp = STAMP_OF_TYPE[event.type];
-  if (stamp) {
-    const current = next.stamps[stamp];
+  const facts = told(event);
+  if (facts.stamp) {
+    const current = next.stamps[facts.stamp];
     const at = new Date(event.time).toISOString();
-    if (current === null || at < current) next.stamps[stamp] = at;
+    if (current === null || at < current) next.stamps[facts.stamp] = at;
   }
-  const p = event.payload;
-  if (typeof p.declarationId === 'string') next.declarationId ??= p.declarationId;
-  if (typeof p.importerId === 'string') next.importerId ??= p.importerId;
-  if (typeof p.greenChannel === 'boolean') next.greenChannel ||= p.greenChannel;
-  switch (event.type) {
-    case 'tongguan.inspection.RiskAssessed.v1':
-      next.channel = p.channel as RiskChannel;
-      break;
-    case 'tongguan.inspection.InspectionCompleted.v1':
-      next.inspectionOutcome = p.result as 'passed' | 'failed';
-      break;
-    case 'tongguan.inspection.InspectionDeemedApproved.v1':
-      next.inspectionOutcome ??= 'deemed-approved';
-      break;
-    case 'tongguan.declaration.DeclarationWithdrawn.v1':
-      next.withdrawn = true;
-      break;
-    case 'tongguan.declaration.ReleaseRefused.v1':
-      for (const reason of p.reasons as string[])
-        if (!next.refusedReasons.includes(reason)) next.refusedReasons.push(reason);
-      break;
-    default:
-      break;
-  }
+  if (facts.declarationId !== undefined) next.declarationId ??= facts.declarationId;
+  if (facts.importerId !== undefined) next.importerId ??= facts.importerId;
+  if (facts.greenChannel !== undefined) next.greenChannel ||= facts.greenChannel;
+  if (facts.channel) next.channel = facts.channel;
+  // a result recorded by an officer stands over a tacit approval, whichever is folded first
+  if (facts.inspectionOutcome === 'deemed-approved') next.inspectionOutcome ??= 'deemed-approved';
+  else if (facts.inspectionOutcome) next.inspectionOutcome = facts.inspectionOutcome;
+  if (facts.withdrawn) next.withdrawn = true;
+  for (const reason of facts.refusedReasons ?? [])
+    if (!next.refusedReasons.includes(reason)) next.refusedReasons.push(reason);
   return next;
 }
 

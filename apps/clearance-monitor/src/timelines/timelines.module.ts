@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { MonitorConfig } from '../monitor-config';
 import { StageTimesService } from '../prediction/stage-times.service';
 import { Timeline, TimelineSchema } from './timeline.schema';
+import { TimelineRepository } from './timeline.repository';
 import { TimelinesController } from './timelines.controller';
 import { TimelinesService } from './timelines.service';
 
@@ -10,10 +11,11 @@ import { TimelinesService } from './timelines.service';
   imports: [MongooseModule.forFeature([{ name: Timeline.name, schema: TimelineSchema }])],
   controllers: [TimelinesController],
   providers: [
+    TimelineRepository,
     TimelinesService,
     StageTimesService,
     { provide: MonitorConfig, useFactory: () => MonitorConfig.fromEnv() },
   ],
-  exports: [TimelinesService, StageTimesService, MongooseModule, MonitorConfig],
+  exports: [TimelineRepository, TimelinesService, StageTimesService, MonitorConfig],
 })
 export class TimelinesModule {}

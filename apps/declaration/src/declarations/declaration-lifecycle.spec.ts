@@ -41,6 +41,9 @@ describe('declaration lifecycle', () => {
       [risk, paid, cleared],
       [paid, risk, cleared],
       [risk, cleared, paid],
+      // the result overtook its RiskAssessed on Kafka (see earlyInspectionResults)
+      [cleared, risk, paid],
+      [paid, cleared, risk],
     ]) {
       const { state, releases } = run(lodged(), ...order, ...order);
       expect(state.status).toBe('released');
@@ -48,9 +51,24 @@ describe('declaration lifecycle', () => {
     }
   });
 
-  it('takes a result that names no known task as stale', () => {
-    const t = decide(lodged(), { kind: 'inspection-cleared', taskId: 't1', reason: 'passed' });
-    expect(t).toBeNull();
+  it('keeps a result that comes before its RiskAssessed, and applies it with that RiskAssessed only', () => {
+    const cleared: DeclarationFact = { kind: 'inspection-cleared', taskId: 't1', reason: 'passed' };
+    const early = run(lodged({ paid: true }), cleared, cleared).state;
+    expect(early).toMatchObject({ status: 'accepted', inspectionCleared: false });
+    expect(early.earlyInspectionResults).toEqual([cleared]);
+    // a RED assessment of that task: the physical check, then cleared by the result, then released
+    const t = decide(early, { kind: 'risk-assessed', channel: 'RED', taskId: 't1' });
+    expect(t?.steps.map((s) => s.status)).toEqual(['under-physical-check', 'accepted', 'released']);
+    expect(t?.released).toBe(true);
+    // an assessment naming another task (a later version's) leaves the early result aside
+    const other = decide(early, { kind: 'risk-assessed', channel: 'RED', taskId: 't2' });
+    expect(other?.set.inspectionCleared).toBeUndefined();
+    expect(other?.released).toBeUndefined();
+    // a failed result that came early refuses release when its RiskAssessed arrives
+    const failed = run(lodged({ paid: true }), { kind: 'inspection-failed', taskId: 't1', reasons: ['x'] });
+    const refused = decide(failed.state, { kind: 'risk-assessed', channel: 'YELLOW', taskId: 't1' });
+    expect(refused?.refused).toEqual(['x']);
+    expect(refused?.released).toBeUndefined();
   });
 
   it('clears inspection on a GREEN channel and releases a paid declaration in the same step', () => {

@@ -16,6 +16,12 @@ export interface DeclarationState {
   paid: boolean;
   noticePending?: boolean;
   releasedAt?: Date;
+  /**
+   * Inspection results that arrived before the RiskAssessed naming their task. Inspection relays each
+   * of its documents' events on its own (and every instance relays), so a task's result can overtake
+   * the assessment's RiskAssessed on Kafka; it waits here and is applied with that RiskAssessed.
+   */
+  earlyInspectionResults?: InspectionResultFact[];
 }
 
 export type DeclarationFact =
@@ -27,6 +33,11 @@ export type DeclarationFact =
   | { kind: 'documents-submitted'; by: string }
   | { kind: 'goods-exited' }
   | { kind: 'withdrawn'; by: string; reason: string };
+
+export type InspectionResultFact = Extract<
+  DeclarationFact,
+  { kind: 'inspection-cleared' | 'inspection-failed' }
+>;
 
 /** One entry of the status history; `announce` sends DeclarationStatusChanged to the importer. */
 export interface StatusStep {
@@ -91,7 +102,7 @@ function apply(state: DeclarationState, fact: DeclarationFact): Transition | nul
         ...(fact.channel === 'GREEN' ? { inspectionCleared: true } : {}),
       };
       const physical = fact.channel === 'RED' && !state.noticePending;
-      return {
+      const assessed: Transition = {
         set,
         steps: [
           physical
@@ -99,8 +110,11 @@ function apply(state: DeclarationState, fact: DeclarationFact): Transition | nul
             : { status: state.status, by: 'inspection', reason, announce: false },
         ],
       };
+      const early = state.earlyInspectionResults?.find((r) => r.taskId === fact.taskId);
+      return early ? andThen(state, assessed, early) : assessed;
     }
     case 'inspection-cleared': {
+      if (!state.riskChannel && open) return remember(state, fact);
       if (state.inspectionTaskId !== fact.taskId || state.inspectionCleared || !open) return null;
       const set = { inspectionCleared: true };
       // while a notice waits for the importer the declaration keeps saying 'documents-required'
@@ -109,6 +123,7 @@ function apply(state: DeclarationState, fact: DeclarationFact): Transition | nul
       return { set, steps: [{ status: 'accepted', by: 'inspection', reason: fact.reason, announce }] };
     }
     case 'inspection-failed': {
+      if (!state.riskChannel && open) return remember(state, fact);
       if (state.inspectionTaskId !== fact.taskId || !open) return null;
       const reason = fact.reasons.join('; ');
       return {
@@ -147,6 +162,25 @@ function apply(state: DeclarationState, fact: DeclarationFact): Transition | nul
       if (!open) return null;
       return { set: {}, steps: [{ status: 'cancelled', by: fact.by, reason: fact.reason, announce: false }] };
   }
+}
+
+/** A result for a task no RiskAssessed has named yet: kept (once) for when it does. */
+function remember(state: DeclarationState, fact: InspectionResultFact): Transition | null {
+  const early = state.earlyInspectionResults ?? [];
+  if (early.some((r) => r.taskId === fact.taskId)) return null;
+  return { set: { earlyInspectionResults: [...early, fact] }, steps: [] };
+}
+
+/** The transition, then the fact applied to the state it leaves, as one transition. */
+function andThen(state: DeclarationState, first: Transition, fact: DeclarationFact): Transition {
+  const second = apply({ ...state, ...first.set, status: statusAfter(state, first) }, fact);
+  if (!second) return first;
+  return {
+    ...first,
+    ...second,
+    set: { ...first.set, ...second.set },
+    steps: [...first.steps, ...second.steps],
+  };
 }
 
 /** Why the importer may not amend now, or null. After payment the duty is settled: withdraw and re-file. */

@@ -3,6 +3,7 @@ import type { RiskChannel } from '@tongguan/contracts';
 import { withOutbox, type OutboxFields } from '@tongguan/persistence';
 import { Schema as MongooseSchema } from 'mongoose';
 import type { DutyAssessment } from '../duty/duty-calculator';
+import type { InspectionResultFact } from './declaration-lifecycle';
 import type { DeclarationStatus } from './declaration-status';
 import type { LodgeDeclarationDto } from './lodge-declaration.dto';
 
@@ -27,6 +28,9 @@ export class Declaration implements OutboxFields {
   @Prop({ type: String }) riskChannel?: RiskChannel;
   /** The inspection task of the current version: results of an older version's task are stale. */
   @Prop() inspectionTaskId?: string;
+  /** Results that came before the RiskAssessed naming their task (see DeclarationState). */
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: undefined })
+  earlyInspectionResults?: InspectionResultFact[];
   /** 1 as lodged; each amendment adds one and keeps the replaced version in `versions`. */
   @Prop({ default: 1 }) version: number;
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] }) versions: Record<string, unknown>[];

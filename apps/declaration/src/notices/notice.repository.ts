@@ -34,7 +34,7 @@ export class NoticeRepository extends AggregateRepository<Notice> {
       await this.model.updateOne(
         { _id: id, status: 'open' },
         {
-          $setOnInsert: { ...opening, status: 'open', revision: 0 },
+          $setOnInsert: { ...opening, status: 'open' },
           $push: { items: { $each: items } },
           $inc: { revision: 1 },
         },

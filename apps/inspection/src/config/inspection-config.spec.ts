@@ -8,7 +8,7 @@ describe('loadInspectionConfig', () => {
       INSPECTION_CALENDAR: 'working',
       INSPECTION_LIMIT_HOURS_YELLOW: 4,
       INSPECTION_LIMIT_HOURS_RED: 8,
-      DEADLINE_POLL_MS: 500,
+      DEADLINE_POLL_MS: 5_000,
     });
   });
 

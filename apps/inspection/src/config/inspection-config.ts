@@ -62,12 +62,15 @@ export class InspectionConfig {
   @Max(8760)
   INSPECTION_LIMIT_HOURS_RED = 8;
 
-  /** Real milliseconds between two looks for passed deadlines. */
+  /**
+   * Real milliseconds between two sweeps for coming deadlines. A sweep scans the tasks by deadline, so it
+   * stays rare; each deadline then fires on its own timer, on time.
+   */
   @Transform(toNumber)
   @IsInt()
   @Min(10)
   @Max(60_000)
-  DEADLINE_POLL_MS = 500;
+  DEADLINE_POLL_MS = 5_000;
 }
 
 const KEYS = [

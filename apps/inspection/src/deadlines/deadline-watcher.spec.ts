@@ -1,10 +1,14 @@
-import { Clock, HOUR_MS } from '@tongguan/clock';
+import { WorkingCalendar, Clock, HOUR_MS } from '@tongguan/clock';
 import { InspectionConfig } from '../config/inspection-config';
 import type { InspectionTask } from '../tasks/inspection-task.schema';
-import type { TasksService } from '../tasks/tasks.service';
+import type { InspectionTaskRepository } from '../tasks/inspection-task.repository';
+import { TaskDeadlines } from '../tasks/task-deadlines';
+import { decide, type TaskFact } from '../tasks/task-lifecycle';
+import type { TaskTransitions } from '../tasks/task-transitions';
 import { DeadlineWatcher } from './deadline-watcher';
 
 const EPOCH = Date.parse('2026-03-02T08:00:00Z');
+const calendar = WorkingCalendar.continuous();
 
 function task(id: string, deadlineHours: number): InspectionTask {
   return {
@@ -13,50 +17,63 @@ function task(id: string, deadlineHours: number): InspectionTask {
     status: 'open',
     limitHours: 8,
     deadline: new Date(EPOCH + deadlineHours * HOUR_MS),
-  } as InspectionTask;
+    documentRequests: [],
+  } as unknown as InspectionTask;
 }
 
-/** An in-memory stand-in for the task store: deemApproved succeeds once per open task, like the conditional write. */
-function fakeTasks(tasks: InspectionTask[]) {
+/**
+ * In-memory stand-ins for the task store and the transitions: each fact is decided by the real
+ * lifecycle and stored, like the revision-guarded write, so a second tacit approval finds nothing to do.
+ */
+function fakeStore(tasks: InspectionTask[], clock: Clock) {
   const approved: string[] = [];
-  const service = {
-    overdue: async (now: Date, limit: number) =>
-      tasks.filter((t) => t.status === 'open' && t.deadline.getTime() <= now.getTime()).slice(0, limit),
-    nextDeadline: async () => {
-      const open = tasks
-        .filter((t) => t.status === 'open')
-        .sort((a, b) => a.deadline.getTime() - b.deadline.getTime());
-      return open[0]?.deadline ?? null;
-    },
-    deemApproved: async (t: InspectionTask) => {
-      const stored = tasks.find((x) => x._id === t._id)!;
-      if (stored.status !== 'open') return false;
-      stored.status = 'deemed-approved';
-      approved.push(t._id);
-      return true;
+  const repository = {
+    openDueBy: async (until: Date, limit: number) =>
+      tasks
+        .filter((t) => t.status === 'open' && t.deadline.getTime() <= until.getTime())
+        .sort((a, b) => a.deadline.getTime() - b.deadline.getTime())
+        .slice(0, limit),
+  };
+  const transitions = {
+    apply: async (id: string, fact: TaskFact) => {
+      const stored = tasks.find((t) => t._id === id) ?? null;
+      if (!stored) return { task: null, transition: null };
+      const before = { ...stored };
+      const decision = decide(stored, fact, clock.now(), calendar);
+      const transition = decision && 'transition' in decision ? decision.transition : null;
+      if (transition) {
+        Object.assign(stored, transition.set);
+        if (transition.announce) approved.push(id);
+      }
+      return { task: before, transition };
     },
   };
-  return { service: service as unknown as TasksService, approved };
+  return {
+    repository: repository as unknown as InspectionTaskRepository,
+    transitions: transitions as unknown as TaskTransitions,
+    approved,
+  };
 }
 
+/** 3600x: one real second is one business hour; the real clock is jest's. */
 function watcherAt(businessHours: number, tasks: InspectionTask[], pollMs = 500) {
-  // 3600x: one real second is one business hour
-  const realNow = 1_000_000;
-  const clock = new Clock(
-    {
-      epoch: new Date(EPOCH + businessHours * HOUR_MS).toISOString(),
-      speed: 3600,
-      anchor: new Date(realNow).toISOString(),
-    },
-    () => realNow,
-  );
+  const clock = new Clock({
+    epoch: new Date(EPOCH + businessHours * HOUR_MS).toISOString(),
+    speed: 3600,
+    anchor: new Date(Date.now()).toISOString(),
+  });
   const config = Object.assign(new InspectionConfig(), { DEADLINE_POLL_MS: pollMs });
-  const fake = fakeTasks(tasks);
-  return { watcher: new DeadlineWatcher(fake.service, clock, config), approved: fake.approved };
+  const store = fakeStore(tasks, clock);
+  const deadlines = new TaskDeadlines();
+  const watcher = new DeadlineWatcher(store.repository, store.transitions, deadlines, clock, config);
+  return { watcher, deadlines, approved: store.approved };
 }
 
-describe('DeadlineWatcher.sweep', () => {
-  it('deems approved exactly the open tasks whose deadline has passed', async () => {
+describe('DeadlineWatcher', () => {
+  beforeEach(() => jest.useFakeTimers({ now: 1_000_000 }));
+  afterEach(() => jest.useRealTimers());
+
+  it('deems approved at once exactly the open tasks whose deadline has passed', async () => {
     const tasks = [task('a', 4), task('b', 8), task('c', 12)];
     const { watcher, approved } = watcherAt(8, tasks);
     await watcher.sweep();
@@ -67,26 +84,44 @@ describe('DeadlineWatcher.sweep', () => {
   it('fires once: a second sweep (or a second instance) finds nothing more to do', async () => {
     const tasks = [task('a', 1)];
     const { watcher, approved } = watcherAt(2, tasks);
-    await watcher.sweep();
+    const other = watcherAt(2, tasks).watcher;
+    await Promise.all([watcher.sweep(), other.sweep()]);
     await watcher.sweep();
     expect(approved).toEqual(['a']);
   });
 
-  it('works through more overdue tasks than one batch', async () => {
-    const tasks = Array.from({ length: 250 }, (_, i) => task(`t${i}`, 1));
+  it('fires a deadline due before the next sweep on its own timer, on time', async () => {
+    // 0.1 business hour away = 100 real ms at 3600x; the poll is 500 ms
+    const tasks = [task('a', 2.1)];
+    const { watcher, approved } = watcherAt(2, tasks);
+    expect(await watcher.sweep()).toBe(500);
+    await jest.advanceTimersByTimeAsync(99);
+    expect(approved).toEqual([]);
+    await jest.advanceTimersByTimeAsync(2);
+    expect(approved).toEqual(['a']);
+    await watcher.onApplicationShutdown();
+  });
+
+  it('leaves a far deadline to a later sweep', async () => {
+    const tasks = [task('a', 10)];
     const { watcher, approved } = watcherAt(2, tasks);
     await watcher.sweep();
-    expect(approved).toHaveLength(250);
+    await jest.advanceTimersByTimeAsync(5_000);
+    expect(approved).toEqual([]);
   });
 
-  it('wakes at the next deadline when it comes before the next poll', async () => {
-    // the next deadline is 0.1 business hour away = 100 real ms at 3600x
-    const { watcher } = watcherAt(2, [task('a', 2.1)]);
-    expect(await watcher.sweep()).toBe(100);
-  });
-
-  it('polls at the configured interval when nothing is due soon', async () => {
-    expect(await watcherAt(2, [task('a', 10)]).watcher.sweep()).toBe(500);
-    expect(await watcherAt(2, []).watcher.sweep()).toBe(500);
+  it('arms a task opened by this instance at once, and follows a deadline that moved', async () => {
+    const tasks = [task('a', 2.2)];
+    const { watcher, deadlines, approved } = watcherAt(2, tasks);
+    watcher.onApplicationBootstrap();
+    await jest.advanceTimersByTimeAsync(1);
+    deadlines.set('a', tasks[0].deadline);
+    // the importer's answer moved the deadline 0.1 business hour later before the timer fired
+    tasks[0].deadline = new Date(EPOCH + 2.3 * HOUR_MS);
+    await jest.advanceTimersByTimeAsync(210);
+    expect(approved).toEqual([]);
+    await jest.advanceTimersByTimeAsync(100);
+    expect(approved).toEqual(['a']);
+    await watcher.onApplicationShutdown();
   });
 });

@@ -1,68 +1,111 @@
-import { PeriodicJob } from '@tongguan/platform';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@tongguan/clock';
+import { PeriodicJob } from '@tongguan/platform';
 import { InspectionConfig } from '../config/inspection-config';
-import { TasksService } from '../tasks/tasks.service';
+import { InspectionTaskRepository } from '../tasks/inspection-task.repository';
+import { TaskDeadlines } from '../tasks/task-deadlines';
+import { TaskTransitions } from '../tasks/task-transitions';
 
-const BATCH = 100;
-/** Floor between two looks, so a deadline a few ms away does not spin the loop. */
+/** Most tasks one sweep arms; the soonest come first, the rest at the next sweep. */
+const BATCH = 1_000;
+/** Floor between two looks at one task, so a deadline a few ms away does not spin. */
 const MIN_DELAY_MS = 10;
 
 /**
- * Durable timers: the deadlines are in Mongo, and every instance looks for passed ones. Each overdue
- * task is moved by one conditional write from 'open' with a stable ce_id (see TasksService.deemApproved),
- * so tacit approval takes effect once even with several instances, and a restart picks up every
- * deadline that passed while nothing was running.
+ * Durable timers. The deadlines are in Mongo; every instance sweeps, every DEADLINE_POLL_MS, for the
+ * open tasks due before its next sweeps (a range on deadline: it scans the collection, so it stays a
+ * rare periodic job, never per event) and arms a timer per task; tasks this instance opens or resumes
+ * are armed at once (TaskDeadlines). When a timer fires, the task is loaded by _id and the tacit
+ * approval decided and written guarded by the revision read (TaskTransitions), with a stable ce_id:
+ * of instances racing on one deadline exactly one records it, and a deadline that moved meanwhile
+ * (documents asked for and answered) is taken as it now stands. A restart re-arms everything from
+ * Mongo, and deems at once what passed while nothing ran.
  */
 @Injectable()
 export class DeadlineWatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeadlineWatcher.name);
   private readonly job: PeriodicJob;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly firing = new Set<Promise<void>>();
+  private unlisten: (() => void) | null = null;
+  private stopped = false;
 
   constructor(
-    private readonly tasks: TasksService,
+    private readonly tasks: InspectionTaskRepository,
+    private readonly transitions: TaskTransitions,
+    private readonly deadlines: TaskDeadlines,
     private readonly clock: Clock,
     private readonly config: InspectionConfig,
   ) {
-    this.job = new PeriodicJob('deadline watcher', () => this.sweep(), config.DEADLINE_POLL_MS, this.logger);
+    this.job = new PeriodicJob('deadline sweep', () => this.sweep(), config.DEADLINE_POLL_MS, this.logger);
   }
 
   onApplicationBootstrap(): void {
+    this.stopped = false;
+    this.unlisten = this.deadlines.listen((taskId, deadline) => this.arm(taskId, deadline));
     this.job.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.unlisten?.();
     await this.job.stop();
-  }
-
-  /** Deems every overdue open task approved; returns the real ms to wait before looking again. */
-  async sweep(): Promise<number> {
-    for (;;) {
-      const due = await this.tasks.overdue(this.clock.now(), BATCH);
-      let approved = 0;
-      for (const task of due) {
-        if (await this.tasks.deemApproved(task)) {
-          approved++;
-          this.logger.log(
-            `task ${task._id} of ${task.shipmentId} deemed approved: no decision within ${task.limitHours} h`,
-          );
-        }
-      }
-      if (due.length < BATCH || approved === 0) break;
-    }
-    return this.nextDelay(await this.tasks.nextDeadline());
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    await Promise.all(this.firing);
   }
 
   /**
-   * On an accelerated clock one poll can be many business minutes, so wake at the next known deadline
-   * when it comes first; tasks that other instances open meanwhile are still caught by the poll.
+   * Deems the overdue open tasks approved, one after the other, and arms a timer for those due within
+   * the next two polls (so a late sweep still arms them in time); returns the real ms to the next sweep.
    */
-  private nextDelay(nextDeadline: Date | null): number {
+  async sweep(): Promise<number> {
     const poll = this.config.DEADLINE_POLL_MS;
-    if (!nextDeadline) return poll;
-    return Math.min(
-      poll,
-      Math.max(MIN_DELAY_MS, Math.ceil(this.clock.realDelayUntil(nextDeadline.getTime()))),
+    const due = await this.tasks.openDueBy(this.horizon(), BATCH);
+    for (const task of due) {
+      if (new Date(task.deadline).getTime() <= this.clock.nowMs()) await this.fire(task._id);
+      else this.arm(task._id, new Date(task.deadline));
+    }
+    return poll;
+  }
+
+  /** Sets (or moves) the task's timer; a deadline beyond the horizon is left to a later sweep. */
+  private arm(taskId: string, deadline: Date): void {
+    if (this.stopped) return;
+    const previous = this.timers.get(taskId);
+    if (previous) clearTimeout(previous);
+    this.timers.delete(taskId);
+    if (deadline.getTime() > this.horizon().getTime()) return;
+    const delay = Math.max(MIN_DELAY_MS, Math.ceil(this.clock.realDelayUntil(deadline.getTime())));
+    this.timers.set(
+      taskId,
+      setTimeout(() => {
+        const firing = this.fire(taskId);
+        this.firing.add(firing);
+        void firing.finally(() => this.firing.delete(firing));
+      }, delay),
     );
+  }
+
+  private async fire(taskId: string): Promise<void> {
+    this.timers.delete(taskId);
+    try {
+      const { task, transition } = await this.transitions.apply(taskId, { kind: 'deadline-reached' });
+      if (transition) {
+        this.logger.log(
+          `task ${taskId} of ${task?.shipmentId} deemed approved: no decision within ${task?.limitHours} h`,
+        );
+      } else if (task?.status === 'open') {
+        // not yet: the timer fired a little early, or the deadline moved
+        this.arm(taskId, new Date(task.deadline));
+      }
+    } catch (error) {
+      // the next sweep arms it again
+      this.logger.warn(`deadline of task ${taskId}: ${(error as Error)?.message ?? String(error)}`);
+    }
+  }
+
+  private horizon(): Date {
+    return new Date(this.clock.nowMs() + 2 * this.config.DEADLINE_POLL_MS * this.clock.speed);
   }
 }

@@ -2,12 +2,14 @@ import { PeriodicJob } from '@tongguan/platform';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { RiskService } from './risk.service';
 
-const SWEEP_MS = 5_000;
+/** Rare: the sweep scans the assessments (see RiskAssessmentRepository.pendingTaskOpenings). */
+const SWEEP_MS = 60_000;
 
 /**
  * Safety net for the two-write hand-over from assessment to task: the DeclarationAccepted handler opens
- * the task right away; this finds assessments whose task is still unopened (a crash between the writes,
- * a dead-lettered retry) and opens it. The deadline counts from the assessment, so a late opening keeps it.
+ * the task right away, and a redelivery after a crash between the writes opens it again; this finds
+ * assessments whose task is still unopened all the same (a dead-lettered retry) and opens it. The
+ * deadline counts from the assessment, so a late opening keeps it.
  */
 @Injectable()
 export class PendingTasksSweeper implements OnApplicationBootstrap, OnApplicationShutdown {

@@ -19,7 +19,8 @@ const TraderHistorySchema = new MongooseSchema<TraderHistory>(
 export class RiskAssessment implements OutboxFields {
   @Prop({ type: String, required: true }) _id: string;
   @Prop({ required: true }) assessmentId: string;
-  @Prop({ required: true, index: true }) shipmentId: string;
+  /** Assessments are found by shipment through AssessmentShipment, by _id. */
+  @Prop({ required: true }) shipmentId: string;
   @Prop({ required: true }) importerId: string;
   @Prop({ type: String, required: true, enum: CHANNELS }) channel: RiskChannel;
   @Prop({ required: true }) score: number;
@@ -42,10 +43,12 @@ export class RiskAssessment implements OutboxFields {
   @Prop() withdrawnAt?: Date;
   /** The declaration version assessed (amendments are assessed again). */
   @Prop({ default: 1 }) version: number;
+  @Prop() revision?: number;
   outbox: OutboxFields['outbox'];
   outboxPending: boolean;
 }
 
 export const RiskAssessmentSchema = withOutbox(SchemaFactory.createForClass(RiskAssessment));
-// the sweep looks for assessments whose task is still to open
+// the rare pending-task sweep looks for assessments whose task is still to open (it scans on
+// mongo-java-server, which uses only _id and unique indexes; MongoDB would use this one)
 RiskAssessmentSchema.index({ taskId: 1, taskOpenedAt: 1 });

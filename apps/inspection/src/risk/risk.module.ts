@@ -1,24 +1,40 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { TasksModule } from '../tasks/tasks.module';
+import { AssessmentShipment, AssessmentShipmentSchema } from './assessment-shipment.schema';
 import { PendingTasksSweeper } from './pending-tasks.sweeper';
+import { RiskAssessmentRepository } from './risk-assessment.repository';
 import { RiskAssessment, RiskAssessmentSchema } from './risk-assessment.schema';
 import { RiskController } from './risk.controller';
 import { RiskEventsController } from './risk.events.controller';
 import { RiskService } from './risk.service';
 import { TraderHistoryEventsController } from './trader-history.events.controller';
-import { TraderInspection, TraderInspectionSchema } from './trader-history.schema';
+import { TraderHistoryRepository } from './trader-history.repository';
+import {
+  TraderInspection,
+  TraderInspectionSchema,
+  TraderTally,
+  TraderTallySchema,
+} from './trader-history.schema';
 import { TraderHistoryService } from './trader-history.service';
 
 @Module({
   imports: [
     MongooseModule.forFeature([
       { name: RiskAssessment.name, schema: RiskAssessmentSchema },
+      { name: AssessmentShipment.name, schema: AssessmentShipmentSchema },
       { name: TraderInspection.name, schema: TraderInspectionSchema },
+      { name: TraderTally.name, schema: TraderTallySchema },
     ]),
     TasksModule,
   ],
   controllers: [RiskController, RiskEventsController, TraderHistoryEventsController],
-  providers: [RiskService, TraderHistoryService, PendingTasksSweeper],
+  providers: [
+    RiskAssessmentRepository,
+    TraderHistoryRepository,
+    RiskService,
+    TraderHistoryService,
+    PendingTasksSweeper,
+  ],
 })
 export class RiskModule {}

@@ -3,12 +3,15 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 export const INSPECTION_OUTCOMES = ['passed', 'failed', 'deemed-approved'] as const;
 export type InspectionOutcome = (typeof INSPECTION_OUTCOMES)[number];
 
+/** The counter a decided inspection moves; tacit approvals are kept on record but count as neither. */
+export function countedAs(outcome: InspectionOutcome): 'passed' | 'failed' | null {
+  return outcome === 'deemed-approved' ? null : outcome;
+}
+
 /**
  * One decided inspection of an importer (_id = declarationId: one assessment, so one task, per
- * declaration). The trader's history is counted from these rather than kept in $inc counters: an
- * insert keyed by the declaration is idempotent under redelivery (a second insert is E11000) and exact
- * across instances, where FerretDB 1.x loses concurrent $inc from other processes and a list of counted
- * ids inside one counter document would grow without bound.
+ * declaration). The insert keyed by the declaration makes recording idempotent under redelivery, and
+ * the first decision of a declaration the one that counts; `counted` says it is in the importer's tally.
  */
 @Schema({ collection: 'trader_history', versionKey: false })
 export class TraderInspection {
@@ -16,12 +19,26 @@ export class TraderInspection {
   @Prop({ required: true }) importerId: string;
   @Prop({ required: true }) taskId: string;
   @Prop({ required: true }) shipmentId: string;
-  /** Tacit approvals are kept for the record but count as neither passed nor failed. */
   @Prop({ type: String, required: true, enum: INSPECTION_OUTCOMES }) outcome: InspectionOutcome;
   /** Business time of the decision (ce_time of its event). */
   @Prop({ required: true }) decidedAt: Date;
+  @Prop() counted?: boolean;
 }
 
 export const TraderInspectionSchema = SchemaFactory.createForClass(TraderInspection);
-// the history of one importer is counted by outcome at every assessment
-TraderInspectionSchema.index({ importerId: 1, outcome: 1 });
+
+/**
+ * An importer's passed and failed inspections (_id = importerId), read by _id at every assessment.
+ * `recent` holds the last declarations counted, so a decision counted by one instance while another
+ * was still recording it is not counted twice (the record's `counted` covers later redeliveries).
+ */
+@Schema({ collection: 'trader_tallies', versionKey: false })
+export class TraderTally {
+  @Prop({ type: String, required: true }) _id: string;
+  @Prop({ default: 0 }) passed: number;
+  @Prop({ default: 0 }) failed: number;
+  @Prop({ type: [String], default: [] }) recent: string[];
+  @Prop() revision?: number;
+}
+
+export const TraderTallySchema = SchemaFactory.createForClass(TraderTally);

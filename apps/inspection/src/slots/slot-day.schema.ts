@@ -9,6 +9,7 @@ export class SlotDay {
   @Prop({ required: true }) date: string;
   @Prop({ default: 0 }) standard: number;
   @Prop({ default: 0 }) green: number;
+  @Prop() revision?: number;
 }
 
 export const SlotDaySchema = SchemaFactory.createForClass(SlotDay);

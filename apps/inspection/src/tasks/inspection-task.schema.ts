@@ -17,11 +17,6 @@ export const TASK_STATUSES = [
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export type { InspectionResult };
 
-/**
- * A document check (YELLOW) or physical inspection (RED). Its deadline lives here, in Mongo, so the
- * timer survives restarts; every decision is one conditional write from 'open', with its event staged
- * in the same write, so exactly one decision (officer or tacit approval) ever wins.
- */
 export interface DocumentRequestRecord {
   requestId: string;
   officerId: string;
@@ -30,6 +25,12 @@ export interface DocumentRequestRecord {
   answeredAt?: Date;
 }
 
+/**
+ * A document check (YELLOW) or physical inspection (RED). Its deadline lives here, in Mongo, so the
+ * timer survives restarts; every change is decided by task-lifecycle and written guarded by the
+ * revision it was decided on, with its event staged in the same write, so exactly one decision
+ * (officer or tacit approval) ever wins.
+ */
 @Schema({ collection: 'inspection_tasks', versionKey: false })
 export class InspectionTask implements OutboxFields {
   @Prop({ type: String, required: true }) _id: string;
@@ -57,10 +58,12 @@ export class InspectionTask implements OutboxFields {
   /** The shipment flow's correlation id and the RiskAssessed event that opened the task. */
   @Prop({ required: true }) correlationId: string;
   @Prop({ required: true }) causationId: string;
+  @Prop() revision?: number;
   outbox: OutboxFields['outbox'];
   outboxPending: boolean;
 }
 
 export const InspectionTaskSchema = withOutbox(SchemaFactory.createForClass(InspectionTask));
-// the deadline watcher asks for open tasks by deadline
+// the deadline watcher's periodic sweep and the officers' list ask by status and deadline (they scan on
+// mongo-java-server, which uses only _id and unique indexes; MongoDB would use this one)
 InspectionTaskSchema.index({ status: 1, deadline: 1 });

@@ -1,21 +1,35 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { SlotsModule } from '../slots/slots.module';
-import { InspectionTask, InspectionTaskSchema } from './inspection-task.schema';
-import { OfficerActionsController } from './officer-actions.controller';
 import { DocumentRequestsEventsController } from './document-requests.events.controller';
 import { DocumentRequestsService } from './document-requests.service';
+import { InspectionTaskRepository } from './inspection-task.repository';
+import { InspectionTask, InspectionTaskSchema } from './inspection-task.schema';
+import { OfficerActionsController } from './officer-actions.controller';
 import { TaskClaimsService } from './task-claims.service';
+import { TaskDeadlines } from './task-deadlines';
+import { TaskDeclaration, TaskDeclarationSchema } from './task-declaration.schema';
+import { TaskTransitions } from './task-transitions';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 
 @Module({
   imports: [
-    MongooseModule.forFeature([{ name: InspectionTask.name, schema: InspectionTaskSchema }]),
+    MongooseModule.forFeature([
+      { name: InspectionTask.name, schema: InspectionTaskSchema },
+      { name: TaskDeclaration.name, schema: TaskDeclarationSchema },
+    ]),
     SlotsModule,
   ],
   controllers: [TasksController, OfficerActionsController, DocumentRequestsEventsController],
-  providers: [TasksService, DocumentRequestsService, TaskClaimsService],
-  exports: [TasksService],
+  providers: [
+    InspectionTaskRepository,
+    TaskTransitions,
+    TaskDeadlines,
+    TasksService,
+    DocumentRequestsService,
+    TaskClaimsService,
+  ],
+  exports: [TasksService, InspectionTaskRepository, TaskTransitions, TaskDeadlines],
 })
 export class TasksModule {}

@@ -1,23 +1,21 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import { Clock, WorkingCalendar } from '@tongguan/clock';
+import { WorkingCalendar } from '@tongguan/clock';
 import type { RiskChannel } from '@tongguan/contracts';
-import { EventFactory, OutboxRelay } from '@tongguan/messaging';
-import { stageEvents, withState, type OutboxModel } from '@tongguan/persistence';
+import { OutboxRelay } from '@tongguan/messaging';
 import { DomainError } from '@tongguan/platform';
-import type { Model } from 'mongoose';
-import { isDuplicateKey } from '@tongguan/persistence';
-import { SlotBookingService } from '../slots/slot-booking.service';
 import { InspectionConfig } from '../config/inspection-config';
+import { SlotBookingService } from '../slots/slot-booking.service';
 import {
   InspectionTaskPage,
   InspectionTaskView,
   type ListTasksQuery,
   type RecordResultDto,
 } from './inspection-task.dto';
-import { InspectionTask } from './inspection-task.schema';
-import { assertDecidable, causeOf, claimableBy, taskClosed } from './task-decision';
+import type { InspectionTask } from './inspection-task.schema';
+import { InspectionTaskRepository } from './inspection-task.repository';
 import { kindOf, taskDeadline, type TimeLimits } from './task-deadline';
+import { TaskDeadlines } from './task-deadlines';
+import { TaskTransitions } from './task-transitions';
 
 export interface TaskOpening {
   taskId: string;
@@ -37,12 +35,12 @@ export class TasksService implements OnModuleInit {
   private readonly limits: TimeLimits;
 
   constructor(
-    @InjectModel(InspectionTask.name) private readonly tasks: Model<InspectionTask>,
-    private readonly events: EventFactory,
+    private readonly tasks: InspectionTaskRepository,
+    private readonly transitions: TaskTransitions,
     private readonly relay: OutboxRelay,
-    private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
     private readonly slots: SlotBookingService,
+    private readonly deadlines: TaskDeadlines,
     config: InspectionConfig,
   ) {
     this.limits = {
@@ -52,37 +50,30 @@ export class TasksService implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.relay.watch(this.tasks as unknown as OutboxModel);
+    this.relay.watch(this.tasks.outboxModel);
   }
 
-  /** Idempotent upsert keyed by the task id the assessment holds: opening twice changes nothing. */
+  /** Opening twice changes nothing: the task id is the one the assessment holds. */
   async open(opening: TaskOpening): Promise<void> {
+    const { taskId, channel, ...fields } = opening;
     const { limitHours, deadline } = taskDeadline(
       opening.openedAt,
-      opening.channel,
+      channel,
       opening.greenChannel,
       this.limits,
       this.calendar,
     );
-    const { taskId, channel, ...fields } = opening;
-    try {
-      await this.tasks.updateOne(
-        { _id: taskId },
-        {
-          $setOnInsert: {
-            ...fields,
-            kind: kindOf(channel),
-            status: 'open',
-            limitHours,
-            deadline,
-            findings: [],
-          },
-        },
-        { upsert: true },
-      );
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
+    const opened = await this.tasks.open({
+      _id: taskId,
+      ...fields,
+      kind: kindOf(channel),
+      status: 'open',
+      limitHours,
+      deadline,
+      findings: [],
+      documentRequests: [],
+    });
+    if (opened) this.deadlines.set(taskId, deadline);
     if (channel === 'RED') await this.bookSlot(taskId, opening.openedAt, opening.greenChannel);
   }
 
@@ -91,9 +82,8 @@ export class TasksService implements OnModuleInit {
    * slot set. (A crash between the booking and this write leaves one slot of that day unused.)
    */
   private async bookSlot(taskId: string, from: Date, greenChannel: boolean): Promise<void> {
-    if (await this.tasks.exists({ _id: taskId, slot: { $exists: true } })) return;
-    const slot = await this.slots.book(from, greenChannel);
-    await this.tasks.updateOne({ _id: taskId, slot: { $exists: false } }, { $set: { slot } });
+    if (await this.tasks.hasSlot(taskId)) return;
+    await this.tasks.setSlot(taskId, await this.slots.book(from, greenChannel));
   }
 
   async list(query: ListTasksQuery): Promise<InspectionTaskPage> {
@@ -101,17 +91,9 @@ export class TasksService implements OnModuleInit {
       ...(query.status ? { status: query.status } : {}),
       ...(query.shipmentId ? { shipmentId: query.shipmentId } : {}),
     };
-    const [docs, total] = await Promise.all([
-      this.tasks
-        .find(filter, { outbox: 0 })
-        .sort({ deadline: 1, _id: 1 })
-        .skip((query.page - 1) * query.pageSize)
-        .limit(query.pageSize)
-        .lean(),
-      this.tasks.countDocuments(filter),
-    ]);
+    const { items, total } = await this.tasks.queue(filter, query.page, query.pageSize);
     return {
-      items: docs.map((d) => InspectionTaskView.of(d)),
+      items: items.map((d) => InspectionTaskView.of(d)),
       page: query.page,
       pageSize: query.pageSize,
       total,
@@ -122,75 +104,16 @@ export class TasksService implements OnModuleInit {
     return InspectionTaskView.of(await this.find(id));
   }
 
-  /** The officer's decision: one conditional write from 'open' before the deadline, with its event. */
+  /** The officer's decision, before the deadline; InspectionCompleted is stored with it. */
   async recordResult(id: string, dto: RecordResultDto, officerId: string): Promise<InspectionTaskView> {
-    const task = await this.find(id);
-    assertDecidable(task, this.clock.now(), officerId);
-    const findings = dto.findings ?? [];
-    const event = this.events.create(
-      'InspectionCompleted',
-      {
-        shipmentId: task.shipmentId,
-        declarationId: task.declarationId,
-        taskId: task._id,
-        result: dto.result,
-        findings,
-        officerId,
-      },
-      { causedBy: causeOf(task), decision: `InspectionCompleted:${task._id}` },
-    );
-    const decidedAt = new Date(event.time);
-    const updated = await this.tasks.findOneAndUpdate(
-      { _id: id, status: 'open', deadline: { $gt: decidedAt }, ...claimableBy(officerId) },
-      withState(stageEvents([event]), { status: dto.result, officerId, findings, decidedAt }),
-      { new: true, lean: true },
-    );
-    if (!updated) {
-      // lost a race with another decision or with the deadline: say which
-      assertDecidable(await this.find(id), decidedAt, officerId);
-      throw taskClosed(task);
-    }
-    this.relay.nudge();
-    return InspectionTaskView.of(updated);
-  }
-
-  /** Open tasks whose deadline has passed at the given business instant, most overdue first. */
-  async overdue(now: Date, limit: number): Promise<InspectionTask[]> {
-    return this.tasks
-      .find({ status: 'open', deadline: { $lte: now } }, { outbox: 0 })
-      .sort({ deadline: 1 })
-      .limit(limit)
-      .lean();
-  }
-
-  async nextDeadline(): Promise<Date | null> {
-    const next = await this.tasks.findOne({ status: 'open' }, { deadline: 1 }).sort({ deadline: 1 }).lean();
-    return next ? new Date(next.deadline) : null;
-  }
-
-  /**
-   * Tacit approval: one conditional write from 'open', so only one of several racing instances (or an
-   * officer) records a decision; the stable ce_id covers FerretDB 1.x, which does not isolate writes
-   * across processes. False when something else decided first.
-   */
-  async deemApproved(task: InspectionTask): Promise<boolean> {
-    const event = this.events.create(
-      'InspectionDeemedApproved',
-      {
-        shipmentId: task.shipmentId,
-        declarationId: task.declarationId,
-        taskId: task._id,
-        deadline: new Date(task.deadline).toISOString(),
-        reason: `no decision within the ${task.limitHours}-hour time limit`,
-      },
-      { causedBy: causeOf(task), decision: `InspectionDeemedApproved:${task._id}` },
-    );
-    const updated = await this.tasks.updateOne(
-      { _id: task._id, status: 'open' },
-      withState(stageEvents([event]), { status: 'deemed-approved', decidedAt: new Date(event.time) }),
-    );
-    if (updated.modifiedCount === 1) this.relay.nudge();
-    return updated.modifiedCount === 1;
+    const fact = {
+      kind: 'record-result',
+      officerId,
+      result: dto.result,
+      findings: dto.findings ?? [],
+    } as const;
+    if (!(await this.transitions.apply(id, fact)).task) throw notFound(id);
+    return this.get(id);
   }
 
   /**
@@ -198,21 +121,22 @@ export class TasksService implements OnModuleInit {
    * they were opened for. Nothing is announced: the declaration's own event said it.
    */
   async close(declarationId: string, status: 'withdrawn' | 'superseded', at: Date): Promise<void> {
-    await this.tasks.updateMany(
-      { declarationId, status: { $in: ['open', 'documents-requested'] } },
-      { $set: { status, decidedAt: at } },
-    );
+    for (const id of await this.tasks.idsOfDeclaration(declarationId)) {
+      await this.transitions.apply(id, { kind: 'close', status }, at);
+    }
   }
 
   async find(id: string): Promise<InspectionTask> {
-    const task = await this.tasks.findById(id, { outbox: 0 }).lean();
-    if (!task) {
-      throw new DomainError(
-        'INSPECTION.TASK_NOT_FOUND',
-        `inspection task ${id} not found`,
-        HttpStatus.NOT_FOUND,
-      );
-    }
+    const task = await this.tasks.findVisible(id);
+    if (!task) throw notFound(id);
     return task;
   }
+}
+
+export function notFound(id: string): DomainError {
+  return new DomainError(
+    'INSPECTION.TASK_NOT_FOUND',
+    `inspection task ${id} not found`,
+    HttpStatus.NOT_FOUND,
+  );
 }

@@ -19,6 +19,7 @@ export class BillOfLading implements OutboxFields {
   @Prop({ type: [String], default: [] }) dischargedContainers: string[];
   @Prop() dischargedAt?: Date;
   @Prop() gateOutAt?: Date;
+  @Prop() revision?: number;
   outbox: OutboxFields['outbox'];
   outboxPending: boolean;
 }

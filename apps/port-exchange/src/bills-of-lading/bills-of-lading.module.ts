@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { VesselCallsModule } from '../vessel-calls/vessel-calls.module';
 import { BillOfLading, BillOfLadingSchema } from './bill-of-lading.schema';
+import { BillOfLadingRepository } from './bill-of-lading.repository';
 import { BillsOfLadingController } from './bills-of-lading.controller';
 import { BillsOfLadingService } from './bills-of-lading.service';
 import { DischargesController } from './discharges.controller';
@@ -14,7 +15,7 @@ import { ManifestStore } from './manifest-store';
     VesselCallsModule,
   ],
   controllers: [BillsOfLadingController, DischargesController],
-  providers: [BillsOfLadingService, DischargesService, ManifestStore],
+  providers: [BillOfLadingRepository, BillsOfLadingService, DischargesService, ManifestStore],
   exports: [BillsOfLadingService, ManifestStore],
 })
 export class BillsOfLadingModule {}

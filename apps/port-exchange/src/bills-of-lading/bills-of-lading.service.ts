@@ -1,29 +1,26 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { shipmentIdOf, type CloudEvent, type FieldProblem } from '@tongguan/contracts';
 import { OutboxRelay } from '@tongguan/messaging';
-import { stageEvents, withState, type OutboxModel } from '@tongguan/persistence';
 import { DomainError, NotFoundError } from '@tongguan/platform';
-import type { FilterQuery, Model } from 'mongoose';
 import { VesselCallsService } from '../vessel-calls/vessel-calls.service';
-import { BillOfLading } from './bill-of-lading.schema';
+import { decideGateOutRecord } from './bill-of-lading-rules';
+import type { BillOfLading } from './bill-of-lading.schema';
+import { BillOfLadingRepository } from './bill-of-lading.repository';
 import type { ListBillsOfLadingQuery } from './bill-of-lading.views';
 import { checkManifest } from './manifest-line';
 import { ManifestStore, type LineOutcome } from './manifest-store';
 
-const HIDDEN = { outbox: 0, outboxPending: 0 } as const;
-
 @Injectable()
 export class BillsOfLadingService implements OnModuleInit {
   constructor(
-    @InjectModel(BillOfLading.name) private readonly bills: Model<BillOfLading>,
+    private readonly bills: BillOfLadingRepository,
     private readonly calls: VesselCallsService,
     private readonly store: ManifestStore,
     private readonly relay: OutboxRelay,
   ) {}
 
   onModuleInit(): void {
-    this.relay.watch(this.bills as unknown as OutboxModel);
+    this.relay.watch(this.bills.outboxModel);
   }
 
   /**
@@ -54,9 +51,14 @@ export class BillsOfLadingService implements OnModuleInit {
 
   async get(blNumber: string): Promise<BillOfLading> {
     const shipmentId = shipmentIdOf(blNumber);
-    const bill = await this.bills.findById(shipmentId, HIDDEN).lean();
+    const bill = await this.bills.find(shipmentId);
     if (!bill) throw new NotFoundError('bill of lading', shipmentId);
     return bill;
+  }
+
+  /** The B/L of the shipment, or null when it was never manifested here. */
+  async find(shipmentId: string): Promise<BillOfLading | null> {
+    return this.bills.find(shipmentId);
   }
 
   /** The manifest of a call, in B/L number order. */
@@ -65,29 +67,17 @@ export class BillsOfLadingService implements OnModuleInit {
     query: ListBillsOfLadingQuery,
   ): Promise<{ items: BillOfLading[]; page: number; pageSize: number; total: number }> {
     await this.calls.get(vesselCallId);
-    const filter: FilterQuery<BillOfLading> = { vesselCallId };
-    if (query.discharged !== undefined) filter.dischargedAt = { $exists: query.discharged };
-    if (query.containerNumber) filter.containerNumbers = query.containerNumber;
-    const [items, total] = await Promise.all([
-      this.bills
-        .find(filter, HIDDEN)
-        .sort({ _id: 1 })
-        .skip((query.page - 1) * query.pageSize)
-        .limit(query.pageSize)
-        .lean(),
-      this.bills.countDocuments(filter),
-    ]);
+    const { items, total } = await this.bills.pageOfCall(vesselCallId, query);
     return { items, page: query.page, pageSize: query.pageSize, total };
   }
 
   /** Records the gate-out once, atomically with its event; false when the cargo already left. */
   async recordGateOut(shipmentId: string, event: CloudEvent): Promise<boolean> {
-    const updated = await this.bills.updateOne(
-      { _id: shipmentId, gateOutAt: { $exists: false } },
-      withState(stageEvents([event]), { gateOutAt: new Date(event.time) }),
-    );
-    this.relay.nudge();
-    return updated.modifiedCount === 1;
+    const { applied } = await this.bills.modify(shipmentId, (bill) => {
+      const change = decideGateOutRecord(bill, new Date(event.time));
+      return change && { change, events: [event] };
+    });
+    return applied;
   }
 }
 

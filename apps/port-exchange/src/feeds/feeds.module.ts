@@ -4,16 +4,18 @@ import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { Delivery, DeliverySchema } from './deliveries/delivery.schema';
 import { DeliveryDispatcher } from './deliveries/delivery-dispatcher';
+import { DeliveryRepository } from './deliveries/delivery.repository';
 import { DeliveryPlanner } from './deliveries/delivery-planner';
 import { WebhookSender } from './deliveries/webhook-sender';
 import { EventLogEventsController } from './event-log/event-log.events.controller';
-import { EventLogService } from './event-log/event-log.service';
+import { EventLogRepository } from './event-log/event-log.repository';
 import { LoggedEvent, LoggedEventSchema } from './event-log/logged-event.schema';
 import { FeedsConfig, loadFeedsConfig } from './feeds-config';
 import { EventStream } from './pull-feed/event-stream';
 import { FeedController } from './pull-feed/feed.controller';
 import { FeedReader } from './pull-feed/feed-reader';
 import { Subscription, SubscriptionSchema } from './subscriptions/subscription.schema';
+import { SubscriptionRepository } from './subscriptions/subscription.repository';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { SubscriptionsService } from './subscriptions/subscriptions.service';
 
@@ -32,8 +34,10 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
   controllers: [EventLogEventsController, SubscriptionsController, DeliveriesController, FeedController],
   providers: [
     { provide: FeedsConfig, useFactory: () => loadFeedsConfig() },
-    EventLogService,
+    EventLogRepository,
+    SubscriptionRepository,
     SubscriptionsService,
+    DeliveryRepository,
     DeliveriesService,
     DeliveryPlanner,
     WebhookSender,

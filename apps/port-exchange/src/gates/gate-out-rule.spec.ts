@@ -1,4 +1,4 @@
-import { decideGateOut, normalisePlate, type GateOutFacts } from './gate-out-rule';
+import { cargoNotHere, decideGateOut, normalisePlate, type GateOutFacts } from './gate-out-rule';
 
 const pickup = {
   bookingId: 'b-1',
@@ -106,5 +106,15 @@ describe('normalisePlate', () => {
   it('ignores case, spaces, dashes and the middle dot', () => {
     expect(normalisePlate(' yue-b 12345 ')).toBe(normalisePlate('YUE-B12345'));
     expect(normalisePlate('粤B·12345')).toBe('粤B12345');
+  });
+});
+
+describe('cargoNotHere (the gate-in rule)', () => {
+  it('names why cargo cannot be collected, and nothing when it is at the terminal', () => {
+    const codes = (bill: GateOutFacts['bill']) => cargoNotHere(bill).map((r) => r.code);
+    expect(codes(null)).toEqual(['NOT_MANIFESTED']);
+    expect(codes({})).toEqual(['NOT_DISCHARGED']);
+    expect(codes({ dischargedAt: new Date(), gateOutAt: new Date() })).toEqual(['ALREADY_LEFT']);
+    expect(codes({ dischargedAt: new Date() })).toEqual([]);
   });
 });

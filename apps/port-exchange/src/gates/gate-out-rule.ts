@@ -49,13 +49,18 @@ export function normalisePlate(plate: string): string {
   return plate.toUpperCase().replace(/[\s\-·.]/g, '');
 }
 
+/** Why the cargo is not at the terminal to be collected (none when it is): the gate-in rule too. */
+export function cargoNotHere(bill: GateOutFacts['bill']): GateRefusalReason[] {
+  if (!bill) return [{ code: 'NOT_MANIFESTED', message: 'bill of lading not manifested at this port' }];
+  if (!bill.dischargedAt) return [{ code: 'NOT_DISCHARGED', message: 'cargo not discharged' }];
+  if (bill.gateOutAt) return [{ code: 'ALREADY_LEFT', message: 'cargo already left the terminal' }];
+  return [];
+}
+
 export function decideGateOut(facts: GateOutFacts): GateOutDecision {
   const reasons: GateRefusalReason[] = [];
   const refuse = (code: GateRefusalCode, message: string) => reasons.push({ code, message });
-  const { bill } = facts;
-  if (!bill) refuse('NOT_MANIFESTED', 'bill of lading not manifested at this port');
-  else if (!bill.dischargedAt) refuse('NOT_DISCHARGED', 'cargo not discharged');
-  else if (bill.gateOutAt) refuse('ALREADY_LEFT', 'cargo already left the terminal');
+  reasons.push(...cargoNotHere(facts.bill));
   if (!facts.released) refuse('NOT_RELEASED', 'not released by customs');
   for (const hold of facts.activeHolds) refuse('CUSTOMS_HOLD', `customs hold: ${hold.reason}`);
 

@@ -6,6 +6,7 @@ import { PickupsModule } from '../pickups/pickups.module';
 import { ReleasesModule } from '../releases/releases.module';
 import { GateConfig, loadGateConfig } from './gate-config';
 import { GateIn, GateInSchema } from './gate-in.schema';
+import { GateInRepository, GateRefusalRepository } from './gate-records.repository';
 import { GateRefusal, GateRefusalSchema } from './gate-refusal.schema';
 import { GatesController } from './gates.controller';
 import { GatesService } from './gates.service';
@@ -27,7 +28,12 @@ export class GatesModule {
         PickupsModule,
       ],
       controllers: [GatesController],
-      providers: [{ provide: GateConfig, useValue: loadGateConfig(env) }, GatesService],
+      providers: [
+        { provide: GateConfig, useValue: loadGateConfig(env) },
+        GateInRepository,
+        GateRefusalRepository,
+        GatesService,
+      ],
     };
   }
 }

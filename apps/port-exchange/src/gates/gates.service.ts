@@ -1,23 +1,18 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { Clock } from '@tongguan/clock';
 import { shipmentIdOf } from '@tongguan/contracts';
 import { EventFactory, OutboxRelay } from '@tongguan/messaging';
-import { type OutboxModel } from '@tongguan/persistence';
-import { DomainError, NotFoundError } from '@tongguan/platform';
-import type { Model } from 'mongoose';
+import { DomainError } from '@tongguan/platform';
 import { randomUUID } from 'node:crypto';
-import type { BillOfLading } from '../bills-of-lading/bill-of-lading.schema';
 import { BillsOfLadingService } from '../bills-of-lading/bills-of-lading.service';
 import { CustomsHoldsService } from '../holds/customs-holds.service';
 import { PickupsService } from '../pickups/pickups.service';
-import { ReleasesService } from '../releases/releases.service';
+import { ReleasesRepository } from '../releases/releases.repository';
 import { GateConfig } from './gate-config';
 import type { GateInDto, GateInView } from './gate-in.dto';
-import { GateIn } from './gate-in.schema';
 import type { GateOutDto } from './gate-out.dto';
-import { decideGateOut, type GateRefusalReason } from './gate-out-rule';
-import { GateRefusal } from './gate-refusal.schema';
+import { cargoNotHere, decideGateOut, type GateRefusalReason } from './gate-out-rule';
+import { GateInRepository, GateRefusalRepository } from './gate-records.repository';
 
 export interface GateOutOutcome {
   gateTransactionId: string;
@@ -34,10 +29,10 @@ export interface GateOutOutcome {
 @Injectable()
 export class GatesService implements OnModuleInit {
   constructor(
-    @InjectModel(GateRefusal.name) private readonly refusals: Model<GateRefusal>,
-    @InjectModel(GateIn.name) private readonly gateIns: Model<GateIn>,
+    private readonly refusals: GateRefusalRepository,
+    private readonly gateIns: GateInRepository,
     private readonly bills: BillsOfLadingService,
-    private readonly releases: ReleasesService,
+    private readonly releases: ReleasesRepository,
     private readonly holds: CustomsHoldsService,
     private readonly pickups: PickupsService,
     private readonly config: GateConfig,
@@ -47,18 +42,15 @@ export class GatesService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.relay.watch(this.refusals as unknown as OutboxModel);
-    this.relay.watch(this.gateIns as unknown as OutboxModel);
+    this.relay.watch(this.refusals.outboxModel);
+    this.relay.watch(this.gateIns.outboxModel);
   }
 
   /** A truck enters to collect cargo that is here: discharged and not yet gone. */
   async gateIn(dto: GateInDto, correlationId?: string): Promise<GateInView> {
     const shipmentId = shipmentIdOf(dto.blNumber);
-    const bill = await this.billOrNull(shipmentId);
-    const reasons: string[] = [];
-    if (!bill) reasons.push('bill of lading not manifested at this port');
-    else if (!bill.dischargedAt) reasons.push('cargo not discharged');
-    else if (bill.gateOutAt) reasons.push('cargo already left the terminal');
+    const bill = await this.bills.find(shipmentId);
+    const reasons = cargoNotHere(bill).map((reason) => reason.message);
     if (reasons.length > 0) {
       throw new DomainError(
         'GATE.IN_REFUSED',
@@ -79,16 +71,16 @@ export class GatesService implements OnModuleInit {
       { correlationId },
     );
     const at = new Date(event.time);
-    await this.gateIns.create({
-      _id: gateTransactionId,
-      shipmentId,
-      truckPlate: dto.truckPlate,
-      ...(dto.bookingId ? { bookingId: dto.bookingId } : {}),
-      at,
-      outbox: [event],
-      outboxPending: true,
-    });
-    this.relay.nudge();
+    await this.gateIns.insert(
+      {
+        _id: gateTransactionId,
+        shipmentId,
+        truckPlate: dto.truckPlate,
+        ...(dto.bookingId ? { bookingId: dto.bookingId } : {}),
+        at,
+      },
+      [event],
+    );
     return {
       gateTransactionId,
       shipmentId,
@@ -102,7 +94,7 @@ export class GatesService implements OnModuleInit {
   async gateOut(dto: GateOutDto, correlationId?: string): Promise<GateOutOutcome> {
     const shipmentId = shipmentIdOf(dto.blNumber);
     const [bill, released, activeHolds, pickups] = await Promise.all([
-      this.billOrNull(shipmentId),
+      this.bills.find(shipmentId),
       this.releases.isReleased(shipmentId),
       this.holds.activeFor(shipmentId),
       this.pickups.activeFor(shipmentId),
@@ -158,28 +150,15 @@ export class GatesService implements OnModuleInit {
       { shipmentId, gateTransactionId, truckPlate, reasons: messages },
       { correlationId },
     );
-    await this.refusals.create({
-      _id: gateTransactionId,
-      shipmentId,
-      truckPlate,
-      reasons: messages,
-      at: new Date(refused.time),
-      outbox: [refused],
-      outboxPending: true,
-    });
-    this.relay.nudge();
+    await this.refusals.insert(
+      { _id: gateTransactionId, shipmentId, truckPlate, reasons: messages, at: new Date(refused.time) },
+      [refused],
+    );
     throw new DomainError(
       'GATE.OUT_REFUSED',
       `gate-out refused: ${messages.join('; ')}`,
       HttpStatus.CONFLICT,
       reasons.map(({ code, message }) => ({ path: 'blNumber', code, message })),
     );
-  }
-
-  private async billOrNull(shipmentId: string): Promise<BillOfLading | null> {
-    return this.bills.get(shipmentId).catch((error: unknown) => {
-      if (error instanceof NotFoundError) return null;
-      throw error;
-    });
   }
 }

@@ -17,6 +17,7 @@ export class CustomsHold implements OutboxFields {
   @Prop() liftedBy?: string;
   @Prop() liftReason?: string;
   @Prop() liftedAt?: Date;
+  @Prop() revision?: number;
   outbox: OutboxFields['outbox'];
   outboxPending: boolean;
 }

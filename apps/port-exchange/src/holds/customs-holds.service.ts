@@ -1,33 +1,34 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@tongguan/auth';
-import { shipmentIdOf } from '@tongguan/contracts';
+import { shipmentIdOf, type CloudEvent } from '@tongguan/contracts';
 import { EventFactory, OutboxRelay, stableEventId, type IncomingEvent } from '@tongguan/messaging';
-import { stageEvents, withState, type OutboxModel } from '@tongguan/persistence';
 import { DomainError } from '@tongguan/platform';
-import type { FilterQuery, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import type { CustomsHoldPage, CustomsHoldView, ListHoldsQuery, PlaceHoldDto } from './customs-hold.dto';
-import { CustomsHold } from './customs-hold.schema';
+import { activeHolds, decideLift } from './customs-hold-rules';
+import type { CustomsHold } from './customs-hold.schema';
+import { CustomsHoldRepository } from './customs-hold.repository';
 
-const HIDDEN_FIELDS = { outbox: 0, outboxPending: 0 } as const;
 const MAX_REASON = 500;
 
-function toView(hold: CustomsHold): CustomsHoldView {
-  const { _id, outbox: _outbox, outboxPending: _pending, ...rest } = hold;
+type StoredHold = Omit<CustomsHold, 'revision' | 'outbox' | 'outboxPending'> &
+  Partial<Pick<CustomsHold, 'revision' | 'outbox' | 'outboxPending'>>;
+
+function toView(hold: StoredHold): CustomsHoldView {
+  const { _id, outbox: _outbox, outboxPending: _pending, revision: _revision, ...rest } = hold;
   return { id: _id, ...rest };
 }
 
 @Injectable()
 export class CustomsHoldsService implements OnModuleInit {
   constructor(
-    @InjectModel(CustomsHold.name) private readonly holds: Model<CustomsHold>,
+    private readonly holds: CustomsHoldRepository,
     private readonly events: EventFactory,
     private readonly relay: OutboxRelay,
   ) {}
 
   onModuleInit(): void {
-    this.relay.watch(this.holds as unknown as OutboxModel);
+    this.relay.watch(this.holds.outboxModel);
   }
 
   async place(dto: PlaceHoldDto, officer: Principal, correlationId?: string): Promise<CustomsHoldView> {
@@ -38,18 +39,8 @@ export class CustomsHoldsService implements OnModuleInit {
       { shipmentId, holdId, placedBy: officer.party, reason: dto.reason },
       { correlationId },
     );
-    const hold: CustomsHold = {
-      _id: holdId,
-      shipmentId,
-      status: 'active',
-      placedBy: officer.party,
-      reason: dto.reason,
-      placedAt: new Date(event.time),
-      outbox: [event],
-      outboxPending: true,
-    };
-    await this.holds.create(hold);
-    this.relay.nudge();
+    const hold = this.hold(holdId, shipmentId, officer.party, dto.reason, event);
+    await this.holds.place(hold, [event]);
     return toView(hold);
   }
 
@@ -66,77 +57,61 @@ export class CustomsHoldsService implements OnModuleInit {
       { shipmentId, holdId, placedBy: 'customs', reason },
       { causedBy: refused, decision: `CustomsHoldPlaced:${holdId}` },
     );
-    const hold: CustomsHold = {
-      _id: holdId,
-      shipmentId,
-      status: 'active',
-      placedBy: 'customs',
-      reason,
-      placedAt: new Date(event.time),
-      outbox: [event],
-      outboxPending: true,
-    };
-    const placed = await this.holds
-      .updateOne({ _id: holdId }, { $setOnInsert: hold }, { upsert: true })
-      .then((result) => result.upsertedCount === 1)
-      .catch((error: { code?: number }) => (error.code === 11000 ? false : Promise.reject(error)));
-    if (placed) this.relay.nudge();
+    // false on a redelivery: the hold with this id is on record already
+    await this.holds.place(this.hold(holdId, shipmentId, 'customs', reason, event), [event]);
   }
 
-  /** Lifts an active hold once; lifting it again is refused, so each lift is one decision on record. */
+  /** Lifts an active hold once (customs-hold-rules): load, decide, save guarded by the revision. */
   async lift(
     id: string,
     reason: string,
     officer: Principal,
     correlationId?: string,
   ): Promise<CustomsHoldView> {
-    const hold = await this.find(id);
-    if (hold.status !== 'active') throw notActive(id);
-    const event = this.events.create(
-      'CustomsHoldLifted',
-      { shipmentId: hold.shipmentId, holdId: id, liftedBy: officer.party, reason },
-      { correlationId },
-    );
-    const lifted = await this.holds.updateOne(
-      { _id: id, status: 'active' },
-      withState(stageEvents([event]), {
-        status: 'lifted',
-        liftedBy: officer.party,
-        liftReason: reason,
-        liftedAt: new Date(event.time),
-      }),
-    );
-    if (lifted.modifiedCount !== 1) throw notActive(id);
-    this.relay.nudge();
+    const { current, applied } = await this.holds.modify(id, (hold) => {
+      const event = this.events.create(
+        'CustomsHoldLifted',
+        { shipmentId: hold.shipmentId, holdId: id, liftedBy: officer.party, reason },
+        { correlationId },
+      );
+      const change = decideLift(hold, { by: officer.party, reason, at: new Date(event.time) });
+      return change && { change, events: [event] };
+    });
+    if (!current) throw notFound(id);
+    if (!applied) throw notActive(id);
     return toView(await this.find(id));
   }
 
   async list(query: ListHoldsQuery): Promise<CustomsHoldPage> {
-    const filter: FilterQuery<CustomsHold> = {};
-    if (query.blNumber) filter.shipmentId = shipmentIdOf(query.blNumber);
-    if (query.status) filter.status = query.status;
-    const [items, total] = await Promise.all([
-      this.holds
-        .find(filter, HIDDEN_FIELDS)
-        .sort({ placedAt: -1, _id: 1 })
-        .skip((query.page - 1) * query.pageSize)
-        .limit(query.pageSize)
-        .lean(),
-      this.holds.countDocuments(filter),
-    ]);
+    const shipmentId = query.blNumber ? shipmentIdOf(query.blNumber) : undefined;
+    const { items, total } = await this.holds.list(query, shipmentId);
     return { items: items.map(toView), page: query.page, pageSize: query.pageSize, total };
   }
 
+  /** The holds that keep the shipment's cargo at the terminal (the gate asks, by shipment). */
   async activeFor(shipmentId: string): Promise<{ id: string; reason: string }[]> {
-    const active = await this.holds.find({ shipmentId, status: 'active' }, { reason: 1 }).limit(100).lean();
-    return active.map((h) => ({ id: h._id, reason: h.reason }));
+    return activeHolds(await this.holds.ofShipment(shipmentId));
+  }
+
+  private hold(
+    holdId: string,
+    shipmentId: string,
+    placedBy: string,
+    reason: string,
+    event: CloudEvent,
+  ): StoredHold {
+    return { _id: holdId, shipmentId, status: 'active', placedBy, reason, placedAt: new Date(event.time) };
   }
 
   private async find(id: string): Promise<CustomsHold> {
-    const hold = await this.holds.findById(id, HIDDEN_FIELDS).lean();
-    if (!hold) throw new DomainError('HOLD.NOT_FOUND', `customs hold ${id} not found`, HttpStatus.NOT_FOUND);
+    const hold = await this.holds.find(id);
+    if (!hold) throw notFound(id);
     return hold;
   }
+}
+
+function notFound(id: string): DomainError {
+  return new DomainError('HOLD.NOT_FOUND', `customs hold ${id} not found`, HttpStatus.NOT_FOUND);
 }
 
 function notActive(id: string): DomainError {

@@ -1,10 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { OnEvent, type IncomingEvent } from '@tongguan/messaging';
-import { ReleasesService } from './releases.service';
+import { ReleasesRepository } from './releases.repository';
 
 @Controller()
 export class ReleasesEventsController {
-  constructor(private readonly releases: ReleasesService) {}
+  constructor(private readonly releases: ReleasesRepository) {}
 
   @OnEvent('ShipmentReleased')
   async onShipmentReleased(event: IncomingEvent<'ShipmentReleased'>): Promise<void> {

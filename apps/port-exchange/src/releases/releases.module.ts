@@ -2,12 +2,12 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CustomsRelease, CustomsReleaseSchema } from './customs-release.schema';
 import { ReleasesEventsController } from './releases.events.controller';
-import { ReleasesService } from './releases.service';
+import { ReleasesRepository } from './releases.repository';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: CustomsRelease.name, schema: CustomsReleaseSchema }])],
   controllers: [ReleasesEventsController],
-  providers: [ReleasesService],
-  exports: [ReleasesService],
+  providers: [ReleasesRepository],
+  exports: [ReleasesRepository],
 })
 export class ReleasesModule {}

@@ -11,6 +11,7 @@ export class VesselCall {
   /** Actual time of arrival: reported by the port, else the first discharge of the call. */
   @Prop() ata?: Date;
   @Prop({ type: String, enum: ['reported', 'first-discharge'] }) ataSource?: 'reported' | 'first-discharge';
+  @Prop() revision?: number;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -1,14 +1,12 @@
 import { PeriodicJob } from '@tongguan/platform';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { EventLogService } from '../event-log/event-log.service';
+import { EventLogRepository } from '../event-log/event-log.repository';
 import { toStructuredCloudEvent } from '../event-log/structured-cloud-event';
 import { FeedsConfig } from '../feeds-config';
 import { feedsMetrics } from '../feeds-metrics';
 import { signingSecrets } from '../signing/signing-secrets';
-import { Subscription } from '../subscriptions/subscription.schema';
+import { SubscriptionRepository } from '../subscriptions/subscription.repository';
 import { retryDelayMs } from './backoff';
 import { DeliveriesService } from './deliveries.service';
 import type { Delivery } from './delivery.schema';
@@ -29,10 +27,10 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   private unsubscribe: (() => void) | null = null;
 
   constructor(
-    @InjectModel(Subscription.name) private readonly subscriptions: Model<Subscription>,
+    private readonly subscriptions: SubscriptionRepository,
     private readonly planner: DeliveryPlanner,
     private readonly deliveries: DeliveriesService,
-    private readonly log: EventLogService,
+    private readonly log: EventLogRepository,
     private readonly sender: WebhookSender,
     private readonly config: FeedsConfig,
   ) {
@@ -85,7 +83,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   }
 
   private async attempt(delivery: Delivery): Promise<void> {
-    const subscription = await this.subscriptions.findById(delivery.subscriptionId).lean<Subscription>();
+    const subscription = await this.subscriptions.findById(delivery.subscriptionId);
     if (!subscription?.active) return this.deliveries.cancel(delivery, new Date());
     const event = await this.log.byId(delivery.eventId);
     if (!event) throw new Error(`event ${delivery.eventId} is not in the log`);

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
-import { EventLogService } from '../event-log/event-log.service';
-import { Subscription } from '../subscriptions/subscription.schema';
+import { EventLogRepository } from '../event-log/event-log.repository';
+import { SubscriptionRepository } from '../subscriptions/subscription.repository';
 import { DeliveriesService } from './deliveries.service';
 
 const BATCH = 200;
@@ -16,16 +14,14 @@ const BATCH = 200;
 @Injectable()
 export class DeliveryPlanner {
   constructor(
-    @InjectModel(Subscription.name) private readonly subscriptions: Model<Subscription>,
-    private readonly log: EventLogService,
+    private readonly subscriptions: SubscriptionRepository,
+    private readonly log: EventLogRepository,
     private readonly deliveries: DeliveriesService,
   ) {}
 
   /** Plans every active subscription up to the log head; returns how many events were planned. */
   async planAll(now: Date): Promise<number> {
-    const active = await this.subscriptions
-      .find({ active: true }, { _id: 1, eventTypes: 1, plannedThrough: 1 })
-      .lean<Pick<Subscription, '_id' | 'eventTypes' | 'plannedThrough'>[]>();
+    const active = await this.subscriptions.active();
     if (active.length === 0) return 0;
     const head = await this.log.headSeq();
     let planned = 0;
@@ -41,10 +37,7 @@ export class DeliveryPlanner {
         cursor = events.length < BATCH ? Math.max(last, head) : last;
         if (events.length < BATCH || cursor >= head) break;
       }
-      await this.subscriptions.updateOne(
-        { _id: subscription._id, plannedThrough: { $lt: cursor } },
-        { $set: { plannedThrough: cursor } },
-      );
+      await this.subscriptions.markPlanned(subscription._id, cursor);
     }
     return planned;
   }

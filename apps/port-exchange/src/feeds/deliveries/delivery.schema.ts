@@ -29,6 +29,7 @@ export class Delivery {
   @Prop({ type: String, default: null }) lastError: string | null;
   @Prop({ type: Date, default: null }) deliveredAt: Date | null;
   @Prop({ required: true }) createdAt: Date;
+  @Prop() revision?: number;
 }
 
 export const DeliverySchema = SchemaFactory.createForClass(Delivery);

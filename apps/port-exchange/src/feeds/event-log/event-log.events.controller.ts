@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { OnEvent, type IncomingEvent } from '@tongguan/messaging';
-import { EventLogService } from './event-log.service';
+import { EventLogRepository } from './event-log.repository';
 import { ALL_EVENT_NAMES } from './event-types';
 
 /**
@@ -10,7 +10,7 @@ import { ALL_EVENT_NAMES } from './event-types';
  */
 @Controller()
 export class EventLogEventsController {
-  constructor(private readonly log: EventLogService) {}
+  constructor(private readonly log: EventLogRepository) {}
 
   @OnEvent(...ALL_EVENT_NAMES)
   async onAnyEvent(event: IncomingEvent<(typeof ALL_EVENT_NAMES)[number]>): Promise<void> {

@@ -3,7 +3,7 @@ import { Schema as MongooseSchema } from 'mongoose';
 
 /**
  * One platform event as port-exchange received it, once per ce_id (the _id). `seq` is the feed cursor:
- * 1, 2, 3 ... in the order port-exchange logged the events, without gaps (see EventLogService.append).
+ * 1, 2, 3 ... in the order port-exchange logged the events, without gaps (see EventLogRepository.append).
  */
 @Schema({ collection: 'feed_events', versionKey: false })
 export class LoggedEvent {
@@ -23,6 +23,5 @@ export class LoggedEvent {
 }
 
 export const LoggedEventSchema = SchemaFactory.createForClass(LoggedEvent);
+// every read goes by seq (or _id): the store serves equality on a unique index, nothing else
 LoggedEventSchema.index({ seq: 1 }, { unique: true });
-LoggedEventSchema.index({ subject: 1, seq: 1 });
-LoggedEventSchema.index({ time: 1 });

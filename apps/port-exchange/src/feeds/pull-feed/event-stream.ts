@@ -57,7 +57,7 @@ export class EventStream implements BeforeApplicationShutdown {
     let lastWrite = Date.now();
     try {
       while (!closed) {
-        const events = await this.reader.read(FeedReader.queryOf(filter, cursor, BATCH));
+        const { events, through } = await this.reader.scan(FeedReader.queryOf(filter, cursor, BATCH));
         for (const event of events) {
           const frame = `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(toStructuredCloudEvent(event))}\n\n`;
           cursor = event.seq;
@@ -66,8 +66,10 @@ export class EventStream implements BeforeApplicationShutdown {
           if (!response.write(frame)) await drainedOrClosed(response);
           if (closed) break;
         }
-        if (events.length === BATCH) continue;
         if (closed) break;
+        // past the events the filter skipped too: the next poll starts where this read ended
+        cursor = through;
+        if (events.length === BATCH) continue;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, this.config.FEED_POLL_MS);
           wake = () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventLogService, type LogQuery } from '../event-log/event-log.service';
+import { EventLogRepository, type LogQuery } from '../event-log/event-log.repository';
 import { resolveEventTypes } from '../event-log/event-types';
 import type { LoggedEvent } from '../event-log/logged-event.schema';
 import type { FeedFilterQuery, FeedPage, FeedPageQuery } from './feed-query.dto';
@@ -8,7 +8,7 @@ import { toStructuredCloudEvent } from '../event-log/structured-cloud-event';
 /** Reads the event log for the pull feed and the stream, by cursor. */
 @Injectable()
 export class FeedReader {
-  constructor(private readonly log: EventLogService) {}
+  constructor(private readonly log: EventLogRepository) {}
 
   /** The log query of a validated filter, starting after the given cursor. */
   static queryOf(filter: FeedFilterQuery, after: number, limit: number): LogQuery {
@@ -31,8 +31,9 @@ export class FeedReader {
     };
   }
 
-  read(query: LogQuery): Promise<LoggedEvent[]> {
-    return this.log.read(query);
+  /** The matching events and the last cursor looked at (see EventLogRepository.scan). */
+  scan(query: LogQuery): Promise<{ events: LoggedEvent[]; through: number }> {
+    return this.log.scan(query);
   }
 
   onAppended(listener: () => void): () => void {

@@ -22,6 +22,7 @@ export class Subscription {
   /** Event log cursor up to which deliveries have been planned; a new subscription starts at the head. */
   @Prop({ required: true }) plannedThrough: number;
   @Prop({ required: true }) createdAt: Date;
+  @Prop() revision?: number;
   @Prop({ type: Date, default: null }) deactivatedAt: Date | null;
   @Prop({ type: Date, default: null }) secretRotatedAt: Date | null;
 }

@@ -4,7 +4,7 @@ import type { Model } from 'mongoose';
 import { CustomsRelease } from './customs-release.schema';
 
 @Injectable()
-export class ReleasesService {
+export class ReleasesRepository {
   constructor(@InjectModel(CustomsRelease.name) private readonly releases: Model<CustomsRelease>) {}
 
   /** Idempotent: the first release wins, a redelivery changes nothing. */

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { CloudEvent } from '@tongguan/contracts';
-import type { FilterQuery, Model } from 'mongoose';
+import { isDuplicateKey } from '@tongguan/persistence';
+import type { Model } from 'mongoose';
 import { EventEmitter } from 'node:events';
 import { feedsMetrics } from '../feeds-metrics';
 import { LoggedEvent } from './logged-event.schema';
@@ -18,6 +19,8 @@ export interface LogQuery {
 }
 
 const MAX_APPEND_TRIES = 20;
+/** Seqs read per query when a filter may skip events: an $in on the unique seq index, one lookup each. */
+const WINDOW = 500;
 
 /**
  * The durable, ordered log of every platform event port-exchange has seen; webhooks and the pull feed
@@ -28,15 +31,20 @@ const MAX_APPEND_TRIES = 20;
  * the seq below it is already written, so a reader that sees seq n has every seq below n too, and
  * "after=<n>" never skips an event that commits late (a (ce_time, ce_id) order would: a late event
  * with an early ce_time sorts before a cursor that was already handed out). Appends are serialised in
- * this process (FerretDB isolates nothing across connections anyway); a second instance appending at
- * the same moment loses the unique-index race on seq, reloads the head and tries the next number. The
- * _id is the ce_id, so a redelivered event is logged once.
+ * this process; a second instance appending at the same moment loses the unique-index race on seq,
+ * reloads the head and tries the next number. The _id is the ce_id, so a redelivered event is logged once.
+ *
+ * Every read goes by equality on the unique seq (or the _id): the head is found by probing seqs above
+ * the last one known (gap-free: seq n present means all below are), a page by the seqs after its cursor.
  */
 @Injectable()
-export class EventLogService {
-  private readonly logger = new Logger(EventLogService.name);
+export class EventLogRepository {
+  private readonly logger = new Logger(EventLogRepository.name);
   private readonly appended = new EventEmitter();
+  /** The head as this process last wrote it; null when another writer may have moved it. */
   private head: number | null = null;
+  /** The highest seq known to be in the log (0: none): where probing for the head starts. */
+  private known = 0;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(@InjectModel(LoggedEvent.name) private readonly events: Model<LoggedEvent>) {
@@ -69,11 +77,12 @@ export class EventLogService {
           loggedAt: new Date(),
         });
         this.head = seq;
+        this.known = Math.max(this.known, seq);
         feedsMetrics.logHead.set(seq);
         this.appended.emit('appended', seq);
         return;
       } catch (error) {
-        if ((error as { code?: unknown }).code !== 11000) throw error;
+        if (!isDuplicateKey(error)) throw error;
         this.head = null; // someone else took this seq (another instance), or the event is already in
         if (await this.events.exists({ _id: event.id })) return;
         this.logger.debug(`seq ${seq} taken by another writer; retrying ${event.id}`);
@@ -84,16 +93,57 @@ export class EventLogService {
 
   /** The cursor of the newest event (0 when the log is empty). */
   async headSeq(): Promise<number> {
-    const newest = await this.events.findOne({}, { seq: 1 }).sort({ seq: -1 }).lean();
-    return newest?.seq ?? 0;
+    let present = this.known;
+    let step = 1;
+    // gallop up while the seq ahead is present, then halve the gap: one lookup when nothing is new
+    while (await this.has(present + step)) {
+      present += step;
+      step *= 2;
+    }
+    let absent = present + step;
+    while (absent - present > 1) {
+      const middle = Math.floor((present + absent) / 2);
+      if (await this.has(middle)) present = middle;
+      else absent = middle;
+    }
+    this.known = Math.max(this.known, present);
+    return present;
   }
 
   async read(query: LogQuery): Promise<LoggedEvent[]> {
-    const filter: FilterQuery<LoggedEvent> = { seq: { $gt: query.after } };
-    if (query.types?.length) filter.type = { $in: [...query.types] };
-    if (query.shipmentId) filter.subject = query.shipmentId;
-    if (query.since) filter.time = { $gte: query.since };
-    return this.events.find(filter).sort({ seq: 1 }).limit(query.limit).lean<LoggedEvent[]>();
+    return (await this.scan(query)).events;
+  }
+
+  /**
+   * The matching events after the cursor, in log order, and `through`: the last seq looked at, past
+   * which a caller may move its cursor even when nothing matched. Reads the seqs after the cursor a
+   * window at a time; filters (type, shipment, time) are applied to what is read, so a narrow filter
+   * walks the log from the cursor on.
+   */
+  async scan(query: LogQuery): Promise<{ events: LoggedEvent[]; through: number }> {
+    const filtered = Boolean(query.types?.length || query.shipmentId || query.since);
+    const window = filtered ? Math.max(WINDOW, query.limit) : query.limit;
+    const types = query.types?.length ? new Set(query.types) : null;
+    const matches = (event: LoggedEvent) =>
+      (!types || types.has(event.type)) &&
+      (!query.shipmentId || event.subject === query.shipmentId) &&
+      (!query.since || event.time.getTime() >= query.since.getTime());
+    const events: LoggedEvent[] = [];
+    let through = query.after;
+    for (;;) {
+      const seqs = Array.from({ length: window }, (_, i) => through + 1 + i);
+      const found = await this.events.find({ seq: { $in: seqs } }).lean<LoggedEvent[]>();
+      found.sort((a, b) => a.seq - b.seq);
+      for (const event of found) {
+        if (event.seq !== through + 1) return { events, through }; // the head, as this read saw it
+        through = event.seq;
+        if (!matches(event)) continue;
+        events.push(event);
+        if (events.length === query.limit) return { events, through };
+      }
+      this.known = Math.max(this.known, through);
+      if (found.length < window) return { events, through };
+    }
   }
 
   async byId(eventId: string): Promise<LoggedEvent | null> {
@@ -104,5 +154,9 @@ export class EventLogService {
   onAppended(listener: (seq: number) => void): () => void {
     this.appended.on('appended', listener);
     return () => this.appended.off('appended', listener);
+  }
+
+  private async has(seq: number): Promise<boolean> {
+    return (await this.events.exists({ seq })) !== null;
   }
 }

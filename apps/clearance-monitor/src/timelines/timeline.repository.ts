@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { AggregateRepository, ConcurrentModificationError, type OutboxModel } from '@tongguan/persistence';
+import type { FilterQuery, Model } from 'mongoose';
+import { isDeepStrictEqual } from 'node:util';
+import type { AlertKind } from '../alerts/sla-alert-rules';
+import { emptyTimeline, type TimelineFacts } from './timeline';
+import { Timeline } from './timeline.schema';
+
+const FOLD_ATTEMPTS = 10;
+
+/** What an SLA assessment of a shipment reads. */
+const ASSESSED = {
+  stamps: 1,
+  channel: 1,
+  greenChannel: 1,
+  withdrawn: 1,
+  arrivedAt: 1,
+  releasedAt: 1,
+  atRiskAlerted: 1,
+  breachAlerted: 1,
+} as const;
+export type AssessedTimeline = Pick<Timeline, keyof typeof ASSESSED | '_id'>;
+
+/** Arrived, not released, not withdrawn: the clearance clock is running. */
+const IN_FLIGHT: FilterQuery<Timeline> = {
+  arrivedAt: { $exists: true },
+  releasedAt: { $exists: false },
+  withdrawn: { $ne: true },
+};
+
+/** A page of a list: shipments in flight by arrival (oldest first) or released by release (latest first). */
+export interface ListPage {
+  released: boolean;
+  from?: Date;
+  to?: Date;
+  /** In flight only: arrived before this (the breached list). */
+  arrivedBefore?: Date;
+  /** Resume after this shipment (its arrival or release, and its id). */
+  after?: { at: Date; id: string } | null;
+  limit: number;
+}
+
+/**
+ * Loads and saves timelines (_id = shipmentId). The fold and the alert flags go by _id; the lists,
+ * the in-flight scan and the statistics read ranges of arrival or release, which scan: they serve
+ * people and periodic jobs, never an event handler.
+ */
+@Injectable()
+export class TimelineRepository extends AggregateRepository<Timeline> {
+  constructor(@InjectModel(Timeline.name) timelines: Model<Timeline>) {
+    super(timelines, 'timeline');
+  }
+
+  /** The outbox relay watches this model (earlier versions staged alerts in timelines). */
+  get outboxModel(): OutboxModel {
+    return this.model as unknown as OutboxModel;
+  }
+
+  /**
+   * Folds into the shipment's timeline: reads it (an empty one if new), computes the next facts, and
+   * writes them guarded by the revision read, or creates the timeline with a unique insert; on a lost
+   * race it reads again, so two instances folding one shipment never lose a stamp. Null when the fold
+   * changed nothing (a redelivery): nothing is written.
+   */
+  async fold(
+    shipmentId: string,
+    fold: (facts: TimelineFacts) => TimelineFacts,
+  ): Promise<{ before: TimelineFacts; after: TimelineFacts } | null> {
+    for (let attempt = 0; attempt < FOLD_ATTEMPTS; attempt++) {
+      const current = await this.findById(shipmentId);
+      const before = current ? toFacts(current) : emptyTimeline(shipmentId);
+      const after = fold(before);
+      if (current && isDeepStrictEqual(before, after)) return null;
+      const fields = stored(after);
+      const guard = { _id: shipmentId, revision: current?.revision ?? null } as FilterQuery<Timeline> & {
+        _id: string;
+      };
+      const written = current
+        ? await this.apply(guard, { change: { set: fields } })
+        : await this.insert({ _id: shipmentId, ...fields });
+      if (written) return { before, after };
+    }
+    throw new ConcurrentModificationError('timeline', shipmentId);
+  }
+
+  /** Notes an alert raised on the timeline; a breach makes an at-risk alert moot. */
+  async markAlerted(shipmentId: string, kind: AlertKind): Promise<void> {
+    const set = kind === 'breached' ? { breachAlerted: true, atRiskAlerted: true } : { atRiskAlerted: true };
+    await this.apply({ _id: shipmentId }, { change: { set } });
+  }
+
+  async importerOf(shipmentId: string): Promise<string | null> {
+    return (await this.findById(shipmentId, { importerId: 1 }))?.importerId ?? null;
+  }
+
+  /** Shipments in flight, oldest arrival first. */
+  async inFlight(limit: number): Promise<AssessedTimeline[]> {
+    return this.model
+      .find(IN_FLIGHT, ASSESSED)
+      .sort({ arrivedAt: 1, _id: 1 })
+      .limit(limit)
+      .lean<AssessedTimeline[]>();
+  }
+
+  async listPage({ released, from, to, arrivedBefore, after, limit }: ListPage): Promise<AssessedTimeline[]> {
+    const field = released ? 'releasedAt' : 'arrivedAt';
+    const direction = released ? -1 : 1;
+    const range: Record<string, Date> = {};
+    if (from) range.$gte = from;
+    if (to) range.$lt = to;
+    if (arrivedBefore && !released && !(range.$lt && range.$lt < arrivedBefore)) range.$lt = arrivedBefore;
+    const filter: FilterQuery<Timeline> = released
+      ? { releasedAt: { $exists: true, ...range } }
+      : { ...IN_FLIGHT, arrivedAt: { $exists: true, ...range } };
+    if (after) {
+      const beyond = direction === 1 ? '$gt' : '$lt';
+      filter.$or = [{ [field]: { [beyond]: after.at } }, { [field]: after.at, _id: { [beyond]: after.id } }];
+    }
+    return this.model
+      .find(filter, ASSESSED)
+      .sort({ [field]: direction, _id: direction })
+      .limit(limit)
+      .lean<AssessedTimeline[]>();
+  }
+
+  /** The latest releases since a time, for the stage-time medians. */
+  async releasedSince(since: Date, limit: number) {
+    return this.model
+      .find({ releasedAt: { $exists: true, $gte: since } }, { stamps: 1, channel: 1 })
+      .sort({ releasedAt: -1 })
+      .limit(limit)
+      .lean();
+  }
+
+  async countReleasedIn(window: { from: Date; to: Date | null }): Promise<number> {
+    return this.model.countDocuments(releasedWithin(window));
+  }
+
+  async releasedIn(window: { from: Date; to: Date | null }) {
+    return this.model.find(releasedWithin(window), { stamps: 1, channel: 1, greenChannel: 1 }).lean();
+  }
+}
+
+function releasedWithin({ from, to }: { from: Date; to: Date | null }): FilterQuery<Timeline> {
+  return { releasedAt: { $exists: true, $gte: from, ...(to === null ? {} : { $lt: to }) } };
+}
+
+/** The stored fields of the facts, with the two stamps the lists range over copied as dates. */
+function stored(facts: TimelineFacts) {
+  return {
+    ...facts,
+    ...(facts.stamps.released ? { releasedAt: new Date(facts.stamps.released) } : {}),
+    ...(facts.stamps.arrival ? { arrivedAt: new Date(facts.stamps.arrival) } : {}),
+  };
+}
+
+/** The folded facts of a stored timeline (its other fields, like the revision and alert flags, left out). */
+function toFacts(doc: Timeline): TimelineFacts {
+  const facts = emptyTimeline(doc._id);
+  for (const key of Object.keys(facts) as (keyof TimelineFacts)[]) {
+    if (doc[key] !== undefined) (facts as unknown as Record<string, unknown>)[key] = doc[key];
+  }
+  facts.stamps = { ...emptyTimeline(doc._id).stamps, ...doc.stamps };
+  return facts;
+}

@@ -1,0 +1,35 @@
+import type { RiskChannel } from '@tongguan/contracts';
+import type { RiskAssessment } from './risk-assessment.schema';
+
+/**
+ * The rules of a risk assessment's life, pure: it is written once per declaration version, it is the
+ * durable intent to open the task it names until that task is opened, and a withdrawal ends that.
+ */
+export type AssessmentState = Pick<
+  RiskAssessment,
+  'channel' | 'taskId' | 'taskOpenedAt' | 'withdrawnAt' | 'version'
+>;
+
+/** The task the assessment still has to open, or null: GREEN, opened already, or the declaration withdrawn. */
+export function taskToOpen(
+  assessment: AssessmentState,
+): { taskId: string; channel: Exclude<RiskChannel, 'GREEN'> } | null {
+  const { channel, taskId } = assessment;
+  if (channel === 'GREEN' || !taskId) return null;
+  if (assessment.taskOpenedAt || assessment.withdrawnAt) return null;
+  return { taskId, channel };
+}
+
+/** An amendment is assessed again only when it is newer than the version assessed (redeliveries are not). */
+export function assessesAgain(stored: Pick<AssessmentState, 'version'> | null, version: number): boolean {
+  return !stored || (stored.version ?? 1) < version;
+}
+
+/** The shipment's latest assessment: a B/L may be declared more than once, the last assessed counts. */
+export function latestOf<T extends Pick<RiskAssessment, 'assessedAt'>>(assessments: T[]): T | null {
+  let latest: T | null = null;
+  for (const a of assessments) {
+    if (!latest || new Date(a.assessedAt).getTime() > new Date(latest.assessedAt).getTime()) latest = a;
+  }
+  return latest;
+}
