@@ -22,14 +22,6 @@ const STORE_ONLY_IN_REPOSITORIES = ['mongoose', '@nestjs/mongoose'].map((name) =
     "the store is reached through the aggregate's repository (*.repository.ts) and @tongguan/persistence",
 }));
 const STORE_FILES = ['**/*.repository.ts', '**/*.schema.ts', '**/*.module.ts', '**/test/**'];
-// apps whose aggregates all have repositories (the others are being moved onto them)
-const STORE_RESTRICTED = new Set([
-  'declaration',
-  'inspection',
-  'port-exchange',
-  'clearance-monitor',
-  'simulator',
-]);
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.local/**', 'coverage/**', 'deploy/local/**/*.js'] },
@@ -61,7 +53,7 @@ export default tseslint.config(
         files: [`apps/${app}/**/*.ts`],
         rules: noCrossImports(crossImports, message, [
           KAFKA_ONLY_IN_MESSAGING,
-          ...(STORE_RESTRICTED.has(app) ? STORE_ONLY_IN_REPOSITORIES : []),
+          ...STORE_ONLY_IN_REPOSITORIES,
         ]),
       },
       {

@@ -14,6 +14,7 @@ export class CargoArrival {
   @Prop({ required: true }) dischargedAt: Date;
   @Prop({ required: true }) containerCount: number;
   @Prop({ required: true }) grossWeightKg: number;
+  @Prop() revision?: number;
 }
 
 export const CargoArrivalSchema = SchemaFactory.createForClass(CargoArrival);

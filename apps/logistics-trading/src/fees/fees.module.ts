@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CargoArrival, CargoArrivalSchema } from './cargo-arrival.schema';
+import { CargoArrivalRepository } from './cargo-arrival.repository';
 import { CargoArrivalsEventsController } from './cargo-arrivals.events.controller';
 import { CargoArrivalsService } from './cargo-arrivals.service';
 import { PortFeeTariff } from './port-fee-tariff';
@@ -18,7 +19,7 @@ export class FeesModule {
       global: true,
       imports: [MongooseModule.forFeature([{ name: CargoArrival.name, schema: CargoArrivalSchema }])],
       controllers: [CargoArrivalsEventsController],
-      providers: [{ provide: PortFeeTariff, useValue: tariff }, CargoArrivalsService],
+      providers: [{ provide: PortFeeTariff, useValue: tariff }, CargoArrivalRepository, CargoArrivalsService],
       exports: [PortFeeTariff, CargoArrivalsService],
     };
   }

@@ -21,9 +21,10 @@ const GuaranteeDrawSchema = SchemaFactory.createForClass(GuaranteeDraw);
 export class GuaranteeAccount {
   /** The guarantee number. */
   @Prop({ type: String, required: true }) _id: string;
-  @Prop({ required: true, index: true }) traderId: string;
+  @Prop({ required: true }) traderId: string;
   @Prop({ required: true }) drawnMinor: number;
   @Prop({ type: [GuaranteeDrawSchema], default: [] }) draws: GuaranteeDraw[];
+  @Prop() revision?: number;
 }
 
 export const GuaranteeAccountSchema = SchemaFactory.createForClass(GuaranteeAccount);

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { GuaranteeAccount, GuaranteeAccountSchema } from './guarantee-account.schema';
+import { GuaranteeAccountRepository } from './guarantee-account.repository';
 import { GuaranteeRegistry, loadGuaranteeRegistry } from './guarantee-registry';
 import { GuaranteesController } from './guarantees.controller';
 import { GuaranteesService } from './guarantees.service';
@@ -17,7 +18,11 @@ export class GuaranteesModule {
       global: true,
       imports: [MongooseModule.forFeature([{ name: GuaranteeAccount.name, schema: GuaranteeAccountSchema }])],
       controllers: [GuaranteesController],
-      providers: [{ provide: GuaranteeRegistry, useValue: loadGuaranteeRegistry() }, GuaranteesService],
+      providers: [
+        { provide: GuaranteeRegistry, useValue: loadGuaranteeRegistry() },
+        GuaranteeAccountRepository,
+        GuaranteesService,
+      ],
       exports: [GuaranteesService],
     };
   }

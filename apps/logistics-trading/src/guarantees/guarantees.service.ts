@@ -1,90 +1,64 @@
-import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Principal } from '@tongguan/auth';
 import { DomainError, NotFoundError } from '@tongguan/platform';
-import type { Model } from 'mongoose';
-import { GuaranteeAccount, type GuaranteeDraw } from './guarantee-account.schema';
+import type { GuaranteeAccount, GuaranteeDraw } from './guarantee-account.schema';
+import { GuaranteeAccountRepository } from './guarantee-account.repository';
 import type { GuaranteeView } from './guarantee.dto';
 import { GuaranteeRegistry, type AeoGuarantee } from './guarantee-registry';
-
-const refusal = (code: string, message: string, status: HttpStatus) =>
-  new DomainError(code, message, status, [{ path: 'method', code, message }]);
+import { decideDraw, guaranteeToSettle, remainingMinor } from './guarantee-rules';
 
 /** AEO bank guarantees: who may settle by guarantee, and drawing on one within its limit. */
 @Injectable()
 export class GuaranteesService implements OnModuleInit {
   constructor(
-    @InjectModel(GuaranteeAccount.name) private readonly accounts: Model<GuaranteeAccount>,
+    private readonly accounts: GuaranteeAccountRepository,
     private readonly registry: GuaranteeRegistry,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await Promise.all(this.registry.guarantees.map((g) => this.openAccount(g)));
+    await Promise.all(this.registry.guarantees.map((g) => this.accounts.open(g)));
   }
 
-  /**
-   * The guarantee a trader may settle a payment with, or a 422 saying why not. The registry is the
-   * authority, not the declaration: an AEO id quoted on a filing is the importer's claim, while the
-   * registry records the certificate and the bank's commitment behind it.
-   */
+  /** The guarantee a trader may settle a payment with, or a 422 saying why not. */
   guaranteeFor(traderId: string, currency: string, at: Date): AeoGuarantee {
-    const guarantee = this.registry.forTrader(traderId);
-    if (!guarantee) {
-      throw refusal(
-        'GUARANTEE.NOT_AEO',
-        `trader ${traderId} holds no AEO certificate with a bank guarantee: settle through the payment gateway`,
-        HttpStatus.UNPROCESSABLE_ENTITY,
-      );
-    }
-    if (Date.parse(guarantee.validUntil) < at.getTime()) {
-      throw refusal(
-        'GUARANTEE.EXPIRED',
-        `guarantee ${guarantee.guaranteeNumber} expired at ${guarantee.validUntil}`,
-        HttpStatus.UNPROCESSABLE_ENTITY,
-      );
-    }
-    if (guarantee.currency !== currency) {
-      throw refusal(
-        'GUARANTEE.CURRENCY_MISMATCH',
-        `guarantee ${guarantee.guaranteeNumber} is in ${guarantee.currency} but the payment is in ${currency}`,
-        HttpStatus.UNPROCESSABLE_ENTITY,
-      );
-    }
+    const guarantee = guaranteeToSettle(this.registry.forTrader(traderId), traderId, currency, at);
+    if (guarantee instanceof DomainError) throw guarantee;
     return guarantee;
   }
 
   /**
-   * Draws a payment's amount on the guarantee, once per payment. Limit check, amount and record are one
-   * conditional update ($inc only while drawn + amount stays within the limit, and only if this payment
-   * has not drawn yet), so concurrent draws can never exceed the limit nor count one payment twice.
+   * Draws a payment's amount on the guarantee, once per payment and never beyond the limit (see
+   * decideDraw); a payment that drew before gets its draw on record back.
    */
   async draw(guarantee: AeoGuarantee, draw: GuaranteeDraw): Promise<GuaranteeDraw> {
-    await this.openAccount(guarantee);
-    await this.accounts.updateOne(
-      {
-        _id: guarantee.guaranteeNumber,
-        drawnMinor: { $lte: guarantee.limitMinor - draw.amountMinor },
-        'draws.paymentId': { $ne: draw.paymentId },
-      },
-      { $inc: { drawnMinor: draw.amountMinor }, $push: { draws: draw } },
-    );
-    const account = await this.accounts.findById(guarantee.guaranteeNumber).lean();
-    // whether this update or an earlier attempt with the same payment drew it, the draw on record counts
-    const drawn = account?.draws.find((d) => d.paymentId === draw.paymentId);
-    if (drawn) return drawn;
-    const remaining = guarantee.limitMinor - (account?.drawnMinor ?? 0);
-    throw refusal(
-      'GUARANTEE.LIMIT_EXCEEDED',
-      `guarantee ${guarantee.guaranteeNumber} has ${remaining} ${guarantee.currency} minor units left of ${guarantee.limitMinor}; this payment needs ${draw.amountMinor}`,
-      HttpStatus.CONFLICT,
-    );
+    const number = guarantee.guaranteeNumber;
+    const decide = (account: GuaranteeAccount) => {
+      const decided = decideDraw(guarantee, account, draw);
+      return decided.kind === 'draw' ? { change: decided.change } : null;
+    };
+    let { current } = await this.accounts.modify(number, decide);
+    if (!current) {
+      // a guarantee registered after the boot opened the accounts
+      await this.accounts.open(guarantee);
+      ({ current } = await this.accounts.modify(number, decide));
+    }
+    // the decision the account was last read for: pure, so deciding again on it gives the same answer
+    const outcome = decideDraw(guarantee, current ?? { drawnMinor: 0, draws: [] }, draw);
+    switch (outcome.kind) {
+      case 'draw':
+        return draw;
+      case 'drawn-before':
+        return outcome.draw;
+      case 'refused':
+        throw outcome.refusal;
+    }
   }
 
   async list(caller: Principal): Promise<GuaranteeView[]> {
     const visible = this.registry.guarantees.filter(
       (g) => caller.role !== 'importer' || g.traderId === caller.party,
     );
-    const accounts = await this.accounts.find({ _id: { $in: visible.map((g) => g.guaranteeNumber) } }).lean();
+    const accounts = await this.accounts.findMany(visible.map((g) => g.guaranteeNumber));
     return visible.map((g) =>
       viewOf(
         g,
@@ -99,17 +73,7 @@ export class GuaranteesService implements OnModuleInit {
     if (!guarantee || (caller.role === 'importer' && guarantee.traderId !== caller.party)) {
       throw new NotFoundError('guarantee', guaranteeNumber);
     }
-    return viewOf(guarantee, (await this.accounts.findById(guaranteeNumber).lean()) ?? undefined);
-  }
-
-  private async openAccount(guarantee: AeoGuarantee): Promise<void> {
-    await this.accounts
-      .updateOne(
-        { _id: guarantee.guaranteeNumber },
-        { $setOnInsert: { traderId: guarantee.traderId, drawnMinor: 0, draws: [] } },
-        { upsert: true },
-      )
-      .catch((error: { code?: number }) => (error.code === 11000 ? undefined : Promise.reject(error)));
+    return viewOf(guarantee, (await this.accounts.findById(guaranteeNumber)) ?? undefined);
   }
 }
 
@@ -118,7 +82,7 @@ function viewOf(guarantee: AeoGuarantee, account: GuaranteeAccount | undefined):
   return {
     ...guarantee,
     drawnMinor,
-    remainingMinor: guarantee.limitMinor - drawnMinor,
+    remainingMinor: remainingMinor(guarantee, drawnMinor),
     draws: (account?.draws ?? []).map(({ paymentId, receiptNumber, amountMinor, drawnAt }) => ({
       paymentId,
       receiptNumber,

@@ -105,6 +105,7 @@ export class Payment implements OutboxFields {
   @Prop() settlementKey?: string;
   @Prop({ type: SettlementClaimSchema }) pendingSettlement?: SettlementClaim;
   @Prop({ type: ReceiptRecordSchema }) receipt?: ReceiptRecord;
+  @Prop() revision?: number;
   outbox: OutboxFields['outbox'];
   outboxPending: boolean;
 }

@@ -1,37 +1,26 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
 import { EventFactory, OutboxRelay, type IncomingEvent } from '@tongguan/messaging';
-import { stageEvents, withState, type OutboxModel } from '@tongguan/persistence';
 import { NotFoundError } from '@tongguan/platform';
-import type { FilterQuery, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { CargoArrivalsService } from '../fees/cargo-arrivals.service';
 import { PortFeeTariff } from '../fees/port-fee-tariff';
 import type { DischargedCargo } from '../fees/port-fees';
 import { quotePayment, type PaymentQuote } from './payment-quote';
+import { cancellation, dutyOf, newPayment, restatement, restates, visibleTo } from './payment-rules';
 import { paymentView, quoteRecord } from './payment-views';
 import type { ListPaymentsQuery, PaymentPage, PaymentView } from './payment.dto';
-import { Payment } from './payment.schema';
+import type { Payment } from './payment.schema';
+import { PaymentRepository } from './payment.repository';
 
-/** Internal bookkeeping never shown to callers. */
-const HIDDEN_FIELDS = { outbox: 0, outboxPending: 0, settlementKey: 0, pendingSettlement: 0 } as const;
-
-const TAX_CODES = ['CUSTOMS_DUTY', 'IMPORT_VAT', 'OTHER_TAXES'];
-
-/** The assessed duty; requests stored before it was kept read it back from their tax lines. */
-function dutyOf(payment: Payment): Payment['duty'] {
-  if (payment.duty) return payment.duty;
-  const amount = (code: string) => payment.lines.find((l) => l.code === code)?.amountMinor ?? 0;
-  const totalMinor = TAX_CODES.reduce((sum, code) => sum + amount(code), 0);
-  return { dutyMinor: amount('CUSTOMS_DUTY'), vatMinor: amount('IMPORT_VAT'), totalMinor };
-}
+/** Internal bookkeeping never shown in lists. */
+const HIDDEN_IN_LISTS = { outbox: 0, outboxPending: 0, settlementKey: 0, pendingSettlement: 0 } as const;
 
 @Injectable()
 export class PaymentsService implements OnModuleInit {
   constructor(
-    @InjectModel(Payment.name) private readonly payments: Model<Payment>,
+    private readonly payments: PaymentRepository,
     private readonly tariff: PortFeeTariff,
     private readonly arrivals: CargoArrivalsService,
     private readonly clock: Clock,
@@ -40,51 +29,27 @@ export class PaymentsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.relay.watch(this.payments as unknown as OutboxModel);
+    this.relay.watch(this.payments.outboxModel);
   }
 
   /**
-   * One payment request per declaration, announced in the same write that creates it. The event is staged
-   * inside $setOnInsert rather than with stageEvents (whose $push would append on every redelivery):
-   * the upsert only ever inserts, so a redelivered or repeated DutyAssessed changes nothing. Storage is
+   * One payment request per declaration, announced in the write that creates it: a redelivered or
+   * repeated DutyAssessed finds the declaration's payment (unique) and changes nothing. Storage is
    * announced as accrued at this instant (none if the cargo has not been discharged yet).
    */
   async requestPayment(assessed: IncomingEvent<'DutyAssessed'>): Promise<void> {
     const { shipmentId, currency, importerId, declarationId, dutyMinor, vatMinor, totalMinor } =
       assessed.payload;
     const duty = { dutyMinor, vatMinor, totalMinor };
-    const quote = quotePayment(
-      this.tariff,
-      { shipmentId, currency, duty },
-      await this.arrivals.cargoOf(shipmentId),
-      this.clock.now(),
-    );
+    const quote = await this.quoteNow({ shipmentId, currency, duty });
     const paymentId = randomUUID();
     const event = this.events.create(
       'PaymentRequested',
       { shipmentId, paymentId, importerId, currency, lines: quote.lines, totalMinor: quote.totalMinor },
       { causedBy: assessed },
     );
-    const payment: Omit<Payment, 'declarationId'> = {
-      _id: paymentId,
-      shipmentId,
-      importerId,
-      currency,
-      duty,
-      lines: quote.lines,
-      totalMinor: quote.totalMinor,
-      status: 'requested',
-      requestedAt: new Date(event.time),
-      declarationVersion: 1,
-      outbox: [event],
-      outboxPending: true,
-    };
-    const inserted = await this.payments
-      .updateOne({ declarationId }, { $setOnInsert: payment }, { upsert: true })
-      .then((result) => result.upsertedCount === 1)
-      // the unique index turned away a concurrent insert for the same declaration: it exists, as wanted
-      .catch((error: { code?: number }) => (error.code === 11000 ? false : Promise.reject(error)));
-    if (inserted) this.relay.nudge();
+    const request = { paymentId, declarationId, shipmentId, importerId, currency, duty };
+    await this.payments.request(newPayment(request, quote, new Date(event.time)), [event]);
   }
 
   /**
@@ -93,47 +58,28 @@ export class PaymentsService implements OnModuleInit {
    */
   async restate(amended: IncomingEvent<'DeclarationAmended'>): Promise<void> {
     const { shipmentId, declarationId, importerId, version, duty: amendedDuty } = amended.payload;
-    const payment = await this.payments.findOne({ declarationId }, { outbox: 0 }).lean();
-    if (!payment || payment.status !== 'requested' || (payment.declarationVersion ?? 1) >= version) return;
     const { currency, dutyMinor, vatMinor, totalMinor } = amendedDuty;
-    const duty = { dutyMinor, vatMinor, totalMinor };
-    const quote = quotePayment(
-      this.tariff,
-      { shipmentId, currency, duty },
-      await this.arrivals.cargoOf(shipmentId),
-      this.clock.now(),
-    );
-    const event = this.events.create(
-      'PaymentRequested',
-      {
-        shipmentId,
-        paymentId: payment._id,
-        importerId,
-        currency,
-        lines: quote.lines,
-        totalMinor: quote.totalMinor,
-      },
-      { causedBy: amended },
-    );
-    await this.payments.updateOne(
-      { _id: payment._id, status: 'requested', declarationVersion: payment.declarationVersion ?? 1 },
-      withState(stageEvents([event]), {
-        currency,
-        duty,
-        lines: quote.lines,
-        totalMinor: quote.totalMinor,
-        declarationVersion: version,
-      }),
-    );
-    this.relay.nudge();
+    const amendment = { version, currency, duty: { dutyMinor, vatMinor, totalMinor } };
+    const found = await this.payments.findByDeclaration(declarationId);
+    if (!found || !restates(found, amendment)) return;
+    const quote = await this.quoteNow({ shipmentId, ...amendment });
+    const { lines, totalMinor: total } = quote;
+    const payload = { shipmentId, paymentId: found._id, importerId, currency, lines, totalMinor: total };
+    const event = this.events.create('PaymentRequested', payload, { causedBy: amended });
+    await this.payments.modify(found._id, (payment) => {
+      const change = restatement(payment, amendment, quote);
+      return change && { change, events: [event] };
+    });
   }
 
   /** A withdrawn declaration owes nothing: its unpaid request is cancelled (a settled one stays on record). */
   async cancelFor(declarationId: string, at: Date): Promise<void> {
-    await this.payments.updateOne(
-      { declarationId, status: 'requested' },
-      { $set: { status: 'cancelled', cancelledAt: at } },
-    );
+    const found = await this.payments.findByDeclaration(declarationId);
+    if (!found) return;
+    await this.payments.modify(found._id, (payment) => {
+      const change = cancellation(payment, at);
+      return change && { change };
+    });
   }
 
   /** What the payment comes to at `asOf`, storage counted from the discharge on record. */
@@ -143,27 +89,35 @@ export class PaymentsService implements OnModuleInit {
   }
 
   async list(query: ListPaymentsQuery, caller: Principal): Promise<PaymentPage> {
-    const filter: FilterQuery<Payment> = {};
-    if (caller.role === 'importer') filter.importerId = caller.party;
-    if (query.shipmentId) filter.shipmentId = query.shipmentId;
-    if (query.status) filter.status = query.status;
-    const [items, total] = await Promise.all([
-      this.payments
-        .find(filter, HIDDEN_FIELDS)
-        .sort({ requestedAt: -1, _id: 1 })
-        .skip((query.page - 1) * query.pageSize)
-        .limit(query.pageSize)
-        .lean(),
-      this.payments.countDocuments(filter),
-    ]);
+    const { page, pageSize } = query;
+    const { items, total } = await this.payments.page(
+      {
+        ...(caller.role === 'importer' ? { importerId: caller.party } : {}),
+        ...(query.shipmentId ? { shipmentId: query.shipmentId } : {}),
+        ...(query.status ? { status: query.status } : {}),
+      },
+      { sort: { requestedAt: -1, _id: 1 }, page, pageSize, projection: HIDDEN_IN_LISTS },
+    );
     const cargo = await this.arrivals.cargoOfMany(items.map((p) => p.shipmentId));
     const now = this.clock.now();
     const views = await Promise.all(items.map((p) => this.view(p, now, cargo.get(p.shipmentId) ?? null)));
-    return { items: views, page: query.page, pageSize: query.pageSize, total };
+    return { items: views, page, pageSize, total };
   }
 
   async get(id: string, caller: Principal): Promise<PaymentView> {
     return this.view(await this.findVisible(id, caller), this.clock.now());
+  }
+
+  /** An importer sees only its own payments; another's is answered as absent, so ids leak nothing. */
+  async findVisible(id: string, caller: Principal): Promise<Payment> {
+    const payment = await this.payments.findShown(id);
+    if (!payment || !visibleTo(payment, caller)) throw new NotFoundError('payment', id);
+    return payment;
+  }
+
+  private async quoteNow(payment: Parameters<typeof quotePayment>[1]): Promise<PaymentQuote> {
+    const cargo = await this.arrivals.cargoOf(payment.shipmentId);
+    return quotePayment(this.tariff, payment, cargo, this.clock.now());
   }
 
   /**
@@ -174,14 +128,5 @@ export class PaymentsService implements OnModuleInit {
     if (payment.status === 'settled' && payment.receipt) return paymentView(payment, payment.receipt);
     const asOf = payment.status === 'cancelled' && payment.cancelledAt ? payment.cancelledAt : now;
     return paymentView(payment, quoteRecord(await this.quote(payment, asOf, cargo)));
-  }
-
-  /** An importer sees only its own payments; another's is answered as absent, so ids leak nothing. */
-  async findVisible(id: string, caller: Principal): Promise<Payment> {
-    const filter: FilterQuery<Payment> = { _id: id };
-    if (caller.role === 'importer') filter.importerId = caller.party;
-    const payment = await this.payments.findOne(filter, { outbox: 0, outboxPending: 0 }).lean();
-    if (!payment) throw new NotFoundError('payment', id);
-    return payment;
   }
 }

@@ -9,6 +9,7 @@ export class GatewayCharge {
   @Prop({ required: true }) currency: string;
   @Prop({ required: true }) receiptNumber: string;
   @Prop({ required: true }) chargedAt: Date;
+  @Prop() revision?: number;
 }
 
 export const GatewayChargeSchema = SchemaFactory.createForClass(GatewayCharge);

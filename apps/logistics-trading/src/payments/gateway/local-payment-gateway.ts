@@ -1,10 +1,8 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { Clock } from '@tongguan/clock';
 import { ServiceConfig } from '@tongguan/config';
-import type { Model } from 'mongoose';
 import { randomBytes } from 'node:crypto';
-import { GatewayCharge } from './gateway-charge.schema';
+import { GatewayChargeRepository } from './gateway-charge.repository';
 import {
   ChargeRefusedError,
   PaymentGateway,
@@ -21,7 +19,7 @@ export class LocalPaymentGateway extends PaymentGateway implements OnModuleInit 
   private readonly logger = new Logger(LocalPaymentGateway.name);
 
   constructor(
-    @InjectModel(GatewayCharge.name) private readonly charges: Model<GatewayCharge>,
+    private readonly charges: GatewayChargeRepository,
     private readonly clock: Clock,
     private readonly config: ServiceConfig,
   ) {
@@ -36,27 +34,14 @@ export class LocalPaymentGateway extends PaymentGateway implements OnModuleInit 
 
   async charge(request: ChargeRequest): Promise<ChargeReceipt> {
     const chargedAt = this.clock.now();
-    const receiptNumber = `LGW-${chargedAt.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(5).toString('hex').toUpperCase()}`;
-    try {
-      await this.charges.updateOne(
-        { _id: request.idempotencyKey },
-        {
-          $setOnInsert: {
-            paymentId: request.paymentId,
-            amountMinor: request.amountMinor,
-            currency: request.currency,
-            receiptNumber,
-            chargedAt,
-          },
-        },
-        { upsert: true },
-      );
-    } catch (error) {
-      // two concurrent upserts of one key: the other one inserted it, which is just as good
-      if ((error as { code?: number }).code !== 11000) throw error;
-    }
-    const charge = await this.charges.findById(request.idempotencyKey).lean();
-    if (!charge) throw new Error(`charge ${request.idempotencyKey} vanished`);
+    const charge = await this.charges.chargeOnce({
+      _id: request.idempotencyKey,
+      paymentId: request.paymentId,
+      amountMinor: request.amountMinor,
+      currency: request.currency,
+      receiptNumber: `LGW-${chargedAt.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(5).toString('hex').toUpperCase()}`,
+      chargedAt,
+    });
     // a bank refuses a key reused for a different charge rather than replaying the wrong receipt
     if (
       charge.paymentId !== request.paymentId ||

@@ -12,11 +12,11 @@ export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 @Schema({ collection: 'pickup_bookings', versionKey: false })
 export class PickupBooking implements OutboxFields {
   @Prop({ type: String, required: true }) _id: string;
-  @Prop({ required: true, index: true }) orderId: string;
+  @Prop({ required: true }) orderId: string;
   @Prop({ required: true }) quoteId: string;
-  @Prop({ required: true, index: true }) shipmentId: string;
-  @Prop({ required: true, index: true }) importerId: string;
-  @Prop({ required: true, index: true }) carrierId: string;
+  @Prop({ required: true }) shipmentId: string;
+  @Prop({ required: true }) importerId: string;
+  @Prop({ required: true }) carrierId: string;
   @Prop({ required: true }) truckPlate: string;
   @Prop({ required: true }) terminal: string;
   @Prop({ required: true }) slotStart: Date;
@@ -28,6 +28,7 @@ export class PickupBooking implements OutboxFields {
   @Prop() cancelledAt?: Date;
   @Prop() cancelledBy?: string;
   @Prop() cancelReason?: string;
+  @Prop() revision?: number;
   outbox: OutboxFields['outbox'];
   outboxPending: boolean;
 }

@@ -1,24 +1,19 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
 import { EventFactory, OutboxRelay, stableEventId } from '@tongguan/messaging';
-import { stageEvents, withState, type OutboxModel } from '@tongguan/persistence';
 import { DomainError } from '@tongguan/platform';
-import type { FilterQuery, Model } from 'mongoose';
-import { isDuplicateKey } from '@tongguan/persistence';
 import { TransportOrdersService } from '../orders/transport-orders.service';
 import { PickupSlotsService } from '../pickup-slots/pickup-slots.service';
-import { isOpenAt, slotHourOf } from '../pickup-slots/slot-hours';
+import { slotHourOf } from '../pickup-slots/slot-hours';
 import { TransportQuotesService } from '../quotes/transport-quotes.service';
 import type { PickupBookingView } from './pickup-booking.dto';
-import { PickupBooking } from './pickup-booking.schema';
+import { acceptanceRefusal, cancellation, conflict, slotFull, visibleTo } from './pickup-booking-rules';
+import type { PickupBooking } from './pickup-booking.schema';
+import { PickupBookingRepository } from './pickup-booking.repository';
 
-const HIDDEN_FIELDS = { outbox: 0, outboxPending: 0 } as const;
-
-function toView(booking: Omit<PickupBooking, 'outbox' | 'outboxPending'>): PickupBookingView {
-  const { _id, ...rest } = booking as PickupBooking;
-  const { outbox: _outbox, outboxPending: _pending, ...view } = rest;
+function toView(booking: PickupBooking): PickupBookingView {
+  const { _id, outbox: _outbox, outboxPending: _pending, revision: _revision, ...view } = booking;
   return { id: _id, ...view };
 }
 
@@ -26,12 +21,12 @@ function toView(booking: Omit<PickupBooking, 'outbox' | 'outboxPending'>): Picku
  * Accepting a quote books the pickup: a place in the terminal hour, the order, the booking with its
  * PickupBooked. Without transactions each step is a conditional single-document write keyed by the
  * booking id (derived from order and quote), so a retried acceptance resumes where one stopped and
- * nothing is taken twice; a full hour answers SLOT_FULL before anything is written.
+ * nothing is taken twice; a full hour answers SLOT_FULL before anything else is written.
  */
 @Injectable()
 export class PickupBookingsService implements OnModuleInit {
   constructor(
-    @InjectModel(PickupBooking.name) private readonly bookings: Model<PickupBooking>,
+    private readonly bookings: PickupBookingRepository,
     private readonly orders: TransportOrdersService,
     private readonly quotes: TransportQuotesService,
     private readonly slots: PickupSlotsService,
@@ -41,7 +36,7 @@ export class PickupBookingsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.relay.watch(this.bookings as unknown as OutboxModel);
+    this.relay.watch(this.bookings.outboxModel);
   }
 
   async accept(
@@ -53,43 +48,21 @@ export class PickupBookingsService implements OnModuleInit {
     const order = await this.orders.findVisible(orderId, importer);
     const quote = await this.quotes.quoteOf(orderId, quoteId);
     const bookingId = stableEventId(`pickup-booking:${orderId}:${quoteId}`);
-    const done = await this.bookings.findById(bookingId, HIDDEN_FIELDS).lean();
+    const done = await this.bookings.findShown(bookingId);
     if (done) return toView(done);
-    const resuming = order.status === 'booked' && order.bookingId === bookingId;
-    if (!resuming && order.status !== 'open') {
-      throw conflict('TRANSPORT.ORDER_NOT_OPEN', `transport order ${orderId} is ${order.status}`);
-    }
-    if (!resuming && quote.status !== 'submitted') {
-      throw conflict('TRANSPORT.QUOTE_NOT_OPEN', `quote ${quoteId} is ${quote.status}`);
-    }
     const terminal = this.slots.terminal(order.terminal);
     const slot = slotHourOf(terminal, quote.pickupAt);
-    if (!resuming && slot.slotEnd.getTime() <= this.clock.nowMs()) {
-      throw conflict('TRANSPORT.PICKUP_HOUR_PASSED', `the quoted hour ${slot.local} is over`);
-    }
-    if (!resuming && !isOpenAt(terminal, slot.slotStart)) {
-      throw conflict('TRANSPORT.TERMINAL_CLOSED', `${terminal.id} takes no pickups at ${slot.local}`);
-    }
-    const slotFull = () =>
-      new DomainError(
-        'SLOT_FULL',
-        `${terminal.id} has no free pickup place at ${slot.local} local time (${terminal.capacityPerHour} an hour)`,
-        HttpStatus.CONFLICT,
-        [{ path: 'pickupAt', code: 'SLOT_FULL', message: `the hour ${slot.local} is fully booked` }],
-      );
-    if (!(await this.slots.reserve(terminal, slot, bookingId))) throw slotFull();
-    const booked = await this.orders.markBooked(order, { bookingId, quoteId, carrierId: quote.carrierId });
-    if (!booked) {
+    const refusal = acceptanceRefusal({ order, quote, bookingId, terminal, slot, now: this.clock.now() });
+    if (refusal) throw refusal;
+    if (!(await this.slots.reserve(terminal, slot, bookingId))) throw slotFull(terminal, slot);
+    const { carrierId, truckPlate } = quote;
+    const booked = await this.orders.markBooked(orderId, { bookingId, quoteId, carrierId });
+    if (!booked.booked) {
       await this.slots.release(terminal.id, slot.slotStart, bookingId);
       throw conflict(
         'TRANSPORT.ORDER_NOT_OPEN',
         `transport order ${orderId} was booked or cancelled meanwhile`,
       );
-    }
-    // checked again once the other writers of the hour have landed (see PickupSlotsService.holds)
-    if (!(await this.slots.holds(terminal.id, slot.slotStart, bookingId))) {
-      await this.orders.reopen(orderId, bookingId);
-      throw slotFull();
     }
     const event = this.events.create(
       'PickupBooked',
@@ -97,40 +70,32 @@ export class PickupBookingsService implements OnModuleInit {
         shipmentId: order.shipmentId,
         bookingId,
         orderId,
-        carrierId: quote.carrierId,
-        truckPlate: quote.truckPlate,
+        carrierId,
+        truckPlate,
         terminal: terminal.id,
         slotStart: slot.slotStart.toISOString(),
         slotEnd: slot.slotEnd.toISOString(),
       },
       { correlationId, decision: `PickupBooked:${bookingId}` },
     );
-    const booking: PickupBooking = {
+    const booking = {
       _id: bookingId,
       orderId,
       quoteId,
       shipmentId: order.shipmentId,
       importerId: order.importerId,
-      carrierId: quote.carrierId,
-      truckPlate: quote.truckPlate,
+      carrierId,
+      truckPlate,
       terminal: terminal.id,
       slotStart: slot.slotStart,
       slotEnd: slot.slotEnd,
       priceMinor: quote.priceMinor,
       currency: quote.currency,
-      status: 'booked',
+      status: 'booked' as const,
       bookedAt: new Date(event.time),
-      outbox: [event],
-      outboxPending: true,
     };
-    // $setOnInsert, not stageEvents: a resumed acceptance must not announce the booking twice
-    await this.bookings
-      .updateOne({ _id: bookingId }, { $setOnInsert: booking }, { upsert: true })
-      .catch((error: unknown) => {
-        if (!isDuplicateKey(error)) throw error;
-      });
-    this.relay.nudge();
-    await this.quotes.settle(orderId, quoteId);
+    await this.bookings.book(booking, [event]);
+    await this.quotes.settle(quoteId, booked.order?.quoteIds ?? []);
     return this.get(bookingId, importer);
   }
 
@@ -150,23 +115,13 @@ export class PickupBookingsService implements OnModuleInit {
     correlationId?: string,
   ): Promise<PickupBookingView> {
     const booking = await this.findVisible(id, caller);
-    if (booking.status === 'booked') {
-      const event = this.events.create(
-        'PickupCancelled',
-        { shipmentId: booking.shipmentId, bookingId: id, cancelledBy: caller.party, reason },
-        { correlationId, decision: `PickupCancelled:${id}` },
-      );
-      await this.bookings.updateOne(
-        { _id: id, status: 'booked' },
-        withState(stageEvents([event]), {
-          status: 'cancelled',
-          cancelledAt: new Date(event.time),
-          cancelledBy: caller.party,
-          cancelReason: reason,
-        }),
-      );
-      this.relay.nudge();
-    }
+    const event = this.events.create(
+      'PickupCancelled',
+      { shipmentId: booking.shipmentId, bookingId: id, cancelledBy: caller.party, reason },
+      { correlationId, decision: `PickupCancelled:${id}` },
+    );
+    const change = cancellation(booking, caller.party, reason, new Date(event.time));
+    if (change) await this.bookings.cancel(id, change, [event]);
     const cancelled = await this.findVisible(id, caller);
     await this.slots.release(cancelled.terminal, cancelled.slotStart, id);
     await this.orders.cancelBooked(cancelled.orderId, id, cancelled.cancelledAt ?? this.clock.now());
@@ -175,17 +130,10 @@ export class PickupBookingsService implements OnModuleInit {
 
   /** An importer sees its own bookings, a carrier those of its trucks; others are answered as absent. */
   private async findVisible(id: string, caller: Principal): Promise<PickupBooking> {
-    const filter: FilterQuery<PickupBooking> = { _id: id };
-    if (caller.role === 'importer') filter.importerId = caller.party;
-    if (caller.role === 'carrier') filter.carrierId = caller.party;
-    const booking = await this.bookings.findOne(filter, HIDDEN_FIELDS).lean();
-    if (!booking) {
+    const booking = await this.bookings.findShown(id);
+    if (!booking || !visibleTo(booking, caller)) {
       throw new DomainError('TRANSPORT.BOOKING_NOT_FOUND', `booking ${id} not found`, HttpStatus.NOT_FOUND);
     }
     return booking;
   }
-}
-
-function conflict(code: string, message: string): DomainError {
-  return new DomainError(code, message, HttpStatus.CONFLICT);
 }

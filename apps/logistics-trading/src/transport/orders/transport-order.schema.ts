@@ -23,6 +23,12 @@ export class TransportOrder {
   @Prop() acceptedQuoteId?: string;
   @Prop({ index: true }) carrierId?: string;
   @Prop() cancelledAt?: Date;
+  /**
+   * The quotes submitted while the order was open, pushed only while it is open: the booking declines
+   * the others by _id, and a quote that comes after the booking is turned away by the same guard.
+   */
+  @Prop({ type: [String] }) quoteIds?: string[];
+  @Prop() revision?: number;
 }
 
 export const TransportOrderSchema = SchemaFactory.createForClass(TransportOrder);

@@ -1,12 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
 import { shipmentIdOf } from '@tongguan/contracts';
 import { DomainError } from '@tongguan/platform';
-import type { FilterQuery, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { isDuplicateKey } from '@tongguan/persistence';
 import { PickupSlotsService } from '../pickup-slots/pickup-slots.service';
 import { ReleasedShipmentsService } from '../releases/released-shipments.service';
 import type {
@@ -15,10 +12,12 @@ import type {
   TransportOrderPage,
   TransportOrderView,
 } from './transport-order.dto';
-import { TransportOrder } from './transport-order.schema';
+import { visibleTo, type OrderBooking } from './transport-order-rules';
+import type { TransportOrder } from './transport-order.schema';
+import { TransportOrderRepository } from './transport-order.repository';
 
 export function toOrderView(order: TransportOrder): TransportOrderView {
-  const { _id, activeShipmentId: _active, ...rest } = order;
+  const { _id, activeShipmentId: _active, quoteIds: _quotes, revision: _revision, ...rest } = order;
   return { id: _id, ...rest };
 }
 
@@ -26,7 +25,7 @@ export function toOrderView(order: TransportOrder): TransportOrderView {
 @Injectable()
 export class TransportOrdersService {
   constructor(
-    @InjectModel(TransportOrder.name) private readonly orders: Model<TransportOrder>,
+    private readonly orders: TransportOrderRepository,
     private readonly released: ReleasedShipmentsService,
     private readonly slots: PickupSlotsService,
     private readonly clock: Clock,
@@ -53,31 +52,27 @@ export class TransportOrdersService {
       ...(dto.earliestPickup ? { earliestPickup: new Date(dto.earliestPickup) } : {}),
       status: 'open',
       createdAt: this.clock.now(),
+      quoteIds: [],
     };
-    await this.orders.create(order).catch((error: unknown) => {
-      if (!isDuplicateKey(error)) throw error;
+    if (!(await this.orders.create(order))) {
       throw new DomainError(
         'TRANSPORT.ORDER_EXISTS',
         `${shipmentId} already has an open or booked transport order`,
         HttpStatus.CONFLICT,
         [{ path: 'blNumber', code: 'ORDER_EXISTS', message: 'cancel the live order before ordering again' }],
       );
-    });
+    }
     return toOrderView(order);
   }
 
   async list(query: ListTransportOrdersQuery, caller: Principal): Promise<TransportOrderPage> {
-    const filter: FilterQuery<TransportOrder> = { ...visibleTo(caller) };
-    if (query.status) filter.status = query.status;
-    const [items, total] = await Promise.all([
-      this.orders
-        .find(filter)
-        .sort({ createdAt: -1, _id: 1 })
-        .skip((query.page - 1) * query.pageSize)
-        .limit(query.pageSize)
-        .lean(),
-      this.orders.countDocuments(filter),
-    ]);
+    const visibility =
+      caller.role === 'importer'
+        ? { importerId: caller.party }
+        : caller.role === 'carrier'
+          ? { carrierId: caller.party }
+          : {};
+    const { items, total } = await this.orders.pageFor(visibility, query.status, query.page, query.pageSize);
     return { items: items.map(toOrderView), page: query.page, pageSize: query.pageSize, total };
   }
 
@@ -87,8 +82,8 @@ export class TransportOrdersService {
 
   /** Another importer's order (or, for a carrier, one booked with someone else) is answered as absent. */
   async findVisible(id: string, caller: Principal): Promise<TransportOrder> {
-    const order = await this.orders.findOne({ _id: id, ...visibleTo(caller) }).lean();
-    if (!order) {
+    const order = await this.orders.findById(id);
+    if (!order || !visibleTo(order, caller)) {
       throw new DomainError(
         'TRANSPORT.ORDER_NOT_FOUND',
         `transport order ${id} not found`,
@@ -99,48 +94,27 @@ export class TransportOrdersService {
   }
 
   async statusOf(id: string): Promise<TransportOrder['status'] | undefined> {
-    return (await this.orders.findById(id, { status: 1 }).lean())?.status;
+    return (await this.orders.findById(id, { status: 1 }))?.status;
   }
 
-  /** Books the open order with the accepted quote; true also when this very booking booked it before. */
+  /** Adds a carrier's quote to the open order; false once the order is booked or cancelled. */
+  async takeQuote(orderId: string, quoteId: string): Promise<boolean> {
+    return this.orders.takeQuote(orderId, quoteId);
+  }
+
+  /**
+   * Books the open order with the accepted quote; booked also when this very booking booked it before.
+   * The order comes back as booked on, with every quote it took.
+   */
   async markBooked(
-    order: TransportOrder,
-    booking: { bookingId: string; quoteId: string; carrierId: string },
-  ): Promise<boolean> {
-    const updated = await this.orders.updateOne(
-      { _id: order._id, status: 'open' },
-      {
-        $set: {
-          status: 'booked',
-          bookingId: booking.bookingId,
-          acceptedQuoteId: booking.quoteId,
-          carrierId: booking.carrierId,
-        },
-      },
-    );
-    if (updated.modifiedCount === 1) return true;
-    return (await this.orders.exists({ _id: order._id, bookingId: booking.bookingId })) !== null;
-  }
-
-  /** Undoes markBooked for a booking that lost its place in the hour after all. */
-  async reopen(orderId: string, bookingId: string): Promise<void> {
-    await this.orders.updateOne(
-      { _id: orderId, bookingId, status: 'booked' },
-      { $set: { status: 'open' }, $unset: { bookingId: 1, acceptedQuoteId: 1, carrierId: 1 } },
-    );
+    orderId: string,
+    accepted: OrderBooking,
+  ): Promise<{ booked: boolean; order: TransportOrder | null }> {
+    return this.orders.book(orderId, accepted);
   }
 
   /** The booking was cancelled: the order ends and the shipment may be ordered again. */
   async cancelBooked(orderId: string, bookingId: string, at: Date): Promise<void> {
-    await this.orders.updateOne(
-      { _id: orderId, bookingId, status: 'booked' },
-      { $set: { status: 'cancelled', cancelledAt: at }, $unset: { activeShipmentId: 1 } },
-    );
+    await this.orders.cancelBooked(orderId, bookingId, at);
   }
-}
-
-function visibleTo(caller: Principal): FilterQuery<TransportOrder> {
-  if (caller.role === 'importer') return { importerId: caller.party };
-  if (caller.role === 'carrier') return { $or: [{ status: 'open' }, { carrierId: caller.party }] };
-  return {};
 }

@@ -8,10 +8,11 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 export class PickupSlot {
   /** `${terminal}:${slotStart ISO}` */
   @Prop({ type: String, required: true }) _id: string;
-  @Prop({ required: true, index: true }) terminal: string;
+  @Prop({ required: true }) terminal: string;
   @Prop({ required: true }) slotStart: Date;
   @Prop({ required: true, default: 0 }) booked: number;
   @Prop({ type: [String], default: [] }) bookingIds: string[];
+  @Prop() revision?: number;
 }
 
 export const PickupSlotSchema = SchemaFactory.createForClass(PickupSlot);

@@ -18,6 +18,7 @@ export class TransportQuote {
   @Prop({ required: true }) pickupAt: Date;
   @Prop({ type: String, required: true, enum: QUOTE_STATUSES }) status: QuoteStatus;
   @Prop({ required: true }) submittedAt: Date;
+  @Prop() revision?: number;
 }
 
 export const TransportQuoteSchema = SchemaFactory.createForClass(TransportQuote);

@@ -1,26 +1,26 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
 import { DomainError } from '@tongguan/platform';
-import type { FilterQuery, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import type { TransportOrder } from '../orders/transport-order.schema';
+import { notOpen } from '../orders/transport-order-rules';
+import type { OrderStatus as TransportOrderStatus } from '../orders/transport-order.schema';
 import { TransportOrdersService } from '../orders/transport-orders.service';
 import { PickupSlotsService } from '../pickup-slots/pickup-slots.service';
 import { pickupHourFor } from './pickup-hour';
 import type { SubmitQuoteDto, TransportQuoteView } from './transport-quote.dto';
-import { TransportQuote } from './transport-quote.schema';
+import type { TransportQuote } from './transport-quote.schema';
+import { TransportQuoteRepository } from './transport-quote.repository';
 
 export function toQuoteView(quote: TransportQuote): TransportQuoteView {
-  const { _id, ...rest } = quote;
+  const { _id, revision: _revision, ...rest } = quote;
   return { id: _id, ...rest };
 }
 
 @Injectable()
 export class TransportQuotesService {
   constructor(
-    @InjectModel(TransportQuote.name) private readonly quotes: Model<TransportQuote>,
+    private readonly quotes: TransportQuoteRepository,
     private readonly orders: TransportOrdersService,
     private readonly slots: PickupSlotsService,
     private readonly clock: Clock,
@@ -29,7 +29,7 @@ export class TransportQuotesService {
   /** A carrier quotes on an open order, for an hour the terminal is open. */
   async submit(orderId: string, dto: SubmitQuoteDto, carrier: Principal): Promise<TransportQuoteView> {
     const order = await this.orders.findVisible(orderId, carrier);
-    assertOpen(order);
+    assertOpen(orderId, order.status);
     const now = this.clock.now();
     const { slot, problems } = pickupHourFor(
       this.slots.terminal(order.terminal),
@@ -57,12 +57,12 @@ export class TransportQuotesService {
       status: 'submitted',
       submittedAt: now,
     };
-    await this.quotes.create(quote);
+    await this.quotes.submit(quote);
     // the order may have been booked meanwhile: a quote that came too late is declined at once
-    const status = await this.orders.statusOf(orderId);
-    if (status !== 'open') {
-      await this.quotes.updateOne({ _id: quote._id, status: 'submitted' }, { $set: { status: 'declined' } });
-      assertOpen({ _id: orderId, status: status ?? 'cancelled' });
+    if (!(await this.orders.takeQuote(orderId, quote._id))) {
+      await this.quotes.decline([quote._id]);
+      assertOpen(orderId, (await this.orders.statusOf(orderId)) ?? 'cancelled');
+      throw new Error(`transport order ${orderId} turned a quote away while open`);
     }
     return toQuoteView(quote);
   }
@@ -70,36 +70,26 @@ export class TransportQuotesService {
   /** The importer sees every quote on its order; a carrier only its own. */
   async list(orderId: string, caller: Principal): Promise<TransportQuoteView[]> {
     await this.orders.findVisible(orderId, caller);
-    const filter: FilterQuery<TransportQuote> = { orderId };
-    if (caller.role === 'carrier') filter.carrierId = caller.party;
-    const quotes = await this.quotes.find(filter).sort({ submittedAt: 1, _id: 1 }).limit(500).lean();
+    const quotes = await this.quotes.onOrder(orderId, caller.role === 'carrier' ? caller.party : undefined);
     return quotes.map(toQuoteView);
   }
 
   async quoteOf(orderId: string, quoteId: string): Promise<TransportQuote> {
-    const quote = await this.quotes.findOne({ _id: quoteId, orderId }).lean();
-    if (!quote) {
+    const quote = await this.quotes.findById(quoteId);
+    if (quote?.orderId !== orderId) {
       throw new DomainError('TRANSPORT.QUOTE_NOT_FOUND', `quote ${quoteId} not found`, HttpStatus.NOT_FOUND);
     }
     return quote;
   }
 
-  /** The accepted quote wins; every other quote on the order is declined. */
-  async settle(orderId: string, acceptedQuoteId: string): Promise<void> {
-    await this.quotes.updateOne({ _id: acceptedQuoteId }, { $set: { status: 'accepted' } });
-    await this.quotes.updateMany(
-      { orderId, status: 'submitted', _id: { $ne: acceptedQuoteId } },
-      { $set: { status: 'declined' } },
-    );
+  /** The accepted quote wins; every other quote the order took is declined. */
+  async settle(acceptedQuoteId: string, quoteIdsOfOrder: string[]): Promise<void> {
+    await this.quotes.accept(acceptedQuoteId);
+    await this.quotes.decline(quoteIdsOfOrder.filter((id) => id !== acceptedQuoteId));
   }
 }
 
-function assertOpen(order: Pick<TransportOrder, '_id' | 'status'>): void {
-  if (order.status !== 'open') {
-    throw new DomainError(
-      'TRANSPORT.ORDER_NOT_OPEN',
-      `transport order ${order._id} is ${order.status}: it takes no more quotes`,
-      HttpStatus.CONFLICT,
-    );
-  }
+function assertOpen(orderId: string, status: TransportOrderStatus): void {
+  const refusal = notOpen(orderId, status);
+  if (refusal) throw refusal;
 }

@@ -5,9 +5,10 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 export class ReleasedShipment {
   /** the shipmentId */
   @Prop({ type: String, required: true }) _id: string;
-  @Prop({ required: true, index: true }) importerId: string;
+  @Prop({ required: true }) importerId: string;
   @Prop({ required: true }) declarationId: string;
   @Prop({ required: true }) releasedAt: Date;
+  @Prop() revision?: number;
 }
 
 export const ReleasedShipmentSchema = SchemaFactory.createForClass(ReleasedShipment);

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { CloudEvent } from '@tongguan/contracts';
+import { AggregateRepository, type Change, type OutboxModel } from '@tongguan/persistence';
+import type { Model } from 'mongoose';
+import type { NewPayment } from './payment-rules';
+import { Payment, type PaymentStatus, type SettlementClaim } from './payment.schema';
+
+const HIDDEN = { outbox: 0, outboxPending: 0 } as const;
+/** A settlement in flight may still be recorded after a withdrawal cancelled the payment. */
+const SETTLEABLE = { $in: ['requested', 'cancelled'] as PaymentStatus[] };
+
+/**
+ * Loads and saves payments. A payment is found by _id, or by its declaration through the unique
+ * declarationId index, which the store answers without a scan; the unique index is also what keeps
+ * a declaration to one payment whatever the redelivery.
+ */
+@Injectable()
+export class PaymentRepository extends AggregateRepository<Payment> {
+  constructor(@InjectModel(Payment.name) payments: Model<Payment>) {
+    super(payments, 'payment');
+  }
+
+  /** The outbox relay watches this model. */
+  get outboxModel(): OutboxModel {
+    return this.model as unknown as OutboxModel;
+  }
+
+  /** Stores a new request with its announcement; false when the declaration has its payment already. */
+  async request(payment: NewPayment, events: CloudEvent[]): Promise<boolean> {
+    return this.insert(payment, events);
+  }
+
+  async findByDeclaration(declarationId: string): Promise<Payment | null> {
+    return (await this.model.findOne({ declarationId }, HIDDEN).lean()) as Payment | null;
+  }
+
+  async findShown(id: string): Promise<Payment | null> {
+    return this.findById(id, HIDDEN);
+  }
+
+  /** Claims the settlement only if the payment is still as read (its revision): one claim wins a race. */
+  async claim(payment: Payment, claim: SettlementClaim): Promise<boolean> {
+    const guard = { _id: payment._id, revision: payment.revision ?? null };
+    return this.apply(guard, { change: { set: { pendingSettlement: claim } } });
+  }
+
+  /** Records the claim under `key` as settled, with its events; false when it is no longer pending. */
+  async record(paymentId: string, key: string, change: Change, events: CloudEvent[]): Promise<boolean> {
+    return this.apply(
+      { _id: paymentId, 'pendingSettlement.key': key, status: SETTLEABLE },
+      { change, events },
+    );
+  }
+
+  /** Frees the payment from the claim under `key` (nothing moved): another key or method may settle it. */
+  async release(paymentId: string, key: string): Promise<void> {
+    await this.apply(
+      { _id: paymentId, 'pendingSettlement.key': key, status: SETTLEABLE },
+      { change: { unset: ['pendingSettlement'] } },
+    );
+  }
+}
