@@ -34,7 +34,19 @@ describe('write guards checked on the document read', () => {
     expect(matches(doc, { ownerId: { $exists: false } })).toBe(false);
   });
 
+  it('compares numbers and dates, and combines conditions with $or', () => {
+    const slot = { reserved: 2, version: 3, at: new Date('2026-01-01') };
+    expect(matches(slot, { reserved: { $lt: 3 } })).toBe(true);
+    expect(matches(slot, { reserved: { $lt: 2 } })).toBe(false);
+    expect(matches(slot, { at: { $exists: true, $gte: new Date('2025-12-31') } })).toBe(true);
+    expect(matches(slot, { reserved: { $gt: '1' } })).toBe(false);
+    const newer = { $or: [{ version: { $exists: false } }, { version: { $lt: 4 } }] };
+    expect(matches(slot, newer)).toBe(true);
+    expect(matches({ version: 5 }, newer)).toBe(false);
+    expect(matches({}, newer)).toBe(true);
+  });
+
   it('refuses an operator it does not know rather than guessing', () => {
-    expect(() => matches(doc, { n: { $gt: 1 } })).toThrow(/\$gt is not supported/);
+    expect(() => matches(doc, { tags: { $size: 1 } })).toThrow(/\$size is not supported/);
   });
 });
