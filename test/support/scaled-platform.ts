@@ -114,6 +114,18 @@ export class ScaledPlatform {
       .toArray();
     return new Map(groups.map((g) => [g._id, g.n]));
   }
+
+  /** Counts per value of `field` over the entries of an array in every document (e.g. audit trails). */
+  async countEntriesBy(app: AppName, collection: string, array: string, field: string): Promise<TypeCounts> {
+    const groups = await this.db(app)
+      .collection(collection)
+      .aggregate<{ _id: string; n: number }>([
+        { $unwind: `$${array}` },
+        { $group: { _id: `$${array}.${field}`, n: { $sum: 1 } } },
+      ])
+      .toArray();
+    return new Map(groups.map((g) => [g._id, g.n]));
+  }
 }
 
 /**

@@ -1,14 +1,26 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { CloudEvent } from '@tongguan/contracts';
-import { ensureIndex, outboxSignal, type OutboxFields, type OutboxModel } from '@tongguan/persistence';
+import {
+  ensureIndex,
+  markerKey,
+  markersOf,
+  outboxSignal,
+  type OutboxFields,
+  type OutboxModel,
+} from '@tongguan/persistence';
 import { EventPublisher } from './event-publisher';
 
-/** The catch-up sweep for what a crashed or another instance left behind (its query scans: keep it rare). */
+/**
+ * The catch-up sweep for what a crashed or another instance left behind: it reads the outbox markers
+ * (one per document with unsent events), so its cost follows the events in flight, not the data stored.
+ */
 const SWEEP_MS = 5_000;
 const BATCH = 100;
 const STAGED = { _id: 1, outbox: 1, outboxSeq: 1 } as const;
 
 type Staged = Pick<OutboxFields, 'outbox' | 'outboxSeq'> & { _id: unknown };
+/** A document read for relaying, with its marker's count as read before it (null: no marker). */
+type Pending = { doc: Staged | null; id: unknown; marked: number | null };
 
 /**
  * Relays staged events to Kafka, then removes exactly the entries it sent. Change-driven: every write
@@ -22,7 +34,10 @@ export class OutboxRelay implements OnApplicationShutdown {
   private readonly models = new Map<string, OutboxModel>();
   /** Documents named by a staging write, per model, in staging order. */
   private readonly staged = new Map<string, Map<string, unknown>>();
+  /** A sweep of the markers is due. */
   private sweepDue = true;
+  /** Models whose whole collection must be searched once (at start, or after a write naming no _id). */
+  private readonly fullSweeps = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -37,6 +52,9 @@ export class OutboxRelay implements OnApplicationShutdown {
     this.models.set(model.modelName, model);
     // the schema declares it; a collection created before the schema did gets it here
     void ensureIndex(model, { _id: 1, outboxSeq: 1 });
+    void ensureIndex(markersOf(model), { _id: 1, n: 1 });
+    // events staged before a crash whose marker was never written: one scan per start
+    this.fullSweeps.add(model.modelName);
     this.sweepDue = true;
     this.kick();
   }
@@ -49,7 +67,7 @@ export class OutboxRelay implements OnApplicationShutdown {
 
   private onStaged(model: OutboxModel, id: unknown): void {
     if (!this.models.has(model.modelName)) return;
-    if (id === undefined) this.sweepDue = true;
+    if (id === undefined) this.fullSweeps.add(model.modelName);
     else {
       const ids = this.staged.get(model.modelName) ?? new Map<string, unknown>();
       ids.set(String(id), id);
@@ -92,49 +110,78 @@ export class OutboxRelay implements OnApplicationShutdown {
   private async relayAll(): Promise<void> {
     const sweep = this.sweepDue;
     this.sweepDue = false;
+    const marked = sweep ? await this.markedIds() : new Map<string, unknown[]>();
     for (const [name, model] of this.models) {
       const staged = this.staged.get(name);
-      const ids = staged ? [...staged.values()] : [];
+      const ids = new Map([...(staged ?? [])].concat((marked.get(name) ?? []).map((id) => [String(id), id])));
       staged?.clear();
       try {
-        if (ids.length > 0) await this.relay(model, await this.pendingByIds(model, ids));
-        if (sweep) await this.relay(model, await this.pendingBySweep(model));
+        if (ids.size > 0) await this.relay(model, await this.pendingByIds(model, [...ids.values()]));
+        if (this.fullSweeps.delete(name)) await this.relay(model, await this.pendingByScan(model));
       } catch (error) {
         // put the named documents back, so they are retried by _id rather than left to the sweep
-        for (const id of ids) this.staged.get(name)?.set(String(id), id);
+        for (const [key, id] of ids) this.staged.get(name)?.set(key, id);
         throw error;
       }
     }
   }
 
-  /** Point lookups by _id only: a filter with any other field would scan on mongo-java-server. */
-  private async pendingByIds(model: OutboxModel, ids: unknown[]) {
-    const docs = await Promise.all(ids.map((_id) => model.findById(_id, STAGED).lean()));
-    return docs.filter((doc) => doc !== null && (doc.outbox?.length ?? 0) > 0) as Staged[];
+  /** The documents the markers name, per model: every document with events not yet sent. */
+  private async markedIds(): Promise<Map<string, unknown[]>> {
+    const byModel = new Map<string, unknown[]>();
+    const [any] = this.models.values();
+    if (!any) return byModel;
+    const markers = await markersOf(any)
+      .find({}, { model: 1, docId: 1 })
+      .limit(BATCH * 10)
+      .lean();
+    for (const marker of markers)
+      byModel.set(marker.model, [...(byModel.get(marker.model) ?? []), marker.docId]);
+    return byModel;
   }
 
-  private async pendingBySweep(model: OutboxModel) {
+  /** Point lookups by _id only (a filter with any other field would scan on mongo-java-server). */
+  private async pendingByIds(model: OutboxModel, ids: unknown[]): Promise<Pending[]> {
+    const markers = markersOf(model);
+    return Promise.all(
+      ids.map(async (id) => {
+        const marker = await markers.findById(markerKey(model, id), { n: 1 }).lean();
+        const doc = (await model.findById(id, STAGED).lean()) as Staged | null;
+        return { doc, id, marked: marker?.n ?? null };
+      }),
+    );
+  }
+
+  /** The scan of a whole collection for pending documents: at start, and after a write that named none. */
+  private async pendingByScan(model: OutboxModel): Promise<Pending[]> {
     const docs = (await model.find({ outboxPending: true }, STAGED).limit(BATCH).lean()) as Staged[];
-    if (docs.length === BATCH) this.sweepDue = true;
-    return docs;
+    if (docs.length === BATCH) this.fullSweeps.add(model.modelName);
+    return docs.map((doc) => ({ doc, id: doc._id, marked: null }));
   }
 
   /**
    * One produce request for every document's events (each document's in order), then one write each:
    * the outbox emptied if no write staged more since the read, else exactly the sent entries pulled.
    */
-  private async relay(model: OutboxModel, docs: Staged[]) {
-    if (docs.length === 0) return;
-    await this.publisher.publish(docs.flatMap((doc) => (doc.outbox ?? []) as CloudEvent[]));
+  private async relay(model: OutboxModel, pending: Pending[]) {
+    const docs = pending.flatMap(({ doc }) => (doc && (doc.outbox?.length ?? 0) > 0 ? [doc] : []));
+    if (docs.length > 0)
+      await this.publisher.publish(docs.flatMap((doc) => (doc.outbox ?? []) as CloudEvent[]));
     await Promise.all(
-      docs.map(async (doc) => {
-        const emptied = await model.updateOne(
-          { _id: doc._id, outboxSeq: doc.outboxSeq ?? null },
-          { $set: { outbox: [], outboxPending: false } },
-        );
-        if (emptied.modifiedCount === 1) return;
-        const ids = (doc.outbox ?? []).map((event) => event.id);
-        await model.updateOne({ _id: doc._id }, { $pull: { outbox: { id: { $in: ids } } } });
+      pending.map(async ({ doc, id, marked }) => {
+        if (doc && (doc.outbox?.length ?? 0) > 0) {
+          const emptied = await model.updateOne(
+            { _id: doc._id, outboxSeq: doc.outboxSeq ?? null },
+            { $set: { outbox: [], outboxPending: false } },
+          );
+          if (emptied.modifiedCount !== 1) {
+            const ids = (doc.outbox ?? []).map((event) => event.id);
+            await model.updateOne({ _id: doc._id }, { $pull: { outbox: { id: { $in: ids } } } });
+            return; // staged again meanwhile: its marker stays for that
+          }
+        }
+        // sent (or nothing left to send): the marker goes, unless a staging counted on it since
+        if (marked !== null) await markersOf(model).deleteOne({ _id: markerKey(model, id), n: marked });
       }),
     );
   }

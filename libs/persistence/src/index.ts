@@ -8,3 +8,4 @@ export * from './persistence.module';
 export * from './drop-databases';
 export * from './guard';
 export * from './indexes';
+export * from './outbox-markers';

@@ -1,5 +1,6 @@
 import type { CloudEvent } from '@tongguan/contracts';
 import { Schema, type Model } from 'mongoose';
+import { markStaged } from './outbox-markers';
 import { outboxSignal } from './outbox-signal';
 
 /**
@@ -58,25 +59,37 @@ export function withOutbox<T>(schema: Schema<T>): Schema<T> {
     for (const doc of docs as OutboxFields[]) if (doc.outboxPending) doc.outboxSeq = 1;
     next();
   });
-  s.post(['updateOne', 'findOneAndUpdate'], function (this: StagingQuery, result: unknown) {
+  s.post(['updateOne', 'findOneAndUpdate'], async function (this: StagingQuery, result: unknown) {
     if (!stagesEvents(this.getUpdate())) return;
-    const { modifiedCount, upsertedCount } = (result ?? {}) as Partial<Record<string, number>>;
+    const { modifiedCount, upsertedCount, upsertedId } = (result ?? {}) as Record<string, unknown>;
     const wrote =
-      this.op === 'findOneAndUpdate' ? result != null : (modifiedCount ?? 0) + (upsertedCount ?? 0) > 0;
-    if (wrote) outboxSignal.staged(this.model as OutboxModel, idOf(this.getFilter()));
+      this.op === 'findOneAndUpdate'
+        ? result != null
+        : Number(modifiedCount ?? 0) + Number(upsertedCount ?? 0) > 0;
+    if (!wrote) return;
+    const id =
+      idOf(this.getFilter()) ??
+      (this.op === 'findOneAndUpdate' ? (result as { _id?: unknown })._id : (upsertedId ?? undefined));
+    await staged(this.model as OutboxModel, id);
   });
   s.post('updateMany', function (this: StagingQuery, result: { modifiedCount?: number }) {
     if (stagesEvents(this.getUpdate()) && (result?.modifiedCount ?? 0) > 0)
       outboxSignal.staged(this.model as OutboxModel, undefined);
   });
-  s.post('save', function (doc: OutboxFields & { _id: unknown; constructor: unknown }) {
-    if (doc.outboxPending) outboxSignal.staged(doc.constructor as OutboxModel, doc._id);
+  s.post('save', async function (doc: OutboxFields & { _id: unknown; constructor: unknown }) {
+    if (doc.outboxPending) await staged(doc.constructor as OutboxModel, doc._id);
   });
-  s.post('insertMany', function (this: OutboxModel, docs: unknown) {
+  s.post('insertMany', async function (this: OutboxModel, docs: unknown) {
     for (const doc of docs as (OutboxFields & { _id: unknown })[])
-      if (doc.outboxPending) outboxSignal.staged(this, doc._id);
+      if (doc.outboxPending) await staged(this, doc._id);
   });
   return schema;
+}
+
+/** Marks the document for the relay's sweep, then tells this process's relay to send it now. */
+async function staged(model: OutboxModel, id: unknown): Promise<void> {
+  if (id !== undefined) await markStaged(model, id);
+  outboxSignal.staged(model, id);
 }
 
 interface StagingQuery {

@@ -1,0 +1,49 @@
+import { Schema, type Model } from 'mongoose';
+import { isDuplicateKey } from './mongo-errors';
+import type { OutboxModel } from './outbox';
+
+/**
+ * One small document per aggregate document that has staged events the relay has not yet sent, so
+ * that the relay's catch-up sweep reads the markers (as many as events in flight) instead of scanning
+ * every aggregate collection for `outboxPending` (as large as all the data ever stored). Written after
+ * the staging write; `n` counts the stagings, so the relay removes a marker only if nothing was
+ * staged after it read it. A crash between the staging write and its marker is caught by the full
+ * sweep each relay makes when it starts.
+ */
+export interface OutboxMarker {
+  _id: string;
+  model: string;
+  docId: unknown;
+  n: number;
+  at: Date;
+}
+
+const OutboxMarkerSchema = new Schema<OutboxMarker>(
+  { _id: String, model: String, docId: Schema.Types.Mixed, n: Number, at: Date },
+  { versionKey: false, collection: 'outbox_markers' },
+);
+
+export function markersOf(model: OutboxModel): Model<OutboxMarker> {
+  const db = model.db;
+  return (
+    (db.models.OutboxMarker as Model<OutboxMarker> | undefined) ??
+    db.model('OutboxMarker', OutboxMarkerSchema)
+  );
+}
+
+export function markerKey(model: OutboxModel, id: unknown): string {
+  return `${model.modelName}:${String(id)}`;
+}
+
+export async function markStaged(model: OutboxModel, id: unknown): Promise<void> {
+  const markers = markersOf(model);
+  const _id = markerKey(model, id);
+  const update = { $inc: { n: 1 }, $setOnInsert: { model: model.modelName, docId: id, at: new Date() } };
+  try {
+    await markers.updateOne({ _id }, update, { upsert: true });
+  } catch (error) {
+    // two stagings of one document racing to create its marker: the loser counts on the winner's
+    if (!isDuplicateKey(error)) throw error;
+    await markers.updateOne({ _id }, { $inc: { n: 1 } });
+  }
+}
