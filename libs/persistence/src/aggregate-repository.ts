@@ -3,6 +3,7 @@ import type { OnModuleInit } from '@nestjs/common';
 import type { FilterQuery, Model, ProjectionType, UpdateQuery } from 'mongoose';
 import { matches, type Guard } from './guard';
 import { ensureIndex } from './indexes';
+import type { OutboxModel } from './outbox';
 import { isDuplicateKey } from './mongo-errors';
 
 /** A state change of one aggregate, written with the events it causes in one single-document write. */
@@ -53,6 +54,11 @@ export abstract class AggregateRepository<T extends Revised> implements OnModule
    */
   async onModuleInit(): Promise<void> {
     await ensureIndex(this.model, { _id: 1, revision: 1 });
+  }
+
+  /** The collection the outbox relay watches for this aggregate's staged events. */
+  get outboxModel(): OutboxModel {
+    return this.model as unknown as OutboxModel;
   }
 
   async findById(id: string, projection?: ProjectionType<T>): Promise<T | null> {

@@ -35,6 +35,9 @@ export interface OutboxFields {
 
 export type OutboxModel = Model<OutboxFields & { _id: unknown }>;
 
+/** The projection that leaves the outbox out of what a service reads or shows. */
+export const WITHOUT_OUTBOX = { outbox: 0, outboxPending: 0, outboxSeq: 0 } as const;
+
 /**
  * Adds the outbox to an aggregate's schema, and tells the relay the _id of every document a write
  * staged events in, so the relay reads it by _id at once instead of searching for pending documents.

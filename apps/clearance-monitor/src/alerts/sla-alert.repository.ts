@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { CloudEvent } from '@tongguan/contracts';
-import { AggregateRepository, type OutboxModel } from '@tongguan/persistence';
+import { AggregateRepository } from '@tongguan/persistence';
 import type { Model } from 'mongoose';
 import type { afterAttempt } from './sla-alert-rules';
 import { SlaAlert } from './sla-alert.schema';
@@ -13,11 +13,6 @@ export type NewAlert = Omit<SlaAlert, 'revision' | 'outbox' | 'outboxPending'>;
 export class SlaAlertRepository extends AggregateRepository<SlaAlert> {
   constructor(@InjectModel(SlaAlert.name) alerts: Model<SlaAlert>) {
     super(alerts, 'SLA alert');
-  }
-
-  /** The outbox relay watches this model. */
-  get outboxModel(): OutboxModel {
-    return this.model as unknown as OutboxModel;
   }
 
   /** Raises the alert with its event; false when it was raised already (by any instance). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AggregateRepository, ConcurrentModificationError, type OutboxModel } from '@tongguan/persistence';
+import { AggregateRepository, ConcurrentModificationError } from '@tongguan/persistence';
 import type { FilterQuery, Model } from 'mongoose';
 import { isDeepStrictEqual } from 'node:util';
 import type { AlertKind } from '../alerts/sla-alert-rules';
@@ -50,11 +50,6 @@ export interface ListPage {
 export class TimelineRepository extends AggregateRepository<Timeline> {
   constructor(@InjectModel(Timeline.name) timelines: Model<Timeline>) {
     super(timelines, 'timeline');
-  }
-
-  /** The outbox relay watches this model (earlier versions staged alerts in timelines). */
-  get outboxModel(): OutboxModel {
-    return this.model as unknown as OutboxModel;
   }
 
   /**

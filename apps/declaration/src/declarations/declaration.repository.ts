@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { CloudEvent } from '@tongguan/contracts';
-import { AggregateRepository, isDuplicateKey } from '@tongguan/persistence';
+import { AggregateRepository, isDuplicateKey, WITHOUT_OUTBOX } from '@tongguan/persistence';
 import type { Model } from 'mongoose';
 import { Declaration } from './declaration.schema';
 import { DeclarationShipment } from './declaration-shipment.schema';
 import { ACTIVE } from './declaration-status';
-
-const HIDDEN = { outbox: 0, outboxPending: 0 } as const;
 
 /** Loads and saves declarations; finds them by shipment through the shipment index, never by scanning. */
 @Injectable()
@@ -17,11 +15,6 @@ export class DeclarationRepository extends AggregateRepository<Declaration> {
     @InjectModel(DeclarationShipment.name) private readonly shipments: Model<DeclarationShipment>,
   ) {
     super(declarations, 'declaration');
-  }
-
-  /** The outbox relay watches this model. */
-  get outboxModel() {
-    return this.model;
   }
 
   /** The declaration that holds the shipment's B/L now (accepted, in progress or released), if any. */
@@ -90,7 +83,7 @@ export class DeclarationRepository extends AggregateRepository<Declaration> {
 
   /** The declaration without its outbox, if `importerId` (when given) filed it. */
   async findVisible(id: string, importerId?: string) {
-    const declaration = await this.findById(id, HIDDEN);
+    const declaration = await this.findById(id, WITHOUT_OUTBOX);
     return declaration && (importerId === undefined || declaration.importerId === importerId)
       ? declaration
       : null;
@@ -106,7 +99,7 @@ export class DeclarationRepository extends AggregateRepository<Declaration> {
       sort: { createdAt: -1 },
       page,
       pageSize,
-      projection: { ...HIDDEN, filing: 0, statusHistory: 0 },
+      projection: { ...WITHOUT_OUTBOX, filing: 0, statusHistory: 0 },
     });
   }
 }

@@ -2,7 +2,6 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Principal } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
 import { EventFactory, OutboxRelay } from '@tongguan/messaging';
-import { type OutboxModel } from '@tongguan/persistence';
 import { DomainError, NotFoundError } from '@tongguan/platform';
 import { randomUUID } from 'node:crypto';
 import { assessFiling } from './assessed-filing';
@@ -24,7 +23,7 @@ export class DeclarationsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.relay.watch(this.declarations.outboxModel as unknown as OutboxModel);
+    this.relay.watch(this.declarations.outboxModel);
   }
 
   /** Lodges and (all rules met) accepts a filing, assessing duty; the three events leave with the insert. */

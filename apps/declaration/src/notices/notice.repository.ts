@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { CloudEvent } from '@tongguan/contracts';
-import { AggregateRepository, isDuplicateKey } from '@tongguan/persistence';
+import { AggregateRepository, isDuplicateKey, WITHOUT_OUTBOX } from '@tongguan/persistence';
 import type { Model } from 'mongoose';
 import { Notice, type NoticeItem } from './notice.schema';
 
@@ -15,12 +15,8 @@ export class NoticeRepository extends AggregateRepository<Notice> {
     super(notices, 'notice');
   }
 
-  get outboxModel() {
-    return this.model;
-  }
-
   async findOpen(id: string): Promise<Notice | null> {
-    const notice = await this.findById(id, { outbox: 0, outboxPending: 0 });
+    const notice = await this.findById(id, WITHOUT_OUTBOX);
     return notice?.status === 'open' ? notice : null;
   }
 

@@ -2,7 +2,6 @@ import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import type { Principal } from '@tongguan/auth';
 import type { CloudEventMeta, FieldProblem } from '@tongguan/contracts';
 import { EventFactory, OutboxRelay } from '@tongguan/messaging';
-import { type OutboxModel } from '@tongguan/persistence';
 import { DomainError, NotFoundError } from '@tongguan/platform';
 import { randomUUID } from 'node:crypto';
 import { DeclarationRepository } from '../declarations/declaration.repository';
@@ -11,6 +10,7 @@ import { DeclarationTransitions } from '../declarations/declaration-transitions'
 import type { NoticeAnswer } from './notice.dto';
 import { NoticeRepository } from './notice.repository';
 import type { Agency, Notice, NoticeItem } from './notice.schema';
+import { WITHOUT_OUTBOX } from '@tongguan/persistence';
 
 export interface DocumentRequest {
   agency: Agency;
@@ -30,7 +30,7 @@ export class NoticesService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.relay.watch(this.notices.outboxModel as unknown as OutboxModel);
+    this.relay.watch(this.notices.outboxModel);
   }
 
   /**
@@ -111,7 +111,7 @@ export class NoticesService implements OnModuleInit {
     const answered = declaration.noticesAnswered ?? 0;
     const open = await this.notices.findOpen(`${declarationId}-${answered + 1}`);
     if (open || openOnly || answered === 0) return open;
-    return this.notices.findById(`${declarationId}-${answered}`, { outbox: 0, outboxPending: 0 });
+    return this.notices.findById(`${declarationId}-${answered}`, WITHOUT_OUTBOX);
   }
 
   /** The one resubmission: every item answered, or a 422 that lists each one missing or unknown. */

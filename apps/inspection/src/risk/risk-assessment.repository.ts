@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { CloudEvent } from '@tongguan/contracts';
-import { AggregateRepository, isDuplicateKey, type OutboxModel } from '@tongguan/persistence';
+import { AggregateRepository, isDuplicateKey, WITHOUT_OUTBOX } from '@tongguan/persistence';
 import type { Model } from 'mongoose';
 import { latestOf } from './assessment-lifecycle';
 import { AssessmentShipment } from './assessment-shipment.schema';
 import { RiskAssessment } from './risk-assessment.schema';
-
-const HIDDEN = { outbox: 0, outboxPending: 0 } as const;
 
 export type NewAssessment = Omit<RiskAssessment, 'revision' | 'outbox' | 'outboxPending'>;
 
@@ -21,13 +19,8 @@ export class RiskAssessmentRepository extends AggregateRepository<RiskAssessment
     super(assessments, 'risk assessment');
   }
 
-  /** The outbox relay watches this model. */
-  get outboxModel(): OutboxModel {
-    return this.model as unknown as OutboxModel;
-  }
-
   async findVisible(declarationId: string): Promise<RiskAssessment | null> {
-    return this.findById(declarationId, HIDDEN);
+    return this.findById(declarationId, WITHOUT_OUTBOX);
   }
 
   /**
@@ -89,7 +82,7 @@ export class RiskAssessmentRepository extends AggregateRepository<RiskAssessment
     return this.model
       .find(
         { taskId: { $ne: '' }, taskOpenedAt: { $exists: false }, withdrawnAt: { $exists: false } },
-        HIDDEN,
+        WITHOUT_OUTBOX,
       )
       .limit(limit)
       .lean();

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AggregateRepository, isDuplicateKey, type OutboxModel } from '@tongguan/persistence';
+import { AggregateRepository, isDuplicateKey, WITHOUT_OUTBOX } from '@tongguan/persistence';
 import type { Model } from 'mongoose';
 import type { BookedSlot } from '../slots/slot-booking.service';
 import { InspectionTask } from './inspection-task.schema';
 import { TaskDeclaration } from './task-declaration.schema';
-
-const HIDDEN = { outbox: 0, outboxPending: 0 } as const;
 
 export type NewTask = Omit<InspectionTask, 'revision' | 'outbox' | 'outboxPending'>;
 
@@ -18,11 +16,6 @@ export class InspectionTaskRepository extends AggregateRepository<InspectionTask
     @InjectModel(TaskDeclaration.name) private readonly declarations: Model<TaskDeclaration>,
   ) {
     super(tasks, 'inspection task');
-  }
-
-  /** The outbox relay watches this model. */
-  get outboxModel(): OutboxModel {
-    return this.model as unknown as OutboxModel;
   }
 
   /**
@@ -51,7 +44,7 @@ export class InspectionTaskRepository extends AggregateRepository<InspectionTask
 
   /** The task as readers see it, without the outbox. */
   async findVisible(id: string): Promise<InspectionTask | null> {
-    return this.findById(id, HIDDEN);
+    return this.findById(id, WITHOUT_OUTBOX);
   }
 
   /**
@@ -72,7 +65,7 @@ export class InspectionTaskRepository extends AggregateRepository<InspectionTask
     page: number,
     pageSize: number,
   ) {
-    return this.page(criteria, { sort: { deadline: 1, _id: 1 }, page, pageSize, projection: HIDDEN });
+    return this.page(criteria, { sort: { deadline: 1, _id: 1 }, page, pageSize, projection: WITHOUT_OUTBOX });
   }
 
   /** Adds the task to its declaration's index; of two first writers racing on the upsert, the loser adds again. */

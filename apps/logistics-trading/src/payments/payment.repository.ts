@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { CloudEvent } from '@tongguan/contracts';
-import { AggregateRepository, type Change, type OutboxModel } from '@tongguan/persistence';
+import { AggregateRepository, type Change, WITHOUT_OUTBOX } from '@tongguan/persistence';
 import type { Model } from 'mongoose';
 import type { NewPayment } from './payment-rules';
 import { Payment, type PaymentStatus, type SettlementClaim } from './payment.schema';
 
-const HIDDEN = { outbox: 0, outboxPending: 0 } as const;
 /** A settlement in flight may still be recorded after a withdrawal cancelled the payment. */
 const SETTLEABLE = { $in: ['requested', 'cancelled'] as PaymentStatus[] };
 
@@ -21,22 +20,17 @@ export class PaymentRepository extends AggregateRepository<Payment> {
     super(payments, 'payment');
   }
 
-  /** The outbox relay watches this model. */
-  get outboxModel(): OutboxModel {
-    return this.model as unknown as OutboxModel;
-  }
-
   /** Stores a new request with its announcement; false when the declaration has its payment already. */
   async request(payment: NewPayment, events: CloudEvent[]): Promise<boolean> {
     return this.insert(payment, events);
   }
 
   async findByDeclaration(declarationId: string): Promise<Payment | null> {
-    return (await this.model.findOne({ declarationId }, HIDDEN).lean()) as Payment | null;
+    return (await this.model.findOne({ declarationId }, WITHOUT_OUTBOX).lean()) as Payment | null;
   }
 
   async findShown(id: string): Promise<Payment | null> {
-    return this.findById(id, HIDDEN);
+    return this.findById(id, WITHOUT_OUTBOX);
   }
 
   /** Claims the settlement only if the payment is still as read (its revision): one claim wins a race. */

@@ -13,9 +13,10 @@ import { paymentView, quoteRecord } from './payment-views';
 import type { ListPaymentsQuery, PaymentPage, PaymentView } from './payment.dto';
 import type { Payment } from './payment.schema';
 import { PaymentRepository } from './payment.repository';
+import { WITHOUT_OUTBOX } from '@tongguan/persistence';
 
 /** Internal bookkeeping never shown in lists. */
-const HIDDEN_IN_LISTS = { outbox: 0, outboxPending: 0, settlementKey: 0, pendingSettlement: 0 } as const;
+const HIDDEN_IN_LISTS = { ...WITHOUT_OUTBOX, settlementKey: 0, pendingSettlement: 0 } as const;
 
 @Injectable()
 export class PaymentsService implements OnModuleInit {

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AggregateRepository, type OutboxModel } from '@tongguan/persistence';
+import { AggregateRepository, WITHOUT_OUTBOX } from '@tongguan/persistence';
 import type { AnyBulkWriteOperation, FilterQuery, Model } from 'mongoose';
 import type { OnRecord } from './bill-of-lading-rules';
 import { BillOfLading } from './bill-of-lading.schema';
 import type { ListBillsOfLadingQuery } from './bill-of-lading.views';
 
-const HIDDEN = { outbox: 0, outboxPending: 0 } as const;
 /** Ids per read: an $in on _id goes by the index, one lookup per id. */
 const READ_BATCH = 10_000;
 
@@ -28,13 +27,8 @@ export class BillOfLadingRepository extends AggregateRepository<BillOfLading> {
     super(bills, 'bill of lading');
   }
 
-  /** The outbox relay watches this model. */
-  get outboxModel(): OutboxModel {
-    return this.model as unknown as OutboxModel;
-  }
-
   async find(shipmentId: string): Promise<BillOfLading | null> {
-    return this.findById(shipmentId, HIDDEN);
+    return this.findById(shipmentId, WITHOUT_OUTBOX);
   }
 
   /** What is on record of these B/Ls, to decide each manifest line on. */
@@ -97,7 +91,7 @@ export class BillOfLadingRepository extends AggregateRepository<BillOfLading> {
     if (query.containerNumber) filter.containerNumbers = query.containerNumber;
     const [items, total] = await Promise.all([
       this.model
-        .find(filter, HIDDEN)
+        .find(filter, WITHOUT_OUTBOX)
         .sort({ _id: 1 })
         .skip((query.page - 1) * query.pageSize)
         .limit(query.pageSize)
@@ -113,7 +107,7 @@ export class BillOfLadingRepository extends AggregateRepository<BillOfLading> {
    */
   async carrying(vesselCallId: string, containerNumber: string): Promise<BillOfLading[]> {
     return this.model
-      .find({ vesselCallId, containerNumbers: containerNumber }, HIDDEN)
+      .find({ vesselCallId, containerNumbers: containerNumber }, WITHOUT_OUTBOX)
       .sort({ _id: 1 })
       .lean<BillOfLading[]>();
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AggregateRepository, type OutboxModel } from '@tongguan/persistence';
+import { AggregateRepository } from '@tongguan/persistence';
 import type { Model } from 'mongoose';
 import { GateIn } from './gate-in.schema';
 import { GateRefusal } from './gate-refusal.schema';
@@ -11,11 +11,6 @@ export class GateInRepository extends AggregateRepository<GateIn> {
   constructor(@InjectModel(GateIn.name) gateIns: Model<GateIn>) {
     super(gateIns, 'gate-in');
   }
-
-  /** The outbox relay watches this model. */
-  get outboxModel(): OutboxModel {
-    return this.model as unknown as OutboxModel;
-  }
 }
 
 /** Trucks turned away, each stored once (by its gate transaction id) with its GateOutRefused. */
@@ -23,10 +18,5 @@ export class GateInRepository extends AggregateRepository<GateIn> {
 export class GateRefusalRepository extends AggregateRepository<GateRefusal> {
   constructor(@InjectModel(GateRefusal.name) refusals: Model<GateRefusal>) {
     super(refusals, 'gate refusal');
-  }
-
-  /** The outbox relay watches this model. */
-  get outboxModel(): OutboxModel {
-    return this.model as unknown as OutboxModel;
   }
 }

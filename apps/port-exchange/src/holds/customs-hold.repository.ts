@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { CloudEvent } from '@tongguan/contracts';
-import { AggregateRepository, type OutboxModel } from '@tongguan/persistence';
+import { AggregateRepository, WITHOUT_OUTBOX } from '@tongguan/persistence';
 import type { Model } from 'mongoose';
 import type { ListHoldsQuery } from './customs-hold.dto';
 import { CustomsHold } from './customs-hold.schema';
 import { CustomsHoldShipment } from './customs-hold-shipment.schema';
 
-const HIDDEN = { outbox: 0, outboxPending: 0 } as const;
 /** More active holds than this on one shipment is not a real case; the gate names these. */
 const MAX_HOLDS = 100;
 
@@ -21,13 +20,8 @@ export class CustomsHoldRepository extends AggregateRepository<CustomsHold> {
     super(holds, 'customs hold');
   }
 
-  /** The outbox relay watches this model. */
-  get outboxModel(): OutboxModel {
-    return this.model as unknown as OutboxModel;
-  }
-
   async find(id: string): Promise<CustomsHold | null> {
-    return this.findById(id, HIDDEN);
+    return this.findById(id, WITHOUT_OUTBOX);
   }
 
   /** Places a hold with its events; false when a hold with this id exists already. */
@@ -53,7 +47,12 @@ export class CustomsHoldRepository extends AggregateRepository<CustomsHold> {
   async list(query: ListHoldsQuery, shipmentId?: string) {
     return this.page(
       { ...(shipmentId ? { shipmentId } : {}), ...(query.status ? { status: query.status } : {}) },
-      { sort: { placedAt: -1, _id: 1 }, page: query.page, pageSize: query.pageSize, projection: HIDDEN },
+      {
+        sort: { placedAt: -1, _id: 1 },
+        page: query.page,
+        pageSize: query.pageSize,
+        projection: WITHOUT_OUTBOX,
+      },
     );
   }
 }
