@@ -59,12 +59,6 @@ export class OutboxRelay implements OnApplicationShutdown {
     this.kick();
   }
 
-  /** Asks for a sweep now (a write the signal could not name, e.g. an updateMany). */
-  nudge(): void {
-    this.sweepDue = true;
-    this.kick();
-  }
-
   private onStaged(model: OutboxModel, id: unknown): void {
     if (!this.models.has(model.modelName)) return;
     if (id === undefined) this.fullSweeps.add(model.modelName);
@@ -117,10 +111,19 @@ export class OutboxRelay implements OnApplicationShutdown {
       staged?.clear();
       try {
         if (ids.size > 0) await this.relay(model, await this.pendingByIds(model, [...ids.values()]));
-        if (this.fullSweeps.delete(name)) await this.relay(model, await this.pendingByScan(model));
+        if (this.fullSweeps.has(name)) {
+          const found = await this.pendingByScan(model);
+          await this.relay(model, found);
+          // a full batch may have left more behind: the scan goes on at the next tick
+          if (found.length < BATCH) this.fullSweeps.delete(name);
+          else this.again = true;
+        }
       } catch (error) {
         // put the named documents back, so they are retried by _id rather than left to the sweep
-        for (const [key, id] of ids) this.staged.get(name)?.set(key, id);
+        const retry = this.staged.get(name) ?? new Map<string, unknown>();
+        for (const [key, id] of ids) retry.set(key, id);
+        this.staged.set(name, retry);
+        if (sweep) this.sweepDue = true;
         throw error;
       }
     }
@@ -155,7 +158,6 @@ export class OutboxRelay implements OnApplicationShutdown {
   /** The scan of a whole collection for pending documents: at start, and after a write that named none. */
   private async pendingByScan(model: OutboxModel): Promise<Pending[]> {
     const docs = (await model.find({ outboxPending: true }, STAGED).limit(BATCH).lean()) as Staged[];
-    if (docs.length === BATCH) this.fullSweeps.add(model.modelName);
     return docs.map((doc) => ({ doc, id: doc._id, marked: null }));
   }
 
