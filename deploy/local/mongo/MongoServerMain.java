@@ -14,10 +14,11 @@ import java.util.concurrent.CountDownLatch;
  * closes it, a kill loses at most the store's last auto-commit interval (about one second).
  * MVStore frees a chunk once no version younger than its retention time needs it; a scan that
  * outlives that (45 s by default, seen on a starved machine as "Chunk ... not found") would read a
- * freed chunk, so unused chunks are kept for RETENTION_MS instead.
+ * freed chunk, so unused chunks are kept for RETENTION_MS (two minutes) instead: longer would keep
+ * the file growing under heavy writes.
  */
 public final class MongoServerMain {
-  private static final int RETENTION_MS = 600_000;
+  private static final int RETENTION_MS = 120_000;
 
   public static void main(String[] args) throws Exception {
     String host = "127.0.0.1";
