@@ -1,9 +1,8 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { Clock } from '@tongguan/clock';
 import type { CloudEvent } from '@tongguan/contracts';
-import { EventFactory, OutboxRelay, type IncomingEvent } from '@tongguan/messaging';
+import { EventFactory, OutboxRelay, stableEventId, type IncomingEvent } from '@tongguan/messaging';
 import { DomainError } from '@tongguan/platform';
-import { randomUUID } from 'node:crypto';
 import { InspectionConfig } from '../config/inspection-config';
 import { TasksService } from '../tasks/tasks.service';
 import { assessesAgain, taskToOpen } from './assessment-lifecycle';
@@ -37,15 +36,16 @@ export class RiskService implements OnModuleInit {
   }
 
   /**
-   * Assesses an accepted declaration once: the assessment, its task id and RiskAssessed go in one
-   * insert, and the task is opened from that record. A redelivery finds the stored assessment and only
-   * finishes what a crash may have left undone: opening its task.
+   * Assesses an accepted declaration once: the task is opened first, so an officer who acts on
+   * RiskAssessed finds it; then the assessment, its task id and RiskAssessed go in one insert. A
+   * redelivery finds the stored assessment and only finishes what a crash may have left undone.
    */
   async assess(event: IncomingEvent<'DeclarationAccepted'>): Promise<void> {
     const { declarationId } = event.payload;
     const stored = await this.assessments.findVisible(declarationId);
     if (stored) return this.openTaskOf(stored);
     const { assessment, riskAssessed } = await this.evaluate(event, `RiskAssessed:${declarationId}`, 1);
+    await this.openTask(assessment);
     await this.openTaskOf(await this.assessments.record(assessment, [riskAssessed]));
   }
 
@@ -60,6 +60,7 @@ export class RiskService implements OnModuleInit {
     const decision = `RiskAssessed:${declarationId}:v${version}`;
     const { assessment, riskAssessed } = await this.evaluate(event, decision, version);
     await this.tasks.close(declarationId, 'superseded', new Date(event.time));
+    await this.openTask(assessment);
     await this.assessments.reassess(assessment, [riskAssessed], stored !== null);
     const current = await this.assessments.findVisible(declarationId);
     if (current) await this.openTaskOf(current);
@@ -93,10 +94,16 @@ export class RiskService implements OnModuleInit {
     return RiskAssessmentView.of(latest);
   }
 
-  /** Idempotent: the task is keyed by the task id the assessment holds. */
+  /** Opens the assessment's task and records on the assessment that it is open. Idempotent. */
   private async openTaskOf(assessment: NewAssessment): Promise<void> {
+    if (await this.openTask(assessment))
+      await this.assessments.taskOpened(assessment._id, assessment.taskId, this.clock.now());
+  }
+
+  /** Idempotent: the task is keyed by the task id the assessment holds. False when it has none to open. */
+  private async openTask(assessment: NewAssessment): Promise<boolean> {
     const task = taskToOpen(assessment);
-    if (!task) return;
+    if (!task) return false;
     const { taskId, channel } = task;
     await this.tasks.open({
       taskId,
@@ -109,7 +116,7 @@ export class RiskService implements OnModuleInit {
       correlationId: assessment.correlationId,
       causationId: assessment.riskAssessedEventId,
     });
-    await this.assessments.taskOpened(assessment._id, taskId, this.clock.now());
+    return true;
   }
 
   /**
@@ -125,8 +132,9 @@ export class RiskService implements OnModuleInit {
     const declaration = event.payload;
     const history = await this.traderHistory.historyOf(declaration.importerId);
     const outcome = evaluateRisk(declaration, this.rules, this.selection, history);
-    const assessmentId = randomUUID();
-    const taskId = outcome.channel === 'GREEN' ? '' : randomUUID();
+    // named after the decision, so that a redelivery after a crash opens the same task, not a second
+    const assessmentId = stableEventId(`assessment:${decision}`);
+    const taskId = outcome.channel === 'GREEN' ? '' : stableEventId(`task:${decision}`);
     const riskAssessed = this.events.create(
       'RiskAssessed',
       {
