@@ -9,3 +9,4 @@ export * from './drop-databases';
 export * from './guard';
 export * from './indexes';
 export * from './outbox-markers';
+export * from './upsert';

@@ -1,5 +1,5 @@
 import { Schema, type Model } from 'mongoose';
-import { isDuplicateKey } from './mongo-errors';
+import { upsert } from './upsert';
 import type { OutboxModel } from './outbox';
 
 /**
@@ -36,14 +36,9 @@ export function markerKey(model: OutboxModel, id: unknown): string {
 }
 
 export async function markStaged(model: OutboxModel, id: unknown): Promise<void> {
-  const markers = markersOf(model);
-  const _id = markerKey(model, id);
-  const update = { $inc: { n: 1 }, $setOnInsert: { model: model.modelName, docId: id, at: new Date() } };
-  try {
-    await markers.updateOne({ _id }, update, { upsert: true });
-  } catch (error) {
-    // two stagings of one document racing to create its marker: the loser counts on the winner's
-    if (!isDuplicateKey(error)) throw error;
-    await markers.updateOne({ _id }, { $inc: { n: 1 } });
-  }
+  await upsert(
+    markersOf(model),
+    { _id: markerKey(model, id) },
+    { $inc: { n: 1 }, $setOnInsert: { model: model.modelName, docId: id, at: new Date() } },
+  );
 }

@@ -1,5 +1,6 @@
 import mongoose, { type Connection } from 'mongoose';
 import { isDuplicateKey } from '../src/mongo-errors';
+import { upsert } from '../src/upsert';
 
 /**
  * What every guarantee of the platform rests on: the Mongo-wire server keeps MongoDB's single-document
@@ -117,5 +118,22 @@ describe('the Mongo-wire server under racing clients', () => {
     );
     expect(upserted.reduce((a, b) => a + b, 0)).toBe(1);
     expect(await collection(clients[0], 'upserts').countDocuments()).toBe(1);
+  });
+
+  it('applies every racing upsert through the shared helper: one document, no update lost', async () => {
+    const models = clients.map((client) =>
+      client.model(
+        'Counter',
+        new mongoose.Schema({ _id: String, seen: Number }, { versionKey: false }),
+        'upsert_helper',
+      ),
+    );
+    await Promise.all(
+      models.flatMap((model) =>
+        Array.from({ length: 10 }, () => upsert(model, { _id: 'only' }, { $inc: { seen: 1 } })),
+      ),
+    );
+    const stored = await collection(clients[0], 'upsert_helper').find().toArray();
+    expect(stored).toEqual([{ _id: 'only', seen: CLIENTS * 10 }]);
   });
 });

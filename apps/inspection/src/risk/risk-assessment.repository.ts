@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { CloudEvent } from '@tongguan/contracts';
-import { AggregateRepository, isDuplicateKey, WITHOUT_OUTBOX } from '@tongguan/persistence';
+import { AggregateRepository, upsert, WITHOUT_OUTBOX } from '@tongguan/persistence';
 import type { Model } from 'mongoose';
 import { latestOf } from './assessment-lifecycle';
 import { AssessmentShipment } from './assessment-shipment.schema';
@@ -88,19 +88,8 @@ export class RiskAssessmentRepository extends AggregateRepository<RiskAssessment
       .lean();
   }
 
-  /** Adds the declaration to its shipment's index; of two first writers racing on the upsert, the loser adds again. */
+  /** Adds the declaration to its shipment's index. */
   private async index(shipmentId: string, declarationId: string): Promise<void> {
-    const add = () =>
-      this.shipments.updateOne(
-        { _id: shipmentId },
-        { $addToSet: { declarationIds: declarationId } },
-        { upsert: true },
-      );
-    try {
-      await add();
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      await add();
-    }
+    await upsert(this.shipments, { _id: shipmentId }, { $addToSet: { declarationIds: declarationId } });
   }
 }

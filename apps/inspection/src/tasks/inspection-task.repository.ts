@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AggregateRepository, isDuplicateKey, WITHOUT_OUTBOX } from '@tongguan/persistence';
+import { AggregateRepository, upsert, WITHOUT_OUTBOX } from '@tongguan/persistence';
 import type { Model } from 'mongoose';
 import type { BookedSlot } from '../slots/slot-booking.service';
 import { InspectionTask } from './inspection-task.schema';
@@ -68,19 +68,8 @@ export class InspectionTaskRepository extends AggregateRepository<InspectionTask
     return this.page(criteria, { sort: { deadline: 1, _id: 1 }, page, pageSize, projection: WITHOUT_OUTBOX });
   }
 
-  /** Adds the task to its declaration's index; of two first writers racing on the upsert, the loser adds again. */
+  /** Adds the task to its declaration's index. */
   private async index(declarationId: string, taskId: string): Promise<void> {
-    const add = () =>
-      this.declarations.updateOne(
-        { _id: declarationId },
-        { $addToSet: { taskIds: taskId } },
-        { upsert: true },
-      );
-    try {
-      await add();
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      await add();
-    }
+    await upsert(this.declarations, { _id: declarationId }, { $addToSet: { taskIds: taskId } });
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { upsert } from '@tongguan/persistence';
 import type { Model, UpdateQuery } from 'mongoose';
 import { GatePickupBooking } from './pickup-booking.schema';
 import { GatePickupShipment } from './pickup-shipment.schema';
@@ -17,12 +18,8 @@ export class PickupBookingRepository {
 
   /** Sets facts of a booking (creating it), after naming it in its shipment's index. */
   async record(bookingId: string, shipmentId: string, update: UpdateQuery<GatePickupBooking>): Promise<void> {
-    await this.shipments.updateOne(
-      { _id: shipmentId },
-      { $addToSet: { bookingIds: bookingId } },
-      { upsert: true },
-    );
-    await this.bookings.updateOne({ _id: bookingId }, update, { upsert: true });
+    await upsert(this.shipments, { _id: shipmentId }, { $addToSet: { bookingIds: bookingId } });
+    await upsert(this.bookings, { _id: bookingId }, update);
   }
 
   async ofShipment(shipmentId: string): Promise<GatePickupBooking[]> {
