@@ -31,6 +31,9 @@ export class ConcurrentModificationError extends Error {
   }
 }
 
+/** An aggregate as a service builds it: the repository adds the revision and the outbox. */
+export type Unsaved<T> = Omit<T, 'revision' | 'outbox' | 'outboxPending' | 'outboxSeq'>;
+
 interface Revised {
   _id: string;
   /** Bumped by every write through the repository: the optimistic-concurrency guard. */
@@ -87,10 +90,7 @@ export abstract class AggregateRepository<T extends Revised> implements OnModule
   }
 
   /** Inserts a new aggregate with its events; false when its _id or another unique key is taken. */
-  async insert(
-    doc: Omit<T, 'revision' | 'outbox' | 'outboxPending'>,
-    events: CloudEvent[] = [],
-  ): Promise<boolean> {
+  async insert(doc: Unsaved<T>, events: CloudEvent[] = []): Promise<boolean> {
     try {
       await this.model.create({
         ...doc,

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { CloudEvent } from '@tongguan/contracts';
-import { AggregateRepository } from '@tongguan/persistence';
+import { AggregateRepository, type Unsaved } from '@tongguan/persistence';
 import type { Model } from 'mongoose';
 import type { afterAttempt } from './sla-alert-rules';
 import { SlaAlert } from './sla-alert.schema';
 
-export type NewAlert = Omit<SlaAlert, 'revision' | 'outbox' | 'outboxPending'>;
+export type NewAlert = Unsaved<SlaAlert>;
 
 /** Loads and saves SLA alerts; every write goes by _id, guarded by the state it was decided on. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { CloudEvent } from '@tongguan/contracts';
-import { AggregateRepository, isDuplicateKey, WITHOUT_OUTBOX } from '@tongguan/persistence';
+import { AggregateRepository, isDuplicateKey, WITHOUT_OUTBOX, type Unsaved } from '@tongguan/persistence';
 import type { Model } from 'mongoose';
 import { Declaration } from './declaration.schema';
 import { DeclarationShipment } from './declaration-shipment.schema';
@@ -46,10 +46,7 @@ export class DeclarationRepository extends AggregateRepository<Declaration> {
    * a claim whose declaration is no longer active, or was never stored after a crash), then inserts it.
    * False when another declaration holds the B/L: of lodgements racing for one B/L, one wins.
    */
-  async lodge(
-    declaration: Omit<Declaration, 'revision' | 'outbox' | 'outboxPending'>,
-    events: CloudEvent[],
-  ): Promise<boolean> {
+  async lodge(declaration: Unsaved<Declaration>, events: CloudEvent[]): Promise<boolean> {
     const { shipmentId, _id: id } = declaration;
     for (let attempt = 0; attempt < 5; attempt++) {
       const shipment = await this.shipments.findById(shipmentId, { active: 1 }).lean();

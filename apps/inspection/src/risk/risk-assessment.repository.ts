@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { CloudEvent } from '@tongguan/contracts';
-import { AggregateRepository, upsert, WITHOUT_OUTBOX } from '@tongguan/persistence';
+import { AggregateRepository, upsert, WITHOUT_OUTBOX, type Unsaved } from '@tongguan/persistence';
 import type { Model } from 'mongoose';
 import { latestOf } from './assessment-lifecycle';
 import { AssessmentShipment } from './assessment-shipment.schema';
 import { RiskAssessment } from './risk-assessment.schema';
 
-export type NewAssessment = Omit<RiskAssessment, 'revision' | 'outbox' | 'outboxPending'>;
+export type NewAssessment = Unsaved<RiskAssessment>;
 
 /** Loads and saves risk assessments (_id = declarationId); finds a shipment's through the shipment index. */
 @Injectable()

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AggregateRepository, upsert, WITHOUT_OUTBOX } from '@tongguan/persistence';
+import { AggregateRepository, upsert, WITHOUT_OUTBOX, type Unsaved } from '@tongguan/persistence';
 import type { Model } from 'mongoose';
 import type { BookedSlot } from '../slots/slot-booking.service';
 import { InspectionTask } from './inspection-task.schema';
 import { TaskDeclaration } from './task-declaration.schema';
 
-export type NewTask = Omit<InspectionTask, 'revision' | 'outbox' | 'outboxPending'>;
+export type NewTask = Unsaved<InspectionTask>;
 
 /** Loads and saves inspection tasks; finds a declaration's tasks through the declaration index, by _id. */
 @Injectable()

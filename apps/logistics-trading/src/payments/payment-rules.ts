@@ -7,6 +7,7 @@ import { quoteRecord, receiptOf } from './payment-views';
 import type { PaymentReceipt } from './payment.dto';
 import type { AssessedDutyRecord, Payment, SettlementClaim, SettlementMethod } from './payment.schema';
 import type { Settled } from './settlement-methods';
+import type { Unsaved } from '@tongguan/persistence';
 
 /**
  * The payment's rules, in one place: what a request is, when an amendment restates it, when a
@@ -14,7 +15,7 @@ import type { Settled } from './settlement-methods';
  * load the payment, ask here, and store what comes back in one guarded write.
  */
 
-export type NewPayment = Omit<Payment, 'revision' | 'outbox' | 'outboxPending'>;
+export type NewPayment = Unsaved<Payment>;
 
 export interface PaymentRequest {
   paymentId: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AggregateRepository, WITHOUT_OUTBOX } from '@tongguan/persistence';
+import { AggregateRepository, WITHOUT_OUTBOX, type Unsaved } from '@tongguan/persistence';
 import type { AnyBulkWriteOperation, FilterQuery, Model } from 'mongoose';
 import type { OnRecord } from './bill-of-lading-rules';
 import { BillOfLading } from './bill-of-lading.schema';
@@ -9,10 +9,7 @@ import type { ListBillsOfLadingQuery } from './bill-of-lading.views';
 /** Ids per read: an $in on _id goes by the index, one lookup per id. */
 const READ_BATCH = 10_000;
 
-export type NewLine = Omit<
-  BillOfLading,
-  'revision' | 'outbox' | 'outboxPending' | 'dischargedAt' | 'gateOutAt'
->;
+export type NewLine = Omit<Unsaved<BillOfLading>, 'dischargedAt' | 'gateOutAt'>;
 export interface Amendment {
   _id: string;
   /** The revision the amendment was decided on: a discharge begun since makes it miss. */

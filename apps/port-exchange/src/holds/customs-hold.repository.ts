@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { CloudEvent } from '@tongguan/contracts';
-import { AggregateRepository, upsert, WITHOUT_OUTBOX } from '@tongguan/persistence';
+import { AggregateRepository, upsert, WITHOUT_OUTBOX, type Unsaved } from '@tongguan/persistence';
 import type { Model } from 'mongoose';
 import type { ListHoldsQuery } from './customs-hold.dto';
 import { CustomsHold } from './customs-hold.schema';
@@ -25,7 +25,7 @@ export class CustomsHoldRepository extends AggregateRepository<CustomsHold> {
   }
 
   /** Places a hold with its events; false when a hold with this id exists already. */
-  async place(hold: Omit<CustomsHold, 'revision' | 'outbox' | 'outboxPending'>, events: CloudEvent[]) {
+  async place(hold: Unsaved<CustomsHold>, events: CloudEvent[]) {
     await upsert(this.shipments, { _id: hold.shipmentId }, { $addToSet: { holdIds: hold._id } });
     return this.insert(hold, events);
   }

@@ -8,11 +8,11 @@ import type { CustomsHoldPage, CustomsHoldView, ListHoldsQuery, PlaceHoldDto } f
 import { activeHolds, decideLift } from './customs-hold-rules';
 import type { CustomsHold } from './customs-hold.schema';
 import { CustomsHoldRepository } from './customs-hold.repository';
+import type { Unsaved } from '@tongguan/persistence';
 
 const MAX_REASON = 500;
 
-type StoredHold = Omit<CustomsHold, 'revision' | 'outbox' | 'outboxPending'> &
-  Partial<Pick<CustomsHold, 'revision' | 'outbox' | 'outboxPending'>>;
+type StoredHold = Unsaved<CustomsHold> & Partial<Pick<CustomsHold, 'revision' | 'outbox' | 'outboxPending'>>;
 
 function toView(hold: StoredHold): CustomsHoldView {
   const { _id, outbox: _outbox, outboxPending: _pending, revision: _revision, ...rest } = hold;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { CloudEvent } from '@tongguan/contracts';
-import { AggregateRepository, type Change, WITHOUT_OUTBOX } from '@tongguan/persistence';
+import { AggregateRepository, type Change, WITHOUT_OUTBOX, type Unsaved } from '@tongguan/persistence';
 import type { Model } from 'mongoose';
 import { PickupBooking } from './pickup-booking.schema';
 
@@ -13,7 +13,7 @@ export class PickupBookingRepository extends AggregateRepository<PickupBooking> 
   }
 
   /** Stores the booking with PickupBooked; false when a first attempt stored it (nothing is announced twice). */
-  async book(booking: Omit<PickupBooking, 'revision' | 'outbox' | 'outboxPending'>, events: CloudEvent[]) {
+  async book(booking: Unsaved<PickupBooking>, events: CloudEvent[]) {
     return this.insert(booking, events);
   }
 
