@@ -115,20 +115,3 @@ function idOf(filter: Record<string, unknown>): unknown {
     ? id
     : undefined;
 }
-
-/** The update fragment that stages events with a state change: use inside the same updateOne/save. */
-export function stageEvents(events: CloudEvent[]): {
-  $push: { outbox: { $each: CloudEvent[] } };
-  $set: { outboxPending: true };
-} {
-  return { $push: { outbox: { $each: events } }, $set: { outboxPending: true } };
-}
-
-/** Merges a state change ($set, and optionally $push) into the staging update: one single-document write. */
-export function withState<U extends ReturnType<typeof stageEvents>>(
-  update: U,
-  set: Record<string, unknown>,
-  push: Record<string, unknown> = {},
-): U {
-  return { ...update, $set: { ...update.$set, ...set }, $push: { ...update.$push, ...push } };
-}
