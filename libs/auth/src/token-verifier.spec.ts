@@ -19,9 +19,30 @@ describe('verifyToken', () => {
   });
 
   it('refuses an unknown role and an unsigned token', () => {
-    const bad = jwt.sign({ role: 'admin', party: 'x' }, 'test-secret', { issuer: TOKEN_ISSUER });
+    const bad = jwt.sign({ role: 'admin', party: 'x' }, 'test-secret', {
+      issuer: TOKEN_ISSUER,
+      expiresIn: 60,
+    });
     expect(() => verifyToken(bad, settings)).toThrow(/role claim/);
     const none = jwt.sign({ role: 'ops', party: 'x' }, '', { algorithm: 'none', issuer: TOKEN_ISSUER });
     expect(() => verifyToken(none, settings)).toThrow();
+  });
+
+  it('refuses a token without exp and one valid for ten years', () => {
+    const noExp = jwt.sign({ role: 'ops', party: 'x' }, 'test-secret', { issuer: TOKEN_ISSUER });
+    expect(() => verifyToken(noExp, settings)).toThrow(/exp/);
+    const tenYears = signToken({ role: 'ops', party: 'x' }, 'test-secret', TOKEN_ISSUER, 10 * 365 * 86_400);
+    expect(() => verifyToken(tenYears, settings)).toThrow(/exceeds the maximum/);
+  });
+
+  it('applies the configured maximum lifetime', () => {
+    const day = signToken({ role: 'ops', party: 'x' }, 'test-secret', TOKEN_ISSUER, 86_400);
+    expect(verifyToken(day, settings).role).toBe('ops');
+    expect(() => verifyToken(day, { ...settings, maxLifetimeSeconds: 3600 })).toThrow(/exceeds/);
+  });
+
+  it('keeps the algorithm pinned: an HS256 token is refused when a public key is configured', () => {
+    const token = signToken({ role: 'ops', party: 'x' }, 'test-secret', TOKEN_ISSUER);
+    expect(() => verifyToken(token, { ...settings, publicKey: 'not-a-key' })).toThrow();
   });
 });

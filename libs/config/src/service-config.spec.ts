@@ -1,4 +1,6 @@
-import { loadServiceConfig } from './service-config';
+import { loadServiceConfig, parseLifetime } from './service-config';
+
+const STRONG_SECRET = 'k'.repeat(32);
 
 describe('loadServiceConfig', () => {
   it('applies defaults and derives the database name from the service', () => {
@@ -21,5 +23,59 @@ describe('loadServiceConfig', () => {
 
   it('refuses to run in production without a JWT secret', () => {
     expect(() => loadServiceConfig('declaration', 3001, { NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('refuses an empty, blank, short or development JWT secret in production, naming it', () => {
+    for (const JWT_SECRET of ['', '   ', 'short-secret', 'tongguan-local-development-secret']) {
+      expect(() => loadServiceConfig('declaration', 3001, { NODE_ENV: 'production', JWT_SECRET })).toThrow(
+        /JWT_SECRET must/,
+      );
+    }
+    const config = loadServiceConfig('declaration', 3001, {
+      NODE_ENV: 'production',
+      JWT_SECRET: STRONG_SECRET,
+    });
+    expect(config.JWT_SECRET).toBe(STRONG_SECRET);
+  });
+
+  it('keeps the development secret outside production', () => {
+    expect(loadServiceConfig('declaration', 3001, { JWT_SECRET: '' }).JWT_SECRET).toBe(
+      'tongguan-local-development-secret',
+    );
+  });
+
+  it('reads the token lifetime limit (24 h by default) and refuses one past 30 days', () => {
+    expect(loadServiceConfig('declaration', 3001, {}).jwtMaxLifetimeSeconds).toBe(86_400);
+    expect(loadServiceConfig('declaration', 3001, { JWT_MAX_LIFETIME: '90m' }).jwtMaxLifetimeSeconds).toBe(
+      5_400,
+    );
+    expect(() => loadServiceConfig('declaration', 3001, { JWT_MAX_LIFETIME: '31d' })).toThrow(
+      /JWT_MAX_LIFETIME/,
+    );
+    expect(() => loadServiceConfig('declaration', 3001, { JWT_MAX_LIFETIME: 'forever' })).toThrow(
+      /JWT_MAX_LIFETIME/,
+    );
+  });
+
+  it('reads the rate limits, with generous defaults', () => {
+    const config = loadServiceConfig('declaration', 3001, { RATE_LIMIT_PER_PARTY: '5' });
+    expect(config).toMatchObject({
+      RATE_LIMIT_PER_PARTY: 5,
+      RATE_LIMIT_WINDOW_SECONDS: 10,
+      RATE_LIMIT_ANONYMOUS: 600,
+    });
+    expect(() => loadServiceConfig('declaration', 3001, { RATE_LIMIT_PER_PARTY: '0' })).toThrow(
+      /RATE_LIMIT_PER_PARTY/,
+    );
+  });
+});
+
+describe('parseLifetime', () => {
+  it('reads seconds and units, and refuses anything else', () => {
+    expect(parseLifetime('86400')).toBe(86_400);
+    expect(parseLifetime('24h')).toBe(86_400);
+    expect(parseLifetime('90m')).toBe(5_400);
+    expect(parseLifetime('2d')).toBe(172_800);
+    for (const bad of ['', '0', '-5', '1y', '1.5h', 'h']) expect(parseLifetime(bad)).toBeNull();
   });
 });

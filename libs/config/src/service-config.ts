@@ -12,6 +12,12 @@ import {
   validateSync,
 } from 'class-validator';
 
+/** What JWT_SECRET is when unset, outside production: it signs the tokens of scripts/token.js. */
+export const LOCAL_DEVELOPMENT_SECRET = 'tongguan-local-development-secret';
+/** An HS256 secret shorter than the hash (32 bytes) can be guessed offline from one token. */
+const MIN_SECRET_BYTES = 32;
+const MAX_LIFETIME_SECONDS = 30 * 86_400;
+
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
 const toNumber = toInt;
@@ -69,7 +75,35 @@ export class ServiceConfig {
 
   @IsString()
   @IsNotEmpty()
-  JWT_SECRET = 'tongguan-local-development-secret';
+  JWT_SECRET = LOCAL_DEVELOPMENT_SECRET;
+
+  /** The longest a bearer token may live: seconds, or with a unit (30m, 24h, 7d); at most 30 days. */
+  @Matches(/^\d{1,9}\s*[smhd]?$/, {
+    message: 'JWT_MAX_LIFETIME must be seconds or a duration like 24h, 90m, 7d',
+  })
+  JWT_MAX_LIFETIME = '24h';
+
+  /**
+   * Rate limits of one instance: requests one party (the token's party, else the caller's IP) may make
+   * in a window. Generous by default: the heaviest party of bench/pipeline.js at 50 shipments/s (the
+   * terminal, three calls per shipment) makes 150 requests a second to port-exchange.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  RATE_LIMIT_WINDOW_SECONDS = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_PARTY = 3000;
+
+  /** Requests without a valid token, per IP and window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_ANONYMOUS = 600;
 
   @IsIn(['development', 'test', 'production'])
   NODE_ENV = 'development';
@@ -89,6 +123,10 @@ export class ServiceConfig {
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL = 'log';
+
+  get jwtMaxLifetimeSeconds(): number {
+    return parseLifetime(this.JWT_MAX_LIFETIME) ?? 0;
+  }
 
   get mongoDbName(): string {
     return `${this.MONGO_DB_PREFIX}${this.serviceName.replace(/-/g, '_')}`;
@@ -134,6 +172,10 @@ const SERVICE_KEYS = [
   'TOPIC_PREFIX',
   'TOPIC_PARTITIONS',
   'JWT_SECRET',
+  'JWT_MAX_LIFETIME',
+  'RATE_LIMIT_WINDOW_SECONDS',
+  'RATE_LIMIT_PER_PARTY',
+  'RATE_LIMIT_ANONYMOUS',
   'NODE_ENV',
   'CLOCK_EPOCH',
   'CLOCK_SPEED',
@@ -148,8 +190,41 @@ export function loadServiceConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): ServiceConfig {
   const config = validateEnv(ServiceConfig, SERVICE_KEYS, env, { serviceName, PORT: String(defaultPort) });
-  if (config.NODE_ENV === 'production' && env.JWT_SECRET === undefined) {
-    throw new ConfigError(`Invalid configuration for ${serviceName}: JWT_SECRET must be set in production`);
+  const problems = [...secretProblems(config.NODE_ENV, env.JWT_SECRET)];
+  const lifetime = parseLifetime(config.JWT_MAX_LIFETIME);
+  if (lifetime === null || lifetime > MAX_LIFETIME_SECONDS) {
+    problems.push('JWT_MAX_LIFETIME must be between 1 second and 30 days');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration for ${serviceName}:\n  ${problems.join('\n  ')}`);
   }
   return config;
+}
+
+/**
+ * In production the secret must be set, not empty (validateEnv would otherwise fall back to the
+ * development secret everyone knows), not that secret, and long enough not to be guessed.
+ */
+function secretProblems(nodeEnv: string, secret: string | undefined): string[] {
+  if (nodeEnv !== 'production') return [];
+  if (secret === undefined || secret.trim() === '') return ['JWT_SECRET must be set in production'];
+  if (secret === LOCAL_DEVELOPMENT_SECRET) {
+    return ['JWT_SECRET must not be the local development secret in production'];
+  }
+  if (Buffer.byteLength(secret, 'utf8') < MIN_SECRET_BYTES) {
+    return [`JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes in production`];
+  }
+  return [];
+}
+
+/**
+ * Reads a duration setting: seconds ("86400") or a number with a unit ("24h", "90m", "3600s", "7d").
+ * Null when it is not one of those, or zero.
+ */
+export function parseLifetime(value: string): number | null {
+  const match = /^(\d{1,9})\s*([smhd]?)$/.exec(value.trim());
+  if (!match) return null;
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86_400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
+  const seconds = Number(match[1]) * unit;
+  return seconds > 0 ? seconds : null;
 }

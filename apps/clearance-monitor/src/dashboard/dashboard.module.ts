@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { TOKEN_ISSUER, type TokenSettings } from '@tongguan/auth';
+import { tokenSettingsOf } from '@tongguan/auth';
 import { ServiceConfig } from '@tongguan/config';
 import { MonitorConfig } from '../monitor-config';
 import { DashboardAssets } from './dashboard-assets';
@@ -18,11 +18,7 @@ import { LIVE_TOKEN_SETTINGS, LiveFeedController } from './live-feed.controller'
     {
       // the same settings the global guard verifies with (libs/auth AuthModule)
       provide: LIVE_TOKEN_SETTINGS,
-      useFactory: (config: ServiceConfig): TokenSettings => ({
-        secret: config.JWT_SECRET,
-        publicKey: process.env.JWT_PUBLIC_KEY || undefined,
-        issuer: TOKEN_ISSUER,
-      }),
+      useFactory: tokenSettingsOf,
       inject: [ServiceConfig],
     },
   ],

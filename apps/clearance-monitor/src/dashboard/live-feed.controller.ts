@@ -81,7 +81,7 @@ export class LiveFeedController implements BeforeApplicationShutdown {
     for (const response of this.open) response.end();
   }
 
-  private serve(request: Request, response: Response, expiresAtMs: number | null): void {
+  private serve(request: Request, response: Response, expiresAtMs: number): void {
     this.open.add(response);
     response.status(200).set({
       'content-type': 'text/event-stream; charset=utf-8',
@@ -101,11 +101,12 @@ export class LiveFeedController implements BeforeApplicationShutdown {
     );
     const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), HEARTBEAT_MS);
     // the stream must not outlive the token that opened it (the page then asks for a new one). Expiry is
-    // real time, as jsonwebtoken checks it; a timer past setTimeout's 24.8-day limit would fire at once.
-    const expiry =
-      expiresAtMs === null
-        ? null
-        : setTimeout(() => response.end(), Math.min(MAX_TIMER_MS, Math.max(0, expiresAtMs - Date.now())));
+    // real time, as jsonwebtoken checks it; every token has one, at most JWT_MAX_LIFETIME (≤ 30 days)
+    // away, and a timer past setTimeout's 24.8-day limit would fire at once, hence the cap.
+    const expiry = setTimeout(
+      () => response.end(),
+      Math.min(MAX_TIMER_MS, Math.max(0, expiresAtMs - Date.now())),
+    );
     let closed = false;
     const close = () => {
       if (closed) return;
@@ -113,7 +114,7 @@ export class LiveFeedController implements BeforeApplicationShutdown {
       this.open.delete(response);
       subscription.unsubscribe();
       clearInterval(heartbeat);
-      if (expiry) clearTimeout(expiry);
+      clearTimeout(expiry);
     };
     request.on('close', close);
     response.on('close', close);

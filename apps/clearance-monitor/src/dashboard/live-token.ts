@@ -1,6 +1,5 @@
 import { ForbiddenException, UnauthorizedException } from '@nestjs/common';
-import { InvalidTokenError, verifyToken, type Principal, type TokenSettings } from '@tongguan/auth';
-import jwt from 'jsonwebtoken';
+import { InvalidTokenError, verifyTokenClaims, type Principal, type TokenSettings } from '@tongguan/auth';
 
 const problem = (code: string, message: string) => ({
   code: `AUTH.${code}`,
@@ -11,33 +10,32 @@ const problem = (code: string, message: string) => ({
 /**
  * EventSource cannot send an Authorization header, so the live feed takes the bearer token as a
  * query parameter (or the header, for curl) and checks it here exactly as the global guard would:
- * same verifier, role ops. Answers when the token expires, so the stream can end then.
+ * same verifier, role ops. Answers when the token expires (every token has to say), so the stream
+ * ends then.
  */
 export function verifyLiveReader(
   token: string | undefined,
   settings: TokenSettings,
-): { principal: Principal; expiresAtMs: number | null } {
+): { principal: Principal; expiresAtMs: number } {
   if (!token) {
     throw new UnauthorizedException(
       problem('TOKEN_MISSING', 'a bearer token is required: ?token=<token> or Authorization: Bearer'),
     );
   }
-  let principal: Principal;
+  let verified: { principal: Principal; expiresAtMs: number };
   try {
-    principal = verifyToken(token, settings);
+    verified = verifyTokenClaims(token, settings);
   } catch (error) {
     if (error instanceof InvalidTokenError) {
       throw new UnauthorizedException(problem('TOKEN_INVALID', error.message));
     }
     throw error;
   }
-  if (principal.role !== 'ops') {
-    throw new ForbiddenException(
-      problem('ROLE_FORBIDDEN', `role ${principal.role} may not do this; needs ops`),
-    );
+  const { role } = verified.principal;
+  if (role !== 'ops') {
+    throw new ForbiddenException(problem('ROLE_FORBIDDEN', `role ${role} may not do this; needs ops`));
   }
-  const exp = (jwt.decode(token) as jwt.JwtPayload | null)?.exp;
-  return { principal, expiresAtMs: typeof exp === 'number' ? exp * 1000 : null };
+  return verified;
 }
 
 /** The token a request carries: the query parameter, else the Authorization header. */

@@ -18,13 +18,14 @@ export interface ApiAnswer {
 }
 
 const LOCAL_SECRET = 'tongguan-local-development-secret';
+const TOKEN_HOURS = 12;
 
 /**
  * The platform's public HTTP APIs, called with bearer tokens minted the way scripts/token.js mints
  * them (HS256, issuer tongguan, JWT_SECRET or the local development secret).
  */
 export class PlatformApi {
-  private readonly tokens = new Map<string, string>();
+  private readonly tokens = new Map<string, { token: string; renewAtMs: number }>();
 
   constructor(
     readonly urls: Record<Service, string>,
@@ -38,18 +39,21 @@ export class PlatformApi {
     return new PlatformApi(urls);
   }
 
+  /**
+   * A token of TOKEN_HOURS (the services refuse any that lives longer than JWT_MAX_LIFETIME, 24 h by
+   * default), minted again an hour before it expires: a simulation runs for days.
+   */
   token(role: Role, party: string): string {
     const key = `${role}:${party}`;
-    let token = this.tokens.get(key);
-    if (!token) {
-      token = jwt.sign({ role, party }, this.secret, {
-        algorithm: 'HS256',
-        subject: party,
-        issuer: 'tongguan',
-        expiresIn: 7 * 24 * 3600,
-      });
-      this.tokens.set(key, token);
-    }
+    const cached = this.tokens.get(key);
+    if (cached && Date.now() < cached.renewAtMs) return cached.token;
+    const token = jwt.sign({ role, party }, this.secret, {
+      algorithm: 'HS256',
+      subject: party,
+      issuer: 'tongguan',
+      expiresIn: TOKEN_HOURS * 3600,
+    });
+    this.tokens.set(key, { token, renewAtMs: Date.now() + (TOKEN_HOURS - 1) * 3600_000 });
     return token;
   }
 
