@@ -2,11 +2,13 @@ import { type DynamicModule, type INestApplication, Logger, type LogLevel } from
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { loadServiceConfig, type ServiceConfig } from '@tongguan/config';
 import { connectEventConsumer } from '@tongguan/messaging';
 import { correlationMiddleware } from './correlation.middleware';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { httpMetricsMiddleware } from './http-metrics';
+import { jsonBody } from './request-body';
 import { createValidationPipe } from './validation';
 
 export interface ServiceDefinition {
@@ -29,8 +31,13 @@ export async function createService(
     logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL as LogLevel) + 1),
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: '1mb' });
+  app.disable('x-powered-by');
+  // helmet's defaults suit the JSON API and Swagger UI at /docs (its scripts are files of its own, its
+  // styles partly inline, which the default style-src allows); the dashboard sets a stricter CSP itself
+  app.use(helmet());
   app.use(correlationMiddleware, httpMetricsMiddleware);
+  // body errors (bad encoding, charset, JSON, depth) end in the exception filter as 4xx with a code
+  app.use(jsonBody({ limit: '1mb' }));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();

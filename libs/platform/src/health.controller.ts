@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
 import { ServiceConfig } from '@tongguan/config';
@@ -12,6 +13,7 @@ collectDefaultMetrics();
 
 @ApiTags('operations')
 @Public()
+@SkipThrottle() // probes and scrapers poll these all day; they must never see a 429
 @Controller()
 export class HealthController {
   constructor(

@@ -1,12 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-
-interface BodyParserError {
-  type?: string;
-  status?: number;
-  message?: string;
-}
+import { bodyProblemOf } from './request-body';
 
 /**
  * One error shape for every service: { code, message, errors?, correlationId }. 5xx answers carry an
@@ -41,16 +36,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
         typeof raw === 'string' ? raw : ((raw as { message?: unknown }).message ?? exception.message);
       return { status, body: { code: `HTTP.${HttpStatus[status] ?? status}`, message } };
     }
-    const parserError = exception as BodyParserError;
-    if (parserError?.type === 'entity.parse.failed') {
-      return {
-        status: 400,
-        body: { code: 'REQUEST.MALFORMED_JSON', message: `body is not valid JSON: ${parserError.message}` },
-      };
-    }
-    if (parserError?.type === 'entity.too.large') {
-      return { status: 413, body: { code: 'REQUEST.TOO_LARGE', message: 'request body too large' } };
-    }
+    const problem = bodyProblemOf(exception);
+    if (problem) return { status: problem.status, body: { code: problem.code, message: problem.message } };
     return { status: 500, body: {} };
   }
 }

@@ -8,3 +8,5 @@ export * from './request-context';
 export * from './app-files';
 export * from './query-fields';
 export * from './periodic-job';
+export * from './request-body';
+export * from './rate-limit.guard';

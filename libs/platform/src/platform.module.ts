@@ -1,12 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuthModule } from '@tongguan/auth';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AuthModule, tokenSettingsOf } from '@tongguan/auth';
 import { ClockModule } from '@tongguan/clock';
 import { ConfigModule, ServiceConfig } from '@tongguan/config';
 import { MessagingModule } from '@tongguan/messaging';
 import { PersistenceModule } from '@tongguan/persistence';
 import { HealthController } from './health.controller';
+import { RATE_LIMIT_TOKEN_SETTINGS, RateLimitGuard } from './rate-limit.guard';
 
-/** What every service has: config, clock, its database, Kafka, auth, /health and /metrics. */
+/**
+ * What every service has: config, clock, its database, Kafka, rate limits, auth, /health and /metrics.
+ * The rate-limit guard is provided here, before AuthModule's guard: Nest runs global guards in the
+ * order their modules are scanned, and this module is scanned before the modules it imports.
+ */
 @Module({})
 export class PlatformModule {
   static forService(config: ServiceConfig): DynamicModule {
@@ -18,6 +25,13 @@ export class PlatformModule {
         PersistenceModule.forService(config),
         MessagingModule.forService(config),
         AuthModule.forService(config),
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: config.RATE_LIMIT_WINDOW_SECONDS * 1000, limit: config.RATE_LIMIT_PER_PARTY }],
+        }),
+      ],
+      providers: [
+        { provide: RATE_LIMIT_TOKEN_SETTINGS, useValue: tokenSettingsOf(config) },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
       ],
       controllers: [HealthController],
     };
