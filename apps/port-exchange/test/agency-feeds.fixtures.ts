@@ -27,8 +27,11 @@ export class WebhookReceiver {
   >();
   private server: http.Server | null = null;
   private port = 0;
+  private host = '127.0.0.1';
 
-  async start(): Promise<void> {
+  /** Listens on a loopback address (127.0.0.2 and so on serve the same machine). */
+  async start(host = '127.0.0.1'): Promise<void> {
+    this.host = host;
     this.server = http.createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -44,12 +47,12 @@ export class WebhookReceiver {
         response.end(status < 300 ? 'ok' : 'not now');
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(0, host, resolve));
     this.port = (this.server.address() as AddressInfo).port;
   }
 
   url(path: string): string {
-    return `http://127.0.0.1:${this.port}${path}`;
+    return `http://${this.host}:${this.port}${path}`;
   }
 
   answer(path: string, behaviour: (attempt: number, event: ReceivedDelivery['event']) => number): void {

@@ -26,6 +26,7 @@ const env = testEnvironment('agencyfeeds', {
   FEED_POLL_MS: '100',
   FEED_REQUEST_TIMEOUT_MS: '2000',
   FEED_LEASE_MS: '5000',
+  WEBHOOK_ALLOWED_CIDRS: '127.0.0.1/32', // the test receiver listens on loopback
 });
 const processes = new ServiceProcesses(env);
 const tap = new EventTap(process.env.KAFKA_BROKERS!, env.TOPIC_PREFIX);
@@ -80,8 +81,10 @@ describe('agency feeds: subscriptions', () => {
     expect(typeProblem?.message).toContain('eventTypes[1] "CargoLost"');
     expect(typeProblem?.message).toContain('eventTypes[2] 42');
 
-    const body = { url: receiver.url('/nobody'), eventTypes: ['CargoArrived'] };
-    expect((await api.as(tokenFor('importer', 'TRADER-1')).post('/v1/subscriptions', body)).status).toBe(403);
+    const body = { url: receiver.url('/nobody'), eventTypes: ['ClearanceSlaAtRisk'] };
+    const outOfScope = await api.as(tokenFor('importer', 'TRADER-1')).post('/v1/subscriptions', body);
+    expect(outOfScope.status).toBe(403);
+    expect(outOfScope.body.code).toBe('FEED.TYPE_NOT_IN_SCOPE');
     expect((await api.post('/v1/subscriptions', body)).status).toBe(401);
   });
 
@@ -320,7 +323,7 @@ describe('agency feeds: pull feed and stream', () => {
     expect(paged).toEqual(all.items.map((i: { event: { id: string } }) => i.event.id));
 
     const replay = await api
-      .as(tokenFor('port', 'TERMINAL-1'))
+      .as(tokenFor('ops', 'OPS-1'))
       .get(
         `/v1/feed?shipmentId=${shipmentId}&since=${encodeURIComponent(new Date(start + 3 * 3_600_000).toISOString())}`,
       );
@@ -335,7 +338,12 @@ describe('agency feeds: pull feed and stream', () => {
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(
       expect.arrayContaining(['after', 'since', 'types', 'limit', 'colour']),
     );
-    expect((await api.as(tokenFor('importer', 'TRADER-1')).get('/v1/feed')).status).toBe(403);
+    // no declaration names TRADER-1 as the owner of this shipment: nothing of it is in its feed
+    const importerFeed = await api
+      .as(tokenFor('importer', 'TRADER-1'))
+      .get(`/v1/feed?shipmentId=${shipmentId}`);
+    expect(importerFeed.status).toBe(200);
+    expect(importerFeed.body.items).toEqual([]);
   });
 
   it('streams events as Server-Sent Events and resumes after the Last-Event-ID', async () => {
@@ -400,7 +408,7 @@ describe('agency feeds: restarts', () => {
     // the whole log, across the restart: cursors 1..n with no gap and no repeat
     const everything: number[] = [];
     for (let after = '0'; ;) {
-      const next = await customs().get(`/v1/feed?limit=500&after=${after}`);
+      const next = await api.as(tokenFor('ops', 'OPS-1')).get(`/v1/feed?limit=500&after=${after}`);
       everything.push(...next.body.items.map((i: { cursor: string }) => Number(i.cursor)));
       if (!next.body.hasMore) break;
       after = next.body.nextCursor;

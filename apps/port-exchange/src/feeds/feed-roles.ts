@@ -1,4 +1,9 @@
 import type { Role } from '@tongguan/auth';
+import { FEED_ROLES as SCOPED_ROLES, type FeedRole } from './scopes/feed-scopes';
 
-/** The agencies (and operations) that may subscribe to and read the platform's events. */
-export const FEED_ROLES: Role[] = ['customs', 'inspection', 'port', 'carrier', 'ops'];
+/** The roles that may subscribe to and read the platform's events: those the scope table names. */
+export const FEED_ROLES: Role[] = SCOPED_ROLES satisfies FeedRole[] as Role[];
+
+// every feed role must be a role a token can carry
+const everyFeedRoleIsARole: readonly Role[] = SCOPED_ROLES;
+void everyFeedRoleIsARole;

@@ -35,3 +35,12 @@ describe('loadFeedsConfig', () => {
     expect(load).toThrow(/FEED_BACKOFF_CAP_MS[\s\S]*FEED_LEASE_MS/);
   });
 });
+
+describe('loadFeedsConfig: webhook allow-list', () => {
+  it('names a malformed allow-list entry at boot', () => {
+    expect(() => loadFeedsConfig({ WEBHOOK_ALLOWED_CIDRS: '127.0.0.1/40' })).toThrow(/WEBHOOK_ALLOWED_CIDRS/);
+    expect(loadFeedsConfig({ WEBHOOK_ALLOWED_CIDRS: '127.0.0.1/32' }).WEBHOOK_ALLOWED_CIDRS).toBe(
+      '127.0.0.1/32',
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsNumber, Max, Min } from 'class-validator';
+import { IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ConfigError, validateEnv } from '@tongguan/config';
+import { parseAllowList } from './webhook-targets/address-policy';
 
 const toNumber = ({ value }: { value: unknown }) => (typeof value === 'string' ? Number(value) : value);
 
@@ -82,6 +83,35 @@ export class FeedsConfig {
   @Min(1_000)
   @Max(300_000)
   FEED_STREAM_HEARTBEAT_MS = 15_000;
+
+  /** Event streams one party may hold open at once, over every instance (one more is a 429). */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  FEED_MAX_STREAMS_PER_PARTY = 5;
+
+  /** Real ms a stream's place stays taken without renewal (a crashed instance's streams free theirs after it). */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(3_000)
+  @Max(600_000)
+  FEED_STREAM_LEASE_MS = 30_000;
+
+  /**
+   * Host names webhooks may reach even when they resolve to a loopback, private or otherwise internal
+   * address (comma-separated); for an operator's own receivers. Empty: none.
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(4_000)
+  WEBHOOK_ALLOWED_HOSTS = '';
+
+  /** Addresses or CIDRs (comma-separated, e.g. 10.20.0.0/16,127.0.0.1) webhooks may reach despite the rules. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(4_000)
+  WEBHOOK_ALLOWED_CIDRS = '';
 }
 
 const KEYS = [
@@ -96,6 +126,10 @@ const KEYS = [
   'FEED_MAX_SUBSCRIPTIONS_PER_PARTY',
   'FEED_SECRET_GRACE_HOURS',
   'FEED_STREAM_HEARTBEAT_MS',
+  'FEED_MAX_STREAMS_PER_PARTY',
+  'FEED_STREAM_LEASE_MS',
+  'WEBHOOK_ALLOWED_HOSTS',
+  'WEBHOOK_ALLOWED_CIDRS',
 ] as const;
 
 /** Throws a ConfigError naming every bad setting at once, including settings that contradict each other. */
@@ -109,6 +143,7 @@ export function loadFeedsConfig(env: NodeJS.ProcessEnv = process.env): FeedsConf
     // a lease shorter than a request would let a second instance resend while the first still waits
     conflicts.push('FEED_LEASE_MS must be longer than FEED_REQUEST_TIMEOUT_MS');
   }
+  conflicts.push(...parseAllowList(config.WEBHOOK_ALLOWED_HOSTS, config.WEBHOOK_ALLOWED_CIDRS).problems);
   if (conflicts.length > 0) {
     throw new ConfigError(`Invalid configuration (FeedsConfig):\n  ${conflicts.join('\n  ')}`);
   }

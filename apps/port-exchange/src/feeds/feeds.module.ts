@@ -14,6 +14,12 @@ import { FeedsConfig, loadFeedsConfig } from './feeds-config';
 import { EventStream } from './pull-feed/event-stream';
 import { FeedController } from './pull-feed/feed.controller';
 import { FeedReader } from './pull-feed/feed-reader';
+import { StreamSlot, StreamSlotSchema } from './pull-feed/stream-slot.schema';
+import { StreamSlotRepository } from './pull-feed/stream-slot.repository';
+import { FeedAudience } from './scopes/feed-audience';
+import { ShipmentOwner, ShipmentOwnerSchema } from './scopes/shipment-owner.schema';
+import { ShipmentOwnerRepository } from './scopes/shipment-owner.repository';
+import { WebhookTargets } from './webhook-targets/webhook-targets';
 import { Subscription, SubscriptionSchema } from './subscriptions/subscription.schema';
 import { SubscriptionRepository } from './subscriptions/subscription.repository';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
@@ -29,6 +35,8 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
       { name: LoggedEvent.name, schema: LoggedEventSchema },
       { name: Subscription.name, schema: SubscriptionSchema },
       { name: Delivery.name, schema: DeliverySchema },
+      { name: ShipmentOwner.name, schema: ShipmentOwnerSchema },
+      { name: StreamSlot.name, schema: StreamSlotSchema },
     ]),
   ],
   controllers: [EventLogEventsController, SubscriptionsController, DeliveriesController, FeedController],
@@ -44,6 +52,10 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     DeliveryDispatcher,
     FeedReader,
     EventStream,
+    StreamSlotRepository,
+    ShipmentOwnerRepository,
+    FeedAudience,
+    WebhookTargets,
   ],
 })
 export class FeedsModule {}

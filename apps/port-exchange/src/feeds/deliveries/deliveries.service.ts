@@ -71,12 +71,12 @@ export class DeliveriesService {
     );
   }
 
-  /** The subscription was deactivated: this claimed delivery will not be sent. */
-  async cancel(delivery: Delivery, at: Date): Promise<void> {
+  /** The subscription was deactivated, or the event is not for its role: this claimed delivery will not be sent. */
+  async cancel(delivery: Delivery, at: Date, reason: string): Promise<void> {
     await this.deliveries.settle(delivery, {
       state: 'cancelled',
       lastAttemptAt: at,
-      lastError: 'subscription deactivated',
+      lastError: reason,
       leaseUntil: UNLEASED,
     });
   }

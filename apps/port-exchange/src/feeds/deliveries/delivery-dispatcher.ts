@@ -3,6 +3,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { randomUUID } from 'node:crypto';
 import { EventLogRepository } from '../event-log/event-log.repository';
 import { toStructuredCloudEvent } from '../event-log/structured-cloud-event';
+import { FeedAudience } from '../scopes/feed-audience';
 import { FeedsConfig } from '../feeds-config';
 import { feedsMetrics } from '../feeds-metrics';
 import { signingSecrets } from '../signing/signing-secrets';
@@ -33,6 +34,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     private readonly log: EventLogRepository,
     private readonly sender: WebhookSender,
     private readonly config: FeedsConfig,
+    private readonly audience: FeedAudience,
   ) {
     this.loop = new PeriodicJob(
       'webhook dispatcher',
@@ -84,9 +86,16 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
 
   private async attempt(delivery: Delivery): Promise<void> {
     const subscription = await this.subscriptions.findById(delivery.subscriptionId);
-    if (!subscription?.active) return this.deliveries.cancel(delivery, new Date());
-    const event = await this.log.byId(delivery.eventId);
-    if (!event) throw new Error(`event ${delivery.eventId} is not in the log`);
+    if (!subscription?.active)
+      return this.deliveries.cancel(delivery, new Date(), 'subscription deactivated');
+    const logged = await this.log.byId(delivery.eventId);
+    if (!logged) throw new Error(`event ${delivery.eventId} is not in the log`);
+    // the scope is applied again here: records planned before it existed (or before a scope change) obey it too
+    const event = (await this.audience.admits(subscription, logged))
+      ? this.audience.project(subscription, logged)
+      : null;
+    if (!event)
+      return this.deliveries.cancel(delivery, new Date(), `not in the feed of role ${subscription.role}`);
     const stopTimer = feedsMetrics.attemptSeconds.startTimer();
     const result = await this.sender.send(
       subscription.url,
@@ -116,9 +125,9 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     feedsMetrics.attempts.inc({ outcome: retryAt ? 'failed' : 'dead' });
     if (!retryAt) {
       this.logger.warn(
-        `delivery ${delivery._id} to ${subscription.url} dead after ${attempts} attempts: ${result.error}`,
+        `delivery ${delivery._id} to ${subscription.url} dead after ${attempts} attempts: ${result.detail}`,
       );
-    }
+    } else this.logger.debug(`delivery ${delivery._id} attempt ${attempts} failed: ${result.detail}`);
     await this.deliveries.recordAttempt(
       delivery,
       { delivered: false, status: result.status, error: result.error, retryAt },

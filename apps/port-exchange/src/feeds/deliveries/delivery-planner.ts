@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventLogRepository } from '../event-log/event-log.repository';
+import { FeedAudience } from '../scopes/feed-audience';
 import { SubscriptionRepository } from '../subscriptions/subscription.repository';
 import { DeliveriesService } from './deliveries.service';
 
@@ -17,6 +18,7 @@ export class DeliveryPlanner {
     private readonly subscriptions: SubscriptionRepository,
     private readonly log: EventLogRepository,
     private readonly deliveries: DeliveriesService,
+    private readonly audience: FeedAudience,
   ) {}
 
   /** Plans every active subscription up to the log head; returns how many events were planned. */
@@ -28,13 +30,19 @@ export class DeliveryPlanner {
     for (const subscription of active) {
       if (subscription.plannedThrough >= head) continue;
       let cursor = subscription.plannedThrough;
+      // what the subscriber's role receives of the types it asked for (an importer: its own shipments)
+      const scope = this.audience.scopeOf(subscription, subscription.eventTypes);
       for (;;) {
-        const events = await this.log.read({ after: cursor, types: subscription.eventTypes, limit: BATCH });
+        const { events, through } = await this.log.scan({
+          after: cursor,
+          types: scope.types,
+          keep: scope.keep,
+          limit: BATCH,
+        });
         await this.deliveries.plan(subscription._id, events, now);
         planned += events.length;
-        const last = events.at(-1)?.seq ?? cursor;
-        // every seq up to `head` was visible when head was read, so a short page means all are planned
-        cursor = events.length < BATCH ? Math.max(last, head) : last;
+        // a short page read every seq up to the head it saw (at least `head`): all of them are planned
+        cursor = through;
         if (events.length < BATCH || cursor >= head) break;
       }
       await this.subscriptions.markPlanned(subscription._id, cursor);

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '@tongguan/platform';
 import { IsIn, IsOptional } from 'class-validator';
+import { DELIVERY_FAILED } from './webhook-sender';
 import { DELIVERY_STATES, type Delivery, type DeliveryState } from './delivery.schema';
 
 export class ListDeliveriesQuery extends PageQuery {
@@ -23,7 +24,12 @@ export class DeliveryView {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastAttemptAt: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'HTTP status of the last answer' })
   lastStatus: number | null;
-  @ApiProperty({ nullable: true, type: String }) lastError: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: `"${DELIVERY_FAILED}" (the HTTP status, if one came back, is lastStatus), or why it was cancelled`,
+  })
+  lastError: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) deliveredAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
@@ -48,7 +54,8 @@ export function toDeliveryView(d: Delivery): DeliveryView {
     nextAttemptAt: d.state === 'pending' ? d.nextAttemptAt.toISOString() : null,
     lastAttemptAt: d.lastAttemptAt?.toISOString() ?? null,
     lastStatus: d.lastStatus,
-    lastError: d.lastError,
+    // records written before socket errors were kept from subscribers still hold them: never shown
+    lastError: d.state === 'cancelled' || d.lastError === null ? d.lastError : DELIVERY_FAILED,
     deliveredAt: d.deliveredAt?.toISOString() ?? null,
     createdAt: d.createdAt.toISOString(),
   };

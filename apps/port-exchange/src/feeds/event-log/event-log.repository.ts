@@ -16,6 +16,8 @@ export interface LogQuery {
   /** Only events whose business time (ce_time) is at or after this instant. */
   since?: Date;
   limit: number;
+  /** Keeps the events of a read batch its reader may see (an importer's own shipments), in order. */
+  keep?: (events: LoggedEvent[]) => Promise<LoggedEvent[]>;
 }
 
 const MAX_APPEND_TRIES = 20;
@@ -121,9 +123,9 @@ export class EventLogRepository {
    * walks the log from the cursor on.
    */
   async scan(query: LogQuery): Promise<{ events: LoggedEvent[]; through: number }> {
-    const filtered = Boolean(query.types?.length || query.shipmentId || query.since);
+    const filtered = Boolean(query.types || query.shipmentId || query.since || query.keep);
     const window = filtered ? Math.max(WINDOW, query.limit) : query.limit;
-    const types = query.types?.length ? new Set(query.types) : null;
+    const types = query.types ? new Set(query.types) : null;
     const matches = (event: LoggedEvent) =>
       (!types || types.has(event.type)) &&
       (!query.shipmentId || event.subject === query.shipmentId) &&
@@ -134,15 +136,21 @@ export class EventLogRepository {
       const seqs = Array.from({ length: window }, (_, i) => through + 1 + i);
       const found = await this.events.find({ seq: { $in: seqs } }).lean<LoggedEvent[]>();
       found.sort((a, b) => a.seq - b.seq);
+      // the seqs read without a gap: past a gap is the head as this read saw it
+      const read: LoggedEvent[] = [];
       for (const event of found) {
-        if (event.seq !== through + 1) return { events, through }; // the head, as this read saw it
-        through = event.seq;
-        if (!matches(event)) continue;
-        events.push(event);
-        if (events.length === query.limit) return { events, through };
+        if (event.seq !== through + 1 + read.length) break;
+        read.push(event);
       }
+      let candidates = read.filter(matches);
+      if (query.keep && candidates.length > 0) candidates = await query.keep(candidates);
+      for (const event of candidates) {
+        events.push(event);
+        if (events.length === query.limit) return { events, through: event.seq };
+      }
+      through = read.at(-1)?.seq ?? through;
       this.known = Math.max(this.known, through);
-      if (found.length < window) return { events, through };
+      if (read.length < window) return { events, through };
     }
   }
 

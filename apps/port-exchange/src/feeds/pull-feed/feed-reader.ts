@@ -2,38 +2,57 @@ import { Injectable } from '@nestjs/common';
 import { EventLogRepository, type LogQuery } from '../event-log/event-log.repository';
 import { resolveEventTypes } from '../event-log/event-types';
 import type { LoggedEvent } from '../event-log/logged-event.schema';
-import type { FeedFilterQuery, FeedPage, FeedPageQuery } from './feed-query.dto';
 import { toStructuredCloudEvent } from '../event-log/structured-cloud-event';
+import { assertInScope, FeedAudience, type FeedReaderIdentity } from '../scopes/feed-audience';
+import type { FeedFilterQuery, FeedPage, FeedPageQuery } from './feed-query.dto';
 
-/** Reads the event log for the pull feed and the stream, by cursor. */
+/** Reads the event log for the pull feed and the stream, by cursor, as the reader's scope allows. */
 @Injectable()
 export class FeedReader {
-  constructor(private readonly log: EventLogRepository) {}
+  constructor(
+    private readonly log: EventLogRepository,
+    private readonly audience: FeedAudience,
+  ) {}
 
-  /** The log query of a validated filter, starting after the given cursor. */
-  static queryOf(filter: FeedFilterQuery, after: number, limit: number): LogQuery {
+  /**
+   * The log query of a validated filter for this reader, starting after the given cursor. Asking for a
+   * type the reader's role does not receive is refused (403 FEED.TYPE_NOT_IN_SCOPE), not ignored.
+   */
+  queryOf(reader: FeedReaderIdentity, filter: FeedFilterQuery, after: number, limit: number): LogQuery {
+    const asked = filter.types ? resolveEventTypes(filter.types).types : undefined;
+    assertInScope(reader.role, asked ?? [], 'types');
+    const scope = this.audience.scopeOf(reader, asked);
     return {
       after,
-      types: filter.types ? resolveEventTypes(filter.types).types : undefined,
+      types: scope.types,
+      keep: scope.keep,
       shipmentId: filter.shipmentId,
       since: filter.since ? new Date(filter.since) : undefined,
       limit,
     };
   }
 
-  async page(query: FeedPageQuery): Promise<FeedPage> {
+  async page(reader: FeedReaderIdentity, query: FeedPageQuery): Promise<FeedPage> {
     const after = Number(query.after ?? 0);
-    const events = await this.log.read(FeedReader.queryOf(query, after, query.limit));
+    const { events, through } = await this.scan(reader, this.queryOf(reader, query, after, query.limit));
     return {
       items: events.map((e) => ({ cursor: String(e.seq), event: toStructuredCloudEvent(e) })),
-      nextCursor: String(events.at(-1)?.seq ?? after),
+      // past the events this reader may not see too, so the next page does not read them again
+      nextCursor: String(through),
       hasMore: events.length === query.limit,
     };
   }
 
-  /** The matching events and the last cursor looked at (see EventLogRepository.scan). */
-  scan(query: LogQuery): Promise<{ events: LoggedEvent[]; through: number }> {
-    return this.log.scan(query);
+  /** The matching events, projected for the reader, and the last cursor looked at (see EventLogRepository.scan). */
+  async scan(
+    reader: FeedReaderIdentity,
+    query: LogQuery,
+  ): Promise<{ events: LoggedEvent[]; through: number }> {
+    const { events, through } = await this.log.scan(query);
+    return {
+      events: events.flatMap((event) => this.audience.project(reader, event) ?? []),
+      through,
+    };
   }
 
   onAppended(listener: () => void): () => void {

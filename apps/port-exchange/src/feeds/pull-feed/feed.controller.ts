@@ -1,6 +1,15 @@
 import { Controller, Get, Headers, HttpStatus, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@tongguan/auth';
+import jwt from 'jsonwebtoken';
+import {
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
 import { DomainError } from '@tongguan/platform';
 import type { Response } from 'express';
 import { FEED_ROLES } from '../feed-roles';
@@ -25,8 +34,9 @@ export class FeedController {
       'answer’s nextCursor as after=. Every event appears once in the log, in the same order for everyone.',
   })
   @ApiOkResponse({ type: FeedPage })
-  page(@Query() query: FeedPageQuery): Promise<FeedPage> {
-    return this.reader.page(query);
+  @ApiForbiddenResponse({ description: 'FEED.TYPE_NOT_IN_SCOPE: a type the role does not receive' })
+  page(@Query() query: FeedPageQuery, @CurrentPrincipal() principal: Principal): Promise<FeedPage> {
+    return this.reader.page(principal, query);
   }
 
   @Get('stream')
@@ -40,11 +50,18 @@ export class FeedController {
     description: 'resume after this cursor (wins over after=)',
   })
   @ApiOkResponse({
-    description: 'text/event-stream: `id: <cursor>`, `event: <ce type>`, `data: <CloudEvent JSON>`',
+    description:
+      'text/event-stream: `id: <cursor>`, `event: <ce type>`, `data: <CloudEvent JSON>`; ends when the token expires',
+  })
+  @ApiTooManyRequestsResponse({
+    description:
+      'FEED.TOO_MANY_STREAMS: the party has FEED_MAX_STREAMS_PER_PARTY streams open; see Retry-After',
   })
   async streamEvents(
     @Query() query: FeedFilterQuery,
     @Headers('last-event-id') lastEventId: string | undefined,
+    @Headers('authorization') authorization: string | undefined,
+    @CurrentPrincipal() principal: Principal,
     @Res() response: Response,
   ): Promise<void> {
     if (lastEventId !== undefined && !CURSOR_PATTERN.test(lastEventId.trim())) {
@@ -62,6 +79,13 @@ export class FeedController {
       );
     }
     const after = Number(lastEventId?.trim() || query.after || 0);
-    await this.stream.serve(query, after, response);
+    await this.stream.serve(principal, query, after, response, expiryOf(authorization));
   }
+}
+
+/** When the bearer token (already verified by the guard) expires, in ms since the epoch; null: never. */
+function expiryOf(authorization: string | undefined): number | null {
+  const token = authorization?.split(' ')[1] ?? '';
+  const exp = (jwt.decode(token) as jwt.JwtPayload | null)?.exp;
+  return typeof exp === 'number' ? exp * 1000 : null;
 }

@@ -4,7 +4,7 @@ import { AggregateRepository } from '@tongguan/persistence';
 import type { Model } from 'mongoose';
 import { Subscription } from './subscription.schema';
 
-export type PlanningView = Pick<Subscription, '_id' | 'eventTypes' | 'plannedThrough'>;
+export type PlanningView = Pick<Subscription, '_id' | 'role' | 'party' | 'eventTypes' | 'plannedThrough'>;
 
 /** Loads and saves agency subscriptions, by _id; the lists below scan a small collection. */
 @Injectable()
@@ -29,7 +29,7 @@ export class SubscriptionRepository extends AggregateRepository<Subscription> {
    */
   async active(): Promise<PlanningView[]> {
     return this.model
-      .find({ active: true }, { _id: 1, eventTypes: 1, plannedThrough: 1 })
+      .find({ active: true }, { _id: 1, role: 1, party: 1, eventTypes: 1, plannedThrough: 1 })
       .lean<PlanningView[]>();
   }
 

@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { EventLogRepository } from '../event-log/event-log.repository';
 import { resolveEventTypes } from '../event-log/event-types';
 import { FeedsConfig } from '../feeds-config';
+import { assertInScope } from '../scopes/feed-audience';
+import { WebhookTargets } from '../webhook-targets/webhook-targets';
 import { newSigningSecret } from '../signing/webhook-signature';
 import {
   type CreateSubscriptionDto,
@@ -26,9 +28,27 @@ export class SubscriptionsService {
     private readonly log: EventLogRepository,
     private readonly config: FeedsConfig,
     private readonly clock: Clock,
+    private readonly targets: WebhookTargets,
   ) {}
 
   async create(dto: CreateSubscriptionDto, owner: Principal): Promise<SubscriptionWithSecret> {
+    const eventTypes = resolveEventTypes(dto.eventTypes).types;
+    assertInScope(owner.role, eventTypes, 'eventTypes');
+    const target = await this.targets.check(dto.url);
+    if (!target.ok) {
+      throw new DomainError(
+        'SUBSCRIPTION.URL_NOT_ALLOWED',
+        'webhooks go to public internet addresses only',
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        [
+          {
+            path: 'url',
+            code: 'ADDRESS_NOT_ALLOWED',
+            message: `${target.problem}: webhooks go to public addresses only`,
+          },
+        ],
+      );
+    }
     const active = await this.subscriptions.countActive(owner.party);
     if (active >= this.config.FEED_MAX_SUBSCRIPTIONS_PER_PARTY) {
       throw new DomainError(
@@ -42,7 +62,7 @@ export class SubscriptionsService {
       party: owner.party,
       role: owner.role,
       url: dto.url,
-      eventTypes: resolveEventTypes(dto.eventTypes).types,
+      eventTypes,
       description: dto.description ?? null,
       active: true,
       secret,
