@@ -30,6 +30,17 @@ export class ManifestUploadReport {
     description: 'B/Ls already on record exactly so: an upload sent again stores nothing twice',
   })
   unchanged: number;
-  @ApiProperty({ description: 'rows not stored, each listed in errors' }) rejected: number;
-  @ApiProperty({ type: [RejectedRow] }) errors: RejectedRow[];
+  @ApiProperty({ description: 'rows not stored (all of them, listed or not)' }) rejected: number;
+  @ApiProperty({ description: 'problems found in the rejected rows (all of them, listed or not)' })
+  problemCount: number;
+  @ApiProperty({
+    description:
+      'true when errors lists only the first MANIFEST_UPLOAD_MAX_REPORTED_PROBLEMS problems: fix those and upload again',
+  })
+  errorsTruncated: boolean;
+  @ApiProperty({
+    type: [RejectedRow],
+    description: 'the rejected rows with their first problems, in row order',
+  })
+  errors: RejectedRow[];
 }

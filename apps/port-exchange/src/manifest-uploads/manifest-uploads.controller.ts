@@ -50,7 +50,7 @@ export class ManifestUploadsController {
   })
   @ApiOkResponse({ type: ManifestUploadReport })
   @ApiNotFoundResponse({ description: 'VESSEL CALL.NOT_FOUND' })
-  @ApiPayloadTooLargeResponse({ description: 'MANIFEST_UPLOAD.TOO_LARGE' })
+  @ApiPayloadTooLargeResponse({ description: 'MANIFEST_UPLOAD.TOO_LARGE, MANIFEST_UPLOAD.TOO_MANY_ROWS' })
   @ApiUnsupportedMediaTypeResponse({ description: 'MANIFEST_UPLOAD.UNSUPPORTED_MEDIA_TYPE' })
   @ApiUnprocessableEntityResponse({
     description: 'MANIFEST_UPLOAD.REJECTED: the file as a whole is unreadable (header, empty)',

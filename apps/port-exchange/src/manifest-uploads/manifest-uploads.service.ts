@@ -4,7 +4,9 @@ import { DomainError } from '@tongguan/platform';
 import { blNumberOf, checkManifestLine, type ManifestLine } from '../bills-of-lading/manifest-line';
 import { ManifestStore } from '../bills-of-lading/manifest-store';
 import { VesselCallsService } from '../vessel-calls/vessel-calls.service';
-import type { ManifestUploadReport, RejectedRow } from './manifest-upload.report';
+import type { ManifestUploadReport } from './manifest-upload.report';
+import { boundedErrors } from './bounded-report';
+import { UploadLimits } from './upload-limits';
 import { rowsFromCsv, rowsFromJsonLines, type ParsedUpload } from './upload-rows';
 
 export type UploadFormat = 'csv' | 'json-lines';
@@ -20,6 +22,7 @@ export class ManifestUploadsService {
   constructor(
     private readonly calls: VesselCallsService,
     private readonly store: ManifestStore,
+    private readonly limits: UploadLimits,
   ) {}
 
   async upload(vesselCallId: string, format: UploadFormat, text: string): Promise<ManifestUploadReport> {
@@ -31,6 +34,13 @@ export class ManifestUploadsService {
         'the file cannot be read as a manifest; nothing was stored',
         HttpStatus.UNPROCESSABLE_ENTITY,
         parsed.fileProblems,
+      );
+    }
+    if (parsed.rows.length > this.limits.MANIFEST_UPLOAD_MAX_ROWS) {
+      throw new DomainError(
+        'MANIFEST_UPLOAD.TOO_MANY_ROWS',
+        `the file holds ${parsed.rows.length} bills of lading, more than ${this.limits.MANIFEST_UPLOAD_MAX_ROWS}: split it; nothing was stored`,
+        HttpStatus.PAYLOAD_TOO_LARGE,
       );
     }
 
@@ -67,17 +77,23 @@ export class ManifestUploadsService {
       else counts[outcome.kind] += 1;
     });
 
-    const errors: RejectedRow[] = [...problemsOf.entries()]
+    const rejected = [...problemsOf.entries()]
       .sort(([a], [b]) => a - b)
       .map(([index, problems]) => {
         const row = parsed.rows[index];
-        return { row: row.row, line: row.line, blNumber: blNumberOf(row.raw) ?? null, errors: problems };
+        return { row: row.row, line: row.line, blNumber: blNumberOf(row.raw) ?? null, problems };
       });
+    const { errors, problemCount, truncated } = boundedErrors(
+      rejected,
+      this.limits.MANIFEST_UPLOAD_MAX_REPORTED_PROBLEMS,
+    );
     return {
       vesselCallId,
       received: parsed.rows.length,
       ...counts,
-      rejected: errors.length,
+      rejected: rejected.length,
+      problemCount,
+      errorsTruncated: truncated,
       errors,
     };
   }
