@@ -131,12 +131,10 @@ describe('feeds scoped by need', () => {
   it('gives a carrier arrival, hold and release facts without HS codes, values, duty or payments, by pull feed, stream and webhook', async () => {
     const carrier = tokenFor('carrier', 'CARRIER-1');
     await subscribe(carrier, '/carrier', ['CargoArrived', 'CustomsHoldPlaced', 'ShipmentReleased']);
-    const refused = await api
-      .as(carrier)
-      .post('/v1/subscriptions', {
-        url: receiver.url('/carrier-money'),
-        eventTypes: ['CargoArrived', 'PaymentSettled'],
-      });
+    const refused = await api.as(carrier).post('/v1/subscriptions', {
+      url: receiver.url('/carrier-money'),
+      eventTypes: ['CargoArrived', 'PaymentSettled'],
+    });
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({
       code: 'FEED.TYPE_NOT_IN_SCOPE',
