@@ -128,7 +128,7 @@ describe('the clearance pipeline, end to end', () => {
       30_000,
       'the dead letter',
     );
-    expect(dead.headers.dlq_reason).toBe('payload');
+    expect(dead.headers.dlq_reason).toBe('PAYLOAD_INVALID');
     expect(dead.headers.dlq_error).toMatch(/JSON/);
 
     // the same consumer still handles the next, valid message of the partition

@@ -8,30 +8,47 @@ import {
   PayloadValidationError,
   validatePayload,
 } from '@tongguan/contracts';
+import type { Inbox } from '@tongguan/persistence';
 import type { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
+import { type DeadLetterReason, DeadLetterReasons } from './dead-letter-reasons';
 import type { EventPublisher } from './event-publisher';
-import type { Inbox } from '@tongguan/persistence';
+import { describeError, failureKind } from './failures';
 import { messagingMetrics } from './messaging-metrics';
 import { type MessagingOptions, physicalDeadLetterTopic, physicalTopic } from './messaging-options';
+import { provenanceProblem } from './provenance';
 
 /** The Kafka coordinates a handler may want (e.g. for logs). */
 export class EventContext extends BaseRpcContext<[topic: string, partition: number, offset: string]> {}
 
+/** Attempts of a handler that fails for a permanent reason before its message is dead-lettered. */
 const MAX_ATTEMPTS = 3;
+/** Back-off while the store or the broker is unavailable: doubles from the first wait up to the cap. */
+export const RETRY_BACKOFF = { firstMs: 200, capMs: 30_000 };
+const HEARTBEAT_EVERY_MS = 3_000;
 
-type DeadLetterReason = 'envelope' | 'unknown-type' | 'payload' | 'subject-mismatch' | 'handler';
+type Verdict = { event: CloudEvent } | { reject: DeadLetterReason; error: string } | { skip: true };
+
+class ConsumerClosing extends Error {}
 
 /**
  * Nest transport strategy for CloudEvents over Kafka. Handlers are ordinary `@EventPattern(type)`
- * methods (see OnEvent); this server validates the envelope and payload before calling them, skips
- * redeliveries, retries a failing handler a few times with heartbeats, and then dead-letters the
- * message so that one poison message never blocks its partition.
+ * methods (see OnEvent); this server checks the envelope, the payload and the provenance (topic and
+ * ce_source named by the contract) before calling them, and skips redeliveries.
+ *
+ * Failures are of two kinds. While the store or the broker is unavailable (transient), the message is
+ * held and retried with back-off, heartbeating, and is not committed: nothing after it on its partition
+ * runs, and it is applied once the store is back. A permanent failure (bad envelope or payload, wrong
+ * provenance, a handler that keeps failing otherwise) goes to `<topic>.dlq` with a stable reason code,
+ * so one poison message never blocks its partition; `npm run dlq:redrive` sends it back after a fix.
+ * The kind is read from the handler's own error: the services' global exception filter rethrows in
+ * the RPC context (libs/platform HttpExceptionFilter), where Nest's default would hide it.
  */
 export class CloudEventsServer extends Server implements CustomTransportStrategy {
   protected override readonly logger = new Logger(CloudEventsServer.name);
   private consumer: Consumer | null = null;
   private readonly group: string;
+  private closing = false;
 
   constructor(
     private readonly kafka: Kafka,
@@ -47,10 +64,11 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
     try {
       const topics = this.subscribedTopics();
       if (topics.length === 0) return callback();
+      this.closing = false;
       this.consumer = this.kafka.consumer({
         groupId: this.group,
         sessionTimeout: 30_000,
-        heartbeatInterval: 3_000,
+        heartbeatInterval: HEARTBEAT_EVERY_MS,
         rebalanceTimeout: 60_000,
         allowAutoTopicCreation: false,
       });
@@ -77,36 +95,47 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
     return [...topics];
   }
 
-  private async handleMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    const deadLetter = (reason: DeadLetterReason, error: string) =>
-      this.deadLetter(topic, partition, message, reason, error);
-    let event: CloudEvent;
+  /** Reads and checks a message: the event to handle, a reason to refuse it, or none of our business. */
+  private admit(topic: string, message: EachMessagePayload['message']): Verdict {
     try {
       const meta = fromKafkaHeaders(message.headers ?? {});
-      const handlerless = !this.messageHandlers.has(meta.type);
       const definition = definitionOfType(meta.type);
-      if (!definition) return deadLetter('unknown-type', `no contract for event type ${meta.type}`);
-      if (handlerless) return; // another service's business
+      if (!definition)
+        return { reject: DeadLetterReasons.unknownType, error: `no contract for event type ${meta.type}` };
+      if (!this.messageHandlers.has(meta.type)) return { skip: true }; // another service's business
+      const problem = provenanceProblem(definition, meta, topic.slice(this.options.topicPrefix.length));
+      if (problem) return { reject: problem.reason, error: problem.error };
       const raw: unknown = JSON.parse(message.value?.toString() ?? '');
       const payload = validatePayload(definition, raw) as { shipmentId: string };
       const key = message.key?.toString();
       if (payload.shipmentId !== meta.subject || key !== meta.subject) {
-        return deadLetter(
-          'subject-mismatch',
-          `key ${key}, ce_subject ${meta.subject}, shipmentId ${payload.shipmentId}`,
-        );
+        return {
+          reject: DeadLetterReasons.subject,
+          error: `key ${key}, ce_subject ${meta.subject}, shipmentId ${payload.shipmentId}`,
+        };
       }
-      event = { ...meta, payload };
+      return { event: { ...meta, payload } };
     } catch (error) {
-      const reason = error instanceof EnvelopeError ? 'envelope' : 'payload';
+      if (error instanceof EnvelopeError) return { reject: DeadLetterReasons.envelope, error: error.message };
       const text =
-        error instanceof PayloadValidationError || error instanceof EnvelopeError
+        error instanceof PayloadValidationError
           ? error.message
           : `malformed JSON: ${(error as Error).message}`;
-      return deadLetter(reason, text);
+      return { reject: DeadLetterReasons.payload, error: text };
     }
+  }
 
-    if (await this.inbox.seen(this.group, event.id)) {
+  private async handleMessage(payload: EachMessagePayload): Promise<void> {
+    const { topic, partition, message } = payload;
+    const verdict = this.admit(topic, message);
+    if ('skip' in verdict) return;
+    if ('reject' in verdict) {
+      return this.whileUnavailable(payload, 'dead-letter', () =>
+        this.deadLetter(topic, partition, message, verdict.reject, verdict.error),
+      );
+    }
+    const { event } = verdict;
+    if (await this.whileUnavailable(payload, event.type, () => this.inbox.seen(this.group, event.id))) {
       messagingMetrics.duplicates.inc({ type: event.type });
       return;
     }
@@ -114,25 +143,74 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
     if (!handler) return;
     const context = new EventContext([topic, partition, message.offset]);
     const stop = messagingMetrics.handlerSeconds.startTimer({ type: event.type });
-    for (let attempt = 1; ; attempt++) {
+    let permanentFailures = 0;
+    let failure: { error: unknown } | null = null;
+    await this.whileUnavailable(payload, event.type, async () => {
       try {
         const result: unknown = await handler(event, context);
         if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-        break;
       } catch (error) {
-        const text = describe(error);
-        if (attempt >= MAX_ATTEMPTS) {
-          stop();
-          return deadLetter('handler', `after ${attempt} attempts: ${text}`);
+        if (failureKind(error) === 'transient') throw error;
+        permanentFailures++;
+        if (permanentFailures >= MAX_ATTEMPTS) {
+          failure = { error };
+          return;
         }
-        this.logger.warn(`${event.type} ${event.id} attempt ${attempt} failed: ${text}`);
-        await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
-        await heartbeat();
+        this.logger.warn(
+          `${event.type} ${event.id} attempt ${permanentFailures} failed: ${describeError(error)}`,
+        );
+        throw new RetryLater(error);
+      }
+    });
+    stop();
+    if (failure !== null) {
+      const text = `after ${permanentFailures} attempts: ${describeError((failure as { error: unknown }).error)}`;
+      return this.whileUnavailable(payload, 'dead-letter', () =>
+        this.deadLetter(topic, partition, message, DeadLetterReasons.handler, text),
+      );
+    }
+    await this.whileUnavailable(payload, event.type, () =>
+      this.inbox.record(this.group, event.id, event.type),
+    );
+    messagingMetrics.consumed.inc({ type: event.type });
+  }
+
+  /**
+   * Runs the work until it succeeds. A transient failure (store or broker unavailable) or a RetryLater
+   * waits with back-off, heartbeating so the group keeps the partition, and tries again; the message is
+   * not committed meanwhile. Any other failure is thrown. Stops when the consumer closes.
+   */
+  private async whileUnavailable<T>(
+    { topic, partition, message, heartbeat }: EachMessagePayload,
+    what: string,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      if (this.closing) throw new ConsumerClosing(`consumer closing; ${topic}[${partition}] not committed`);
+      try {
+        return await work();
+      } catch (error) {
+        const retryLater = error instanceof RetryLater;
+        if (!retryLater && failureKind(error) !== 'transient') throw error;
+        const waitMs = Math.min(RETRY_BACKOFF.firstMs * 2 ** attempt, RETRY_BACKOFF.capMs);
+        if (!retryLater) {
+          messagingMetrics.retried.inc({ topic: topic.slice(this.options.topicPrefix.length) });
+          const log = attempt === 0 || waitMs === RETRY_BACKOFF.capMs ? 'warn' : 'debug';
+          this.logger[log](
+            `${what} at ${topic}[${partition}]@${message.offset} waits ${waitMs} ms, store or broker unavailable: ${describeError(error)}`,
+          );
+        }
+        await this.pause(waitMs, heartbeat);
       }
     }
-    stop();
-    await this.inbox.record(this.group, event.id, event.type);
-    messagingMetrics.consumed.inc({ type: event.type });
+  }
+
+  private async pause(ms: number, heartbeat: () => Promise<void>): Promise<void> {
+    const until = Date.now() + ms;
+    while (!this.closing && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, Math.min(HEARTBEAT_EVERY_MS, until - Date.now())));
+      await heartbeat();
+    }
   }
 
   private async deadLetter(
@@ -144,7 +222,6 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
   ): Promise<void> {
     const logical = topic.slice(this.options.topicPrefix.length);
     const target = physicalDeadLetterTopic(this.options, logical);
-    this.logger.warn(`dead-lettering ${topic}[${partition}]@${message.offset} to ${target}: ${error}`);
     await this.publisher.sendRaw(target, {
       key: message.key,
       value: message.value,
@@ -159,10 +236,14 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
         dlq_failed_at: new Date().toISOString(),
       },
     });
+    this.logger.warn(
+      `dead-lettered ${topic}[${partition}]@${message.offset} to ${target}: ${reason} ${error}`,
+    );
     messagingMetrics.deadLettered.inc({ topic: logical, reason });
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.consumer?.disconnect();
     this.consumer = null;
   }
@@ -176,9 +257,9 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
   }
 }
 
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (error && typeof error === 'object' && 'message' in error)
-    return String((error as { message: unknown }).message);
-  return String(error);
+/** A permanently failing handler gets a few more attempts before its message is dead-lettered. */
+class RetryLater extends Error {
+  constructor(readonly failure: unknown) {
+    super(describeError(failure));
+  }
 }

@@ -13,6 +13,16 @@ export const messagingMetrics = {
     'topic',
     'reason',
   ]),
+  retried: counter(
+    'tongguan_events_retry_waits_total',
+    'Waits of a consumer partition for an unavailable store or broker (the message is retried, not dead-lettered)',
+    ['topic'],
+  ),
+  outboxParked: counter(
+    'tongguan_outbox_parked_total',
+    'Outbox events the broker or the contract will never accept, moved aside into outbox_parked',
+    ['type', 'reason'],
+  ),
   handlerSeconds:
     (register.getSingleMetric('tongguan_event_handler_seconds') as Histogram | undefined) ??
     new Histogram({
