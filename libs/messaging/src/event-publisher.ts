@@ -1,29 +1,41 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { CloudEvent, definitionOfType, toKafkaHeaders, validatePayload } from '@tongguan/contracts';
 import type { IHeaders, Kafka, Message, Producer } from 'kafkajs';
+import { UnpublishableEventError } from './failures';
 import { defaultPartitioner } from './kafka-factory';
 import { messagingMetrics } from './messaging-metrics';
 import { MESSAGING_OPTIONS, MessagingOptions, physicalTopic } from './messaging-options';
 import { KAFKA } from './tokens';
 
+// The producer id the broker gave is no longer valid for the sequence numbers kept: start afresh.
+const PRODUCER_FENCED = /OUT_OF_ORDER_SEQUENCE_NUMBER|UNKNOWN_PRODUCER_ID|INVALID_PRODUCER_EPOCH/;
+
 /**
- * Producer-only client (it never joins a consumer group). Sends resolve once the broker acknowledged
- * (acks=all) and reject otherwise; nothing is sent before the connection is up.
+ * Producer-only client (it never joins a consumer group). Sends resolve once every in-sync replica has
+ * the message (acks=all) and reject otherwise; nothing is sent before the connection is up. The
+ * producer is idempotent (the broker drops a retried batch it already wrote) with one request in
+ * flight, which keeps a shipment's events in order through retries. Its retries are bounded, so a send
+ * to an unavailable broker rejects and the caller (outbox relay, consumer) retries with its own
+ * back-off; a re-send after that carries the same ce_id, which the consumers' inbox drops.
  */
 @Injectable()
 export class EventPublisher implements OnApplicationShutdown {
   private readonly logger = new Logger(EventPublisher.name);
-  private readonly producer: Producer;
+  private producer: Producer;
   private connected: Promise<void> | null = null;
 
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
+    @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {
-    // one request in flight keeps a shipment's events in order through retries; duplicates from a retry
-    // carry the same ce_id and are dropped by the consumers' inbox
-    this.producer = kafka.producer({
+    this.producer = this.createProducer();
+  }
+
+  private createProducer(): Producer {
+    return this.kafka.producer({
+      idempotent: true,
       maxInFlightRequests: 1,
+      retry: { retries: 8 },
       allowAutoTopicCreation: false,
       createPartitioner: defaultPartitioner,
     });
@@ -37,13 +49,30 @@ export class EventPublisher implements OnApplicationShutdown {
     return this.connected;
   }
 
+  /** Sends with acks=all; a producer the broker fenced is replaced, so the next send starts afresh. */
+  private async send(work: (producer: Producer) => Promise<unknown>): Promise<void> {
+    await this.connect();
+    const producer = this.producer;
+    try {
+      await work(producer);
+    } catch (error) {
+      if (PRODUCER_FENCED.test(String((error as { type?: unknown }).type ?? (error as Error).message))) {
+        this.logger.warn(`producer fenced (${(error as Error).message}); a new producer takes over`);
+        this.producer = this.createProducer();
+        this.connected = null;
+        await producer.disconnect().catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
   /** Publishes events in order; each is re-validated against its contract before it leaves. */
   async publish(events: CloudEvent[]): Promise<void> {
     if (events.length === 0) return;
     const byTopic = new Map<string, Message[]>();
     for (const event of events) {
       const definition = definitionOfType(event.type);
-      if (!definition) throw new Error(`unknown event type ${event.type}`);
+      if (!definition) throw new UnpublishableEventError(`unknown event type ${event.type}`);
       validatePayload(definition, event.payload);
       const topic = physicalTopic(this.options, definition.topic);
       const messages = byTopic.get(topic) ?? [];
@@ -54,11 +83,12 @@ export class EventPublisher implements OnApplicationShutdown {
       });
       byTopic.set(topic, messages);
     }
-    await this.connect();
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-    });
+    await this.send((producer) =>
+      producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      }),
+    );
     for (const event of events) messagingMetrics.published.inc({ type: event.type });
   }
 
@@ -67,8 +97,7 @@ export class EventPublisher implements OnApplicationShutdown {
     topic: string,
     message: { key: Buffer | string | null; value: Buffer | string | null; headers: IHeaders },
   ) {
-    await this.connect();
-    await this.producer.send({ topic, acks: -1, messages: [message] });
+    await this.send((producer) => producer.send({ topic, acks: -1, messages: [message] }));
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -6,6 +6,8 @@ export interface MessagingOptions {
   brokers: string[];
   topicPrefix: string;
   partitions: number;
+  /** Replicas of the topics this service creates (KAFKA_REPLICATION_FACTOR; 3 in production). */
+  replicationFactor: number;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

@@ -8,6 +8,7 @@ import { Inbox } from '@tongguan/persistence';
 import { InboxPruner, INBOX_RETENTION_MS } from './inbox-pruner';
 import { createKafka } from './kafka-factory';
 import { KafkaHealth } from './kafka-health';
+import { loadKafkaSettings } from './kafka-settings';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging-options';
 import { OutboxRelay } from './outbox-relay';
 import { KAFKA } from './tokens';
@@ -17,15 +18,21 @@ import { TopicProvisioner } from './topic-provisioner';
 @Module({})
 export class MessagingModule {
   static forService(config: ServiceConfig): DynamicModule {
+    // read at boot, beside ServiceConfig: a bad Kafka setting stops the process with its name
+    const kafka = loadKafkaSettings();
     const options: MessagingOptions = {
       service: config.serviceName,
       brokers: config.kafkaBrokers,
       topicPrefix: config.TOPIC_PREFIX,
       partitions: config.TOPIC_PARTITIONS,
+      replicationFactor: kafka.replicationFactor,
     };
     const providers = [
       { provide: MESSAGING_OPTIONS, useValue: options },
-      { provide: KAFKA, useFactory: () => createKafka(`tongguan-${options.service}`, options.brokers) },
+      {
+        provide: KAFKA,
+        useFactory: () => createKafka(`tongguan-${options.service}`, options.brokers, {}, kafka),
+      },
       EventFactory,
       EventPublisher,
       OutboxRelay,

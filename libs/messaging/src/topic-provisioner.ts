@@ -33,15 +33,26 @@ export class TopicProvisioner {
       ]);
       const missing = wanted.filter((t) => !existing.has(t));
       if (missing.length === 0) return;
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({
-          topic,
-          numPartitions: this.options.partitions,
-          replicationFactor: 1,
-        })),
-      });
-      this.logger.log(`created topics ${missing.join(', ')}`);
+      const replicationFactor = this.options.replicationFactor;
+      await admin
+        .createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({
+            topic,
+            numPartitions: this.options.partitions,
+            replicationFactor,
+            // with acks=all a write is acknowledged once on two replicas: a broker may fail, none is lost
+            configEntries: replicationFactor >= 3 ? [{ name: 'min.insync.replicas', value: '2' }] : [],
+          })),
+        })
+        .catch((error: unknown) => {
+          const type = (error as { type?: string }).type ?? '';
+          if (!/AUTHORIZATION_FAILED/.test(type)) throw error;
+          throw new Error(
+            `topics ${missing.join(', ')} are missing and this service's Kafka principal may not create them: create them as the admin (docs/security.md, Kafka)`,
+          );
+        });
+      this.logger.log(`created topics ${missing.join(', ')} (replication factor ${replicationFactor})`);
     } finally {
       await admin.disconnect();
     }
