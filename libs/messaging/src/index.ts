@@ -12,3 +12,8 @@ export * from './tokens';
 export * from './topic-provisioner';
 export * from './stable-event-id';
 export * from './inbox-pruner';
+export * from './dead-letter-reasons';
+export * from './dead-letter-redrive';
+export * from './failures';
+export * from './kafka-settings';
+export * from './provenance';

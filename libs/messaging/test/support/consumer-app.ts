@@ -1,0 +1,66 @@
+import { Controller, type INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { ClockModule } from '@tongguan/clock';
+import { ConfigModule, loadServiceConfig } from '@tongguan/config';
+import { connectEventConsumer, type IncomingEvent, MessagingModule, OnEvent } from '@tongguan/messaging';
+import { PersistenceModule } from '@tongguan/persistence';
+import { HttpExceptionFilter } from '@tongguan/platform';
+
+export interface Applied {
+  id: string;
+  type: string;
+  shipmentId: string;
+}
+
+/**
+ * What the test's handler does: it records every event it applies, and fails as told first (to stand
+ * for an unavailable store or a bug), keyed by shipmentId.
+ */
+export const handlerScript = {
+  applied: [] as Applied[],
+  failures: new Map<string, () => Error>(),
+  failuresLeft: new Map<string, number>(),
+  failFor(shipmentId: string, times: number, error: () => Error) {
+    this.failures.set(shipmentId, error);
+    this.failuresLeft.set(shipmentId, times);
+  },
+  appliedFor(shipmentId: string): Applied[] {
+    return this.applied.filter((a) => a.shipmentId === shipmentId);
+  },
+};
+
+@Controller()
+class RecordingEventsController {
+  @OnEvent('PaymentSettled', 'InspectionCompleted')
+  async on(event: IncomingEvent<'PaymentSettled' | 'InspectionCompleted'>): Promise<void> {
+    const { shipmentId } = event.payload;
+    const left = handlerScript.failuresLeft.get(shipmentId) ?? 0;
+    if (left > 0) {
+      handlerScript.failuresLeft.set(shipmentId, left - 1);
+      throw handlerScript.failures.get(shipmentId)!();
+    }
+    await Promise.resolve();
+    handlerScript.applied.push({ id: event.id, type: event.type, shipmentId });
+  }
+}
+
+/** The declaration service's messaging (its group, its inbox in a real store) around that handler. */
+export async function startConsumerApp(env: Record<string, string>): Promise<INestApplication> {
+  const config = loadServiceConfig('declaration', 3001, env);
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      ConfigModule.forService(config),
+      ClockModule,
+      PersistenceModule.forService(config),
+      MessagingModule.forService(config),
+    ],
+    controllers: [RecordingEventsController],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  // as in every service: the filter answers HTTP and hands a handler's own error to the consumer
+  app.useGlobalFilters(new HttpExceptionFilter());
+  await connectEventConsumer(app);
+  await app.startAllMicroservices();
+  await app.init();
+  return app;
+}
