@@ -17,3 +17,4 @@ export * from './dead-letter-redrive';
 export * from './failures';
 export * from './kafka-settings';
 export * from './provenance';
+export * from './kafka-access';
