@@ -1,5 +1,6 @@
-// Two projects: fast unit tests beside the code, and integration/e2e tests against the real broker
-// and database (their global setup finds or starts Kafka and a Mongo-wire server).
+// Three projects: fast unit tests beside the code, integration/e2e tests against the real broker and
+// database (their global setup finds or starts Kafka and a Mongo-wire server), and the fault suite
+// (npm run test:faults), which starts and restarts a broker and a store of its own.
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const moduleNameMapper = Object.fromEntries(
@@ -39,6 +40,12 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'],
+      globalSetup: '<rootDir>/test/faults/support/global-setup.ts',
     },
   ],
 };

@@ -13,4 +13,4 @@ echo "== build, and the AsyncAPI document is up to date"
 npx tsc -p tsconfig.build.json
 node scripts/asyncapi.js --check
 echo "== tests"
-npx jest --ci "$@"
+npx jest --ci --selectProjects unit integration "$@"

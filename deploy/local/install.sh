@@ -14,8 +14,8 @@ install_kafka() {
   command -v java >/dev/null || die "java not found (Kafka $KAFKA_VERSION needs Java 17+)"
   command -v mvn >/dev/null || die "mvn not found (apt-get install maven)"
   log "kafka $KAFKA_VERSION: fetching jars with Maven into $KAFKA_LIBS ..."
-  local t0=$SECONDS tmp="$KAFKA_HOME/libs.tmp.$$"
-  rm -rf "$tmp"; mkdir -p "$KAFKA_HOME"
+  local t0=$SECONDS tmp="$KAFKA_LIBS.tmp.$$"
+  rm -rf "$tmp"; mkdir -p "$(dirname "$KAFKA_LIBS")"
   (cd "$LOCAL_SCRIPTS_DIR/kafka" && mvn -q -B -Dstyle.color=never dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$tmp" 2>&1 | sed 's/\x1b\[[0-9;]*m//g; /^[[:space:]]*$/d' >&2) \
     || { rm -rf "$tmp"; die "mvn dependency:copy-dependencies failed"; }
   ls "$tmp"/kafka_2.13-"$KAFKA_VERSION".jar >/dev/null || { rm -rf "$tmp"; die "kafka_2.13-$KAFKA_VERSION.jar missing after mvn"; }
@@ -29,8 +29,8 @@ install_mongo() {
   command -v javac >/dev/null || die "javac not found (mongo-java-server's launcher needs a JDK 17+)"
   command -v mvn >/dev/null || die "mvn not found (apt-get install maven)"
   log "mongo-java-server $MONGO_VERSION: fetching jars with Maven into $MONGO_LIBS ..."
-  local t0=$SECONDS tmp="$MONGO_HOME/libs.tmp.$$"
-  rm -rf "$tmp"; mkdir -p "$MONGO_HOME"
+  local t0=$SECONDS tmp="$MONGO_LIBS.tmp.$$"
+  rm -rf "$tmp"; mkdir -p "$(dirname "$MONGO_LIBS")"
   (cd "$MONGO_SRC" && mvn -q -B -Dstyle.color=never dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$tmp" 2>&1 | sed 's/\x1b\[[0-9;]*m//g; /^[[:space:]]*$/d' >&2) \
     || { rm -rf "$tmp"; die "mvn dependency:copy-dependencies failed"; }
   ls "$tmp"/mongo-java-server-h2-backend-"$MONGO_VERSION".jar >/dev/null || { rm -rf "$tmp"; die "mongo-java-server-h2-backend-$MONGO_VERSION.jar missing after mvn"; }

@@ -16,8 +16,12 @@ MONGO_START_TIMEOUT="${MONGO_START_TIMEOUT:-30}"    # seconds, start to a succes
 MONGO_HEAP_OPTS="${MONGO_HEAP_OPTS:--Xmx1g -Xms256m}"
 MONGO_LOG_LEVEL="${MONGO_LOG_LEVEL:-warn}"          # slf4j-simple: info logs every connection
 STOP_TIMEOUT="${STOP_TIMEOUT:-30}"                  # seconds between SIGTERM and SIGKILL
-mkdir -p "$LOCAL_DIR"
+# where the jars go; a second set of servers (another LOCAL_DIR and ports, e.g. the fault suite's)
+# shares the installed jars and keeps its own data, logs and pid files
+LOCAL_INSTALL_DIR="${LOCAL_INSTALL_DIR:-$LOCAL_DIR}"
+mkdir -p "$LOCAL_DIR" "$LOCAL_INSTALL_DIR"
 LOCAL_DIR="$(cd "$LOCAL_DIR" && pwd)"
+LOCAL_INSTALL_DIR="$(cd "$LOCAL_INSTALL_DIR" && pwd)"
 
 # ---- pinned versions (single source of truth: the build files) -------------
 KAFKA_POM="$LOCAL_SCRIPTS_DIR/kafka/pom.xml"
@@ -30,13 +34,13 @@ MONGO_VERSION="$(sed -n 's:.*<mongo-java-server.version>\(.*\)</mongo-java-serve
 LOG_DIR="$LOCAL_DIR/logs"
 RUN_DIR="$LOCAL_DIR/run"
 KAFKA_HOME="$LOCAL_DIR/kafka"
-KAFKA_LIBS="$KAFKA_HOME/libs"
+KAFKA_LIBS="$LOCAL_INSTALL_DIR/kafka/libs"
 KAFKA_DATA="$KAFKA_HOME/data"
 KAFKA_CONFIG="$KAFKA_HOME/config/server.properties"
 KAFKA_LOG="$LOG_DIR/kafka.log"
 KAFKA_PID="$RUN_DIR/kafka.pid"
 MONGO_HOME="$LOCAL_DIR/mongo"
-MONGO_LIBS="$MONGO_HOME/libs"         # the jars, and MongoServerMain.class compiled beside them
+MONGO_LIBS="$LOCAL_INSTALL_DIR/mongo/libs"       # the jars, and MongoServerMain.class compiled beside them
 MONGO_DATA="$MONGO_HOME/data"
 MONGO_DATA_FILE="$MONGO_DATA/tongguan.mv" # H2 MVStore: every database in one file
 MONGO_LOG="$LOG_DIR/mongo.log"

@@ -5,7 +5,7 @@
 # The servers are detached (setsid/nohup) and outlive the calling shell.
 # Usage: deploy/local/up.sh [kafka|mongo]...   (default: both)
 # Env: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (KAFKA_PORT+1), MONGO_PORT (27017),
-#      LOCAL_DIR (<repo>/.local), KAFKA_HEAP_OPTS (-Xmx512m -Xms256m),
+#      LOCAL_DIR (<repo>/.local), LOCAL_INSTALL_DIR (LOCAL_DIR: where the jars are), KAFKA_HEAP_OPTS (-Xmx512m -Xms256m),
 #      KAFKA_START_TIMEOUT (120 s), MONGO_START_TIMEOUT (30 s), MONGO_HEAP_OPTS (-Xmx1g -Xms256m),
 #      MONGO_LOG_LEVEL (warn)
 # shellcheck source=lib.sh
