@@ -45,7 +45,7 @@ module.exports = {
       ...common,
       displayName: 'faults',
       testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'],
-      globalSetup: '<rootDir>/test/faults/support/global-setup.ts',
+      globalSetup: '<rootDir>/libs/testing/src/faults-global-setup.ts',
     },
   ],
 };

@@ -1,4 +1,4 @@
-import { REPO_ROOT } from '@tongguan/testing';
+import { REPO_ROOT } from './infrastructure';
 import { execFileSync } from 'node:child_process';
 
 /**
