@@ -46,6 +46,8 @@ interface Revised {
  * revision, and optimistic read-modify-write. Services load, decide with a pure rule, and save.
  */
 export abstract class AggregateRepository<T extends Revised> implements OnModuleInit {
+  private indexes?: Promise<void>;
+
   protected constructor(
     protected readonly model: Model<T>,
     private readonly aggregate: string,
@@ -56,7 +58,17 @@ export abstract class AggregateRepository<T extends Revised> implements OnModule
    * index only when the filter names exactly that index's keys, so `{ _id, revision }` needs its own.
    */
   async onModuleInit(): Promise<void> {
-    await ensureIndex(this.model, { _id: 1, revision: 1 });
+    await this.indexesBuilt();
+  }
+
+  /**
+   * Writes wait for the collection's indexes: mongo-java-server 1.47 fails an insert that runs while an
+   * index of the same collection is being created (ConcurrentModificationException, "Unknown error"),
+   * which a service's start-up seeding (guarantee accounts, ...) on a fresh database ran into.
+   */
+  private indexesBuilt(): Promise<void> {
+    this.indexes ??= this.model.init().then(() => ensureIndex(this.model, { _id: 1, revision: 1 }));
+    return this.indexes;
   }
 
   /** The collection the outbox relay watches for this aggregate's staged events. */
@@ -91,6 +103,7 @@ export abstract class AggregateRepository<T extends Revised> implements OnModule
 
   /** Inserts a new aggregate with its events; false when its _id or another unique key is taken. */
   async insert(doc: Unsaved<T>, events: CloudEvent[] = []): Promise<boolean> {
+    await this.indexesBuilt();
     try {
       await this.model.create({
         ...doc,
