@@ -67,7 +67,11 @@ export abstract class AggregateRepository<T extends Revised> implements OnModule
    * which a service's start-up seeding (guarantee accounts, ...) on a fresh database ran into.
    */
   private indexesBuilt(): Promise<void> {
-    this.indexes ??= this.model.init().then(() => ensureIndex(this.model, { _id: 1, revision: 1 }));
+    this.indexes ??= this.model
+      .init()
+      // a failed build (e.g. another instance created the collection first) must not block writes
+      .catch(() => undefined)
+      .then(() => ensureIndex(this.model, { _id: 1, revision: 1 }));
     return this.indexes;
   }
 
