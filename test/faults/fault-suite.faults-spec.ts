@@ -17,7 +17,8 @@ import { CHANNELS, ShipmentDriver, sleep, type DrivenShipment } from './support/
  */
 const RATE = Number(process.env.FAULTS_RATE ?? 1);
 const GAP_MS = Number(process.env.FAULTS_GAP_S ?? 20) * 1000;
-const RELEASE_WAIT_MS = 240_000;
+/** After the last fault, how long the shipments in flight get to be released. */
+const RELEASE_WAIT_MS = 300_000;
 const SERVICES = Object.values(APP_OF);
 
 interface Fault {
@@ -107,6 +108,7 @@ describe('the fault suite', () => {
     }
     offering = false;
     await load;
+    driver.patienceUntil = Date.now() + RELEASE_WAIT_MS;
     await Promise.all(driving);
     await waitFor(() => shipments.every((s) => s.gaveUp.length > 0 || releasedAt.has(s.bl)), RELEASE_WAIT_MS);
     clearInterval(watcher);

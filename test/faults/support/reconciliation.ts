@@ -71,10 +71,10 @@ export function reconcile(
       lost.push(`${s.bl}: settlement receipted, no event`);
     if (s.decided && count(s.bl, 'InspectionCompleted') === 0)
       lost.push(`${s.bl}: decision acknowledged, no event`);
-    if (s.gaveUp.length > 0) stranded.push(`${s.bl}: the client gave up: ${s.gaveUp.join('; ')}`);
-    else if (count(s.bl, 'ShipmentReleased') === 0) {
-      const seen = expected.filter((name) => count(s.bl, name) > 0);
-      stranded.push(`${s.bl} (${s.channel}) not released; on Kafka: ${seen.join(', ') || 'nothing'}`);
+    if (count(s.bl, 'ShipmentReleased') === 0) {
+      const seen = expected.filter((name) => count(s.bl, name) > 0).join(', ') || 'nothing';
+      const client = s.gaveUp.length > 0 ? `; the client gave up: ${s.gaveUp.join('; ')}` : '';
+      stranded.push(`${s.bl} (${s.channel}) not released; on Kafka: ${seen}${client}`);
     }
     const timeline = store.timelines.get(s.bl);
     for (const [stamp, name] of STAMPS) {

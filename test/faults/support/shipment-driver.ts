@@ -22,8 +22,6 @@ export interface DrivenShipment {
   gaveUp: string[];
 }
 
-const RETRY_FOR_MS = 240_000;
-
 /**
  * Drives shipments through the pipeline over the public APIs, the way careful clients do while
  * services restart under them: a request whose answer is lost (connection refused or reset, 5xx) is
@@ -31,6 +29,9 @@ const RETRY_FOR_MS = 240_000;
  * its own earlier success (409) looks the declaration up instead of filing again.
  */
 export class ShipmentDriver {
+  /** Clients keep trying until then (set when the load stops: the drain period's end). */
+  patienceUntil = Infinity;
+
   constructor(private readonly services: ServiceProcesses) {}
 
   async drive(s: DrivenShipment): Promise<void> {
@@ -56,7 +57,6 @@ export class ShipmentDriver {
     what: string,
     request: (api: ApiClient) => Promise<ApiResponse>,
   ): Promise<ApiResponse> {
-    const deadline = Date.now() + RETRY_FOR_MS;
     for (let attempt = 0; ; attempt++) {
       try {
         const answer = await request(this.client(app, token));
@@ -64,7 +64,7 @@ export class ShipmentDriver {
       } catch {
         // the instance is down or restarting: try again
       }
-      if (Date.now() > deadline) throw new Error(`${what}: no answer for ${RETRY_FOR_MS / 1000} s`);
+      if (Date.now() > this.patienceUntil) throw new Error(`${what}: no answer by the end of the drain`);
       await sleep(Math.min(2_000, 200 * 2 ** Math.min(attempt, 4)));
     }
   }
@@ -76,7 +76,6 @@ export class ShipmentDriver {
     what: string,
     read: (api: ApiClient) => Promise<T | undefined>,
   ): Promise<T> {
-    const deadline = Date.now() + RETRY_FOR_MS;
     for (;;) {
       try {
         const value = await read(this.client(app, token));
@@ -84,7 +83,7 @@ export class ShipmentDriver {
       } catch {
         // down or restarting
       }
-      if (Date.now() > deadline) throw new Error(`${what}: not there after ${RETRY_FOR_MS / 1000} s`);
+      if (Date.now() > this.patienceUntil) throw new Error(`${what}: not there by the end of the drain`);
       await sleep(500);
     }
   }
