@@ -47,7 +47,7 @@ describe('the fault suite', () => {
     await infra.startFresh();
     process.env.KAFKA_BROKERS = infra.kafkaBrokers;
     process.env.MONGO_URI = infra.mongoUri;
-    platform = new ScaledPlatform('faults', {}, 1);
+    platform = new ScaledPlatform('faults', {}, 1, { quietTap: true });
     await platform.start();
   }, 600_000);
 
@@ -198,7 +198,7 @@ async function storeView(platform: ScaledPlatform): Promise<StoreView> {
 
 /** Every message of every topic, read again from the beginning by a new consumer. */
 async function readEverything(topicPrefix: string, atLeast: number): Promise<TappedMessage[]> {
-  const tap = new EventTap(process.env.KAFKA_BROKERS!, topicPrefix);
+  const tap = new EventTap(process.env.KAFKA_BROKERS!, topicPrefix, { quiet: true });
   await tap.start([...ALL_TOPICS, ...ALL_TOPICS.map(deadLetterTopicOf)]);
   let previous = -1;
   await waitFor(() => {

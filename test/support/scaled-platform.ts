@@ -42,10 +42,11 @@ export class ScaledPlatform {
     fileSlug: string,
     extraEnv: Record<string, string> = {},
     readonly instances = 2,
+    options: { quietTap?: boolean } = {},
   ) {
     this.env = testEnvironment(fileSlug, { RISK_RANDOM_RATE: '0', ...extraEnv });
     this.services = new ServiceProcesses(this.env);
-    this.tap = new EventTap(this.env.KAFKA_BROKERS, this.env.TOPIC_PREFIX);
+    this.tap = new EventTap(this.env.KAFKA_BROKERS, this.env.TOPIC_PREFIX, { quiet: options.quietTap });
   }
 
   async start(): Promise<void> {

@@ -1,5 +1,5 @@
 import { Events, toKafkaHeaders, type EventName, type PayloadInput } from '@tongguan/contracts';
-import { createKafka, defaultPartitioner } from '@tongguan/messaging';
+import { createKafka, defaultPartitioner, KafkaLogLevel } from '@tongguan/messaging';
 import type { Consumer, IHeaders, Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { eventually } from './test-environment';
@@ -22,11 +22,17 @@ export class EventTap {
   private readonly kafka: Kafka;
   private consumer: Consumer | null = null;
 
+  /** quiet: no client logs (a tap that lives through broker restarts would log every reconnection). */
   constructor(
     brokers: string,
     private readonly topicPrefix: string,
+    options: { quiet?: boolean } = {},
   ) {
-    this.kafka = createKafka(`test-tap-${randomUUID().slice(0, 8)}`, brokers.split(','));
+    this.kafka = createKafka(
+      `test-tap-${randomUUID().slice(0, 8)}`,
+      brokers.split(','),
+      options.quiet ? { logLevel: KafkaLogLevel.NOTHING } : {},
+    );
   }
 
   async start(topics: string[]): Promise<void> {
