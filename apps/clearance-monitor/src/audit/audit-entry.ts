@@ -12,6 +12,10 @@ export interface AuditEntry {
   role: string;
   action: string;
   reasons: string[];
+  /** The declaration the decision was about, when its event names one (whose trail it is: audit-ownership). */
+  declarationId?: string;
+  /** The importer the decision concerned, when its event names one. */
+  importerId?: string;
 }
 
 /** The monitor's own output: an SLA alert is not a decision on the record. */
@@ -114,6 +118,7 @@ export function decisionOf({ name, payload: p }: AuditedEvent): Decision {
 }
 
 export function auditEntryOf(event: AuditedEvent): AuditEntry {
+  const { declarationId, importerId } = event.payload as { declarationId?: unknown; importerId?: unknown };
   return {
     eventId: event.id,
     shipmentId: event.subject,
@@ -121,5 +126,7 @@ export function auditEntryOf(event: AuditedEvent): AuditEntry {
     service: event.source,
     type: event.type,
     ...decisionOf(event),
+    ...(typeof declarationId === 'string' ? { declarationId } : {}),
+    ...(typeof importerId === 'string' ? { importerId } : {}),
   };
 }

@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@tongguan/auth';
 import { NotFoundError } from '@tongguan/platform';
-import { TimelineRepository } from '../timelines/timeline.repository';
 import { auditEntryOf, type AuditedEvent } from './audit-entry';
+import { visibleToImporter } from './audit-ownership';
 import { AuditTrailRepository } from './audit-trail.repository';
 
 @Injectable()
 export class AuditService {
-  constructor(
-    private readonly trails: AuditTrailRepository,
-    private readonly timelines: TimelineRepository,
-  ) {}
+  constructor(private readonly trails: AuditTrailRepository) {}
 
   /** Records a decision once; a redelivered event finds its entry already there. */
   async append(event: AuditedEvent): Promise<void> {
@@ -18,14 +15,17 @@ export class AuditService {
     await this.trails.append(shipmentId, { eventId, at: new Date(at), ...rest });
   }
 
-  /** The shipment's trail, oldest first. An importer sees only shipments it declared (others: 404). */
+  /**
+   * The shipment's trail, oldest first. An importer reads only its own part of it (audit-ownership:
+   * after a re-filing, the new importer from its declaration on, the previous one no further); a
+   * shipment it never filed for is a 404, as if it did not exist.
+   */
   async trail(shipmentId: string, reader: Principal) {
-    if (reader.role === 'importer' && (await this.timelines.importerOf(shipmentId)) !== reader.party) {
-      throw new NotFoundError('shipment', shipmentId);
-    }
     const trail = await this.trails.findById(shipmentId);
-    if (!trail || trail.entries.length === 0) throw new NotFoundError('shipment', shipmentId);
-    const entries = [...trail.entries].sort(
+    const readable =
+      trail && reader.role === 'importer' ? visibleToImporter(reader.party, trail.entries) : trail?.entries;
+    if (!readable || readable.length === 0) throw new NotFoundError('shipment', shipmentId);
+    const entries = [...readable].sort(
       (a, b) =>
         a.at.getTime() - b.at.getTime() || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0),
     );
