@@ -33,8 +33,10 @@ export async function createService(
   });
   app.disable('x-powered-by');
   // helmet's defaults suit the JSON API and Swagger UI at /docs (its scripts are files of its own, its
-  // styles partly inline, which the default style-src allows); the dashboard sets a stricter CSP itself
-  app.use(helmet());
+  // styles partly inline, which the default style-src allows); the dashboard sets a stricter CSP itself.
+  // The services speak plain HTTP (TLS, where there is any, ends in front of them): a browser told to
+  // upgrade the page's requests to https would load no Swagger UI from http://<host>:<port>/docs.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(correlationMiddleware, httpMetricsMiddleware);
   // body errors (bad encoding, charset, JSON, depth) end in the exception filter as 4xx with a code
   app.use(jsonBody({ limit: '1mb' }));

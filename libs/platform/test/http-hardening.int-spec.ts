@@ -4,6 +4,10 @@ import jwt from 'jsonwebtoken';
 import fs from 'node:fs';
 import path from 'node:path';
 import { deflateSync, gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+/** Debian's chromium, as test/dashboard.e2e-spec.ts drives it (CI installs it). */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * What every service's HTTP front does with hostile input, measured on real processes: declaration
@@ -81,6 +85,30 @@ describe('response headers', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('x-powered-by')).toBeNull();
     expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none'; script-src 'self'/);
+  });
+});
+
+describe('Swagger UI under the security headers', () => {
+  it('renders in a browser with no Content-Security-Policy violation, and asks for no https upgrade', async () => {
+    const docs = await fetch(`${declaration}/docs`);
+    expect(docs.headers.get('content-security-policy')).not.toMatch(/upgrade-insecure-requests/);
+    if (!fs.existsSync(CHROMIUM))
+      throw new Error(`Chromium not found at ${CHROMIUM}: see test/dashboard.e2e-spec.ts`);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+      });
+      await page.goto(`${declaration}/docs`);
+      await page.waitForSelector('.swagger-ui .information-container .title', { timeout: 30_000 });
+      expect(await page.textContent('.swagger-ui .information-container .title')).toContain('Tongguan');
+      await page.waitForSelector('.opblock-summary-path', { timeout: 30_000 });
+      expect(violations).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
 
