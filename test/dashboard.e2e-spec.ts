@@ -50,7 +50,11 @@ describe('operations dashboard (headless Chromium)', () => {
       },
       at(0),
     );
-    await tap.publish('DeclarationLodged', { ...common, greenChannel: channel === 'GREEN' }, at(0.6));
+    await tap.publish(
+      'DeclarationLodged',
+      { ...common, filerId: 'TRADER-1', greenChannel: channel === 'GREEN' },
+      at(0.6),
+    );
     await tap.publish(
       'DeclarationAccepted',
       {

@@ -42,7 +42,7 @@ export function pipelineEvents(
       {
         name: 'DeclarationLodged',
         time: stamps.lodged!,
-        payload: { shipmentId, declarationId, importerId, greenChannel },
+        payload: { shipmentId, declarationId, importerId, filerId: importerId, greenChannel },
       },
     ],
     accepted: () => [

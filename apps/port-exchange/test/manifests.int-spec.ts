@@ -40,10 +40,18 @@ async function newCall(overrides: Record<string, unknown> = {}): Promise<string>
   return created.body.id as string;
 }
 
-async function upload(callId: string, contentType: string, body: string, role: 'port' | 'carrier' = 'port') {
+async function upload(
+  callId: string,
+  contentType: string,
+  body: string,
+  role: 'port' | 'carrier' | 'customs' = 'port',
+) {
   const response = await fetch(`${base}/v1/vessel-calls/${callId}/manifest-uploads`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${tokenFor(role)}`, 'content-type': contentType },
+    headers: {
+      authorization: `Bearer ${tokenFor(role, role === 'port' ? 'TERMINAL-1' : role)}`,
+      'content-type': contentType,
+    },
     body,
   });
   const text = await response.text();
@@ -60,7 +68,7 @@ async function manifestOf(callId: string): Promise<Record<string, any>[]> {
   }
 }
 
-const HEADER = 'blNumber,consignee,containerNumbers,packages,grossWeightKg';
+const HEADER = 'blNumber,consignee,consigneePartyId,containerNumbers,packages,grossWeightKg';
 
 beforeAll(async () => {
   await tap.start(['port.events.v1']);
@@ -82,14 +90,14 @@ describe('manifest uploads', () => {
     const csv =
       [
         HEADER,
-        `${good1},"SHENZHEN TRADING CO, LTD",${c(1)};${c(2)},120,18250.5`,
-        `${badDigit},ACME,${c(3)};${withWrongDigit(c(4))},3,100`,
-        `${good2},"multi-line ""quoted""\nconsignee",${c(5)}|${c(6)},2,3100`,
-        `${missing},,${c(7)},,5`,
-        `${good1},DUPLICATE,${c(8)},1,1`,
-        `${heavy},HEAVY CO,${c(9)},1,40000`,
-        `${good3},BREAK BULK CO,,7,250000`,
-        `${duplicate},"unterminated quote,${c(10)},1,1`,
+        `${good1},"SHENZHEN TRADING CO, LTD",TRADER-1,${c(1)};${c(2)},120,18250.5`,
+        `${badDigit},ACME,TRADER-2,${c(3)};${withWrongDigit(c(4))},3,100`,
+        `${good2},"multi-line ""quoted""\nconsignee",TRADER-3,${c(5)}|${c(6)},2,3100`,
+        `${missing},,TRADER-4,${c(7)},,5`,
+        `${good1},DUPLICATE,TRADER-1,${c(8)},1,1`,
+        `${heavy},HEAVY CO,TRADER-5,${c(9)},1,40000`,
+        `${good3},BREAK BULK CO,TRADER-6,,7,250000`,
+        `${duplicate},TRADER-7,"unterminated quote,${c(10)},1,1`,
       ].join('\r\n') + '\r\n';
 
     const first = await upload(callId, 'text/csv', csv);
@@ -155,6 +163,7 @@ describe('manifest uploads', () => {
         {
           blNumber: elsewhere,
           consignee: 'A',
+          consigneePartyId: 'TRADER-1',
           containerNumbers: [container('MSKU', 1)],
           packages: 1,
           grossWeightKg: 10,
@@ -167,6 +176,7 @@ describe('manifest uploads', () => {
     const lines = Array.from({ length: 1_200 }, (_, i) => ({
       blNumber: newBl(),
       consignee: `CONSIGNEE ${i}`,
+      consigneePartyId: `TRADER-${i % 7}`,
       containerNumbers: [container('MSKU', 1_000 + 2 * i), container('MSKU', 1_001 + 2 * i)],
       packages: 1 + (i % 50),
       grossWeightKg: 1_000 + i / 4,
@@ -229,11 +239,12 @@ describe('manifest uploads', () => {
       'MISSING_COLUMN',
       'MISSING_COLUMN',
       'MISSING_COLUMN',
+      'MISSING_COLUMN',
       'UNKNOWN_COLUMN',
     ]);
     expect((await upload(callId, 'text/csv', `${HEADER}\n`)).body.errors[0].code).toBe('EMPTY_UPLOAD');
 
-    const row = `${newBl()},A,${container('ZEPU', 1)},1,1\n`;
+    const row = `${newBl()},A,TRADER-1,${container('ZEPU', 1)},1,1\n`;
     const huge = await upload(
       callId,
       'text/csv',
@@ -242,7 +253,9 @@ describe('manifest uploads', () => {
     expect(huge.status).toBe(413);
     expect(huge.body.code).toBe('MANIFEST_UPLOAD.TOO_LARGE');
 
-    expect((await upload(callId, 'text/csv', `${HEADER}\n${row}`, 'carrier')).status).toBe(403);
+    // a carrier may upload, but only to its own calls: another party's call is not found
+    expect((await upload(callId, 'text/csv', `${HEADER}\n${row}`, 'carrier')).status).toBe(404);
+    expect((await upload(callId, 'text/csv', `${HEADER}\n${row}`, 'customs')).status).toBe(403);
     const unknown = await upload('0b9f2a4e-1c7d-4e36-9a51-0d3c2b1a9f88', 'text/csv', `${HEADER}\n${row}`);
     expect(unknown.status).toBe(404);
     expect(await manifestOf(callId)).toEqual([]);
@@ -257,8 +270,22 @@ describe('JSON manifest', () => {
     const bl = newBl();
     const refused = await port().post(`/v1/vessel-calls/${callId}/manifest`, {
       billsOfLading: [
-        { blNumber: bl, consignee: 'A', containerNumbers: [good, bad], packages: 1, grossWeightKg: 10 },
-        { blNumber: bl, consignee: '', containerNumbers: ['csqu3054383'], packages: 0, grossWeightKg: 10 },
+        {
+          blNumber: bl,
+          consignee: 'A',
+          consigneePartyId: 'TRADER-1',
+          containerNumbers: [good, bad],
+          packages: 1,
+          grossWeightKg: 10,
+        },
+        {
+          blNumber: bl,
+          consignee: '',
+          consigneePartyId: 'TRADER-1',
+          containerNumbers: ['csqu3054383'],
+          packages: 0,
+          grossWeightKg: 10,
+        },
       ],
     });
     expect(refused.status).toBe(422);
@@ -353,7 +380,7 @@ describe('discharge', () => {
     const callId = await newCall();
     const bl = newBl();
     const [first, second] = [container('CSQU', 777_001), container('CSQU', 777_002)];
-    const csv = `${HEADER}\n${bl},CONSIGNEE,${first};${second},4,5000\n`;
+    const csv = `${HEADER}\n${bl},CONSIGNEE,TRADER-1,${first};${second},4,5000\n`;
     expect((await upload(callId, 'text/csv', csv)).body.stored).toBe(1);
 
     const one = await port().post(`/v1/vessel-calls/${callId}/container-discharges`, {
@@ -402,6 +429,7 @@ describe('discharge', () => {
     const line = {
       blNumber: bl,
       consignee: 'A',
+      consigneePartyId: 'TRADER-1',
       containerNumbers: [container('ZEPU', 42)],
       packages: 1,
       grossWeightKg: 10,

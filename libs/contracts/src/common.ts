@@ -11,3 +11,9 @@ export const CHANNELS = ['GREEN', 'YELLOW', 'RED'] as const;
 export type RiskChannel = (typeof CHANNELS)[number];
 
 export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+
+/**
+ * A party id (a trader, broker, carrier or terminal), as the JWT party claim carries it: letters, digits,
+ * dot, dash and underscore, at most 64.
+ */
+export const PARTY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

@@ -16,6 +16,9 @@ import { InspectionDeemedApproved } from './inspection/inspection-deemed-approve
 import { RiskAssessed } from './inspection/risk-assessed.event';
 import { PaymentRequested } from './logistics/payment-requested.event';
 import { PaymentSettled } from './logistics/payment-settled.event';
+import { BillOfLadingAmended } from './port/bill-of-lading-amended.event';
+import { BillOfLadingManifested } from './port/bill-of-lading-manifested.event';
+import { BillOfLadingWithdrawn } from './port/bill-of-lading-withdrawn.event';
 import { CargoArrived } from './port/cargo-arrived.event';
 import { GateOutRecorded } from './port/gate-out-recorded.event';
 import { GateOutRefused } from './port/gate-out-refused.event';
@@ -27,6 +30,9 @@ import { PickupCancelled } from './logistics/pickup-cancelled.event';
 
 /** Every event of the platform, by a short name; the compiler checks publishers and handlers against it. */
 export const Events = {
+  BillOfLadingManifested,
+  BillOfLadingAmended,
+  BillOfLadingWithdrawn,
   CargoArrived,
   GateInRecorded,
   GateOutRecorded,

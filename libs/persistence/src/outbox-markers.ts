@@ -42,3 +42,25 @@ export async function markStaged(model: OutboxModel, id: unknown): Promise<void>
     { $inc: { n: 1 }, $setOnInsert: { model: model.modelName, docId: id, at: new Date() } },
   );
 }
+
+/** markStaged for many documents in one unordered bulk upsert; a marker lost to a racing upsert is upserted again alone. */
+export async function markStagedMany(model: OutboxModel, ids: readonly unknown[]): Promise<void> {
+  const markers = markersOf(model);
+  const at = new Date();
+  try {
+    await markers.bulkWrite(
+      ids.map((id) => ({
+        updateOne: {
+          filter: { _id: markerKey(model, id) },
+          update: { $inc: { n: 1 }, $setOnInsert: { model: model.modelName, docId: id, at } },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    );
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: { index: number; code?: number }[] }).writeErrors;
+    if (!Array.isArray(writeErrors) || writeErrors.some((e) => e.code !== 11000)) throw error;
+    for (const { index } of writeErrors) await markStaged(model, ids[index]);
+  }
+}

@@ -1,6 +1,6 @@
 import type { CloudEvent } from '@tongguan/contracts';
 import { Schema, type Model } from 'mongoose';
-import { markStaged } from './outbox-markers';
+import { markStaged, markStagedMany } from './outbox-markers';
 import { outboxSignal } from './outbox-signal';
 
 /**
@@ -114,4 +114,15 @@ function idOf(filter: Record<string, unknown>): unknown {
   return typeof id === 'string' || (id !== null && typeof id === 'object' && '_bsontype' in id)
     ? id
     : undefined;
+}
+
+/**
+ * For a bulk write that staged events in many documents (bulkWrite runs no middleware): marks them all
+ * for the relay's sweep in one bulk upsert, then tells the relay of each. A marker for a document whose
+ * write missed costs the relay one read that finds nothing to send.
+ */
+export async function stagedInBulk(model: OutboxModel, ids: readonly unknown[]): Promise<void> {
+  if (ids.length === 0) return;
+  await markStagedMany(model, ids);
+  for (const id of ids) outboxSignal.staged(model, id);
 }

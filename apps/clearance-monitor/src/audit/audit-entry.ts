@@ -40,13 +40,29 @@ const by = (actor: string, role: string, action: string, reasons: string[] = [])
 /** Who decided what, and why, as each event of the catalog says it. */
 export function decisionOf({ name, payload: p }: AuditedEvent): Decision {
   switch (name) {
+    case 'BillOfLadingManifested':
+      return by(p.carrierPartyId, 'carrier', `manifested on vessel call ${p.vesselCallId}`, [
+        `consignee ${p.consigneePartyId}`,
+      ]);
+    case 'BillOfLadingAmended':
+      return by(p.carrierPartyId, 'carrier', `manifest line amended (revision ${p.revision})`, [
+        `consignee ${p.consigneePartyId}`,
+      ]);
+    case 'BillOfLadingWithdrawn':
+      return by(
+        p.withdrawnBy,
+        p.withdrawnByRole,
+        `manifest line withdrawn from vessel call ${p.vesselCallId}`,
+        [p.reason],
+      );
     case 'CargoArrived':
       return by(SYSTEM.port, 'port', `cargo discharged from ${p.vesselName} voyage ${p.voyage}`);
     case 'DeclarationLodged':
       return by(
-        p.importerId,
+        p.filerId,
         'importer',
         `declaration ${p.declarationId} lodged${p.greenChannel ? ' (green channel)' : ''}`,
+        p.filerId === p.importerId ? [] : [`broker authorised by the consignee ${p.importerId}`],
       );
     case 'DeclarationAccepted':
       return by(SYSTEM.customs, 'customs', `declaration ${p.declarationId} accepted`, ['complete filing']);

@@ -10,6 +10,9 @@ type FoldedName = (typeof FOLDED_EVENTS)[number];
 
 /** Decisions on the record that do not move a TRS stamp: audited only. */
 const AUDIT_ONLY_EVENTS = [
+  'BillOfLadingManifested',
+  'BillOfLadingAmended',
+  'BillOfLadingWithdrawn',
   'GateInRecorded',
   'CustomsHoldPlaced',
   'CustomsHoldLifted',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AggregateRepository, WITHOUT_OUTBOX, type Unsaved } from '@tongguan/persistence';
+import type { CloudEvent } from '@tongguan/contracts';
+import { AggregateRepository, stagedInBulk, WITHOUT_OUTBOX, type Unsaved } from '@tongguan/persistence';
 import type { AnyBulkWriteOperation, FilterQuery, Model } from 'mongoose';
 import type { OnRecord } from './bill-of-lading-rules';
 import { BillOfLading } from './bill-of-lading.schema';
@@ -9,12 +10,19 @@ import type { ListBillsOfLadingQuery } from './bill-of-lading.views';
 /** Ids per read: an $in on _id goes by the index, one lookup per id. */
 const READ_BATCH = 10_000;
 
-export type NewLine = Omit<Unsaved<BillOfLading>, 'dischargedAt' | 'gateOutAt'>;
+export type NewLine = Omit<
+  Unsaved<BillOfLading>,
+  'dischargedAt' | 'gateOutAt' | 'withdrawnAt' | 'withdrawnBy' | 'withdrawalReason'
+>;
 export interface Amendment {
   _id: string;
   /** The revision the amendment was decided on: a discharge begun since makes it miss. */
   revision?: number;
   set: Partial<BillOfLading>;
+  /** Fields cleared: a withdrawn line filed again loses its withdrawal. */
+  unset?: (keyof BillOfLading)[];
+  /** The event announcing the line as it now stands, staged in the same write. */
+  event: CloudEvent<object>;
 }
 
 /** Loads and saves bills of lading (manifest lines), by _id: the shipmentId. */
@@ -37,12 +45,15 @@ export class BillOfLadingRepository extends AggregateRepository<BillOfLading> {
           { _id: { $in: ids.slice(from, from + READ_BATCH) } },
           {
             vesselCallId: 1,
+            carrierPartyId: 1,
             consignee: 1,
+            consigneePartyId: 1,
             containerNumbers: 1,
             packages: 1,
             grossWeightKg: 1,
             dischargedAt: 1,
             dischargedContainers: 1,
+            withdrawnAt: 1,
             revision: 1,
           },
         )
@@ -52,38 +63,61 @@ export class BillOfLadingRepository extends AggregateRepository<BillOfLading> {
     return found;
   }
 
-  /** Inserts new lines in one bulk write; returns the positions the unique _id turned away. */
-  async insertLines(lines: NewLine[]): Promise<number[]> {
-    const operations: AnyBulkWriteOperation<BillOfLading>[] = lines.map((line) => ({
-      insertOne: { document: { ...line, revision: 1, outbox: [], outboxPending: false } },
+  /**
+   * Inserts new lines in one bulk write, each with the event announcing it in its outbox; returns the
+   * positions the unique _id turned away.
+   */
+  async insertLines(lines: { line: NewLine; event: CloudEvent<object> }[]): Promise<number[]> {
+    const operations: AnyBulkWriteOperation<BillOfLading>[] = lines.map(({ line, event }) => ({
+      insertOne: {
+        document: { ...line, revision: 1, outbox: [event], outboxPending: true, outboxSeq: 1 },
+      },
     }));
+    let refused: number[] = [];
     try {
       await this.model.bulkWrite(operations, { ordered: false });
-      return [];
     } catch (error) {
       const writeErrors = (error as { writeErrors?: { index: number }[] }).writeErrors;
       if (!Array.isArray(writeErrors) || writeErrors.length === 0) throw error;
-      return writeErrors.map((writeError) => writeError.index);
+      refused = writeErrors.map((writeError) => writeError.index);
     }
+    const turnedAway = new Set(refused);
+    await stagedInBulk(
+      this.outboxModel,
+      lines.flatMap(({ line }, index) => (turnedAway.has(index) ? [] : [line._id])),
+    );
+    return refused;
   }
 
-  /** Amends lines, each guarded by the revision it was decided on; returns how many applied. */
+  /**
+   * Amends lines, each guarded by the revision it was decided on and staging its event in the same
+   * write; returns how many applied.
+   */
   async amendLines(amendments: Amendment[]): Promise<number> {
     const result = await this.model.bulkWrite(
-      amendments.map(({ _id, revision, set }) => ({
+      amendments.map(({ _id, revision, set, unset, event }) => ({
         updateOne: {
           filter: { _id, revision: revision ?? null },
-          update: { $set: set, $inc: { revision: 1 } },
+          update: {
+            $set: { ...set, outboxPending: true },
+            $push: { outbox: event },
+            $inc: { revision: 1, outboxSeq: 1 },
+            ...(unset?.length ? { $unset: Object.fromEntries(unset.map((field) => [field, 1])) } : {}),
+          },
         },
       })),
       { ordered: false },
+    );
+    await stagedInBulk(
+      this.outboxModel,
+      amendments.map(({ _id }) => _id),
     );
     return result.matchedCount;
   }
 
   /** The manifest of a call, in B/L number order. For people: it scans. */
   async pageOfCall(vesselCallId: string, query: ListBillsOfLadingQuery) {
-    const filter: FilterQuery<BillOfLading> = { vesselCallId };
+    const filter: FilterQuery<BillOfLading> = { vesselCallId, withdrawnAt: { $exists: false } };
     if (query.discharged !== undefined) filter.dischargedAt = { $exists: query.discharged };
     if (query.containerNumber) filter.containerNumbers = query.containerNumber;
     const [items, total] = await Promise.all([
@@ -104,7 +138,10 @@ export class BillOfLadingRepository extends AggregateRepository<BillOfLading> {
    */
   async carrying(vesselCallId: string, containerNumber: string): Promise<BillOfLading[]> {
     return this.model
-      .find({ vesselCallId, containerNumbers: containerNumber }, WITHOUT_OUTBOX)
+      .find(
+        { vesselCallId, containerNumbers: containerNumber, withdrawnAt: { $exists: false } },
+        WITHOUT_OUTBOX,
+      )
       .sort({ _id: 1 })
       .lean<BillOfLading[]>();
   }

@@ -11,7 +11,11 @@ export class BillOfLading implements OutboxFields {
   @Prop({ type: String, required: true }) _id: string;
   @Prop({ required: true }) blNumber: string;
   @Prop({ required: true, index: true }) vesselCallId: string;
+  /** The carrier or terminal party that owns the vessel call, and so this line. */
+  @Prop() carrierPartyId?: string;
   @Prop({ required: true }) consignee: string;
+  /** The consignee's party id: the one party that may declare the B/L (or a broker it authorised). */
+  @Prop() consigneePartyId?: string;
   @Prop({ type: [String], default: [] }) containerNumbers: string[];
   @Prop({ required: true }) packages: number;
   @Prop({ required: true }) grossWeightKg: number;
@@ -19,6 +23,10 @@ export class BillOfLading implements OutboxFields {
   @Prop({ type: [String], default: [] }) dischargedContainers: string[];
   @Prop() dischargedAt?: Date;
   @Prop() gateOutAt?: Date;
+  /** Withdrawn from the manifest before discharge: the number is free to be filed again. */
+  @Prop() withdrawnAt?: Date;
+  @Prop() withdrawnBy?: string;
+  @Prop() withdrawalReason?: string;
   @Prop() revision?: number;
   outbox: OutboxFields['outbox'];
   outboxPending: boolean;

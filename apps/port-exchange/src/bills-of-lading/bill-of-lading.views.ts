@@ -24,7 +24,11 @@ export class BillOfLadingView {
   @ApiProperty({ example: 'COSU6182736450', description: 'the shipmentId' }) _id: string;
   @ApiProperty({ example: 'COSU6182736450' }) blNumber: string;
   @ApiProperty({ format: 'uuid' }) vesselCallId: string;
+  @ApiPropertyOptional({ example: 'CARRIER-COSCO', description: 'the party that owns the line' })
+  carrierPartyId?: string;
   @ApiProperty({ example: 'SHENZHEN TRADING CO' }) consignee: string;
+  @ApiPropertyOptional({ example: 'TRADER-1', description: 'the consignee party: the one that may declare' })
+  consigneePartyId?: string;
   @ApiProperty({ example: ['CSQU3054383'] }) containerNumbers: string[];
   @ApiProperty({ example: 120 }) packages: number;
   @ApiProperty({ example: 18250.5 }) grossWeightKg: number;
@@ -32,6 +36,10 @@ export class BillOfLadingView {
   @ApiPropertyOptional({ description: 'when the last of its containers was discharged [T0]' })
   dischargedAt?: Date;
   @ApiPropertyOptional() gateOutAt?: Date;
+  @ApiPropertyOptional({ description: 'withdrawn from the manifest: the number is free again' })
+  withdrawnAt?: Date;
+  @ApiPropertyOptional() withdrawnBy?: string;
+  @ApiPropertyOptional() withdrawalReason?: string;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 }

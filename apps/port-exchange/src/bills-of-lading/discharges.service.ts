@@ -29,7 +29,7 @@ export class DischargesService {
     const shipmentId = shipmentIdOf(blNumber);
     const call = await this.calls.get(vesselCallId);
     const bill = await this.bills.find(shipmentId);
-    if (!bill || bill.vesselCallId !== vesselCallId) {
+    if (!bill || bill.vesselCallId !== vesselCallId || bill.withdrawnAt) {
       throw new NotFoundError('bill of lading', `${shipmentId} on vessel call ${vesselCallId}`);
     }
     const changed = await this.discharge(call, bill._id, bill.containerNumbers, correlationId);

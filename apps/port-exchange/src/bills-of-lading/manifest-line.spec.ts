@@ -3,6 +3,7 @@ import { checkManifest, checkManifestLine } from './manifest-line';
 const line = (overrides: Record<string, unknown> = {}) => ({
   blNumber: 'cosu6182736450 ',
   consignee: ' SHENZHEN TRADING CO ',
+  consigneePartyId: ' TRADER-1 ',
   containerNumbers: ['csqu 305438 3', 'MSKU9070323'],
   packages: 120,
   grossWeightKg: 18250.5,
@@ -16,6 +17,7 @@ describe('checkManifestLine', () => {
       line: {
         blNumber: 'COSU6182736450',
         consignee: 'SHENZHEN TRADING CO',
+        consigneePartyId: 'TRADER-1',
         containerNumbers: ['CSQU3054383', 'MSKU9070323'],
         packages: 120,
         grossWeightKg: 18250.5,
@@ -50,6 +52,7 @@ describe('checkManifestLine', () => {
       expect.arrayContaining([
         'billsOfLading.3.blNumber MATCHES',
         'billsOfLading.3.consignee IS_STRING',
+        'billsOfLading.3.consigneePartyId MATCHES',
         'billsOfLading.3.packages MIN',
         'billsOfLading.3.grossWeightKg MIN',
         'billsOfLading.3.colour FIELD_NOT_ALLOWED',
@@ -57,6 +60,11 @@ describe('checkManifestLine', () => {
         'billsOfLading.3.containerNumbers.2 DUPLICATE_CONTAINER',
       ]),
     );
+  });
+
+  it('refuses a consignee party id that is no party id', () => {
+    const { problems } = checkManifestLine(line({ consigneePartyId: 'TRADER 1; DROP' }));
+    expect(problems.map((p) => `${p.path} ${p.code}`)).toEqual(['consigneePartyId MATCHES']);
   });
 
   it('refuses a gross weight more than its containers can hold, and odd numbers', () => {

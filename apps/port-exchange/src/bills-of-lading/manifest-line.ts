@@ -8,6 +8,7 @@ import { ManifestLineDto, MAX_LINES_PER_MANIFEST } from './manifest.dto';
 export interface ManifestLine {
   blNumber: string;
   consignee: string;
+  consigneePartyId: string;
   containerNumbers: string[];
   packages: number;
   grossWeightKg: number;
@@ -73,6 +74,7 @@ export function checkManifestLine(raw: unknown, prefix = ''): LineCheck {
     line: {
       blNumber: dto.blNumber,
       consignee: dto.consignee,
+      consigneePartyId: dto.consigneePartyId,
       containerNumbers: containers as string[],
       packages: dto.packages,
       grossWeightKg: dto.grossWeightKg,

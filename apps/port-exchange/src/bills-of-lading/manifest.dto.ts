@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsBlNumber } from '@tongguan/platform';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PARTY_ID_PATTERN } from '@tongguan/contracts';
+import { IsBlNumber, PageQuery } from '@tongguan/platform';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -7,7 +8,9 @@ import {
   IsInt,
   IsNumber,
   IsString,
+  IsOptional,
   Length,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -32,6 +35,17 @@ export class ManifestLineDto {
   @IsString()
   @Length(1, 200)
   consignee: string;
+
+  @ApiProperty({
+    example: 'TRADER-1',
+    description:
+      "the consignee's party id on the platform: only that party, or a broker it authorised, may declare the B/L",
+  })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Matches(PARTY_ID_PATTERN, {
+    message: 'consigneePartyId must be a party id: 1-64 letters, digits, dots, dashes or underscores',
+  })
+  consigneePartyId: string;
 
   @ApiProperty({
     example: ['CSQU3054383', 'MSKU9070323'],
@@ -89,4 +103,38 @@ export class ContainerDischargeDto {
   )
   @IsContainerNumber()
   containerNumber: string;
+}
+
+export class WithdrawLineDto {
+  @ApiProperty({ example: 'booked on the wrong voyage', description: 'why the line is withdrawn' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(1, 500)
+  reason: string;
+}
+
+export class ListConflictsQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'COSU6182736450', description: 'only conflicts over this B/L number' })
+  @IsOptional()
+  @IsBlNumber()
+  blNumber?: string;
+}
+
+export class ManifestConflictView {
+  @ApiProperty({ example: 'COSU6182736450' }) blNumber: string;
+  @ApiPropertyOptional({ description: 'the party whose manifest holds the number' }) holderPartyId?: string;
+  @ApiProperty({ format: 'uuid' }) holderVesselCallId: string;
+  @ApiProperty({ description: 'the party whose filing was refused' }) claimantPartyId: string;
+  @ApiProperty({ format: 'uuid' }) claimantVesselCallId: string;
+  @ApiProperty() firstAt: Date;
+  @ApiProperty() lastAt: Date;
+  @ApiProperty({ description: 'refused filings of the number by the claimant on that call' })
+  attempts: number;
+}
+
+export class ManifestConflictPage {
+  @ApiProperty({ type: [ManifestConflictView] }) items: ManifestConflictView[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
 }

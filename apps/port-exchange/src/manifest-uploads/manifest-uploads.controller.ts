@@ -10,7 +10,7 @@ import {
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { Roles } from '@tongguan/auth';
+import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
 import { DomainError } from '@tongguan/platform';
 import type { Request } from 'express';
 import { ManifestUploadReport } from './manifest-upload.report';
@@ -30,11 +30,12 @@ export class ManifestUploadsController {
 
   @Post()
   @HttpCode(HttpStatus.OK)
-  @Roles('port')
+  @Roles('port', 'carrier')
   @ApiOperation({
     summary: 'Upload a manifest file of many B/Ls: good rows are stored, bad rows reported by row number',
     description:
-      'CSV (RFC 4180, a header row naming blNumber, consignee, containerNumbers, packages, grossWeightKg; ' +
+      'Only the party that announced the call uploads to it. ' +
+      'CSV (RFC 4180, a header row naming blNumber, consignee, consigneePartyId, containerNumbers, packages, grossWeightKg; ' +
       'the containers of a B/L in one field separated by ";" or "|") or JSON lines (one B/L object per line, ' +
       `as in the JSON manifest). At most ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB. A B/L is stored whole or not at all; ` +
       'a B/L twice in the file or already on another call is a row error; sending the same file again stores nothing twice.',
@@ -44,12 +45,12 @@ export class ManifestUploadsController {
     schema: {
       type: 'string',
       example:
-        'blNumber,consignee,containerNumbers,packages,grossWeightKg\r\n' +
-        'COSU6182736450,"SHENZHEN TRADING CO, LTD",CSQU3054383;MSKU9070323,120,18250.5\r\n',
+        'blNumber,consignee,consigneePartyId,containerNumbers,packages,grossWeightKg\r\n' +
+        'COSU6182736450,"SHENZHEN TRADING CO, LTD",TRADER-1,CSQU3054383;MSKU9070323,120,18250.5\r\n',
     },
   })
   @ApiOkResponse({ type: ManifestUploadReport })
-  @ApiNotFoundResponse({ description: 'VESSEL CALL.NOT_FOUND' })
+  @ApiNotFoundResponse({ description: "VESSEL CALL.NOT_FOUND, also for another carrier's call" })
   @ApiPayloadTooLargeResponse({ description: 'MANIFEST_UPLOAD.TOO_LARGE, MANIFEST_UPLOAD.TOO_MANY_ROWS' })
   @ApiUnsupportedMediaTypeResponse({ description: 'MANIFEST_UPLOAD.UNSUPPORTED_MEDIA_TYPE' })
   @ApiUnprocessableEntityResponse({
@@ -59,6 +60,7 @@ export class ManifestUploadsController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Headers('content-type') contentType: string | undefined,
     @Req() request: Request,
+    @CurrentPrincipal() filer: Principal,
   ): Promise<ManifestUploadReport> {
     const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
     const format = FORMATS[mediaType];
@@ -69,6 +71,6 @@ export class ManifestUploadsController {
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
       );
     }
-    return this.uploads.upload(id, format, await readUploadText(request));
+    return this.uploads.upload(id, format, await readUploadText(request), filer);
   }
 }

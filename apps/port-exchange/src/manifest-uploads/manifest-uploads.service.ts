@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import type { Principal } from '@tongguan/auth';
 import type { FieldProblem } from '@tongguan/contracts';
 import { DomainError } from '@tongguan/platform';
 import { blNumberOf, checkManifestLine, type ManifestLine } from '../bills-of-lading/manifest-line';
@@ -25,8 +26,13 @@ export class ManifestUploadsService {
     private readonly limits: UploadLimits,
   ) {}
 
-  async upload(vesselCallId: string, format: UploadFormat, text: string): Promise<ManifestUploadReport> {
-    await this.calls.get(vesselCallId);
+  async upload(
+    vesselCallId: string,
+    format: UploadFormat,
+    text: string,
+    filer: Principal,
+  ): Promise<ManifestUploadReport> {
+    await this.calls.owned(vesselCallId, filer);
     const parsed: ParsedUpload = format === 'csv' ? rowsFromCsv(text) : rowsFromJsonLines(text);
     if (parsed.fileProblems.length > 0) {
       throw new DomainError(
@@ -68,7 +74,7 @@ export class ManifestUploadsService {
     });
 
     const outcomes = await this.store.write(
-      vesselCallId,
+      { vesselCallId, partyId: filer.party },
       accepted.map(({ line }) => line),
     );
     const counts = { stored: 0, amended: 0, unchanged: 0 };

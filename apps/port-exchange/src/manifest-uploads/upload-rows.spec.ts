@@ -1,11 +1,11 @@
 import { rowsFromCsv, rowsFromJsonLines } from './upload-rows';
 
-const HEADER = 'blNumber,consignee,containerNumbers,packages,grossWeightKg';
+const HEADER = 'blNumber,consignee,consigneePartyId,containerNumbers,packages,grossWeightKg';
 
 describe('rows of an uploaded manifest', () => {
   it('turns CSV records into manifest lines, containers split on ";" or "|", numbers as numbers', () => {
     const { rows, fileProblems } = rowsFromCsv(
-      `${HEADER}\r\nCOSU1,"ACME, Ltd",CSQU3054383; MSKU9070323|ZEPU0037255,12,3100.5\r\nCOSU2,B,,1,7\r\n`,
+      `${HEADER}\r\nCOSU1,"ACME, Ltd",TRADER-1,CSQU3054383; MSKU9070323|ZEPU0037255,12,3100.5\r\nCOSU2,B,TRADER-2,,1,7\r\n`,
     );
     expect(fileProblems).toEqual([]);
     expect(rows).toEqual([
@@ -16,6 +16,7 @@ describe('rows of an uploaded manifest', () => {
         raw: {
           blNumber: 'COSU1',
           consignee: 'ACME, Ltd',
+          consigneePartyId: 'TRADER-1',
           containerNumbers: ['CSQU3054383', 'MSKU9070323', 'ZEPU0037255'],
           packages: 12,
           grossWeightKg: 3100.5,
@@ -25,20 +26,33 @@ describe('rows of an uploaded manifest', () => {
         row: 2,
         line: 3,
         problems: [],
-        raw: { blNumber: 'COSU2', consignee: 'B', containerNumbers: [], packages: 1, grossWeightKg: 7 },
+        raw: {
+          blNumber: 'COSU2',
+          consignee: 'B',
+          consigneePartyId: 'TRADER-2',
+          containerNumbers: [],
+          packages: 1,
+          grossWeightKg: 7,
+        },
       },
     ]);
   });
 
   it('takes the columns in the order the header names them', () => {
     const { rows } = rowsFromCsv(
-      'packages,grossWeightKg,blNumber,containerNumbers,consignee\n3,4.5,COSU9,,X\n',
+      'packages,grossWeightKg,consigneePartyId,blNumber,containerNumbers,consignee\n3,4.5,T-9,COSU9,,X\n',
     );
-    expect(rows[0].raw).toMatchObject({ blNumber: 'COSU9', packages: 3, grossWeightKg: 4.5, consignee: 'X' });
+    expect(rows[0].raw).toMatchObject({
+      blNumber: 'COSU9',
+      packages: 3,
+      grossWeightKg: 4.5,
+      consignee: 'X',
+      consigneePartyId: 'T-9',
+    });
   });
 
   it('leaves text where a number belongs as text and an empty number as missing, for the checks to name', () => {
-    const { rows } = rowsFromCsv(`${HEADER}\nCOSU1,A,,many,\n`);
+    const { rows } = rowsFromCsv(`${HEADER}\nCOSU1,A,T-1,,many,\n`);
     expect(rows[0].raw).toMatchObject({ packages: 'many', grossWeightKg: undefined });
   });
 
@@ -49,12 +63,13 @@ describe('rows of an uploaded manifest', () => {
       'DUPLICATE_COLUMN',
       'MISSING_COLUMN',
       'MISSING_COLUMN',
+      'MISSING_COLUMN',
       'UNKNOWN_COLUMN',
     ]);
   });
 
   it('reports a record with the wrong number of fields or broken quoting on its own row', () => {
-    const { rows } = rowsFromCsv(`${HEADER}\nCOSU1,A,,1\nCOSU2,"A"x,,1,2\nCOSU3,A,,1,2\n`);
+    const { rows } = rowsFromCsv(`${HEADER}\nCOSU1,A,T,,1\nCOSU2,"A"x,T,,1,2\nCOSU3,A,T,,1,2\n`);
     expect(rows.map((r) => [r.row, r.problems.map((p) => p.code)])).toEqual([
       [1, ['CSV_FIELD_COUNT']],
       [2, ['CSV_TEXT_AFTER_QUOTE']],

@@ -20,6 +20,7 @@ export interface ParsedUpload {
 export const CSV_COLUMNS = [
   'blNumber',
   'consignee',
+  'consigneePartyId',
   'containerNumbers',
   'packages',
   'grossWeightKg',
@@ -29,7 +30,7 @@ const NUMERIC_COLUMNS = new Set<string>(['packages', 'grossWeightKg']);
 export const CONTAINER_SEPARATOR = /[;|]/;
 
 /**
- * CSV with a header row naming the columns (any order): blNumber, consignee, containerNumbers
+ * CSV with a header row naming the columns (any order): blNumber, consignee, consigneePartyId, containerNumbers
  * ("CSQU3054383;MSKU9070323"), packages, grossWeightKg. One record is one bill of lading.
  */
 export function rowsFromCsv(text: string): ParsedUpload {

@@ -99,6 +99,11 @@ export class VesselCallView {
   @ApiProperty({ example: 'COSCO SHIPPING ARIES' }) vesselName: string;
   @ApiProperty({ example: '042E' }) voyage: string;
   @ApiPropertyOptional({ example: '9783497' }) imoNumber?: string;
+  @ApiPropertyOptional({
+    example: 'CARRIER-COSCO',
+    description: 'the carrier or terminal party that announced the call and owns its manifest',
+  })
+  ownerPartyId?: string;
   @ApiProperty() eta: Date;
   @ApiPropertyOptional({ description: 'actual time of arrival' }) ata?: Date;
   @ApiPropertyOptional({

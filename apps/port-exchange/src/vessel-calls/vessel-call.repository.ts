@@ -5,7 +5,10 @@ import type { FilterQuery, Model } from 'mongoose';
 import type { ListVesselCallsQuery } from './vessel-call.dto';
 import { VesselCall } from './vessel-call.schema';
 
-export type NewVesselCall = Pick<VesselCall, '_id' | 'vesselName' | 'voyage' | 'imoNumber' | 'eta'>;
+export type NewVesselCall = Pick<
+  VesselCall,
+  '_id' | 'vesselName' | 'voyage' | 'imoNumber' | 'eta' | 'ownerPartyId'
+>;
 
 /** Loads and saves vessel calls (by _id); the list for people is the only query that scans. */
 @Injectable()
@@ -20,9 +23,12 @@ export class VesselCallRepository extends AggregateRepository<VesselCall> {
     return created.toObject();
   }
 
-  /** Calls by ETA (then id, so pages never overlap), filtered. Not a hot path: it scans and sorts. */
-  async list(query: ListVesselCallsQuery): Promise<{ items: VesselCall[]; total: number }> {
-    const filter: FilterQuery<VesselCall> = {};
+  /** Calls by ETA (then id, so pages never overlap), filtered (to one owner's, when given). Not a hot path: it scans and sorts. */
+  async list(
+    query: ListVesselCallsQuery,
+    ownerPartyId?: string,
+  ): Promise<{ items: VesselCall[]; total: number }> {
+    const filter: FilterQuery<VesselCall> = ownerPartyId === undefined ? {} : { ownerPartyId };
     if (query.vesselName) filter.vesselName = { $regex: escapeRegex(query.vesselName), $options: 'i' };
     if (query.voyage) filter.voyage = query.voyage;
     if (query.imoNumber) filter.imoNumber = query.imoNumber;

@@ -5,6 +5,8 @@ import type { HydratedDocument } from 'mongoose';
 export class VesselCall {
   @Prop({ type: String, required: true }) _id: string;
   @Prop({ required: true }) vesselName: string;
+  /** The carrier or terminal party that announced the call: it alone changes the call's manifest. */
+  @Prop() ownerPartyId?: string;
   @Prop({ required: true }) voyage: string;
   @Prop() imoNumber?: string;
   @Prop({ required: true, index: true }) eta: Date;

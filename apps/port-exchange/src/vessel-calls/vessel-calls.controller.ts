@@ -8,7 +8,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Roles } from '@tongguan/auth';
+import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
 import {
   CreateVesselCallDto,
   ListVesselCallsQuery,
@@ -25,30 +25,39 @@ export class VesselCallsController {
 
   @Post()
   @Roles('port', 'carrier')
-  @ApiOperation({ summary: 'Announce a vessel call with its ETA' })
+  @ApiOperation({
+    summary: 'Announce a vessel call with its ETA',
+    description:
+      'The call and its manifest belong to the party of the token (carrier or terminal): only that party files, ' +
+      'amends or withdraws its manifest lines.',
+  })
   @ApiCreatedResponse({ type: VesselCallView })
   @ApiUnprocessableEntityResponse({ description: 'REQUEST.INVALID with every problem' })
-  create(@Body() dto: CreateVesselCallDto): Promise<VesselCallView> {
-    return this.calls.create(dto);
+  create(@Body() dto: CreateVesselCallDto, @CurrentPrincipal() owner: Principal): Promise<VesselCallView> {
+    return this.calls.create(dto, owner);
   }
 
   @Get()
   @Roles('port', 'carrier', 'customs', 'ops')
   @ApiOperation({
     summary: 'Vessel calls by ETA, filtered by vessel, voyage, IMO number, status and ETA range',
+    description: 'A carrier sees only its own calls; the terminal, customs and operations see every call.',
   })
   @ApiOkResponse({ type: VesselCallPage })
-  list(@Query() query: ListVesselCallsQuery): Promise<VesselCallPage> {
-    return this.calls.list(query);
+  list(@Query() query: ListVesselCallsQuery, @CurrentPrincipal() reader: Principal): Promise<VesselCallPage> {
+    return this.calls.list(query, reader);
   }
 
   @Get(':id')
   @Roles('port', 'carrier', 'customs', 'ops')
   @ApiOperation({ summary: 'One vessel call with its ETA and ATA' })
   @ApiOkResponse({ type: VesselCallView })
-  @ApiNotFoundResponse({ description: 'VESSEL CALL.NOT_FOUND' })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<VesselCallView> {
-    return this.calls.view(id);
+  @ApiNotFoundResponse({ description: "VESSEL CALL.NOT_FOUND, also for another carrier's call" })
+  get(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() reader: Principal,
+  ): Promise<VesselCallView> {
+    return this.calls.view(id, reader);
   }
 
   @Post(':id/arrival')

@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import type { Principal } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
 import { DomainError, NotFoundError } from '@tongguan/platform';
 import { randomUUID } from 'node:crypto';
@@ -8,6 +9,7 @@ import type {
   VesselCallPage,
   VesselCallView,
 } from './vessel-call.dto';
+import { accessTo, listScopeOf } from './vessel-call-access';
 import { decideFirstDischarge, decideReportedArrival, type ReportedArrival } from './vessel-call-arrival';
 import type { VesselCall } from './vessel-call.schema';
 import { VesselCallRepository } from './vessel-call.repository';
@@ -19,22 +21,54 @@ export class VesselCallsService {
     private readonly clock: Clock,
   ) {}
 
-  async create(dto: CreateVesselCallDto): Promise<VesselCallView> {
-    return toView(await this.calls.announce({ _id: randomUUID(), ...dto, eta: new Date(dto.eta) }));
+  /** The announcing party (its token's party claim) owns the call and its manifest. */
+  async create(dto: CreateVesselCallDto, owner: Principal): Promise<VesselCallView> {
+    return toView(
+      await this.calls.announce({
+        _id: randomUUID(),
+        ...dto,
+        eta: new Date(dto.eta),
+        ownerPartyId: owner.party,
+      }),
+    );
   }
 
+  /** The call, for the port's own work on it (arrival, discharge): the terminal handles every call. */
   async get(id: string): Promise<VesselCall> {
     const call = await this.calls.findById(id);
     if (!call) throw new NotFoundError('vessel call', id);
     return call;
   }
 
-  async view(id: string): Promise<VesselCallView> {
-    return toView(await this.get(id));
+  /** The call if the reader may see it; "not found" otherwise, so another carrier's call does not leak. */
+  async readable(id: string, reader: Principal): Promise<VesselCall> {
+    const call = await this.calls.findById(id);
+    if (!call || accessTo(call, reader) === 'none') throw new NotFoundError('vessel call', id);
+    return call;
   }
 
-  async list(query: ListVesselCallsQuery): Promise<VesselCallPage> {
-    const { items, total } = await this.calls.list(query);
+  /**
+   * The call if `who` owns it, to change its manifest. A party that may not even see it gets "not
+   * found"; the terminal, which sees every call, is told it is not the owner.
+   */
+  async owned(id: string, who: Principal): Promise<VesselCall> {
+    const call = await this.readable(id, who);
+    if (accessTo(call, who) !== 'owner') {
+      throw new DomainError(
+        'VESSEL_CALL.NOT_OWNER',
+        `vessel call ${id} belongs to another party: only the party that announced it changes its manifest`,
+        HttpStatus.FORBIDDEN,
+      );
+    }
+    return call;
+  }
+
+  async view(id: string, reader: Principal): Promise<VesselCallView> {
+    return toView(await this.readable(id, reader));
+  }
+
+  async list(query: ListVesselCallsQuery, reader: Principal): Promise<VesselCallPage> {
+    const { items, total } = await this.calls.list(query, listScopeOf(reader));
     return { items: items.map(toView), page: query.page, pageSize: query.pageSize, total };
   }
 
@@ -64,7 +98,7 @@ export class VesselCallsService {
         HttpStatus.CONFLICT,
       );
     }
-    return applied ? this.view(id) : toView(current);
+    return toView(applied ? await this.get(id) : current);
   }
 
   /** The first discharge stands in for the ATA until the port reports one. */
@@ -84,6 +118,7 @@ function toView(call: VesselCall): VesselCallView {
     vesselName: call.vesselName,
     voyage: call.voyage,
     ...(call.imoNumber ? { imoNumber: call.imoNumber } : {}),
+    ...(call.ownerPartyId ? { ownerPartyId: call.ownerPartyId } : {}),
     eta: call.eta,
     ...(call.ata ? { ata: call.ata, ataSource: call.ataSource ?? 'first-discharge' } : {}),
     status: call.ata ? 'arrived' : 'expected',

@@ -5,7 +5,10 @@ import { Topics } from '../topics';
 
 export class DeclarationLodgedPayload extends ShipmentPayload {
   @IsString() @Length(1, 64) declarationId: string;
+  /** The consignee the manifest names: the declaration's owner, who pays and collects. */
   @IsString() @Length(1, 64) importerId: string;
+  /** Who lodged it: the consignee itself or a broker it authorised. */
+  @IsString() @Length(1, 64) filerId: string;
   @IsBoolean() greenChannel: boolean;
 }
 
@@ -14,5 +17,5 @@ export const DeclarationLodged = defineEvent({
   topic: Topics.declaration,
   source: 'declaration',
   payload: DeclarationLodgedPayload,
-  description: 'An importer lodged a complete declaration [TRS T1 lodgement].',
+  description: 'The consignee, or a broker it authorised, lodged a complete declaration [TRS T1 lodgement].',
 });
