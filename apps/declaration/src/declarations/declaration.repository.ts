@@ -78,10 +78,11 @@ export class DeclarationRepository extends AggregateRepository<Declaration> {
     }
   }
 
-  /** The declaration without its outbox, if `importerId` (when given) filed it. */
-  async findVisible(id: string, importerId?: string) {
+  /** The declaration without its outbox, if `party` (when given) owns it or filed it. */
+  async findVisible(id: string, party?: string) {
     const declaration = await this.findById(id, WITHOUT_OUTBOX);
-    return declaration && (importerId === undefined || declaration.importerId === importerId)
+    return declaration &&
+      (party === undefined || declaration.importerId === party || declaration.filerId === party)
       ? declaration
       : null;
   }

@@ -18,7 +18,10 @@ export interface StatusChange {
 export class Declaration implements OutboxFields {
   @Prop({ type: String, required: true }) _id: string;
   @Prop({ required: true, index: true }) shipmentId: string;
+  /** The owner: the consignee the manifest names (it pays, collects, answers notices). */
   @Prop({ required: true, index: true }) importerId: string;
+  /** Who lodged it: the consignee, or a broker it authorised. */
+  @Prop() filerId?: string;
   @Prop({ type: String, required: true }) status: DeclarationStatus;
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] }) statusHistory: StatusChange[];
   /** The filing as lodged (validated, whitelisted). */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { DelegationsModule } from '../delegations/delegations.module';
 import { AmendmentsService } from './amendments.service';
 import { DeclarationRepository } from './declaration.repository';
 import { Declaration, DeclarationSchema } from './declaration.schema';
@@ -15,6 +16,7 @@ import { FilingValidator } from './filing-validator';
       { name: Declaration.name, schema: DeclarationSchema },
       { name: DeclarationShipment.name, schema: DeclarationShipmentSchema },
     ]),
+    DelegationsModule,
   ],
   controllers: [DeclarationsController],
   providers: [

@@ -4,6 +4,8 @@ import { Clock } from '@tongguan/clock';
 import { EventFactory, OutboxRelay } from '@tongguan/messaging';
 import { DomainError, NotFoundError } from '@tongguan/platform';
 import { randomUUID } from 'node:crypto';
+import type { FilingRight } from '../delegations/delegation-rules';
+import { DelegationsService } from '../delegations/delegations.service';
 import { assessFiling } from './assessed-filing';
 import { DeclarationRepository } from './declaration.repository';
 import { type DeclarationStatus } from './declaration-status';
@@ -20,18 +22,31 @@ export class DeclarationsService implements OnModuleInit {
     private readonly events: EventFactory,
     private readonly relay: OutboxRelay,
     private readonly clock: Clock,
+    private readonly delegations: DelegationsService,
   ) {}
 
   onModuleInit(): void {
     this.relay.watch(this.declarations.outboxModel);
   }
 
-  /** Lodges and (all rules met) accepts a filing, assessing duty; the three events leave with the insert. */
-  async lodge(raw: unknown, importer: Principal, correlationId?: string) {
+  /**
+   * Lodges and (all rules met) accepts a filing, assessing duty; the three events leave with the insert.
+   * Only the consignee the manifest names, or a broker it authorised, may lodge (decideFilingRight); the
+   * declaration belongs to the consignee (importerId: it pays and collects) and records who filed it.
+   */
+  async lodge(raw: unknown, filer: Principal, correlationId?: string) {
     // one business instant picks the exchange rates for both the filing check and the assessment
     const assessedAt = this.clock.now();
     const isDuplicate = (shipmentId: string) => this.declarations.hasActive(shipmentId);
-    const filing = await this.validator.validate(raw, isDuplicate, assessedAt);
+    let right: FilingRight | undefined;
+    const rightProblems = async (shipmentId: string) => {
+      right = await this.delegations.filingRight(shipmentId, filer.party);
+      return right.kind === 'refused' ? [right.problem] : [];
+    };
+    const filing = await this.validator.validate(raw, isDuplicate, assessedAt, rightProblems);
+    const granted = right as FilingRight | undefined;
+    if (granted?.kind !== 'allowed') throw new Error('a valid filing always has its filing right decided');
+    const owner = granted.ownerPartyId;
     const id = randomUUID();
     const { tariff, rates } = this.validator;
     const {
@@ -40,8 +55,12 @@ export class DeclarationsService implements OnModuleInit {
       duty,
       accepted: dataSet,
     } = assessFiling(filing, tariff, rates, assessedAt);
-    const base = { shipmentId, declarationId: id, importerId: importer.party };
-    const lodged = this.events.create('DeclarationLodged', { ...base, greenChannel }, { correlationId });
+    const base = { shipmentId, declarationId: id, importerId: owner };
+    const lodged = this.events.create(
+      'DeclarationLodged',
+      { ...base, filerId: filer.party, greenChannel },
+      { correlationId },
+    );
     const causedBy = { causedBy: lodged };
     const accepted = this.events.create('DeclarationAccepted', { ...base, ...dataSet }, causedBy);
     const assessed = this.events.create(
@@ -56,14 +75,22 @@ export class DeclarationsService implements OnModuleInit {
       causedBy,
     );
     const at = new Date(lodged.time);
-    const by = importer.party;
+    const by = filer.party;
     const declaration = {
       _id: id,
       shipmentId,
-      importerId: importer.party,
+      importerId: owner,
+      filerId: filer.party,
       status: 'accepted' as const,
       statusHistory: [
-        { status: 'received' as const, at, by, reason: 'lodged by the importer' },
+        {
+          status: 'received' as const,
+          at,
+          by,
+          reason: granted.asBroker
+            ? `lodged by the broker ${by} for the consignee ${owner}`
+            : 'lodged by the consignee',
+        },
         { status: 'accepted' as const, at, by: 'customs', reason: 'complete filing; duty assessed' },
       ],
       filing: { ...filing },
@@ -83,13 +110,16 @@ export class DeclarationsService implements OnModuleInit {
     return { id, shipmentId, status: 'accepted' as DeclarationStatus, greenChannel, duty };
   }
 
-  /** The importer withdraws its filing before release: cancelled, and the agencies drop their open work. */
+  /**
+   * The consignee (or the broker that filed it) withdraws the filing before release: cancelled, and the
+   * agencies drop their open work.
+   */
   async withdraw(id: string, importer: Principal, reason: string, correlationId?: string) {
-    const declaration = await this.declarations.findById(id, { importerId: 1, shipmentId: 1 });
-    if (!declaration || declaration.importerId !== importer.party) throw new NotFoundError('declaration', id);
+    const declaration = await this.declarations.findVisible(id, importer.party);
+    if (!declaration) throw new NotFoundError('declaration', id);
     const withdrawn = this.events.create(
       'DeclarationWithdrawn',
-      { shipmentId: declaration.shipmentId, declarationId: id, importerId: importer.party, reason },
+      { shipmentId: declaration.shipmentId, declarationId: id, importerId: declaration.importerId, reason },
       { correlationId },
     );
     const fact = { kind: 'withdrawn' as const, by: importer.party, reason };
@@ -104,7 +134,10 @@ export class DeclarationsService implements OnModuleInit {
     return { id, shipmentId: declaration.shipmentId, status: 'cancelled' as DeclarationStatus };
   }
 
-  /** An importer sees only its own filings; anyone else's is "not found", not "forbidden". */
+  /**
+   * An importer sees only the declarations it owns (the consignee) or filed (its broker); anyone else's is
+   * "not found", not "forbidden".
+   */
   async get(id: string, reader: Principal) {
     const declaration = await this.declarations.findVisible(id, importerOf(reader));
     if (!declaration) throw new NotFoundError('declaration', id);

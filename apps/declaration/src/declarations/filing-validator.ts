@@ -22,6 +22,11 @@ export class FilingValidator {
     isDuplicate: (shipmentId: string) => Promise<boolean>,
     /** Business time of the assessment: the exchange rates in force then must exist. */
     assessedAt: Date,
+    /**
+     * Whether the filer may declare the B/L (lodgement only): its problems are listed with the others;
+     * a filer without the right is not told whether a declaration for the B/L is active.
+     */
+    rightProblems?: (shipmentId: string) => Promise<FieldProblem[]>,
   ): Promise<LodgeDeclarationDto> {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
       throw reject([{ path: '', code: 'NOT_AN_OBJECT', message: 'the declaration must be a JSON object' }]);
@@ -33,7 +38,9 @@ export class FilingValidator {
     problems.push(...crossFieldProblems(dto, this.tariff, this.rates, assessedAt));
     if (typeof dto.blNumber === 'string' && !problems.some((p) => p.path === 'blNumber')) {
       dto.blNumber = normaliseBlNumber(dto.blNumber);
-      if (await isDuplicate(dto.blNumber)) problems.push(duplicateBl(dto.blNumber));
+      const refused = rightProblems ? await rightProblems(dto.blNumber) : [];
+      problems.push(...refused);
+      if (refused.length === 0 && (await isDuplicate(dto.blNumber))) problems.push(duplicateBl(dto.blNumber));
     }
     if (problems.length > 0) throw reject(problems);
     return dto;
