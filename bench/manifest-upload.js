@@ -54,6 +54,7 @@ function manifestFile(prefix) {
     lines.push({
       blNumber: `${prefix}${String(i).padStart(6, '0')}`,
       consignee: `BENCH CONSIGNEE ${i}, LTD`,
+      consigneePartyId: `BENCH-TRADER-${i % 50}`,
       containerNumbers: [containerNumber('BNCU', (2 * i) % 1e6), containerNumber('BNCU', (2 * i + 1) % 1e6)],
       packages: 1 + (i % 400),
       grossWeightKg: 1000 + (i % 9000) + 0.5,
@@ -67,11 +68,20 @@ function manifestFile(prefix) {
   }
   const quote = (text) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
   const csv = lines.map((l) =>
-    [l.blNumber, quote(l.consignee), l.containerNumbers.join(';'), l.packages, l.grossWeightKg].join(','),
+    [
+      l.blNumber,
+      quote(l.consignee),
+      l.consigneePartyId,
+      l.containerNumbers.join(';'),
+      l.packages,
+      l.grossWeightKg,
+    ].join(','),
   );
   return {
     type: 'text/csv',
-    body: ['blNumber,consignee,containerNumbers,packages,grossWeightKg', ...csv].join('\r\n') + '\r\n',
+    body:
+      ['blNumber,consignee,consigneePartyId,containerNumbers,packages,grossWeightKg', ...csv].join('\r\n') +
+      '\r\n',
   };
 }
 

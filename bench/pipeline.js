@@ -526,23 +526,25 @@ class Run {
     if (!call.ok) return this.fail(shipment, `vessel call ${call.status}`);
     const callId = call.body.id ?? call.body._id;
     const serial = (((measured ? 0 : 400_000) + index) * 2) % 999_998;
-    const manifest = await this.call(
-      'port-exchange',
-      ...port,
-      'POST',
-      `/v1/vessel-calls/${callId}/manifest`,
-      {
-        billsOfLading: [
-          {
-            blNumber: bl,
-            consignee: 'SHENZHEN TRADING CO',
-            containerNumbers: [containerNumber('BNCU', serial), containerNumber('BNCU', serial + 1)],
-            packages: 2,
-            grossWeightKg: 3100,
-          },
-        ],
-      },
-    );
+    const line = {
+      blNumber: bl,
+      consignee: 'SHENZHEN TRADING CO',
+      consigneePartyId: trader,
+      containerNumbers: [containerNumber('BNCU', serial), containerNumber('BNCU', serial + 1)],
+      packages: 2,
+      grossWeightKg: 3100,
+    };
+    const fileManifest = (billOfLading) =>
+      this.call('port-exchange', ...port, 'POST', `/v1/vessel-calls/${callId}/manifest`, {
+        billsOfLading: [billOfLading],
+      });
+    let manifest = await fileManifest(line);
+    if (!manifest.ok && JSON.stringify(manifest.body).includes('consigneePartyId')) {
+      // a checkout from before manifests named the consignee party
+      const older = { ...line };
+      delete older.consigneePartyId;
+      manifest = await fileManifest(older);
+    }
     if (!manifest.ok) return this.fail(shipment, `manifest ${manifest.status}`);
     const discharge = await this.call(
       'port-exchange',
@@ -555,7 +557,7 @@ class Run {
     );
     if (!discharge.ok) return this.fail(shipment, `discharge ${discharge.status}`);
     shipment.lodgedAt = now();
-    const lodged = await this.call('declaration', 'importer', trader, 'POST', '/v1/declarations', {
+    const lodged = await this.lodgeOnceManifested(trader, {
       blNumber: bl,
       declarantId: 'BROKER-7',
       consignor: { name: 'ACME GMBH', country: 'DE' },
@@ -574,6 +576,19 @@ class Run {
     if (!lodged.ok) return this.fail(shipment, `lodge ${lodged.status} ${String(lodged.body).slice(0, 200)}`);
     shipment.lodged = true;
     return shipment;
+  }
+
+  /**
+   * The manifest reaches the declaration service as an event: a filing that comes first is refused with
+   * BL_NOT_MANIFESTED (advance manifest rule), and the importer files again a moment later.
+   */
+  async lodgeOnceManifested(trader, body) {
+    for (let attempt = 0; ; attempt++) {
+      const lodged = await this.call('declaration', 'importer', trader, 'POST', '/v1/declarations', body);
+      const early = lodged.status === 422 && JSON.stringify(lodged.body).includes('BL_NOT_MANIFESTED');
+      if (!early || attempt >= 300) return lodged;
+      await sleep(100);
+    }
   }
 
   fail(shipment, problem) {

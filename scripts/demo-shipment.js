@@ -65,6 +65,7 @@ async function main() {
       {
         blNumber: bl,
         consignee: 'SHENZHEN TRADING CO',
+        consigneePartyId: 'TRADER-DEMO',
         containerNumbers: ['CSQU3054383'],
         packages: 2,
         grossWeightKg: 3100,
@@ -73,6 +74,11 @@ async function main() {
   });
   await call('port', 'port', 'POST', `/v1/vessel-calls/${vesselCall.body._id}/discharges`, { blNumber: bl });
   step('vessel call, manifest and discharge recorded (CargoArrived)');
+  // the manifest reaches customs as an event: the importer files once it may (advance manifest rule)
+  await until('the manifest at customs', async () => {
+    const right = await call('declaration', 'importer', 'GET', `/v1/filing-rights/${bl}`);
+    return right.body?.mayDeclare === true;
+  });
   const lodged = await call('declaration', 'importer', 'POST', '/v1/declarations', {
     blNumber: bl,
     declarantId: 'BROKER-7',

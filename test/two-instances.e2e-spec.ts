@@ -3,7 +3,7 @@ import { eventually, type AppName } from '@tongguan/testing';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { declarationBody } from './support/fixtures';
-import { pickupHour, tokens, TRUCK_PLATE } from './support/platform';
+import { IMPORTER_PARTY, pickupHour, tokens, TRUCK_PLATE } from './support/platform';
 import {
   APP_OF,
   countDifferences,
@@ -90,6 +90,7 @@ describe('two instances of every service under concurrent traffic', () => {
         {
           blNumber: s.bl,
           consignee: 'SHENZHEN TRADING CO',
+          consigneePartyId: IMPORTER_PARTY,
           containerNumbers: ['CSQU3054383'],
           packages: 2,
           grossWeightKg: 3100,
@@ -106,7 +107,14 @@ describe('two instances of every service under concurrent traffic', () => {
     if (s.channel === 'YELLOW')
       Object.assign(body.items[0], { hsCode: '030389', description: 'Frozen fish' });
     if (s.channel === 'RED') Object.assign(body.items[0], { originCountry: 'MM' });
-    const lodged = await platform.api('declaration', s.i + 1, tokens.importer).post('/v1/declarations', body);
+    const declaration = platform.api('declaration', s.i + 1, tokens.importer);
+    // the manifest reaches the declaration service as an event: the importer files once it has
+    await eventually(
+      async () => (await declaration.get(`/v1/filing-rights/${s.bl}`)).body?.mayDeclare === true,
+      60_000,
+      `the filing right for ${s.bl}`,
+    );
+    const lodged = await declaration.post('/v1/declarations', body);
     expect(lodged.status).toBe(201);
     s.declarationId = lodged.body.id;
   }
@@ -301,6 +309,9 @@ describe('two instances of every service under concurrent traffic', () => {
       .map((d) => d.type);
     const consumes: Record<AppName, string[]> = {
       declaration: [
+        'BillOfLadingManifested',
+        'BillOfLadingAmended',
+        'BillOfLadingWithdrawn',
         'RiskAssessed',
         'InspectionCompleted',
         'InspectionDeemedApproved',

@@ -11,8 +11,12 @@ import {
 import { randomUUID } from 'node:crypto';
 import { declarationBody } from './fixtures';
 
+/** The consignee party the test manifests name: the importer of `tokens.importer`. */
+export const IMPORTER_PARTY = 'TRADER-1';
+
 export const tokens = {
-  importer: tokenFor('importer', 'TRADER-1'),
+  importer: tokenFor('importer', IMPORTER_PARTY),
+  broker: tokenFor('importer', 'BROKER-7'),
   otherImporter: tokenFor('importer', 'TRADER-2'),
   port: tokenFor('port', 'TERMINAL-1'),
   officer: tokenFor('inspection', 'OFFICER-9'),
@@ -34,6 +38,8 @@ export class Platform {
   readonly services: ServiceProcesses;
   readonly tap: EventTap;
   api!: Record<'declaration' | 'inspection' | 'logistics' | 'port' | 'monitor', ApiClient>;
+  /** The vessel call whose manifest holds each B/L, by shipmentId. */
+  private readonly calls = new Map<string, string>();
 
   constructor(fileSlug: string, extraEnv: Record<string, string> = {}) {
     const env = testEnvironment(fileSlug, { RISK_RANDOM_RATE: '0', ...extraEnv });
@@ -65,8 +71,14 @@ export class Platform {
     await this.tap.stop();
   }
 
-  /** Vessel call, manifest and discharge of one B/L: CargoArrived [T0]. */
-  async arrive(bl: string): Promise<void> {
+  /**
+   * The carrier's side before any declaration (advance manifest rule): a vessel call and its manifest
+   * naming the consignee party, once per B/L; returns the call's id.
+   */
+  async manifest(bl: string, consigneePartyId = IMPORTER_PARTY): Promise<string> {
+    const shipmentId = bl.trim().toUpperCase();
+    const known = this.calls.get(shipmentId);
+    if (known) return known;
     const port = this.api.port.as(tokens.port);
     const call = await port.post('/v1/vessel-calls', {
       vesselName: 'COSCO SHIPPING ARIES',
@@ -79,6 +91,7 @@ export class Platform {
         {
           blNumber: bl,
           consignee: 'SHENZHEN TRADING CO',
+          consigneePartyId,
           containerNumbers: ['CSQU3054383'],
           packages: 2,
           grossWeightKg: 3100,
@@ -86,17 +99,36 @@ export class Platform {
       ],
     });
     expect(manifest.status).toBe(201);
-    expect((await port.post(`/v1/vessel-calls/${call.body._id}/discharges`, { blNumber: bl })).status).toBe(
-      200,
+    this.calls.set(shipmentId, call.body._id as string);
+    return call.body._id as string;
+  }
+
+  /** Vessel call and manifest (unless filed already), and discharge of one B/L: CargoArrived [T0]. */
+  async arrive(bl: string): Promise<void> {
+    const callId = await this.manifest(bl);
+    const port = this.api.port.as(tokens.port);
+    expect((await port.post(`/v1/vessel-calls/${callId}/discharges`, { blNumber: bl })).status).toBe(200);
+  }
+
+  /** Once the declaration service has the manifest and it lets this filer declare the B/L. */
+  async declarable(bl: string, token = tokens.importer): Promise<void> {
+    const filer = this.api.declaration.as(token);
+    await eventually(
+      async () =>
+        (await filer.get(`/v1/filing-rights/${encodeURIComponent(bl.trim())}`)).body?.mayDeclare === true,
+      30_000,
+      `the filing right for ${bl}`,
     );
   }
 
-  /** Lodges a declaration of one item; returns its id. */
+  /** Lodges a declaration of one item (after its manifest, as customs require); returns its id. */
   async lodge(
     bl: string,
     item: Record<string, unknown> = {},
     overrides: Record<string, unknown> = {},
   ): Promise<string> {
+    await this.manifest(bl);
+    await this.declarable(bl);
     const body = declarationBody(bl, overrides);
     Object.assign(body.items[0], item);
     const lodged = await this.api.declaration.as(tokens.importer).post('/v1/declarations', body);

@@ -152,12 +152,16 @@ export class Simulation {
     }
   }
 
-  /** The carrier files the manifest a day before arrival (or at once), the terminal discharges at arrival. */
+  /**
+   * The carrier's manifest reaches customs before any declaration (advance manifest rule: China wants it
+   * 24 h before loading at the port of origin, days before berthing), so it is filed MANIFEST_LEAD_HOURS
+   * before arrival (or at once), naming each consignee's party; the terminal discharges at arrival.
+   */
   private async vesselCall(call: VesselCallPlan): Promise<void> {
     const port = { role: 'port' as const, party: 'SIM-TERMINAL' };
     const arrivalMs = this.ctx.startMs + hoursToMs(call.arrivalHour);
     try {
-      await this.sleeper.untilBusiness(arrivalMs - hoursToMs(24));
+      await this.sleeper.untilBusiness(arrivalMs - hoursToMs(MANIFEST_LEAD_HOURS));
       const created = await this.settings.api.call('port', port, 'POST', '/v1/vessel-calls', {
         vesselName: call.vesselName,
         voyage: call.voyage,
@@ -177,6 +181,7 @@ export class Simulation {
           billsOfLading: call.shipments.map((s) => ({
             blNumber: s.blNumber,
             consignee: `${s.importerId} IMPORT CO`,
+            consigneePartyId: s.importerId,
             containerNumbers: [containerNumber(s.blNumber)],
             packages: 2,
             grossWeightKg: 3100,
@@ -204,6 +209,12 @@ export class Simulation {
     }
   }
 }
+
+/**
+ * Hours before arrival the manifest is filed: more than the longest pre-arrival filing lead of the
+ * scenarios (48 h), so an importer never waits for it in business time (only for the event to arrive).
+ */
+const MANIFEST_LEAD_HOURS = 72;
 
 /** An ISO 6346 container number with its check digit, derived from the B/L so that it is stable. */
 export function containerNumber(blNumber: string): string {

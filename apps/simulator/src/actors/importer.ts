@@ -36,6 +36,13 @@ export async function driveShipment(
   const { api, observer, sleeper, incidents, outcomes } = ctx;
   const importer = { role: 'importer' as const, party: plan.importerId };
   await sleeper.untilBusiness(ctx.startMs + hoursToMs(behaviour.firstFilingHour));
+  if (!(await manifestKnown(ctx, plan))) {
+    incidents.record(
+      'no filing right',
+      `${plan.blNumber}: customs never had a manifest naming ${plan.importerId}`,
+    );
+    return;
+  }
 
   let lodged = await api.call('declaration', importer, 'POST', '/v1/declarations', {
     ...declarationBody(plan, behaviour, vessel.vesselName, vessel.voyage, behaviour.deficient),
@@ -98,6 +105,22 @@ export async function driveShipment(
   }
   outcomes.add('released');
   await ctx.transport.collect(plan);
+}
+
+/**
+ * A declaration is taken only once the carrier's manifest names the importer (advance manifest rule):
+ * the importer waits for the manifest on the port's feed, then until customs have it too (the same
+ * event, consumed by the declaration service), asking as a real importer would.
+ */
+async function manifestKnown(ctx: ShipmentContext, plan: ShipmentPlan): Promise<boolean> {
+  const importer = { role: 'importer' as const, party: plan.importerId };
+  await ctx.observer.waitFor(plan.blNumber, 'BillOfLadingManifested');
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const right = await ctx.api.call('declaration', importer, 'GET', `/v1/filing-rights/${plan.blNumber}`);
+    if (right.status === 200 && right.body?.mayDeclare === true) return true;
+    await ctx.sleeper.real(500);
+  }
+  return false;
 }
 
 /** A filing asked again after no answer may have been lodged the first time: the importer looks it up. */
