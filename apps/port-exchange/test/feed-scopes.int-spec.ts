@@ -55,7 +55,13 @@ async function subscribe(token: string, path: string, eventTypes: string[]) {
 async function clearShipment(shipmentId: string, importerId: string): Promise<string[]> {
   const declarationId = `D-${shipmentId}`;
   const ids = [
-    await tap.publish('DeclarationLodged', { shipmentId, declarationId, importerId, greenChannel: false }),
+    await tap.publish('DeclarationLodged', {
+      shipmentId,
+      declarationId,
+      importerId,
+      filerId: importerId,
+      greenChannel: false,
+    }),
   ];
   // the lodgement first: an importer's webhook learns the shipment is its own from it
   await eventually(async () => (await wholeFeed(tokenFor('ops'), `&shipmentId=${shipmentId}`)).length === 1);
