@@ -64,7 +64,7 @@ describe('the audit hash chain', () => {
     ]);
     const { hash: _h, prevHash: _p, ...bare } = entries[0];
     expect(verifyChain('COSU1', [bare])).toEqual([
-      expect.objectContaining({ index: 0, reason: 'entry carries no hash chain' }),
+      expect.objectContaining({ index: 0, reason: expect.stringMatching(/^entry carries no hash chain/) }),
     ]);
   });
 });

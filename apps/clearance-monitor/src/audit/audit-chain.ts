@@ -65,7 +65,7 @@ export function verifyChain(shipmentId: string, entries: readonly Record<string,
     const eventId = typeof entry.eventId === 'string' ? entry.eventId : '?';
     const report = (reason: string) => breaks.push({ shipmentId, index, eventId, reason });
     if (typeof entry.hash !== 'string' || typeof entry.prevHash !== 'string') {
-      report('entry carries no hash chain');
+      report('entry carries no hash chain (recorded before the chain existed, or stripped of it)');
     } else {
       if (entry.prevHash !== expectedPrev)
         report('link broken: prevHash is not the hash of the entry before');
