@@ -36,7 +36,7 @@ const B = { shipmentId: BL, declarationId: 'D-AUD-B', importerId: 'TRADER-B' };
 
 /** Trader A files, is assessed and risk-checked, withdraws; trader B files for the same B/L and pays. */
 const refiled: PipelineEvent[] = [
-  { name: 'DeclarationLodged', time: at(0), payload: { ...A, greenChannel: false } },
+  { name: 'DeclarationLodged', time: at(0), payload: { ...A, filerId: A.importerId, greenChannel: false } },
   ...pipelineEvents(BL, { arrival: at(1) }),
   {
     name: 'DutyAssessed',
@@ -57,7 +57,7 @@ const refiled: PipelineEvent[] = [
     },
   },
   { name: 'DeclarationWithdrawn', time: at(4), payload: { ...A, reason: 'sold the goods afloat' } },
-  { name: 'DeclarationLodged', time: at(5), payload: { ...B, greenChannel: false } },
+  { name: 'DeclarationLodged', time: at(5), payload: { ...B, filerId: B.importerId, greenChannel: false } },
   {
     name: 'DutyAssessed',
     time: at(6),
