@@ -38,6 +38,7 @@ export function dutyAssessed(overrides: Partial<DutyAssessedPayload> = {}) {
     shipmentId: `COSU${Date.now()}${serial++}`,
     declarationId: randomUUID(),
     importerId: 'TRADER-1',
+    declarationVersion: 1,
     currency: 'CNY',
     dutyMinor: 1_234_56,
     vatMinor: 4_567_89,
@@ -50,6 +51,7 @@ export interface DutyAssessedPayload {
   shipmentId: string;
   declarationId: string;
   importerId: string;
+  declarationVersion: number;
   currency: string;
   dutyMinor: number;
   vatMinor: number;

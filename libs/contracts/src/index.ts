@@ -30,6 +30,7 @@ export * from './inspection/risk-assessed.event';
 export * from './inspection/documents-requested.event';
 export * from './inspection/inspection-completed.event';
 export * from './inspection/inspection-deemed-approved.event';
+export * from './logistics/covered-assessment';
 export * from './logistics/payment-requested.event';
 export * from './logistics/payment-settled.event';
 export * from './logistics/pickup-booked.event';

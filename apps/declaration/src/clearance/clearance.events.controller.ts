@@ -49,7 +49,7 @@ export class ClearanceEventsController {
 
   @OnEvent('PaymentSettled')
   async onPaymentSettled(event: IncomingEvent<'PaymentSettled'>): Promise<void> {
-    await this.release.recordPayment(event.payload.shipmentId, event);
+    await this.release.recordPayment(event.payload, event);
   }
 
   @OnEvent('GateOutRecorded')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CloudEventMeta, RiskChannel } from '@tongguan/contracts';
+import type { CloudEventMeta, PaymentSettledPayload, RiskChannel } from '@tongguan/contracts';
 import { DeclarationRepository } from '../declarations/declaration.repository';
 import { DeclarationTransitions } from '../declarations/declaration-transitions';
 
@@ -33,10 +33,29 @@ export class ReleaseService {
     await this.transitions.apply(declarationId, { kind: 'inspection-failed', taskId, reasons }, cause);
   }
 
-  /** The payment of a shipment pays the declaration that holds its B/L. */
-  async recordPayment(shipmentId: string, cause: CloudEventMeta): Promise<void> {
-    const declaration = await this.declarations.activeFor(shipmentId, { _id: 1 });
-    if (declaration) await this.transitions.apply(declaration._id, { kind: 'paid' }, cause);
+  /**
+   * A settlement counts for the declaration it names, never for whichever declaration holds the B/L,
+   * and for the duties and taxes it collected, checked against the current version's assessment.
+   */
+  async recordPayment(settled: PaymentSettledPayload, cause: CloudEventMeta): Promise<void> {
+    const { declarationId, shipmentId } = settled;
+    const declaration = await this.declarations.findById(declarationId, { shipmentId: 1 });
+    if (!declaration || declaration.shipmentId !== shipmentId) {
+      // thrown, so that the consumer retries and then parks it on the dead-letter topic, in view
+      throw new Error(
+        `PaymentSettled ${settled.paymentId} names declaration ${declarationId} of ${shipmentId}: no such declaration`,
+      );
+    }
+    const settlement = {
+      paymentId: settled.paymentId,
+      receiptNumber: settled.receiptNumber,
+      declarationVersion: settled.declarationVersion,
+      currency: settled.currency,
+      coveredMinor: settled.dutiesAndTaxesMinor,
+      method: settled.method,
+      settledAt: new Date(cause.time),
+    };
+    await this.transitions.apply(declarationId, { kind: 'settled', settlement }, cause);
   }
 
   async recordGateOut(shipmentId: string, cause: CloudEventMeta): Promise<void> {

@@ -1,5 +1,7 @@
+import type { SettlementOnRecord } from './duty-coverage';
 import {
   amendmentRefusal,
+  paidAfterAmendment,
   decide,
   releaseBlockers,
   statusAfter,
@@ -7,13 +9,35 @@ import {
   type DeclarationState,
 } from './declaration-lifecycle';
 
-const lodged = (over: Partial<DeclarationState> = {}): DeclarationState => ({
-  status: 'accepted',
-  inspectionCleared: false,
-  paid: false,
-  noticePending: false,
-  ...over,
+const DUTY = { currency: 'CNY', totalMinor: 100_000_00 };
+
+/** A settlement of this declaration covering `coveredMinor` of duties and taxes. */
+const settlement = (coveredMinor = DUTY.totalMinor, paymentId = 'pay-1'): SettlementOnRecord => ({
+  paymentId,
+  receiptNumber: `RCT-${paymentId}`,
+  declarationVersion: 1,
+  currency: 'CNY',
+  coveredMinor,
+  method: 'gateway',
+  settledAt: new Date('2026-03-02T10:00:00Z'),
 });
+const settled = (coveredMinor = DUTY.totalMinor, paymentId = 'pay-1'): DeclarationFact => ({
+  kind: 'settled',
+  settlement: settlement(coveredMinor, paymentId),
+});
+
+const lodged = (over: Partial<DeclarationState> & { paid?: boolean } = {}): DeclarationState => {
+  const { paid = false, ...rest } = over;
+  return {
+    status: 'accepted',
+    inspectionCleared: false,
+    duty: DUTY,
+    paid,
+    settlements: paid ? [settlement()] : [],
+    noticePending: false,
+    ...rest,
+  };
+};
 
 /** Applies facts in order, as the repository would store each transition. */
 function run(state: DeclarationState, ...facts: DeclarationFact[]) {
@@ -35,7 +59,7 @@ function run(state: DeclarationState, ...facts: DeclarationFact[]) {
 describe('declaration lifecycle', () => {
   it('releases exactly once when accepted, cleared and paid, in any order and with repeats', () => {
     const risk: DeclarationFact = { kind: 'risk-assessed', channel: 'YELLOW', taskId: 't1' };
-    const paid: DeclarationFact = { kind: 'paid' };
+    const paid = settled();
     const cleared: DeclarationFact = { kind: 'inspection-cleared', taskId: 't1', reason: 'passed' };
     for (const order of [
       [risk, paid, cleared],
@@ -95,7 +119,7 @@ describe('declaration lifecycle', () => {
     const t = decide(state, { kind: 'inspection-failed', taskId: 't1', reasons: ['undeclared goods'] });
     expect(t?.refused).toEqual(['undeclared goods']);
     expect(statusAfter(state, t!)).toBe('refused');
-    const after = run(state, { kind: 'inspection-failed', taskId: 't1', reasons: ['x'] }, { kind: 'paid' });
+    const after = run(state, { kind: 'inspection-failed', taskId: 't1', reasons: ['x'] }, settled());
     expect(after.releases).toBe(0);
   });
 
@@ -103,7 +127,7 @@ describe('declaration lifecycle', () => {
     let { state } = run(
       lodged({ riskChannel: 'YELLOW', inspectionTaskId: 't1' }),
       { kind: 'documents-requested', by: 'OFFICER-1', reason: 'invoice' },
-      { kind: 'paid' },
+      settled(),
       { kind: 'inspection-cleared', taskId: 't1', reason: 'passed' },
     );
     expect(state).toMatchObject({
@@ -141,7 +165,7 @@ describe('declaration lifecycle', () => {
   it('lets a withdrawn declaration neither be released nor withdrawn again', () => {
     const { state } = run(lodged({ inspectionCleared: true }), { kind: 'withdrawn', by: 'T', reason: 'r' });
     expect(state.status).toBe('cancelled');
-    expect(decide(state, { kind: 'paid' })?.released).toBeFalsy();
+    expect(decide(state, settled())?.released).toBeFalsy();
     expect(decide(state, { kind: 'withdrawn', by: 'T', reason: 'again' })).toBeNull();
   });
 
@@ -151,9 +175,51 @@ describe('declaration lifecycle', () => {
     expect(t?.steps).toEqual([expect.objectContaining({ status: 'goods-exited', announce: true })]);
   });
 
-  it('refuses an amendment once paid or closed', () => {
+  it('takes an amendment until release, also once paid; the new assessment decides whether it is still paid', () => {
     expect(amendmentRefusal(lodged())).toBeNull();
-    expect(amendmentRefusal(lodged({ paid: true }))).toMatch(/already paid/);
+    expect(amendmentRefusal(lodged({ paid: true }))).toBeNull();
     expect(amendmentRefusal(lodged({ status: 'released' }))).toMatch(/released declaration/);
+    expect(amendmentRefusal(lodged({ status: 'cancelled' }))).toMatch(/cancelled declaration/);
+    const paid = lodged({ paid: true });
+    expect(paidAfterAmendment(paid, { currency: 'CNY', totalMinor: DUTY.totalMinor * 100 })).toBe(false);
+    expect(paidAfterAmendment(paid, { currency: 'CNY', totalMinor: DUTY.totalMinor / 2 })).toBe(true);
+  });
+
+  it('is paid only when the settlements cover the current assessment, and asks again for what is short', () => {
+    // 1% of the assessment settled (priced on an earlier version): no release, the rest is asked for
+    const cleared = lodged({ riskChannel: 'GREEN', inspectionTaskId: 't1', inspectionCleared: true });
+    const short = decide(cleared, settled(DUTY.totalMinor / 100));
+    expect(short?.set.paid).toBe(false);
+    expect(short?.released).toBeUndefined();
+    expect(short?.dutyOwedMinor).toBe(DUTY.totalMinor - DUTY.totalMinor / 100);
+    const after = run(cleared, settled(DUTY.totalMinor / 100));
+    expect(releaseBlockers(after.state)).toEqual(['duties not paid']);
+    // the difference settled under another payment: now paid and released, once
+    const rest = run(after.state, settled(DUTY.totalMinor - DUTY.totalMinor / 100, 'pay-2'));
+    expect(rest.state).toMatchObject({ status: 'released', paid: true });
+    expect(rest.releases).toBe(1);
+  });
+
+  it('counts a settlement once however often it arrives, and never one in another currency', () => {
+    const once = run(lodged(), settled(DUTY.totalMinor / 2), settled(DUTY.totalMinor / 2));
+    expect(once.state.settlements).toHaveLength(1);
+    expect(once.state.paid).toBe(false);
+    const usd: DeclarationFact = {
+      kind: 'settled',
+      settlement: { ...settlement(DUTY.totalMinor, 'pay-usd'), currency: 'USD' },
+    };
+    expect(decide(lodged(), usd)?.set.paid).toBe(false);
+  });
+
+  it('blocks release on the assessment, not on a stored paid flag', () => {
+    const state = lodged({ inspectionCleared: true, paid: true, settlements: [settlement(1)] });
+    expect(releaseBlockers(state)).toEqual(['duties not paid']);
+  });
+
+  it('records a settlement of a withdrawn declaration without asking for more', () => {
+    const t = decide(lodged({ status: 'cancelled' }), settled(1));
+    expect(t?.set.settlements).toHaveLength(1);
+    expect(t?.dutyOwedMinor).toBeUndefined();
+    expect(t?.released).toBeUndefined();
   });
 });

@@ -1,5 +1,12 @@
 import type { DeclarationStatus, RiskChannel } from '@tongguan/contracts';
 import { RELEASABLE } from './declaration-status';
+import {
+  covers,
+  owedMinor,
+  withSettlement,
+  type AssessedTotal,
+  type SettlementOnRecord,
+} from './duty-coverage';
 
 /**
  * The declaration's state machine, in one place: which facts move it where, and when customs
@@ -13,6 +20,11 @@ export interface DeclarationState {
   /** The inspection task of the current version: results of an older version's task are stale. */
   inspectionTaskId?: string;
   inspectionCleared: boolean;
+  /** The assessment of the current version: what the settlements must cover before release. */
+  duty: AssessedTotal;
+  /** This declaration's settlements (PaymentSettled naming its id), each once. */
+  settlements?: SettlementOnRecord[];
+  /** Whether the settlements cover the current assessment: kept for readers, decided by duty-coverage. */
   paid: boolean;
   noticePending?: boolean;
   releasedAt?: Date;
@@ -28,7 +40,7 @@ export type DeclarationFact =
   | { kind: 'risk-assessed'; channel: RiskChannel; taskId: string }
   | { kind: 'inspection-cleared'; taskId: string; reason: string }
   | { kind: 'inspection-failed'; taskId: string; reasons: string[] }
-  | { kind: 'paid' }
+  | { kind: 'settled'; settlement: SettlementOnRecord }
   | { kind: 'documents-requested'; by: string; reason: string }
   | { kind: 'documents-submitted'; by: string }
   | { kind: 'goods-exited' }
@@ -56,6 +68,11 @@ export interface Transition {
   released?: boolean;
   /** Customs refuses release: ReleaseRefused with these reasons. */
   refused?: string[];
+  /**
+   * A settlement left the current version's assessment short by this much: DutyAssessed of the version
+   * is announced again, so that logistics requests the difference.
+   */
+  dutyOwedMinor?: number;
 }
 
 /** What still stands between the declaration and its release; empty when customs may release. */
@@ -65,7 +82,7 @@ export function releaseBlockers(state: DeclarationState): string[] {
   if (!RELEASABLE.includes(state.status)) blockers.push(`status ${state.status}`);
   if (state.noticePending) blockers.push('a notice waits for the importer');
   if (!state.inspectionCleared) blockers.push('inspection not cleared');
-  if (!state.paid) blockers.push('duties not paid');
+  if (!covers(state.duty, state.settlements ?? [])) blockers.push('duties not paid');
   return blockers;
 }
 
@@ -132,8 +149,17 @@ function apply(state: DeclarationState, fact: DeclarationFact): Transition | nul
         refused: fact.reasons,
       };
     }
-    case 'paid':
-      return state.paid ? null : { set: { paid: true }, steps: [] };
+    case 'settled': {
+      const settlements = withSettlement(state.settlements ?? [], fact.settlement);
+      if (!settlements) return null;
+      // recorded even on a closed declaration: the money moved, and a refund would start from it
+      const owed = owedMinor(state.duty, settlements);
+      return {
+        set: { settlements, paid: owed === 0 },
+        steps: [],
+        ...(owed > 0 && open ? { dutyOwedMinor: owed } : {}),
+      };
+    }
     case 'documents-requested': {
       if (!open) return null;
       const step = { status: 'documents-required' as const, by: fact.by, reason: fact.reason };
@@ -183,9 +209,17 @@ function andThen(state: DeclarationState, first: Transition, fact: DeclarationFa
   };
 }
 
-/** Why the importer may not amend now, or null. After payment the duty is settled: withdraw and re-file. */
+/**
+ * Why the importer may not amend now, or null. Until release an amendment is accepted also after (or
+ * while) a payment settles: the new version is assessed again and whatever its assessment still lacks
+ * must be settled before release (see duty-coverage). After release the goods are gone: no amendment.
+ */
 export function amendmentRefusal(state: DeclarationState): string | null {
-  if (state.paid) return 'duty is already paid: withdraw the declaration and file again';
   if (!RELEASABLE.includes(state.status)) return `a ${state.status} declaration cannot be amended`;
   return null;
+}
+
+/** Whether the amended version is paid: what this declaration has settled against its new assessment. */
+export function paidAfterAmendment(state: DeclarationState, assessment: AssessedTotal): boolean {
+  return covers(assessment, state.settlements ?? []);
 }

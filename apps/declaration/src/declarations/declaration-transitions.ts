@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tongguan/clock';
-import type { CloudEvent, CloudEventMeta } from '@tongguan/contracts';
+import type { CloudEvent, CloudEventMeta, PayloadInput } from '@tongguan/contracts';
 import { EventFactory } from '@tongguan/messaging';
 import type { Decision } from '@tongguan/persistence';
 import { decide, statusAfter, type DeclarationFact, type Transition } from './declaration-lifecycle';
@@ -8,6 +8,23 @@ import type { Declaration, StatusChange } from './declaration.schema';
 import { DeclarationRepository } from './declaration.repository';
 
 type Cause = Pick<CloudEventMeta, 'id' | 'correlationId'> & { time?: string };
+
+/** DutyAssessed of the declaration's current version: what it owes in all, before any settlement. */
+export function dutyAssessedOf(
+  d: Pick<Declaration, '_id' | 'shipmentId' | 'importerId' | 'version' | 'duty'>,
+): PayloadInput<'DutyAssessed'> {
+  const { currency, dutyMinor, vatMinor, totalMinor } = d.duty;
+  return {
+    shipmentId: d.shipmentId,
+    declarationId: d._id,
+    importerId: d.importerId,
+    declarationVersion: d.version ?? 1,
+    currency,
+    dutyMinor,
+    vatMinor,
+    totalMinor,
+  };
+}
 
 /**
  * Applies a fact to a declaration: load, decide (declaration-lifecycle), save the transition with the
@@ -54,6 +71,7 @@ export class DeclarationTransitions {
     }
     if (t.refused)
       events.push(this.events.create('ReleaseRefused', { ...subject, reasons: t.refused }, causedBy));
+    if (t.dutyOwedMinor) events.push(this.events.create('DutyAssessed', dutyAssessedOf(d), causedBy));
     const released = t.released ? this.events.create('ShipmentReleased', subject, causedBy) : null;
     if (released) events.push(released);
     const at = events[0] ? new Date(events[0].time) : cause.time ? new Date(cause.time) : this.clock.now();

@@ -5,6 +5,7 @@ import { Schema as MongooseSchema } from 'mongoose';
 import type { DutyAssessment } from '../duty/duty-calculator';
 import type { InspectionResultFact } from './declaration-lifecycle';
 import type { DeclarationStatus } from './declaration-status';
+import type { SettlementOnRecord } from './duty-coverage';
 import type { LodgeDeclarationDto } from './lodge-declaration.dto';
 
 export interface StatusChange {
@@ -39,6 +40,9 @@ export class Declaration implements OutboxFields {
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] }) versions: Record<string, unknown>[];
   /** Inspection cleared: GREEN channel, a passed check, or tacit approval. */
   @Prop({ default: false }) inspectionCleared: boolean;
+  /** The settlements of this declaration (PaymentSettled naming its id), each once: see duty-coverage. */
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] }) settlements: SettlementOnRecord[];
+  /** The settlements cover the current version's assessment. */
   @Prop({ default: false }) paid: boolean;
   /** A consolidated notice is waiting for the importer: no release until it is answered. */
   @Prop({ default: false }) noticePending: boolean;

@@ -67,6 +67,7 @@ export class DeclarationsService implements OnModuleInit {
       'DutyAssessed',
       {
         ...base,
+        declarationVersion: 1,
         currency: duty.currency,
         dutyMinor: duty.dutyMinor,
         vatMinor: duty.vatMinor,
@@ -100,6 +101,7 @@ export class DeclarationsService implements OnModuleInit {
       versions: [],
       inspectionCleared: false,
       paid: false,
+      settlements: [],
       noticePending: false,
       noticesAnswered: 0,
     };

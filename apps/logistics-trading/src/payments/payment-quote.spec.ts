@@ -63,3 +63,22 @@ describe('quotePayment', () => {
     });
   });
 });
+
+describe('quotePayment of a difference', () => {
+  it('bills a later request of the declaration its duties and taxes only: the port fees were paid once', () => {
+    const cargo = {
+      dischargedAt: new Date('2026-03-02T10:00:00+08:00'),
+      containerCount: 1,
+      grossWeightKg: 9,
+    };
+    const quote = quotePayment(
+      tariff,
+      { ...payment, sequence: 2 },
+      cargo,
+      new Date('2026-03-10T12:00:00+08:00'),
+    );
+    expect(quote).toMatchObject({ dutiesAndTaxesMinor: 300_00, portFeesMinor: 0, totalMinor: 300_00 });
+    expect(quote.lines.map((l) => l.code)).toEqual(['CUSTOMS_DUTY', 'IMPORT_VAT']);
+    expect(quote.storage).toBeUndefined();
+  });
+});

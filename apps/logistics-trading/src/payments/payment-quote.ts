@@ -21,6 +21,8 @@ export interface QuotedPayment {
   shipmentId: string;
   currency: string;
   duty: { dutyMinor: number; vatMinor: number; totalMinor: number };
+  /** A declaration's first request (1, the default) bears the port fees; a later one a duty difference only. */
+  sequence?: number;
 }
 
 /** The bill of a payment as of `asOf`: the assessed duty and taxes, then the port fees up to that day. Pure. */
@@ -31,9 +33,10 @@ export function quotePayment(
   asOf: Date,
 ): PaymentQuote {
   const { shipmentId, currency, duty } = payment;
-  const fees = portFeeLines(tariff, { shipmentId, currency, cargo, asOf });
+  const first = (payment.sequence ?? 1) === 1;
+  const fees = first ? portFeeLines(tariff, { shipmentId, currency, cargo, asOf }) : [];
   const bill = paymentBill({ shipmentId, ...duty }, fees);
-  if (!cargo) return { ...bill, asOf };
+  if (!cargo || !first) return { ...bill, asOf };
   const days = storageDays(cargo.dischargedAt, asOf, tariff.utcOffsetMinutes);
   return { ...bill, asOf, storage: { dischargedAt: cargo.dischargedAt, storageDays: days } };
 }

@@ -40,13 +40,16 @@ function aPayment(overrides: Partial<Payment> = {}): Payment {
     shipmentId: 'COSU6182736450',
     importerId: 'TRADER-1',
     currency: 'CNY',
+    sequence: 1,
+    declarationVersion: 1,
+    assessedMinor: duty.totalMinor,
     duty,
   };
   return { ...newPayment(request, quoteOf(), requestedAt), outbox: [], outboxPending: false, ...overrides };
 }
 
 const claimOf = (key = 'key-00000001', method: 'gateway' | 'guarantee' = 'gateway'): SettlementClaim =>
-  newClaim(quoteOf(), key, method, 'RCT-20260310-0000000001');
+  newClaim(aPayment(), quoteOf(), key, method, 'RCT-20260310-0000000001');
 
 function settled(key = 'key-00000001', method: 'gateway' | 'guarantee' = 'gateway'): Payment {
   const paid = { paidAt: requestedAt, reference: 'LGW-1' };
@@ -88,12 +91,17 @@ describe('restating after an amendment', () => {
   const amended = {
     version: 2,
     currency: 'CNY',
+    assessedMinor: 150_00,
     duty: { dutyMinor: 50_00, vatMinor: 100_00, totalMinor: 150_00 },
   };
 
   it('restates an unpaid request with the new amounts and version', () => {
     const change = restatement(aPayment(), amended, quoteOf(amended.duty));
-    expect(change?.set).toMatchObject({ declarationVersion: 2, totalMinor: 150_00 + 980_00 });
+    expect(change?.set).toMatchObject({
+      declarationVersion: 2,
+      assessedMinor: 150_00,
+      totalMinor: 150_00 + 980_00,
+    });
   });
 
   it('restates once per version: the same or an older version changes nothing', () => {
@@ -153,7 +161,7 @@ describe('what a settlement may do', () => {
   });
 
   it('records the claimed figures on the receipt and frees the claim', () => {
-    const claim = newClaim(quoteOf(), 'key-00000001', 'guarantee', 'RCT-1', 'BG-1');
+    const claim = newClaim(aPayment(), quoteOf(), 'key-00000001', 'guarantee', 'RCT-1', 'BG-1');
     const guarantee = { guaranteeNumber: 'BG-1', aeoCertificate: 'AEO-CN-1', bank: 'Bank' };
     const change = settlement(claim, { paidAt: requestedAt, reference: 'BG-1', guarantee }, requestedAt);
     expect(change.unset).toEqual(['pendingSettlement']);
@@ -161,7 +169,14 @@ describe('what a settlement may do', () => {
       status: 'settled',
       receiptNumber: 'RCT-1',
       settlementKey: 'key-00000001',
-      receipt: { number: 'RCT-1', method: 'guarantee', totalMinor: 300_00 + 980_00, guarantee },
+      receipt: {
+        number: 'RCT-1',
+        method: 'guarantee',
+        totalMinor: 300_00 + 980_00,
+        guarantee,
+        declarationVersion: 1,
+        assessedMinor: 300_00,
+      },
     });
     expect(change.set?.receipt).not.toHaveProperty('key');
     expect(change.set?.receipt).not.toHaveProperty('guaranteeNumber');

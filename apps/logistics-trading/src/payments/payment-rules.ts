@@ -23,13 +23,19 @@ export interface PaymentRequest {
   shipmentId: string;
   importerId: string;
   currency: string;
+  /** 1: with the port fees; later: a difference an amendment left owing (payment-dues). */
+  sequence: number;
+  declarationVersion: number;
+  /** The whole assessment of that version; `duty` is the part this request collects. */
+  assessedMinor: number;
   duty: AssessedDutyRecord;
 }
 
-/** Re-assessed duty from an amendment of the declaration (its version counts from 1). */
+/** A newer version's assessment, and the part of it this request is now to collect (payment-dues). */
 export interface Amendment {
   version: number;
   currency: string;
+  assessedMinor: number;
   duty: AssessedDutyRecord;
 }
 
@@ -53,11 +59,10 @@ export function newPayment(request: PaymentRequest, quote: PaymentQuote, request
     totalMinor: quote.totalMinor,
     status: 'requested',
     requestedAt,
-    declarationVersion: 1,
   };
 }
 
-/** Whether the amendment restates the payment: an unpaid request, once per newer declaration version. */
+/** Whether a newer assessment restates the payment: an unpaid request, once per newer declaration version. */
 export function restates(payment: Pick<Payment, 'status' | 'declarationVersion'>, amendment: Amendment) {
   return payment.status === 'requested' && (payment.declarationVersion ?? 1) < amendment.version;
 }
@@ -65,11 +70,12 @@ export function restates(payment: Pick<Payment, 'status' | 'declarationVersion'>
 /** The restated request (same payment, new amounts), or null when the amendment changes nothing. */
 export function restatement(payment: Payment, amendment: Amendment, quote: PaymentQuote): Change | null {
   if (!restates(payment, amendment)) return null;
-  const { currency, duty, version } = amendment;
+  const { currency, duty, version, assessedMinor } = amendment;
   return {
     set: {
       currency,
       duty,
+      assessedMinor,
       lines: quote.lines,
       totalMinor: quote.totalMinor,
       declarationVersion: version,
@@ -116,9 +122,11 @@ export function settlementStart(payment: Payment, key: string, method: Settlemen
 
 /**
  * A settlement claimed before any money moves: its key, method, receipt number and amount (as of the
- * claim) are fixed, so every retry of the key charges exactly this.
+ * claim), and the declaration version and assessment those duties were billed against, are fixed, so
+ * every retry of the key charges exactly this and PaymentSettled says what it covered.
  */
 export function newClaim(
+  payment: Pick<Payment, 'declarationVersion' | 'assessedMinor' | 'duty' | 'lines'>,
   quote: PaymentQuote,
   key: string,
   method: SettlementMethod,
@@ -131,6 +139,17 @@ export function newClaim(
     method,
     receiptNumber,
     ...(guaranteeNumber ? { guaranteeNumber } : {}),
+    ...coverageOf(payment),
+  };
+}
+
+/** The version a request's duties were billed against and that version's whole assessment. */
+export function coverageOf(
+  payment: Pick<Payment, 'declarationVersion' | 'assessedMinor' | 'duty' | 'lines'>,
+) {
+  return {
+    declarationVersion: payment.declarationVersion ?? 1,
+    assessedMinor: payment.assessedMinor ?? dutyOf(payment).totalMinor,
   };
 }
 

@@ -4,7 +4,7 @@ import { Clock } from '@tongguan/clock';
 import { EventFactory } from '@tongguan/messaging';
 import { DomainError } from '@tongguan/platform';
 import { randomBytes } from 'node:crypto';
-import { newClaim, replayOrRefuse, settlement, settlementStart } from './payment-rules';
+import { coverageOf, newClaim, replayOrRefuse, settlement, settlementStart } from './payment-rules';
 import { receiptOf } from './payment-views';
 import type { PaymentReceipt, SettlePaymentDto } from './payment.dto';
 import type { Payment, SettlementClaim } from './payment.schema';
@@ -80,7 +80,8 @@ export class PaymentSettlementsService {
       // refuse a non-AEO trader before anything is claimed
       const guarantee = method === 'guarantee' ? this.methods.guaranteeFor(payment, asOf) : undefined;
       const quote = await this.queries.quote(payment, asOf);
-      const claim = newClaim(quote, key, method, newReceiptNumber(asOf), guarantee?.guaranteeNumber);
+      const receiptNumber = newReceiptNumber(asOf);
+      const claim = newClaim(payment, quote, key, method, receiptNumber, guarantee?.guaranteeNumber);
       if (await this.payments.claim(payment, claim)) return { payment, claim };
     }
     throw new DomainError(
@@ -99,12 +100,18 @@ export class PaymentSettlementsService {
     correlationId?: string,
   ): Promise<PaymentReceipt> {
     const { key, method, receiptNumber } = claim;
+    // what this settlement covers is what was claimed, even if a newer assessment restated the request since
+    const { declarationVersion, assessedMinor } = claim.declarationVersion ? claim : coverageOf(payment);
     const event = this.events.create(
       'PaymentSettled',
       {
         shipmentId: payment.shipmentId,
         paymentId: payment._id,
         importerId: payment.importerId,
+        declarationId: payment.declarationId,
+        declarationVersion: declarationVersion ?? 1,
+        assessedMinor: assessedMinor ?? claim.dutiesAndTaxesMinor,
+        dutiesAndTaxesMinor: claim.dutiesAndTaxesMinor,
         currency: payment.currency,
         amountMinor: claim.totalMinor,
         method,

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { CloudEvent } from '@tongguan/contracts';
 import { AggregateRepository, type Change, WITHOUT_OUTBOX } from '@tongguan/persistence';
 import type { Model } from 'mongoose';
+import { paymentIdOf } from './payment-dues';
 import type { NewPayment } from './payment-rules';
 import { Payment, type PaymentStatus, type SettlementClaim } from './payment.schema';
 
@@ -10,9 +11,9 @@ import { Payment, type PaymentStatus, type SettlementClaim } from './payment.sch
 const SETTLEABLE = { $in: ['requested', 'cancelled'] as PaymentStatus[] };
 
 /**
- * Loads and saves payments. A payment is found by _id, or by its declaration through the unique
- * declarationId index, which the store answers without a scan; the unique index is also what keeps
- * a declaration to one payment whatever the redelivery.
+ * Loads and saves payments. A payment is found by _id; a declaration's requests by the ids derived
+ * from it (paymentIdOf), which is also what keeps each request of a declaration to one document
+ * whatever the redelivery.
  */
 @Injectable()
 export class PaymentRepository extends AggregateRepository<Payment> {
@@ -25,8 +26,17 @@ export class PaymentRepository extends AggregateRepository<Payment> {
     return this.insert(payment, events);
   }
 
-  async findByDeclaration(declarationId: string): Promise<Payment | null> {
-    return (await this.model.findOne({ declarationId }, WITHOUT_OUTBOX).lean()) as Payment | null;
+  /**
+   * The declaration's payment requests in order: each by its _id (derived from the declaration and the
+   * sequence), until the first that does not exist. Point lookups only; a declaration has one or two.
+   */
+  async ofDeclaration(declarationId: string): Promise<Payment[]> {
+    const found: Payment[] = [];
+    for (let sequence = 1; ; sequence++) {
+      const payment = await this.findById(paymentIdOf(declarationId, sequence), WITHOUT_OUTBOX);
+      if (!payment) return found;
+      found.push(payment);
+    }
   }
 
   async findShown(id: string): Promise<Payment | null> {

@@ -15,7 +15,7 @@ export class PaymentLineRecord {
 }
 const PaymentLineRecordSchema = SchemaFactory.createForClass(PaymentLineRecord);
 
-/** Duty and taxes as customs assessed them (DutyAssessed, or the latest DeclarationAmended). */
+/** Duty and taxes this payment collects: as customs assessed them (DutyAssessed), or the part still owed. */
 @Schema({ _id: false, versionKey: false })
 export class AssessedDutyRecord {
   @Prop({ required: true }) dutyMinor: number;
@@ -53,6 +53,9 @@ export class SettlementClaim extends QuoteRecord {
   @Prop({ type: String, required: true, enum: SETTLEMENT_METHODS }) method: SettlementMethod;
   @Prop({ required: true }) receiptNumber: string;
   @Prop() guaranteeNumber?: string;
+  /** The declaration version the claimed duties were billed against, and its whole assessment. */
+  @Prop() declarationVersion?: number;
+  @Prop() assessedMinor?: number;
 }
 const SettlementClaimSchema = SchemaFactory.createForClass(SettlementClaim);
 
@@ -74,13 +77,18 @@ export class ReceiptRecord extends QuoteRecord {
   /** The gateway's own receipt number, or the guarantee number drawn on. */
   @Prop({ required: true }) reference: string;
   @Prop({ type: GuaranteeRecordSchema }) guarantee?: GuaranteeRecord;
+  /** The declaration version whose assessment the settled duties were billed against, and that assessment. */
+  @Prop() declarationVersion?: number;
+  @Prop() assessedMinor?: number;
 }
 const ReceiptRecordSchema = SchemaFactory.createForClass(ReceiptRecord);
 
 /**
- * One collection payment per declaration: duties and taxes plus port fees, settled at once. The unique
- * declarationId makes a second request for the same filing impossible, whatever the event redelivery;
- * a shipment has a second payment only when its first declaration was withdrawn and it was filed again.
+ * A payment request of one declaration. The first (sequence 1) collects the assessed duties and taxes
+ * plus the port fees, settled at once; when an amendment raised the assessment after a payment was
+ * settled (or while it was settling), a further one collects the difference only (see payment-dues).
+ * The _id is derived from the declaration id and the sequence, so a redelivered or repeated assessment
+ * finds the request it made, whatever the redelivery, and two deciding at once create it once.
  * Storage makes the amount grow until settlement, so `lines`/`totalMinor` are the figures last announced
  * (PaymentRequested); the current ones are quoted from `duty`, the tariff and the discharge.
  */
@@ -88,7 +96,11 @@ const ReceiptRecordSchema = SchemaFactory.createForClass(ReceiptRecord);
 export class Payment implements OutboxFields {
   @Prop({ type: String, required: true }) _id: string;
   @Prop({ required: true, index: true }) shipmentId: string;
-  @Prop({ required: true, unique: true }) declarationId: string;
+  @Prop({ required: true, index: true }) declarationId: string;
+  /** 1: the declaration's payment with the port fees; 2, 3…: a difference an amendment left owing. */
+  @Prop({ default: 1 }) sequence: number;
+  /** The whole assessment of `declarationVersion` (duty, VAT, other taxes); `duty` is the part collected here. */
+  @Prop() assessedMinor?: number;
   @Prop({ required: true, index: true }) importerId: string;
   @Prop({ required: true }) currency: string;
   @Prop({ type: AssessedDutyRecordSchema, required: true }) duty: AssessedDutyRecord;
@@ -98,7 +110,7 @@ export class Payment implements OutboxFields {
   @Prop({ required: true }) requestedAt: Date;
   @Prop() settledAt?: Date;
   @Prop() cancelledAt?: Date;
-  /** The declaration version the amounts come from (amendments restate an unpaid request). */
+  /** The declaration version the amounts come from (a newer assessment restates an unpaid request). */
   @Prop({ default: 1 }) declarationVersion: number;
   @Prop() receiptNumber?: string;
   /** The importer's idempotency key of the settlement that succeeded: a retry with it replays the receipt. */

@@ -8,12 +8,7 @@ export class PaymentsEventsController {
 
   @OnEvent('DutyAssessed')
   async onDutyAssessed(event: IncomingEvent<'DutyAssessed'>): Promise<void> {
-    await this.payments.requestPayment(event);
-  }
-
-  @OnEvent('DeclarationAmended')
-  async onDeclarationAmended(event: IncomingEvent<'DeclarationAmended'>): Promise<void> {
-    await this.payments.restate(event);
+    await this.payments.reconcile(event);
   }
 
   @OnEvent('DeclarationWithdrawn')

@@ -1,19 +1,23 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Principal } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
+import type { PayloadInput } from '@tongguan/contracts';
 import { EventFactory, OutboxRelay, type IncomingEvent } from '@tongguan/messaging';
 import { NotFoundError } from '@tongguan/platform';
-import { randomUUID } from 'node:crypto';
 import { CargoArrivalsService } from '../fees/cargo-arrivals.service';
 import { PortFeeTariff } from '../fees/port-fee-tariff';
 import type { DischargedCargo } from '../fees/port-fees';
 import { quotePayment, type PaymentQuote } from './payment-quote';
-import { cancellation, dutyOf, newPayment, restatement, restates, visibleTo } from './payment-rules';
+import { dueFor, paymentIdOf, type Due } from './payment-dues';
+import { cancellation, dutyOf, newPayment, restatement, visibleTo } from './payment-rules';
 import { paymentView, quoteRecord } from './payment-views';
 import type { ListPaymentsQuery, PaymentPage, PaymentView } from './payment.dto';
 import type { Payment } from './payment.schema';
 import { PaymentRepository } from './payment.repository';
 import { WITHOUT_OUTBOX } from '@tongguan/persistence';
+
+/** A reconciliation decides again this often when the payments changed under it. */
+const RECONCILE_ATTEMPTS = 5;
 
 /** Internal bookkeeping never shown in lists. */
 const HIDDEN_IN_LISTS = { ...WITHOUT_OUTBOX, settlementKey: 0, pendingSettlement: 0 } as const;
@@ -34,53 +38,88 @@ export class PaymentsService implements OnModuleInit {
   }
 
   /**
-   * One payment request per declaration, announced in the write that creates it: a redelivered or
-   * repeated DutyAssessed finds the declaration's payment (unique) and changes nothing. Storage is
-   * announced as accrued at this instant (none if the cargo has not been discharged yet).
+   * A declaration version was assessed (at lodgement, at an amendment, or again because a settlement
+   * left it short): whatever it still owes is asked for (payment-dues), announced in the write that
+   * asks. The first request of a declaration bills the port fees too, as accrued at this instant; an
+   * open request is restated once per newer version; with none open, a request for the difference.
+   * A redelivered or repeated assessment finds the request it made and changes nothing.
    */
-  async requestPayment(assessed: IncomingEvent<'DutyAssessed'>): Promise<void> {
-    const { shipmentId, currency, importerId, declarationId, dutyMinor, vatMinor, totalMinor } =
-      assessed.payload;
-    const duty = { dutyMinor, vatMinor, totalMinor };
-    const quote = await this.quoteNow({ shipmentId, currency, duty });
-    const paymentId = randomUUID();
-    const event = this.events.create(
-      'PaymentRequested',
-      { shipmentId, paymentId, importerId, currency, lines: quote.lines, totalMinor: quote.totalMinor },
-      { causedBy: assessed },
-    );
-    const request = { paymentId, declarationId, shipmentId, importerId, currency, duty };
-    await this.payments.request(newPayment(request, quote, new Date(event.time)), [event]);
+  async reconcile(assessed: IncomingEvent<'DutyAssessed'>): Promise<void> {
+    const { declarationId, declarationVersion: version, currency } = assessed.payload;
+    const { dutyMinor, vatMinor, totalMinor } = assessed.payload;
+    const assessment = { declarationId, version, currency, duty: { dutyMinor, vatMinor, totalMinor } };
+    for (let attempt = 1; attempt <= RECONCILE_ATTEMPTS; attempt++) {
+      const due = dueFor(assessment, await this.payments.ofDeclaration(declarationId));
+      if (await this.act(due, assessed)) return;
+    }
+    throw new Error(`the payments of declaration ${declarationId} kept changing`);
   }
 
-  /**
-   * An amendment re-assessed the duty: an unpaid request is restated (same payment, new amounts, a new
-   * PaymentRequested), once per declaration version. A settled or cancelled one is left as it is.
-   */
-  async restate(amended: IncomingEvent<'DeclarationAmended'>): Promise<void> {
-    const { shipmentId, declarationId, importerId, version, duty: amendedDuty } = amended.payload;
-    const { currency, dutyMinor, vatMinor, totalMinor } = amendedDuty;
-    const amendment = { version, currency, duty: { dutyMinor, vatMinor, totalMinor } };
-    const found = await this.payments.findByDeclaration(declarationId);
-    if (!found || !restates(found, amendment)) return;
-    const quote = await this.quoteNow({ shipmentId, ...amendment });
-    const { lines, totalMinor: total } = quote;
-    const payload = { shipmentId, paymentId: found._id, importerId, currency, lines, totalMinor: total };
-    const event = this.events.create('PaymentRequested', payload, { causedBy: amended });
-    await this.payments.modify(found._id, (payment) => {
-      const change = restatement(payment, amendment, quote);
-      return change && { change, events: [event] };
-    });
+  /** Carries out what is due; false when the payments moved on meanwhile and it must be decided again. */
+  private async act(due: Due, assessed: IncomingEvent<'DutyAssessed'>): Promise<boolean> {
+    const { shipmentId, importerId, declarationId, declarationVersion, currency } = assessed.payload;
+    const assessedMinor = assessed.payload.totalMinor;
+    switch (due.kind) {
+      case 'none':
+        return true;
+      case 'request': {
+        const paymentId = paymentIdOf(declarationId, due.sequence);
+        const { sequence, duty } = due;
+        const quote = await this.quoteNow({ shipmentId, currency, duty, sequence });
+        const subject = { shipmentId, paymentId, importerId, declarationId, declarationVersion };
+        const event = this.requested(subject, currency, assessedMinor, quote, assessed);
+        const request = { ...subject, currency, sequence, assessedMinor, duty };
+        // false: another instance asked first, or this request exists — decide again on what is there
+        return this.payments.request(newPayment(request, quote, new Date(event.time)), [event]);
+      }
+      case 'restate': {
+        const { payment, duty } = due;
+        const amendment = { version: declarationVersion, currency, assessedMinor, duty };
+        const quote = await this.quoteNow({ shipmentId, currency, duty, sequence: payment.sequence });
+        const subject = { shipmentId, paymentId: payment._id, importerId, declarationId, declarationVersion };
+        const event = this.requested(subject, currency, assessedMinor, quote, assessed);
+        const { applied } = await this.payments.modify(payment._id, (current) => {
+          const change = restatement(current, amendment, quote);
+          return change && { change, events: [event] };
+        });
+        return applied;
+      }
+      case 'cancel': {
+        const { applied } = await this.payments.modify(due.payment._id, (current) => {
+          const change = cancellation(current, new Date(assessed.time));
+          return change && { change };
+        });
+        return applied;
+      }
+    }
+  }
+
+  private requested(
+    subject: Omit<
+      PayloadInput<'PaymentRequested'>,
+      'currency' | 'lines' | 'totalMinor' | 'assessedMinor' | 'dutiesAndTaxesMinor'
+    >,
+    currency: string,
+    assessedMinor: number,
+    quote: PaymentQuote,
+    cause: IncomingEvent<'DutyAssessed'>,
+  ) {
+    const { lines, totalMinor, dutiesAndTaxesMinor } = quote;
+    return this.events.create(
+      'PaymentRequested',
+      { ...subject, currency, lines, totalMinor, assessedMinor, dutiesAndTaxesMinor },
+      { causedBy: cause },
+    );
   }
 
   /** A withdrawn declaration owes nothing: its unpaid request is cancelled (a settled one stays on record). */
   async cancelFor(declarationId: string, at: Date): Promise<void> {
-    const found = await this.payments.findByDeclaration(declarationId);
-    if (!found) return;
-    await this.payments.modify(found._id, (payment) => {
-      const change = cancellation(payment, at);
-      return change && { change };
-    });
+    for (const found of await this.payments.ofDeclaration(declarationId)) {
+      await this.payments.modify(found._id, (payment) => {
+        const change = cancellation(payment, at);
+        return change && { change };
+      });
+    }
   }
 
   /** What the payment comes to at `asOf`, storage counted from the discharge on record. */

@@ -25,5 +25,5 @@ export const DeclarationAmended = defineEvent({
   source: 'declaration',
   payload: DeclarationAmendedPayload,
   description:
-    'The importer amended an accepted declaration before payment; risk and the payment request are assessed again.',
+    'The importer amended an accepted declaration before release; risk is assessed again, and DutyAssessed of the new version restates what is owed.',
 });

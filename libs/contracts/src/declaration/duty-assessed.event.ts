@@ -7,6 +7,8 @@ import { Topics } from '../topics';
 export class DutyAssessedPayload extends ShipmentPayload {
   @IsString() @Length(1, 64) declarationId: string;
   @IsString() @Length(1, 64) importerId: string;
+  /** The declaration version assessed: 1 as lodged, one more with each amendment. */
+  @IsInt() @Min(1) declarationVersion: number;
   @Matches(CURRENCY_PATTERN) currency: string;
   @IsInt() @Min(0) dutyMinor: number;
   @IsInt() @Min(0) vatMinor: number;
@@ -18,5 +20,6 @@ export const DutyAssessed = defineEvent({
   topic: Topics.declaration,
   source: 'declaration',
   payload: DutyAssessedPayload,
-  description: 'Duty and import VAT assessed on an accepted declaration, payable before release.',
+  description:
+    'Duty and import VAT assessed on a version of an accepted declaration (at lodgement, at each amendment, and again when settlements left it short), payable before release.',
 });

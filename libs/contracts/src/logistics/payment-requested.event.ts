@@ -9,9 +9,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CURRENCY_PATTERN, ShipmentPayload } from '../common';
+import { CURRENCY_PATTERN } from '../common';
 import { defineEvent } from '../event-definition';
 import { Topics } from '../topics';
+import { CoveredAssessmentPayload } from './covered-assessment';
 
 export class PaymentLine {
   @IsString() @Length(1, 40) code: string;
@@ -19,7 +20,7 @@ export class PaymentLine {
   @IsInt() @Min(0) amountMinor: number;
 }
 
-export class PaymentRequestedPayload extends ShipmentPayload {
+export class PaymentRequestedPayload extends CoveredAssessmentPayload {
   @IsString() @Length(1, 64) paymentId: string;
   @IsString() @Length(1, 64) importerId: string;
   @Matches(CURRENCY_PATTERN) currency: string;
@@ -32,5 +33,6 @@ export const PaymentRequested = defineEvent({
   topic: Topics.logistics,
   source: 'logistics-trading',
   payload: PaymentRequestedPayload,
-  description: 'One payment request per shipment: duties and taxes plus port fees (one-stop settlement).',
+  description:
+    'A payment request of one declaration version: its duties and taxes plus port fees (one-stop settlement), or the difference a later version still owes.',
 });

@@ -1,11 +1,12 @@
 import { IsIn, IsInt, IsString, Length, Matches, Min } from 'class-validator';
-import { CURRENCY_PATTERN, ShipmentPayload } from '../common';
+import { CURRENCY_PATTERN } from '../common';
 import { defineEvent } from '../event-definition';
 import { Topics } from '../topics';
+import { CoveredAssessmentPayload } from './covered-assessment';
 
 export const SETTLEMENT_METHODS = ['gateway', 'guarantee'] as const;
 
-export class PaymentSettledPayload extends ShipmentPayload {
+export class PaymentSettledPayload extends CoveredAssessmentPayload {
   @IsString() @Length(1, 64) paymentId: string;
   @IsString() @Length(1, 64) importerId: string;
   @Matches(CURRENCY_PATTERN) currency: string;
@@ -19,5 +20,6 @@ export const PaymentSettled = defineEvent({
   topic: Topics.logistics,
   source: 'logistics-trading',
   payload: PaymentSettledPayload,
-  description: 'Duties and port fees of a shipment are settled [TRS T5 payment].',
+  description:
+    'A payment of one declaration is settled: the duties and taxes it covers of which version, and the port fees [TRS T5 payment].',
 });
