@@ -10,6 +10,8 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 export class DeclarationShipment {
   @Prop({ type: String, required: true }) _id: string;
   @Prop({ type: String, default: null }) active: string | null;
+  /** When `active` was claimed (wall clock): see shipment-claim. */
+  @Prop() claimedAt?: Date;
   @Prop({ type: [String], default: [] }) declarationIds: string[];
 }
 

@@ -6,6 +6,7 @@ import type { Model } from 'mongoose';
 import { Declaration } from './declaration.schema';
 import { DeclarationShipment } from './declaration-shipment.schema';
 import { ACTIVE } from './declaration-status';
+import { isHeld } from './shipment-claim';
 
 /** Loads and saves declarations; finds them by shipment through the shipment index, never by scanning. */
 @Injectable()
@@ -43,15 +44,16 @@ export class DeclarationRepository extends AggregateRepository<Declaration> {
 
   /**
    * Lodges a new declaration with its events, if its B/L is free: claims the shipment for it (taking over
-   * a claim whose declaration is no longer active, or was never stored after a crash), then inserts it.
-   * False when another declaration holds the B/L: of lodgements racing for one B/L, one wins.
+   * a claim whose declaration is no longer active, or was never stored after a crash: shipment-claim),
+   * then inserts it. False when another declaration holds the B/L, or is being lodged for it: of
+   * lodgements racing for one B/L, on any number of instances, one wins.
    */
   async lodge(declaration: Unsaved<Declaration>, events: CloudEvent[]): Promise<boolean> {
     const { shipmentId, _id: id } = declaration;
     for (let attempt = 0; attempt < 5; attempt++) {
-      const shipment = await this.shipments.findById(shipmentId, { active: 1 }).lean();
+      const shipment = await this.shipments.findById(shipmentId, { active: 1, claimedAt: 1 }).lean();
       const holder = shipment?.active ? await this.findById(shipment.active, { status: 1 }) : null;
-      if (holder && ACTIVE.includes(holder.status)) return false;
+      if (isHeld(shipment, holder?.status ?? null, new Date())) return false;
       const claimed = await this.claim(shipmentId, shipment ? (shipment.active ?? null) : undefined, id);
       if (!claimed) continue;
       if (!(await this.insert(declaration, events))) throw new Error(`declaration ${id} exists already`);
@@ -62,14 +64,15 @@ export class DeclarationRepository extends AggregateRepository<Declaration> {
 
   /** Moves the shipment's claim from `from` (undefined: the shipment is new) to the declaration `id`. */
   private async claim(shipmentId: string, from: string | null | undefined, id: string): Promise<boolean> {
+    const claimedAt = new Date();
     try {
       if (from === undefined) {
-        await this.shipments.create({ _id: shipmentId, active: id, declarationIds: [id] });
+        await this.shipments.create({ _id: shipmentId, active: id, claimedAt, declarationIds: [id] });
         return true;
       }
       const result = await this.shipments.updateOne(
         { _id: shipmentId, active: from },
-        { $set: { active: id }, $push: { declarationIds: id } },
+        { $set: { active: id, claimedAt }, $push: { declarationIds: id } },
       );
       return result.modifiedCount === 1;
     } catch (error) {

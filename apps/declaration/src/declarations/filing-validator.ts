@@ -42,13 +42,19 @@ export class FilingValidator {
       problems.push(...refused);
       if (refused.length === 0 && (await isDuplicate(dto.blNumber))) problems.push(duplicateBl(dto.blNumber));
     }
+    if (problems.length === 1 && problems[0].code === 'DUPLICATE_BL') throw this.duplicate(dto.blNumber);
     if (problems.length > 0) throw reject(problems);
     return dto;
   }
 
-  /** The 422 for a filing whose B/L another active declaration holds. */
+  /**
+   * The 409 for an otherwise complete filing whose B/L another active declaration holds (or is being
+   * lodged for): the same answer whether the check above or the claim at lodgement caught it. A filing
+   * with other deficiencies too gets them all in one 422, DUPLICATE_BL among them.
+   */
   duplicate(blNumber: string): DomainError {
-    return reject([duplicateBl(blNumber)]);
+    const problem = duplicateBl(blNumber);
+    return new DomainError('DECLARATION.DUPLICATE_BL', problem.message, HttpStatus.CONFLICT, [problem]);
   }
 }
 

@@ -129,8 +129,8 @@ async function filedAlready(
   plan: ShipmentPlan,
   answer: ApiAnswer,
 ): Promise<string | undefined> {
-  const duplicate = (answer.body?.errors ?? []).some((e: { code?: string }) => e.code === 'DUPLICATE_BL');
-  if (answer.status !== 422 || !duplicate) return undefined;
+  // 409 DECLARATION.DUPLICATE_BL: the first try was lodged (only its B/L is in the way)
+  if (answer.status !== 409 || answer.body?.code !== 'DECLARATION.DUPLICATE_BL') return undefined;
   const importer = { role: 'importer' as const, party: plan.importerId };
   const found = await ctx.api.call(
     'declaration',
