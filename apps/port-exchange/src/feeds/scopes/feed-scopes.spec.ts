@@ -37,6 +37,8 @@ const COMMERCIAL = [
   'vatMinor',
   'totalMinor',
   'amountMinor',
+  'assessedMinor',
+  'dutiesAndTaxesMinor',
   'lines',
 ];
 const MONEY_EVENTS: EventName[] = ['DutyAssessed', 'PaymentRequested', 'PaymentSettled'];
