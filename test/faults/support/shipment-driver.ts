@@ -1,7 +1,7 @@
 import { ApiClient, type ApiResponse, type ServiceProcesses, type AppName } from '@tongguan/testing';
 import { randomUUID } from 'node:crypto';
 import { declarationBody } from '../../support/fixtures';
-import { tokens } from '../../support/platform';
+import { IMPORTER_PARTY, tokens } from '../../support/platform';
 
 export const CHANNELS = ['GREEN', 'YELLOW', 'RED'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -103,6 +103,7 @@ export class ShipmentDriver {
           {
             blNumber: s.bl,
             consignee: 'SHENZHEN TRADING CO',
+            consigneePartyId: IMPORTER_PARTY,
             containerNumbers: ['CSQU3054383'],
             packages: 2,
             grossWeightKg: 3100,
@@ -119,6 +120,11 @@ export class ShipmentDriver {
   }
 
   private async lodge(s: DrivenShipment): Promise<void> {
+    // the advance manifest rule: the importer files once the declaration service has the manifest
+    await this.poll('declaration', tokens.importer, `filing right for ${s.bl}`, async (api) => {
+      const right = await api.get(`/v1/filing-rights/${s.bl}`);
+      return right.body?.mayDeclare === true ? true : undefined;
+    });
     const body = declarationBody(s.bl);
     if (s.channel === 'YELLOW')
       Object.assign(body.items[0], { hsCode: '030389', description: 'Frozen fish' });
