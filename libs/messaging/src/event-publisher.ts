@@ -66,15 +66,26 @@ export class EventPublisher implements OnApplicationShutdown {
     }
   }
 
+  /** Why the event can never be sent as it is (no contract for its type, or a payload that breaks it). */
+  problemOf(event: CloudEvent): Error | null {
+    const definition = definitionOfType(event.type);
+    if (!definition) return new UnpublishableEventError(`unknown event type ${event.type}`);
+    try {
+      validatePayload(definition, event.payload);
+      return null;
+    } catch (error) {
+      return error as Error;
+    }
+  }
+
   /** Publishes events in order; each is re-validated against its contract before it leaves. */
   async publish(events: CloudEvent[]): Promise<void> {
     if (events.length === 0) return;
     const byTopic = new Map<string, Message[]>();
     for (const event of events) {
-      const definition = definitionOfType(event.type);
-      if (!definition) throw new UnpublishableEventError(`unknown event type ${event.type}`);
-      validatePayload(definition, event.payload);
-      const topic = physicalTopic(this.options, definition.topic);
+      const problem = this.problemOf(event);
+      if (problem) throw problem;
+      const topic = physicalTopic(this.options, definitionOfType(event.type)!.topic);
       const messages = byTopic.get(topic) ?? [];
       messages.push({
         key: event.subject,

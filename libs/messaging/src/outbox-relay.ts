@@ -1,14 +1,18 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import type { CloudEvent } from '@tongguan/contracts';
+import { type CloudEvent, PayloadValidationError } from '@tongguan/contracts';
 import {
   ensureIndex,
   markerKey,
   markersOf,
   outboxSignal,
+  parkOutboxEvent,
   type OutboxFields,
   type OutboxModel,
 } from '@tongguan/persistence';
+import { DeadLetterReasons } from './dead-letter-reasons';
 import { EventPublisher } from './event-publisher';
+import { describeError, isPoisonRecord, UnpublishableEventError } from './failures';
+import { messagingMetrics } from './messaging-metrics';
 
 /**
  * The catch-up sweep for what a crashed or another instance left behind: it reads the outbox markers
@@ -164,11 +168,14 @@ export class OutboxRelay implements OnApplicationShutdown {
   /**
    * One produce request for every document's events (each document's in order), then one write each:
    * the outbox emptied if no write staged more since the read, else exactly the sent entries pulled.
+   * An event that can never be sent (poison) is parked instead, so it holds up nothing after it.
    */
   private async relay(model: OutboxModel, pending: Pending[]) {
     const docs = pending.flatMap(({ doc }) => (doc && (doc.outbox?.length ?? 0) > 0 ? [doc] : []));
-    if (docs.length > 0)
-      await this.publisher.publish(docs.flatMap((doc) => (doc.outbox ?? []) as CloudEvent[]));
+    const entries = docs.flatMap((doc) =>
+      ((doc.outbox ?? []) as CloudEvent[]).map((event) => ({ doc, event })),
+    );
+    if (entries.length > 0) await this.send(model, entries);
     await Promise.all(
       pending.map(async ({ doc, id, marked }) => {
         if (doc && (doc.outbox?.length ?? 0) > 0) {
@@ -185,6 +192,49 @@ export class OutboxRelay implements OnApplicationShutdown {
         // sent (or nothing left to send): the marker goes, unless a staging counted on it since
         if (marked !== null) await markersOf(model).deleteOne({ _id: markerKey(model, id), n: marked });
       }),
+    );
+  }
+
+  /**
+   * Sends the entries; those that break their contract are parked first. When the broker refuses a
+   * record for good (too large, malformed), the entries go one by one to find it: it is parked and the
+   * others are sent. Any other failure (broker unavailable) is thrown, and the relay retries it all.
+   */
+  private async send(model: OutboxModel, entries: { doc: Staged; event: CloudEvent }[]): Promise<void> {
+    const sendable: typeof entries = [];
+    for (const entry of entries) {
+      const problem = this.publisher.problemOf(entry.event);
+      if (problem) await this.park(model, entry, problem);
+      else sendable.push(entry);
+    }
+    if (sendable.length === 0) return;
+    try {
+      await this.publisher.publish(sendable.map(({ event }) => event));
+    } catch (error) {
+      if (!isPoisonRecord(error)) throw error;
+      for (const entry of sendable) {
+        try {
+          await this.publisher.publish([entry.event]);
+        } catch (failure) {
+          if (!isPoisonRecord(failure)) throw failure;
+          await this.park(model, entry, failure);
+        }
+      }
+    }
+  }
+
+  private async park(model: OutboxModel, { doc, event }: { doc: Staged; event: CloudEvent }, error: unknown) {
+    const reason =
+      error instanceof UnpublishableEventError
+        ? DeadLetterReasons.unknownType
+        : error instanceof PayloadValidationError
+          ? DeadLetterReasons.payload
+          : 'RECORD_REJECTED';
+    const text = describeError(error);
+    await parkOutboxEvent(model, doc._id, event as CloudEvent<object>, reason, text);
+    messagingMetrics.outboxParked.inc({ type: event.type, reason });
+    this.logger.error(
+      `outbox event ${event.type} ${event.id} of ${model.modelName} ${String(doc._id)} parked in outbox_parked (${reason}): ${text}`,
     );
   }
 

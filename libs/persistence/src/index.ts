@@ -10,3 +10,4 @@ export * from './guard';
 export * from './indexes';
 export * from './outbox-markers';
 export * from './upsert';
+export * from './outbox-parking';
