@@ -8,7 +8,7 @@ import { Inbox } from '@tongguan/persistence';
 import { InboxPruner, INBOX_RETENTION_MS } from './inbox-pruner';
 import { createKafka } from './kafka-factory';
 import { KafkaHealth } from './kafka-health';
-import { loadKafkaSettings } from './kafka-settings';
+import { type KafkaSettings, loadKafkaSettings } from './kafka-settings';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging-options';
 import { OutboxRelay } from './outbox-relay';
 import { KAFKA } from './tokens';
@@ -17,9 +17,8 @@ import { TopicProvisioner } from './topic-provisioner';
 @Global()
 @Module({})
 export class MessagingModule {
-  static forService(config: ServiceConfig): DynamicModule {
-    // read at boot, beside ServiceConfig: a bad Kafka setting stops the process with its name
-    const kafka = loadKafkaSettings();
+  /** Kafka settings are read from the environment at boot, beside ServiceConfig (a bad one stops it). */
+  static forService(config: ServiceConfig, kafka: KafkaSettings = loadKafkaSettings()): DynamicModule {
     const options: MessagingOptions = {
       service: config.serviceName,
       brokers: config.kafkaBrokers,

@@ -46,8 +46,8 @@ export class TopicProvisioner {
           })),
         })
         .catch((error: unknown) => {
-          const type = (error as { type?: string }).type ?? '';
-          if (!/AUTHORIZATION_FAILED/.test(type)) throw error;
+          const { type, message } = error as { type?: string; message?: string };
+          if (!/AUTHORIZATION_FAILED|Not authorized/.test(`${type} ${message}`)) throw error;
           throw new Error(
             `topics ${missing.join(', ')} are missing and this service's Kafka principal may not create them: create them as the admin (docs/security.md, Kafka)`,
           );

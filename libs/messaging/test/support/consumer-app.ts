@@ -2,7 +2,14 @@ import { Controller, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { ClockModule } from '@tongguan/clock';
 import { ConfigModule, loadServiceConfig } from '@tongguan/config';
-import { connectEventConsumer, type IncomingEvent, MessagingModule, OnEvent } from '@tongguan/messaging';
+import {
+  connectEventConsumer,
+  type IncomingEvent,
+  type KafkaSettings,
+  loadKafkaSettings,
+  MessagingModule,
+  OnEvent,
+} from '@tongguan/messaging';
 import { PersistenceModule } from '@tongguan/persistence';
 import { HttpExceptionFilter } from '@tongguan/platform';
 
@@ -45,22 +52,30 @@ class RecordingEventsController {
 }
 
 /** The declaration service's messaging (its group, its inbox in a real store) around that handler. */
-export async function startConsumerApp(env: Record<string, string>): Promise<INestApplication> {
+export async function startConsumerApp(
+  env: Record<string, string>,
+  kafka: KafkaSettings = loadKafkaSettings(env),
+): Promise<INestApplication> {
   const config = loadServiceConfig('declaration', 3001, env);
   const moduleRef = await Test.createTestingModule({
     imports: [
       ConfigModule.forService(config),
       ClockModule,
       PersistenceModule.forService(config),
-      MessagingModule.forService(config),
+      MessagingModule.forService(config, kafka),
     ],
     controllers: [RecordingEventsController],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
   // as in every service: the filter answers HTTP and hands a handler's own error to the consumer
   app.useGlobalFilters(new HttpExceptionFilter());
-  await connectEventConsumer(app);
-  await app.startAllMicroservices();
-  await app.init();
-  return app;
+  try {
+    await connectEventConsumer(app);
+    await app.startAllMicroservices();
+    await app.init();
+    return app;
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
 }
