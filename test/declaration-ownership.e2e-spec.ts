@@ -203,16 +203,33 @@ describe('who may declare a B/L', () => {
     expect((await declarations.as(OPS).post('/v1/delegations', { brokerPartyId: 'B-1' })).status).toBe(403);
   });
 
-  it('follows the manifest: a consignee amended by the carrier moves the right, a withdrawn line names nobody', async () => {
+  it("follows the manifest: a consignee amended by the carrier moves the right and cancels the old owner's declaration; a withdrawn line names nobody", async () => {
     const bl = uniqueBl('AMDU');
     const callId = await manifest(bl, 'TRADER-1');
     await mayDeclare(bl);
+    const first = await lodge(bl, TRADER);
+    expect(first.status).toBe(201);
+
     const amended = await port
       .as(CARRIER)
       .post(`/v1/vessel-calls/${callId}/manifest`, { billsOfLading: [line(bl, 'TRADER-2')] });
     expect(amended.status).toBe(201);
     await mayDeclare(bl, RIVAL);
+    // the old owner's declaration goes: nothing (release, transport, gate) follows a party the manifest does not name
+    const cancelled = await tap.waitFor(
+      (m) => m.headers.ce_type === Events.DeclarationWithdrawn.type && m.key === bl,
+      30_000,
+    );
+    expect(cancelled.payload).toMatchObject({ declarationId: first.body.id, importerId: 'TRADER-1' });
+    expect(cancelled.payload.reason).toContain('no longer names TRADER-1');
+    await eventually(
+      async () =>
+        (await declarations.as(TRADER).get(`/v1/declarations/${first.body.id}`)).body.status === 'cancelled',
+      30_000,
+      'the cancellation',
+    );
     expect(codesOf(await lodge(bl, TRADER))).toEqual(['NOT_CONSIGNEE']);
+    expect((await lodge(bl, RIVAL)).status).toBe(201);
 
     const withdrawn = await port
       .as(CARRIER)
@@ -220,6 +237,61 @@ describe('who may declare a B/L', () => {
     expect(withdrawn.status).toBe(200);
     await rightOf(bl, RIVAL, (r) => r.code === 'BL_NOT_MANIFESTED');
     expect(codesOf(await lodge(bl, RIVAL))).toEqual(['BL_NOT_MANIFESTED']);
+  });
+
+  it("a squatter's consignee that declared first loses the declaration once ops withdraw the squatted line; the rightful consignee then declares", async () => {
+    const bl = uniqueBl('SQTU');
+    const squatter = tokenFor('carrier', 'CARRIER-B');
+    const squatCall = await port.as(squatter).post('/v1/vessel-calls', {
+      vesselName: 'NOT THE SHIP',
+      voyage: '001X',
+      eta: '2026-03-02T06:00:00Z',
+    });
+    expect(
+      (
+        await port
+          .as(squatter)
+          .post(`/v1/vessel-calls/${squatCall.body.id}/manifest`, { billsOfLading: [line(bl, 'TRADER-2')] })
+      ).status,
+    ).toBe(201);
+    await mayDeclare(bl, RIVAL);
+    const squatted = await lodge(bl, RIVAL);
+    expect(squatted.status).toBe(201);
+
+    // the rightful carrier is refused, and ops see why
+    const rightfulCall = await port.as(CARRIER).post('/v1/vessel-calls', {
+      vesselName: 'COSCO SHIPPING ARIES',
+      voyage: '042E',
+      eta: '2026-03-02T06:00:00Z',
+    });
+    const refused = await port
+      .as(CARRIER)
+      .post(`/v1/vessel-calls/${rightfulCall.body.id}/manifest`, { billsOfLading: [line(bl, 'TRADER-1')] });
+    expect(codesOf(refused)).toEqual(['ALREADY_MANIFESTED']);
+    const conflicts = await port.as(OPS).get(`/v1/manifest-conflicts?blNumber=${bl}`);
+    expect(conflicts.body.items[0]).toMatchObject({
+      holderPartyId: 'CARRIER-B',
+      claimantPartyId: 'CARRIER-A',
+    });
+
+    expect(
+      (await port.as(OPS).post(`/v1/bills-of-lading/${bl}/withdrawal`, { reason: 'squatted B/L number' }))
+        .status,
+    ).toBe(200);
+    await eventually(
+      async () =>
+        (await declarations.as(RIVAL).get(`/v1/declarations/${squatted.body.id}`)).body.status ===
+        'cancelled',
+      30_000,
+      "the squatter's declaration to be cancelled",
+    );
+    const refiled = await port
+      .as(CARRIER)
+      .post(`/v1/vessel-calls/${rightfulCall.body.id}/manifest`, { billsOfLading: [line(bl, 'TRADER-1')] });
+    expect(refiled.status).toBe(201);
+    await mayDeclare(bl);
+    expect((await lodge(bl, TRADER)).status).toBe(201);
+    expect(codesOf(await lodge(bl, RIVAL))).toEqual(['NOT_CONSIGNEE']);
   });
 
   it('of the consignee and its broker racing for one B/L, exactly one is accepted', async () => {

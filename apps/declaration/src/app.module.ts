@@ -4,6 +4,7 @@ import { PlatformModule } from '@tongguan/platform';
 import { ClearanceModule } from './clearance/clearance.module';
 import { DeclarationsModule } from './declarations/declarations.module';
 import { InquiriesModule } from './inquiries/inquiries.module';
+import { ManifestEventsModule } from './manifests/manifest-events.module';
 import { NoticesModule } from './notices/notices.module';
 
 @Module({})
@@ -17,6 +18,7 @@ export class AppModule {
         ClearanceModule,
         NoticesModule,
         InquiriesModule,
+        ManifestEventsModule,
       ],
     };
   }

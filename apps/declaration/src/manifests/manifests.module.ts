@@ -2,11 +2,10 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ManifestedBill, ManifestedBillSchema } from './manifested-bill.schema';
 import { ManifestedBillRepository } from './manifested-bill.repository';
-import { ManifestsEventsController } from './manifests.events.controller';
 
+/** What the declaration service knows of the manifests (read by the lodgement's filing right). */
 @Module({
   imports: [MongooseModule.forFeature([{ name: ManifestedBill.name, schema: ManifestedBillSchema }])],
-  controllers: [ManifestsEventsController],
   providers: [ManifestedBillRepository],
   exports: [ManifestedBillRepository],
 })
