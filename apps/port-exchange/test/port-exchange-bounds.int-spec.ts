@@ -27,6 +27,7 @@ const env = testEnvironment('pxbounds', {
   // the receivers of this file listen on 127.0.0.2; every other loopback address stays refused
   WEBHOOK_ALLOWED_CIDRS: '127.0.0.2/32',
   MANIFEST_UPLOAD_MAX_ROWS: String(MAX_ROWS),
+  FEED_MAX_SCAN_PER_READ: '100',
 });
 const processes = new ServiceProcesses(env);
 const tap = new EventTap(process.env.KAFKA_BROKERS!, env.TOPIC_PREFIX);
@@ -133,6 +134,44 @@ describe('webhook targets', () => {
     expect(JSON.stringify([refused, unavailable])).not.toMatch(
       /ECONN|refused|EHOST|ETIMEDOUT|socket|answered/i,
     );
+  });
+});
+
+describe('pull feed', () => {
+  it('reads at most FEED_MAX_SCAN_PER_READ log entries per page, and says there is more', async () => {
+    const [busy, rare] = [newShipmentId('BUSY'), newShipmentId('RARE')];
+    const ops = api.as(tokenFor('ops', 'OPS-1'));
+    const logged = async (shipmentId: string) => {
+      const items: { cursor: string; event: { id: string } }[] = [];
+      for (let after = '0'; ;) {
+        const page = await ops.get(`/v1/feed?limit=500&shipmentId=${shipmentId}&after=${after}`);
+        items.push(...page.body.items);
+        if (!page.body.hasMore) return items;
+        after = page.body.nextCursor;
+      }
+    };
+    for (let i = 0; i < 120; i++) await publishRiskAssessed(tap, busy);
+    await eventually(async () => (await logged(busy)).length === 120, 30_000, 'the busy shipment logged');
+    const wanted = await publishRiskAssessed(tap, rare);
+    const [found] = await eventually(async () => {
+      const items = await logged(rare);
+      return items.length === 1 && items;
+    });
+    expect(found.event.id).toBe(wanted);
+    const head = Number(found.cursor);
+    expect(head).toBeGreaterThan(120);
+
+    const pages: { items: unknown[]; nextCursor: string; hasMore: boolean }[] = [];
+    for (let after = '0'; ;) {
+      const page = await customs().get(`/v1/feed?shipmentId=${rare}&after=${after}`);
+      expect(page.status).toBe(200);
+      pages.push(page.body);
+      if (!page.body.hasMore) break;
+      after = page.body.nextCursor;
+    }
+    expect(pages[0]).toEqual({ items: [], nextCursor: '100', hasMore: true });
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages.flatMap((p) => p.items)).toHaveLength(1);
   });
 });
 

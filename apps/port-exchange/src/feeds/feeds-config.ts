@@ -84,6 +84,16 @@ export class FeedsConfig {
   @Max(300_000)
   FEED_STREAM_HEARTBEAT_MS = 15_000;
 
+  /**
+   * Log entries one pull-feed page or stream read looks at: a filter that matches little (a narrow type,
+   * one shipment, an importer's own) stops there and answers hasMore, so no request walks the whole log.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(100)
+  @Max(1_000_000)
+  FEED_MAX_SCAN_PER_READ = 10_000;
+
   /** Event streams one party may hold open at once, over every instance (one more is a 429). */
   @Transform(toNumber)
   @IsInt()
@@ -126,6 +136,7 @@ const KEYS = [
   'FEED_MAX_SUBSCRIPTIONS_PER_PARTY',
   'FEED_SECRET_GRACE_HOURS',
   'FEED_STREAM_HEARTBEAT_MS',
+  'FEED_MAX_SCAN_PER_READ',
   'FEED_MAX_STREAMS_PER_PARTY',
   'FEED_STREAM_LEASE_MS',
   'WEBHOOK_ALLOWED_HOSTS',

@@ -18,6 +18,19 @@ export interface LogQuery {
   limit: number;
   /** Keeps the events of a read batch its reader may see (an importer's own shipments), in order. */
   keep?: (events: LoggedEvent[]) => Promise<LoggedEvent[]>;
+  /**
+   * Seqs one read may look at: a narrow filter far behind the head stops there (and says so), so one
+   * request costs a bounded number of reads; the caller goes on from `through`.
+   */
+  maxScan?: number;
+}
+
+export interface ScanResult {
+  events: LoggedEvent[];
+  /** The last seq looked at: a caller may move its cursor there even when nothing matched. */
+  through: number;
+  /** True when the read reached the head of the log as it saw it (nothing more to read now). */
+  atHead: boolean;
 }
 
 const MAX_APPEND_TRIES = 20;
@@ -122,9 +135,10 @@ export class EventLogRepository {
    * window at a time; filters (type, shipment, time) are applied to what is read, so a narrow filter
    * walks the log from the cursor on.
    */
-  async scan(query: LogQuery): Promise<{ events: LoggedEvent[]; through: number }> {
+  async scan(query: LogQuery): Promise<ScanResult> {
     const filtered = Boolean(query.types || query.shipmentId || query.since || query.keep);
-    const window = filtered ? Math.max(WINDOW, query.limit) : query.limit;
+    const wide = filtered ? Math.max(WINDOW, query.limit) : query.limit;
+    const window = Math.min(wide, query.maxScan ?? wide);
     const types = query.types ? new Set(query.types) : null;
     const matches = (event: LoggedEvent) =>
       (!types || types.has(event.type)) &&
@@ -146,11 +160,14 @@ export class EventLogRepository {
       if (query.keep && candidates.length > 0) candidates = await query.keep(candidates);
       for (const event of candidates) {
         events.push(event);
-        if (events.length === query.limit) return { events, through: event.seq };
+        if (events.length === query.limit) return { events, through: event.seq, atHead: false };
       }
       through = read.at(-1)?.seq ?? through;
       this.known = Math.max(this.known, through);
-      if (read.length < window) return { events, through };
+      if (read.length < window) return { events, through, atHead: true };
+      if (query.maxScan !== undefined && through - query.after >= query.maxScan) {
+        return { events, through, atHead: false };
+      }
     }
   }
 

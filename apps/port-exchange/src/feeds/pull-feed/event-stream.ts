@@ -92,7 +92,7 @@ export class EventStream implements BeforeApplicationShutdown {
     let lastWrite = Date.now();
     try {
       while (!closed) {
-        const { events, through } = await this.reader.scan(reader, { ...firstQuery, after: cursor });
+        const { events, through, atHead } = await this.reader.scan(reader, { ...firstQuery, after: cursor });
         for (const event of events) {
           const frame = `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(toStructuredCloudEvent(event))}\n\n`;
           cursor = event.seq;
@@ -104,7 +104,7 @@ export class EventStream implements BeforeApplicationShutdown {
         if (closed) break;
         // past the events the filter skipped too: the next poll starts where this read ended
         cursor = through;
-        if (events.length === BATCH) continue;
+        if (!atHead) continue;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, this.config.FEED_POLL_MS);
           wake = () => {

@@ -71,5 +71,9 @@ export class FeedPage {
     description: 'the cursor to ask after= next time (unchanged when there was nothing new)',
   })
   nextCursor: string;
-  @ApiProperty({ description: 'true when the page is full: ask again at once for more' }) hasMore: boolean;
+  @ApiProperty({
+    description:
+      'true when there may be more now (a full page, or a narrow filter that read FEED_MAX_SCAN_PER_READ entries before the head): ask again at once with nextCursor',
+  })
+  hasMore: boolean;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EventLogRepository, type LogQuery } from '../event-log/event-log.repository';
+import { EventLogRepository, type LogQuery, type ScanResult } from '../event-log/event-log.repository';
+import { FeedsConfig } from '../feeds-config';
 import { resolveEventTypes } from '../event-log/event-types';
-import type { LoggedEvent } from '../event-log/logged-event.schema';
 import { toStructuredCloudEvent } from '../event-log/structured-cloud-event';
 import { assertInScope, FeedAudience, type FeedReaderIdentity } from '../scopes/feed-audience';
 import type { FeedFilterQuery, FeedPage, FeedPageQuery } from './feed-query.dto';
@@ -12,6 +12,7 @@ export class FeedReader {
   constructor(
     private readonly log: EventLogRepository,
     private readonly audience: FeedAudience,
+    private readonly config: FeedsConfig,
   ) {}
 
   /**
@@ -29,29 +30,31 @@ export class FeedReader {
       shipmentId: filter.shipmentId,
       since: filter.since ? new Date(filter.since) : undefined,
       limit,
+      maxScan: this.config.FEED_MAX_SCAN_PER_READ,
     };
   }
 
   async page(reader: FeedReaderIdentity, query: FeedPageQuery): Promise<FeedPage> {
     const after = Number(query.after ?? 0);
-    const { events, through } = await this.scan(reader, this.queryOf(reader, query, after, query.limit));
+    const { events, through, atHead } = await this.scan(
+      reader,
+      this.queryOf(reader, query, after, query.limit),
+    );
     return {
       items: events.map((e) => ({ cursor: String(e.seq), event: toStructuredCloudEvent(e) })),
       // past the events this reader may not see too, so the next page does not read them again
       nextCursor: String(through),
-      hasMore: events.length === query.limit,
+      // a full page, or a narrow filter that stopped at the read budget before the head
+      hasMore: !atHead,
     };
   }
 
   /** The matching events, projected for the reader, and the last cursor looked at (see EventLogRepository.scan). */
-  async scan(
-    reader: FeedReaderIdentity,
-    query: LogQuery,
-  ): Promise<{ events: LoggedEvent[]; through: number }> {
-    const { events, through } = await this.log.scan(query);
+  async scan(reader: FeedReaderIdentity, query: LogQuery): Promise<ScanResult> {
+    const scanned = await this.log.scan(query);
     return {
-      events: events.flatMap((event) => this.audience.project(reader, event) ?? []),
-      through,
+      ...scanned,
+      events: scanned.events.flatMap((event) => this.audience.project(reader, event) ?? []),
     };
   }
 
