@@ -159,14 +159,14 @@ describe('feeds scoped by need', () => {
     expect(JSON.stringify(await wholeFeed(tokenFor('ops'), `&shipmentId=${shipmentId}`))).toMatch(COMMERCIAL);
 
     const pulled = await wholeFeed(carrier, `&shipmentId=${shipmentId}`);
-    expect(pulled.map((i) => i.event.type)).toEqual([
-      typeOf('CargoArrived'),
-      typeOf('CustomsHoldPlaced'),
-      typeOf('ShipmentReleased'),
-    ]);
+    // the topics are consumed independently: the log holds them in the order they came, not as published
+    const byType = (type: string) => pulled.find((i) => i.event.type === type)!.event;
+    expect(pulled.map((i) => i.event.type).sort()).toEqual(
+      [typeOf('CargoArrived'), typeOf('CustomsHoldPlaced'), typeOf('ShipmentReleased')].sort(),
+    );
     expect(JSON.stringify(pulled)).not.toMatch(COMMERCIAL);
-    expect(pulled[1].event.data).toEqual({ shipmentId, holdId: expect.any(String) });
-    expect(pulled[2].event.data).toEqual({ shipmentId });
+    expect(byType(typeOf('CustomsHoldPlaced')).data).toEqual({ shipmentId, holdId: expect.any(String) });
+    expect(byType(typeOf('ShipmentReleased')).data).toEqual({ shipmentId });
     const asked = await api.as(carrier).get(`/v1/feed?types=DutyAssessed,CargoArrived`);
     expect(asked.status).toBe(403);
     expect(asked.body.code).toBe('FEED.TYPE_NOT_IN_SCOPE');
