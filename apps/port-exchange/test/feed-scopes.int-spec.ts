@@ -204,12 +204,38 @@ describe('feeds scoped by need', () => {
     const ownIds = await clearShipment(own, mine);
     await clearShipment(other, theirs);
     const unclaimed = newShipmentId('NOBODY');
-    await publishRiskAssessed(tap, unclaimed); // no declaration: nobody's
+    await publishRiskAssessed(tap, unclaimed); // no manifest line or declaration names an owner: nobody's
     await eventually(async () => (await wholeFeed(tokenFor('ops'), `&shipmentId=${unclaimed}`)).length === 1);
 
+    // the manifest names the consignee before any declaration: the cargo's arrival is already the importer's
+    const manifested = newShipmentId('MANIF');
+    const manifestedIds = [
+      await tap.publish('BillOfLadingManifested', {
+        shipmentId: manifested,
+        blNumber: manifested,
+        vesselCallId: randomUUID(),
+        carrierPartyId: 'CARRIER-1',
+        consigneePartyId: mine,
+        revision: 1,
+      }),
+      await tap.publish('CargoArrived', {
+        shipmentId: manifested,
+        vesselCallId: randomUUID(),
+        vesselName: 'COSCO SHIPPING ARIES',
+        voyage: '042E',
+        containerNumbers: ['CSQU3054383'],
+        packages: 1,
+        grossWeightKg: 900,
+      }),
+    ];
+    const mineIds = [...ownIds, ...manifestedIds];
+    await eventually(
+      async () => (await wholeFeed(tokenFor('ops'), `&shipmentId=${manifested}`)).length === 2,
+    );
+
     const feed = await wholeFeed(token);
-    expect(new Set(feed.map((i) => i.event.subject))).toEqual(new Set([own]));
-    expect(feed.map((i) => i.event.id).sort()).toEqual(ownIds.sort());
+    expect(new Set(feed.map((i) => i.event.subject))).toEqual(new Set([own, manifested]));
+    expect(feed.map((i) => i.event.id).sort()).toEqual([...mineIds].sort());
     const risk = feed.find((i) => i.event.type === typeOf('RiskAssessed'))!;
     expect(risk.event.data).toEqual({
       shipmentId: own,
@@ -220,23 +246,26 @@ describe('feeds scoped by need', () => {
     expect(await wholeFeed(token, `&shipmentId=${other}`)).toEqual([]);
 
     const url = `${processes.url('port-exchange')}/v1/feed/stream`;
-    const streamed = await readServerSentEvents(url, token, ownIds.length);
+    const streamed = await readServerSentEvents(url, token, mineIds.length);
     expect(streamed.map((e) => e.data.id)).toEqual(feed.map((i) => i.event.id));
 
     const delivered = await eventually(
       () => {
         const got = receiver.distinctAccepted('/importer');
-        return got.length >= 4 && got;
+        return got.length >= 5 && got;
       },
       30_000,
       'the importer’s deliveries',
     );
     await new Promise((r) => setTimeout(r, 1_000)); // nothing of another importer arrives late
-    expect(new Set(receiver.at('/importer').map((d) => d.event.subject))).toEqual(new Set([own]));
-    expect(delivered.map((d) => d.event.type).sort()).toEqual(
-      ['DeclarationLodged', 'DutyAssessed', 'RiskAssessed', 'CargoArrived']
-        .map((n) => typeOf(n as EventName))
-        .sort(),
+    expect(new Set(receiver.at('/importer').map((d) => d.event.subject))).toEqual(new Set([own, manifested]));
+    expect(delivered.map((d) => `${d.event.subject} ${d.event.type}`).sort()).toEqual(
+      [
+        ...['DeclarationLodged', 'DutyAssessed', 'RiskAssessed', 'CargoArrived'].map(
+          (n) => `${own} ${typeOf(n as EventName)}`,
+        ),
+        `${manifested} ${typeOf('CargoArrived')}`,
+      ].sort(),
     );
   });
 });

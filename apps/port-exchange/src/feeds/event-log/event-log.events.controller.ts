@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { nameEvent } from '@tongguan/contracts';
+import { nameEvent, type NamedEvent } from '@tongguan/contracts';
 import { OnEvent, type IncomingEvent } from '@tongguan/messaging';
+import type { ShipmentOwner } from '../scopes/shipment-owner.schema';
 import { ShipmentOwnerRepository } from '../scopes/shipment-owner.repository';
 import { EventLogRepository } from './event-log.repository';
 import { ALL_EVENT_NAMES } from './event-types';
@@ -19,17 +20,32 @@ export class EventLogEventsController {
 
   @OnEvent(...ALL_EVENT_NAMES)
   async onAnyEvent(event: IncomingEvent<(typeof ALL_EVENT_NAMES)[number]>): Promise<void> {
-    // the owner first: once the lodgement is in the log, its importer's feed finds the shipment's events
-    const named = nameEvent(event, ALL_EVENT_NAMES);
-    if (named.name === 'DeclarationLodged') {
-      const lodged = named.payload;
-      await this.owners.record({
-        _id: lodged.shipmentId,
-        importerId: lodged.importerId,
-        declarationId: lodged.declarationId,
-        lodgedAt: new Date(event.time),
-      });
-    }
+    // the owner first: once the event naming it is in the log, its importer's feed finds the shipment's events
+    const owner = ownerNamedBy(nameEvent(event, ALL_EVENT_NAMES));
+    if (owner) await this.owners.record(owner);
     await this.log.append(event);
   }
+}
+
+/** The importer an event names as the shipment's owner: the manifest's consignee or the declaration's importer. */
+function ownerNamedBy(event: NamedEvent<(typeof ALL_EVENT_NAMES)[number]>): ShipmentOwner | null {
+  const namedAt = new Date(event.time);
+  // only these events name an owner; every other passes through
+  if (event.name === 'BillOfLadingManifested' || event.name === 'BillOfLadingAmended') {
+    return {
+      _id: event.payload.shipmentId,
+      importerId: event.payload.consigneePartyId,
+      namedBy: event.name,
+      namedAt,
+    };
+  }
+  if (event.name === 'DeclarationLodged') {
+    return {
+      _id: event.payload.shipmentId,
+      importerId: event.payload.importerId,
+      namedBy: event.name,
+      namedAt,
+    };
+  }
+  return null;
 }

@@ -1,7 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DomainError } from '@tongguan/platform';
 import type { LoggedEvent } from '../event-log/logged-event.schema';
-import { belongsTo, effectiveTypes, ownShipmentsOnly, projectPayload, typesOutOfScope } from './feed-scopes';
+import {
+  belongsTo,
+  effectiveTypes,
+  namedOwner,
+  ownShipmentsOnly,
+  projectPayload,
+  typesOutOfScope,
+} from './feed-scopes';
 import { ShipmentOwnerRepository } from './shipment-owner.repository';
 
 /** Who reads a feed: a token's or a subscription's role and party. */
@@ -45,7 +52,7 @@ export class FeedAudience {
   }
 
   private async own(party: string, events: LoggedEvent[]): Promise<LoggedEvent[]> {
-    const unnamed = events.filter((e) => typeof e.data.importerId !== 'string').map((e) => e.subject);
+    const unnamed = events.filter((e) => namedOwner(e.data) === undefined).map((e) => e.subject);
     const owners = await this.owners.ownersOf(unnamed);
     return events.filter((e) => belongsTo(party, e.data, owners.get(e.subject)));
   }

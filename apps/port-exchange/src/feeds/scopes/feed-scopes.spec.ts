@@ -70,8 +70,9 @@ describe('feed scopes', () => {
     },
   );
 
-  it('gives a carrier the arrival, gate, hold and release facts', () => {
+  it('gives a carrier the arrival, gate, hold and release facts, and no manifest lines of other carriers', () => {
     const types = typesInScope('carrier');
+    expect(types).not.toContain(Events.BillOfLadingManifested.type);
     for (const name of [
       'CargoArrived',
       'GateInRecorded',
@@ -130,5 +131,7 @@ describe('feed scopes', () => {
     expect(belongsTo('TRADER-1', { shipmentId: 'COSU1' }, 'TRADER-1')).toBe(true);
     expect(belongsTo('TRADER-1', { shipmentId: 'COSU1' }, 'TRADER-2')).toBe(false);
     expect(belongsTo('TRADER-1', { shipmentId: 'COSU1' }, undefined)).toBe(false);
+    expect(belongsTo('TRADER-1', { consigneePartyId: 'TRADER-1' }, 'TRADER-2')).toBe(true);
+    expect(belongsTo('TRADER-1', { consigneePartyId: 'TRADER-2' }, undefined)).toBe(false);
   });
 });

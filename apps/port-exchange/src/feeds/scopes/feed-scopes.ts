@@ -25,11 +25,19 @@ const HOLD_FACTS = {
   CustomsHoldLifted: ['shipmentId', 'holdId'],
 } as const satisfies RoleScope;
 
+/** The manifest line of a B/L: its vessel call, the carrier that filed it and the consignee it names. */
+const MANIFEST_LINES = {
+  BillOfLadingManifested: 'all',
+  BillOfLadingAmended: 'all',
+  BillOfLadingWithdrawn: 'all',
+} as const satisfies RoleScope;
+
 const SLA_ALERTS = { ClearanceSlaAtRisk: 'all', ClearanceSlaBreached: 'all' } as const satisfies RoleScope;
 
 export const FEED_SCOPES = {
   /** Customs decides on declarations: their data, duty, payments, inspection and the cargo's moves. */
   customs: {
+    ...MANIFEST_LINES,
     ...CARGO_AT_TERMINAL,
     CustomsHoldPlaced: 'all',
     CustomsHoldLifted: 'all',
@@ -82,6 +90,7 @@ export const FEED_SCOPES = {
   },
   /** The terminal lets cargo in and out: arrival, gates, holds, release or refusal, pickup bookings. */
   port: {
+    ...MANIFEST_LINES,
     ...CARGO_AT_TERMINAL,
     ...HOLD_FACTS,
     ShipmentReleased: ['shipmentId', 'declarationId'],
@@ -92,7 +101,7 @@ export const FEED_SCOPES = {
   },
   /**
    * A carrier moves the boxes: arrival, gates, holds and release, as facts. No declaration data, no
-   * duty or payments, and no pickup bookings (they name other carriers' trucks and customers).
+   * duty or payments, no manifest lines (they name other carriers' consignees) and no pickup bookings (they name other carriers' trucks and customers).
    */
   carrier: {
     ...CARGO_AT_TERMINAL,
@@ -105,6 +114,7 @@ export const FEED_SCOPES = {
    * stays with the agencies); the cargo's moves; holds as facts.
    */
   importer: {
+    ...MANIFEST_LINES,
     ...CARGO_AT_TERMINAL,
     ...HOLD_FACTS,
     DeclarationLodged: 'all',
@@ -187,11 +197,19 @@ export function projectPayload(
 }
 
 /**
- * Whether an event of an own-shipments-only feed belongs to the party: by the importerId it carries,
- * or, for events without one (port, inspection, pickups), by the importer that lodged the shipment's
- * declaration (`owner`, learnt from DeclarationLodged; undefined while no declaration is known).
+ * Whether an event of an own-shipments-only feed belongs to the party: by the importer (importerId) or
+ * consignee (consigneePartyId) it names, or, for events that name neither (port, inspection, pickups),
+ * by the shipment's owner (`owner`: the consignee of its manifest line or the importer of its
+ * declaration, see ShipmentOwnerRepository; undefined while neither is known).
  */
 export function belongsTo(party: string, data: Record<string, unknown>, owner: string | undefined): boolean {
-  if (typeof data.importerId === 'string') return data.importerId === party;
-  return owner === party;
+  const named = namedOwner(data);
+  return named !== undefined ? named === party : owner === party;
+}
+
+/** The importer an event's payload names itself, if any. */
+export function namedOwner(data: Record<string, unknown>): string | undefined {
+  if (typeof data.importerId === 'string') return data.importerId;
+  if (typeof data.consigneePartyId === 'string') return data.consigneePartyId;
+  return undefined;
 }

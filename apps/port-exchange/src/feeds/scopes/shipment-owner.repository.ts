@@ -10,12 +10,12 @@ export class ShipmentOwnerRepository {
   constructor(@InjectModel(ShipmentOwner.name) private readonly owners: Model<ShipmentOwner>) {}
 
   /**
-   * Names the importer of a lodged declaration as the shipment's owner, unless a later lodgement
-   * already did (a redelivered or late event changes nothing).
+   * Names the shipment's owner, unless a later event already named one (a redelivered or late event
+   * changes nothing).
    */
   async record(owner: ShipmentOwner): Promise<void> {
     const current = await this.owners.findById(owner._id).lean<ShipmentOwner>();
-    if (current && current.lodgedAt.getTime() > owner.lodgedAt.getTime()) return;
+    if (current && current.namedAt.getTime() > owner.namedAt.getTime()) return;
     await upsert(this.owners, { _id: owner._id }, { $set: owner });
   }
 
