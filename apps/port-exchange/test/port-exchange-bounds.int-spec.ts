@@ -234,7 +234,7 @@ describe('event streams', () => {
 });
 
 describe('manifest uploads', () => {
-  const HEADER = 'blNumber,consignee,containerNumbers,packages,grossWeightKg';
+  const HEADER = 'blNumber,consignee,consigneePartyId,containerNumbers,packages,grossWeightKg';
   const port = () => api.as(tokenFor('port', 'TERMINAL-1'));
   const upload = async (callId: string, csv: string) => {
     const response = await fetch(
@@ -270,7 +270,7 @@ describe('manifest uploads', () => {
     const rows: string[] = [];
     let size = HEADER.length;
     while (size < 1024 * 1024) {
-      const row = `BAD${String(rows.length).padStart(8, '0')},ACME,${containers},many,heavy`;
+      const row = `BAD${String(rows.length).padStart(8, '0')},ACME,TRADER-1,${containers},many,heavy`;
       rows.push(row);
       size += row.length + 2;
     }
@@ -294,7 +294,10 @@ describe('manifest uploads', () => {
   });
 
   it(`refuses a file of more than ${MAX_ROWS} rows with 413 and stores nothing`, async () => {
-    const rows = Array.from({ length: MAX_ROWS + 1 }, (_, i) => `MANY${String(i).padStart(8, '0')},A,,1,1`);
+    const rows = Array.from(
+      { length: MAX_ROWS + 1 },
+      (_, i) => `MANY${String(i).padStart(8, '0')},A,TRADER-1,,1,1`,
+    );
     const answer = await upload(callId, [HEADER, ...rows].join('\n'));
     expect(answer.status).toBe(413);
     expect(answer.body.code).toBe('MANIFEST_UPLOAD.TOO_MANY_ROWS');
