@@ -1,11 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
-import { Events, toKafkaHeaders, Topics, type PayloadInput } from '@tongguan/contracts';
+import { Events, toKafkaHeaders, Topics } from '@tongguan/contracts';
 import { createKafka, redriveDeadLetters } from '@tongguan/messaging';
 import { EventTap, eventually, testEnvironment } from '@tongguan/testing';
 import mongoose from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { register } from 'prom-client';
 import { handlerScript, startConsumerApp } from './support/consumer-app';
+import { settlementOf } from './support/payment-settled';
 
 // The declaration service's consumer (its group, its inbox on the real store) around a recording
 // handler, against the real broker: what it accepts, what it holds back, what it dead-letters.
@@ -17,21 +18,7 @@ const SETTLED = Events.PaymentSettled.type;
 let app: INestApplication;
 
 const shipment = () => `BL-${randomUUID().slice(0, 8).toUpperCase()}`;
-function settlement(shipmentId: string): PayloadInput<'PaymentSettled'> {
-  return {
-    shipmentId,
-    paymentId: `PAY-${shipmentId}`,
-    importerId: 'TRADER-1',
-    declarationId: `DEC-${shipmentId}`,
-    declarationVersion: 1,
-    assessedMinor: 1,
-    dutiesAndTaxesMinor: 1,
-    currency: 'CNY',
-    amountMinor: 1,
-    method: 'gateway',
-    receiptNumber: `R-${shipmentId}`,
-  };
-}
+const settlement = (shipmentId: string) => settlementOf(shipmentId, { amountMinor: 1 });
 
 /** A PaymentSettled as anyone with access to the broker could write it, with the ce_source they like. */
 async function forge(topic: string, source: string, shipmentId: string): Promise<string> {

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { type CloudEvent, Events, Topics } from '@tongguan/contracts';
+import { Topics } from '@tongguan/contracts';
 import {
   createKafka,
   EventPublisher,
@@ -8,8 +8,9 @@ import {
   provisionKafkaAccess,
 } from '@tongguan/messaging';
 import { eventually, testEnvironment } from '@tongguan/testing';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { handlerScript, startConsumerApp } from './support/consumer-app';
+import { paymentSettledEvent } from './support/payment-settled';
 import { type SecureKafka, startSecureKafka } from './support/secure-kafka';
 
 // Kafka as production runs it (SASL/SCRAM, an ACL per service, nothing allowed without one), on a
@@ -36,27 +37,8 @@ function publisherAs(service: keyof typeof passwords, password = passwords[servi
   return new EventPublisher(kafka, options);
 }
 
-function paymentSettled(shipmentId: string, source = 'logistics-trading'): CloudEvent {
-  const id = randomUUID();
-  return {
-    id,
-    type: Events.PaymentSettled.type,
-    source,
-    time: new Date().toISOString(),
-    subject: shipmentId,
-    correlationId: id,
-    causationId: id,
-    payload: {
-      shipmentId,
-      paymentId: `PAY-${shipmentId}`,
-      importerId: 'TRADER-1',
-      currency: 'CNY',
-      amountMinor: 100,
-      method: 'gateway',
-      receiptNumber: `R-${shipmentId}`,
-    },
-  };
-}
+const paymentSettled = (shipmentId: string, source = 'logistics-trading') =>
+  paymentSettledEvent(shipmentId, { source });
 
 beforeAll(async () => {
   broker = await startSecureKafka(passwords);

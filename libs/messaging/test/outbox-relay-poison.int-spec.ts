@@ -1,4 +1,4 @@
-import { type CloudEvent, Events, Topics } from '@tongguan/contracts';
+import { type CloudEvent, Topics } from '@tongguan/contracts';
 import {
   createKafka,
   EventPublisher,
@@ -12,6 +12,7 @@ import { KafkaJSConnectionError } from 'kafkajs';
 import mongoose, { Schema } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { register } from 'prom-client';
+import { paymentSettledEvent } from './support/payment-settled';
 
 // The outbox relay of a service against the real store and broker: an event that can never be sent
 // is parked with its reason, and every document staged after it is still relayed.
@@ -44,28 +45,8 @@ let model: OutboxModel;
 let publisher: FlakyPublisher;
 let relay: OutboxRelay;
 
-function settled(shipmentId: string, overrides: Record<string, unknown> = {}): CloudEvent {
-  const id = randomUUID();
-  return {
-    id,
-    type: Events.PaymentSettled.type,
-    source: 'logistics-trading',
-    time: new Date().toISOString(),
-    subject: shipmentId,
-    correlationId: id,
-    causationId: id,
-    payload: {
-      shipmentId,
-      paymentId: `PAY-${shipmentId}`,
-      importerId: 'TRADER-1',
-      currency: 'CNY',
-      amountMinor: 100,
-      method: 'gateway',
-      receiptNumber: `R-${shipmentId}`,
-      ...overrides,
-    },
-  };
-}
+const settled = (shipmentId: string, payload: Record<string, unknown> = {}) =>
+  paymentSettledEvent(shipmentId, { payload });
 
 async function stage(events: CloudEvent[]): Promise<string> {
   const _id = `DOC-${randomUUID().slice(0, 8)}`;
