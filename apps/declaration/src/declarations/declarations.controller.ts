@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConflictResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
 import { CorrelationId } from '@tongguan/platform';
 import { AmendDeclarationDto } from './amend-declaration.dto';
@@ -24,6 +30,10 @@ export class DeclarationsController {
   @ApiUnprocessableEntityResponse({
     description: 'Every deficiency of the filing at once: { errors: [{ path, code, message }] }',
   })
+  @ApiConflictResponse({
+    description:
+      'DECLARATION.DUPLICATE_BL: the filing is complete but another declaration holds (or is being lodged for) its B/L',
+  })
   // The body is validated by FilingValidator, not the global pipe, so that field errors, code lists and
   // cross-field rules are reported together.
   lodge(
@@ -38,7 +48,11 @@ export class DeclarationsController {
   @HttpCode(200)
   @Roles('importer')
   @ApiOperation({
-    summary: 'Amend before payment: the whole data set with a reason; validated, re-assessed, versioned',
+    summary: 'Amend before release: the whole data set with a reason; validated, re-assessed, versioned',
+    description:
+      'Also while or after a payment settles: the settlements of the declaration count against the new ' +
+      "version's assessment; `paid` says whether they cover it, otherwise the difference is requested and " +
+      'release waits for it. 409 DECLARATION.NOT_AMENDABLE once released, refused or withdrawn.',
   })
   @ApiBody({ type: AmendDeclarationDto })
   amend(
