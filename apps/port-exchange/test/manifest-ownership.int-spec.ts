@@ -245,6 +245,32 @@ describe('vessel call ownership', () => {
     expect(discharge.status).toBe(404);
   });
 
+  it('of two carriers racing to file the same new B/L numbers, exactly one owns each, announced once', async () => {
+    const [callA, callB] = await Promise.all([callOf(carrierA()), callOf(carrierB())]);
+    const numbers = Array.from({ length: 8 }, newBl);
+    const answers = await Promise.all(
+      numbers.flatMap((bl, i) => [
+        carrierA().post(`/v1/vessel-calls/${callA}/manifest`, { billsOfLading: [line(bl, 'TRADER-1', i)] }),
+        carrierB().post(`/v1/vessel-calls/${callB}/manifest`, { billsOfLading: [line(bl, 'TRADER-666', i)] }),
+      ]),
+    );
+    for (let i = 0; i < numbers.length; i++) {
+      const statuses = [answers[2 * i].status, answers[2 * i + 1].status];
+      expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+      expect(statuses.filter((status) => status === 422 || status === 409)).toHaveLength(1);
+    }
+    for (const [i, bl] of numbers.entries()) {
+      const owner = answers[2 * i].status === 201 ? 'CARRIER-A' : 'CARRIER-B';
+      expect((await ops().get(`/v1/bills-of-lading/${bl}`)).body).toMatchObject({
+        carrierPartyId: owner,
+        consigneePartyId: owner === 'CARRIER-A' ? 'TRADER-1' : 'TRADER-666',
+      });
+      await eventually(() => manifested(bl).length > 0, 30_000, `BillOfLadingManifested of ${bl}`);
+    }
+    await new Promise((r) => setTimeout(r, 1_500));
+    for (const bl of numbers) expect(manifested(bl)).toHaveLength(1);
+  });
+
   it('refuses to withdraw a line whose discharge began', async () => {
     const callId = await callOf(terminal());
     const bl = newBl();
