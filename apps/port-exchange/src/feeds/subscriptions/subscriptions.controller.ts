@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } f
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -33,7 +34,11 @@ export class SubscriptionsController {
       'The subscription belongs to the party of the token.',
   })
   @ApiCreatedResponse({ type: SubscriptionWithSecret })
-  @ApiUnprocessableEntityResponse({ description: 'every problem of the body, as { errors: [...] }' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'every problem of the body, as { errors: [...] }; SUBSCRIPTION.URL_NOT_ALLOWED when the URL resolves to a loopback, private, link-local or other internal address',
+  })
+  @ApiForbiddenResponse({ description: 'FEED.TYPE_NOT_IN_SCOPE: an event type the role does not receive' })
   @ApiConflictResponse({ description: 'SUBSCRIPTION.LIMIT_REACHED' })
   create(
     @Body() dto: CreateSubscriptionDto,
