@@ -164,6 +164,78 @@ describe('payments', () => {
     expect(distinctEvents(tap, PAYMENT_REQUESTED, payload.shipmentId)).toHaveLength(1);
   });
 
+  it('asks once for the difference a higher version leaves owing after a settlement on version 1, and says what each covers', async () => {
+    const { payload, paymentId: first } = await requestedPayment();
+    const v1 = payload.totalMinor;
+    const announced = tap.ofType(PAYMENT_REQUESTED, payload.shipmentId)[0].payload;
+    expect(announced).toMatchObject({
+      declarationId: payload.declarationId,
+      declarationVersion: 1,
+      assessedMinor: v1,
+      dutiesAndTaxesMinor: v1,
+    });
+    const key = `settle-${randomUUID()}`;
+    expect((await importer().post(`/v1/payments/${first}/settlements`, { idempotencyKey: key })).status).toBe(
+      201,
+    );
+    const settledV1 = await tap.waitFor(
+      (m) => m.headers.ce_type === PAYMENT_SETTLED && m.payload.paymentId === first,
+    );
+    expect(settledV1.payload).toMatchObject({
+      declarationId: payload.declarationId,
+      declarationVersion: 1,
+      assessedMinor: v1,
+      dutiesAndTaxesMinor: v1,
+      amountMinor: v1 + portFeesMinor,
+    });
+
+    // version 2 assesses a hundred times as much; the declaration announces it, and again after a short settlement
+    const v2 = {
+      ...payload,
+      declarationVersion: 2,
+      dutyMinor: payload.dutyMinor * 100,
+      vatMinor: payload.vatMinor * 100,
+    };
+    v2.totalMinor = v2.dutyMinor + v2.vatMinor;
+    await publishDutyAssessed(tap, v2);
+    await publishDutyAssessed(tap, v2);
+    const difference = await tap.waitFor(
+      (m) =>
+        m.headers.ce_type === PAYMENT_REQUESTED &&
+        m.key === payload.shipmentId &&
+        m.payload.paymentId !== first,
+      30_000,
+      'the request for the difference',
+    );
+    expect(difference.payload).toMatchObject({
+      declarationId: payload.declarationId,
+      declarationVersion: 2,
+      assessedMinor: v2.totalMinor,
+      dutiesAndTaxesMinor: v2.totalMinor - v1,
+      // the port fees went with the first request
+      totalMinor: v2.totalMinor - v1,
+    });
+    // an older version's late assessment changes nothing either
+    await publishDutyAssessed(tap, payload);
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(distinctEvents(tap, PAYMENT_REQUESTED, payload.shipmentId)).toHaveLength(2);
+    const listed = await api.as(tokenFor('ops')).get(`/v1/payments?shipmentId=${payload.shipmentId}`);
+    expect(listed.body.total).toBe(2);
+
+    const rest = difference.payload.paymentId as string;
+    const paid = await importer().post(`/v1/payments/${rest}/settlements`, {
+      idempotencyKey: `settle-${randomUUID()}`,
+    });
+    expect(paid.body).toMatchObject({ status: 'settled', portFeesMinor: 0, totalMinor: v2.totalMinor - v1 });
+    const settledV2 = await tap.waitFor(
+      (m) => m.headers.ce_type === PAYMENT_SETTLED && m.payload.paymentId === rest,
+    );
+    expect(settledV2.payload).toMatchObject({
+      declarationVersion: 2,
+      dutiesAndTaxesMinor: v2.totalMinor - v1,
+    });
+  });
+
   it('refuses a settlement body with unknown fields or a bad key, listing every problem', async () => {
     const { paymentId } = await requestedPayment();
     const bad = await importer().post(`/v1/payments/${paymentId}/settlements`, {
