@@ -14,7 +14,7 @@ ENV NODE_ENV=production HOST=0.0.0.0
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY package.json tsconfig.base.json ./
-COPY scripts/register-paths.js scripts/token.js scripts/
+COPY scripts/register-paths.js scripts/token.js scripts/kafka-setup.js scripts/dlq-redrive.js scripts/
 COPY apps apps
 USER node
 ENV APP=clearance-monitor

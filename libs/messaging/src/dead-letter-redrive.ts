@@ -1,5 +1,6 @@
 import { ALL_TOPICS, CE_HEADERS, deadLetterTopicOf } from '@tongguan/contracts';
 import type { Consumer, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { failureKind } from './failures';
 import { defaultPartitioner } from './kafka-factory';
 
 export interface RedriveOptions {
@@ -113,7 +114,7 @@ async function remainingOffsets(kafka: Kafka, dlq: string, group: string): Promi
   await admin.connect();
   try {
     const ends = await admin.fetchTopicOffsets(dlq);
-    const [committed] = await admin.fetchOffsets({ groupId: group, topics: [dlq] });
+    const [committed] = await untilAnswered(() => admin.fetchOffsets({ groupId: group, topics: [dlq] }));
     const remaining = new Map<number, bigint>();
     for (const { partition, high, low } of ends) {
       const at = committed?.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
@@ -123,6 +124,18 @@ async function remainingOffsets(kafka: Kafka, dlq: string, group: string): Promi
     return remaining;
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** A fresh cluster answers NOT_COORDINATOR while it creates its offsets topic: ask again for a while. */
+async function untilAnswered<T>(ask: () => Promise<T>, attempts = 20): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ask();
+    } catch (error) {
+      if (attempt >= attempts || failureKind(error) !== 'transient') throw error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
   }
 }
 
