@@ -221,8 +221,19 @@ describe('payments', () => {
     expect(distinctEvents(tap, PAYMENT_REQUESTED, payload.shipmentId)).toHaveLength(2);
     const listed = await api.as(tokenFor('ops')).get(`/v1/payments?shipmentId=${payload.shipmentId}`);
     expect(listed.body.total).toBe(2);
-
     const rest = difference.payload.paymentId as string;
+    expect(listed.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: first, sequence: 1, declarationVersion: 1, assessedMinor: v1 }),
+        expect.objectContaining({
+          id: rest,
+          sequence: 2,
+          declarationVersion: 2,
+          assessedMinor: v2.totalMinor,
+        }),
+      ]),
+    );
+
     const paid = await importer().post(`/v1/payments/${rest}/settlements`, {
       idempotencyKey: `settle-${randomUUID()}`,
     });

@@ -26,6 +26,7 @@ export function paymentView(payment: Payment, figures: QuoteRecord): PaymentView
     id: _id,
     shipmentId,
     declarationId,
+    ...coverage(payment, dutiesAndTaxesMinor),
     importerId,
     currency,
     lines: lineViews(lines),
@@ -41,6 +42,20 @@ export function paymentView(payment: Payment, figures: QuoteRecord): PaymentView
   };
 }
 
+/**
+ * The declaration version the duties were billed against and its whole assessment: what the receipt
+ * covered once settled (an assessment may have restated the request since), else the request's own.
+ */
+function coverage(payment: Payment, dutiesAndTaxesMinor: number) {
+  const settled = payment.status === 'settled' && payment.receipt?.declarationVersion;
+  const source = settled ? payment.receipt! : payment;
+  return {
+    sequence: payment.sequence ?? 1,
+    declarationVersion: source.declarationVersion ?? 1,
+    assessedMinor: source.assessedMinor ?? dutiesAndTaxesMinor,
+  };
+}
+
 /** The receipt of a settled payment; undefined while it is not settled. */
 export function receiptOf(payment: Payment): PaymentReceipt | undefined {
   const receipt = payment.receipt;
@@ -51,6 +66,7 @@ export function receiptOf(payment: Payment): PaymentReceipt | undefined {
     paymentId: payment._id,
     shipmentId: payment.shipmentId,
     declarationId: payment.declarationId,
+    ...coverage(payment, receipt.dutiesAndTaxesMinor),
     importerId: payment.importerId,
     status: 'settled',
     method: receipt.method,

@@ -57,6 +57,21 @@ export class PaymentView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'COSU6182736450' }) shipmentId: string;
   @ApiProperty() declarationId: string;
+  @ApiProperty({
+    example: 1,
+    description: "1: the declaration's request with the port fees; 2, 3…: a difference",
+  })
+  sequence: number;
+  @ApiProperty({
+    example: 2,
+    description: 'the declaration version whose assessment the duties were billed against',
+  })
+  declarationVersion: number;
+  @ApiProperty({
+    description:
+      "that version's whole assessment (fen); dutiesAndTaxesMinor is the part this payment collects",
+  })
+  assessedMinor: number;
   @ApiProperty({ example: 'TRADER-1' }) importerId: string;
   @ApiProperty({ example: 'CNY' }) currency: string;
   @ApiProperty({
@@ -98,6 +113,21 @@ export class PaymentReceipt {
   @ApiProperty({ format: 'uuid' }) paymentId: string;
   @ApiProperty() shipmentId: string;
   @ApiProperty() declarationId: string;
+  @ApiProperty({
+    example: 1,
+    description: "1: the declaration's request with the port fees; 2, 3…: a difference",
+  })
+  sequence: number;
+  @ApiProperty({
+    example: 2,
+    description: 'the declaration version whose assessment the duties were billed against',
+  })
+  declarationVersion: number;
+  @ApiProperty({
+    description:
+      "that version's whole assessment (fen); dutiesAndTaxesMinor is the part this payment collects",
+  })
+  assessedMinor: number;
   @ApiProperty() importerId: string;
   @ApiProperty({ enum: ['settled'] }) status: 'settled';
   @ApiProperty({ enum: SETTLEMENT_METHODS }) method: SettlementMethod;
