@@ -62,6 +62,8 @@ export class EventStream implements BeforeApplicationShutdown {
     };
     // the response's close (not the request's) is the client going away
     response.on('close', () => end());
+    // a client gone while its place was being claimed: its close came before the listener
+    if (response.destroyed || response.closed) end();
     this.open.add(end);
     const expiry =
       expiresAtMs === null
