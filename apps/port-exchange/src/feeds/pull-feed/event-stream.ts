@@ -130,7 +130,7 @@ export class EventStream implements BeforeApplicationShutdown {
       clearInterval(renewal);
       this.open.delete(end);
       unsubscribe();
-      if (endedBy && !response.writableEnded)
+      if (endedBy && !response.writableEnded && !response.destroyed)
         response.write(`: ${endedBy}; reconnect with a valid token\n\n`);
       response.end();
       // a client that stopped reading would keep the socket open behind its unsent frames
