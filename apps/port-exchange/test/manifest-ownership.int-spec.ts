@@ -154,6 +154,8 @@ describe('vessel call ownership', () => {
       }),
     ]);
     expect((await carrierB().get('/v1/manifest-conflicts')).status).toBe(403);
+    const metrics = await fetch(`${base}/metrics`).then((r) => r.text());
+    expect(Number(/^tongguan_manifest_conflicts_total (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
   });
 
   it('a squatter that filed first blocks only until operations withdraw its line; the rightful carrier then files', async () => {

@@ -10,6 +10,7 @@ import {
 } from './bill-of-lading-rules';
 import { BillOfLadingRepository, type Amendment, type NewLine } from './bill-of-lading.repository';
 import { ManifestConflictRepository } from './manifest-conflict.repository';
+import { manifestConflicts } from './manifest-metrics';
 import type { ManifestLine } from './manifest-line';
 
 export type { LineOutcome, ManifestFiler } from './bill-of-lading-rules';
@@ -116,6 +117,7 @@ export class ManifestStore {
         `manifest conflict: ${claimantPartyId} filed ${blNumber}, which ${holderPartyId ?? 'an unowned line'} holds`,
       );
       await this.conflicts.record(outcome.conflict, at);
+      manifestConflicts.inc();
     }
   }
 
