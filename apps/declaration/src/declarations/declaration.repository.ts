@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { CloudEvent } from '@tongguan/contracts';
-import { AggregateRepository, isDuplicateKey, WITHOUT_OUTBOX, type Unsaved } from '@tongguan/persistence';
+import {
+  AggregateRepository,
+  ensureIndex,
+  isDuplicateKey,
+  WITHOUT_OUTBOX,
+  type Unsaved,
+} from '@tongguan/persistence';
 import type { Model } from 'mongoose';
 import { Declaration } from './declaration.schema';
 import { DeclarationShipment } from './declaration-shipment.schema';
@@ -16,6 +22,12 @@ export class DeclarationRepository extends AggregateRepository<Declaration> {
     @InjectModel(DeclarationShipment.name) private readonly shipments: Model<DeclarationShipment>,
   ) {
     super(declarations, 'declaration');
+  }
+
+  /** Also the index that lets the store serve the claim's compare-and-set `{ _id, active }` without a scan. */
+  override async onModuleInit(): Promise<void> {
+    await super.onModuleInit();
+    await ensureIndex(this.shipments, { _id: 1, active: 1 });
   }
 
   /** The declaration that holds the shipment's B/L now (accepted, in progress or released), if any. */
