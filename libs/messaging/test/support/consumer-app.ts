@@ -1,4 +1,5 @@
 import { Controller, type INestApplication } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
 import { Test } from '@nestjs/testing';
 import { ClockModule } from '@tongguan/clock';
 import { ConfigModule, loadServiceConfig } from '@tongguan/config';
@@ -11,6 +12,7 @@ import {
   OnEvent,
 } from '@tongguan/messaging';
 import { PersistenceModule } from '@tongguan/persistence';
+import type { Connection } from 'mongoose';
 import { HttpExceptionFilter } from '@tongguan/platform';
 
 export interface Applied {
@@ -31,6 +33,9 @@ export const handlerScript = {
     this.failures.set(shipmentId, error);
     this.failuresLeft.set(shipmentId, times);
   },
+  /** Handlers of these shipments wait here (after the inbox check) until the promise settles. */
+  gates: new Map<string, Promise<void>>(),
+  waiting: new Set<string>(),
   appliedFor(shipmentId: string): Applied[] {
     return this.applied.filter((a) => a.shipmentId === shipmentId);
   },
@@ -38,6 +43,8 @@ export const handlerScript = {
 
 @Controller()
 class RecordingEventsController {
+  constructor(@InjectConnection() private readonly connection: Connection) {}
+
   @OnEvent('PaymentSettled', 'InspectionCompleted')
   async on(event: IncomingEvent<'PaymentSettled' | 'InspectionCompleted'>): Promise<void> {
     const { shipmentId } = event.payload;
@@ -46,7 +53,15 @@ class RecordingEventsController {
       handlerScript.failuresLeft.set(shipmentId, left - 1);
       throw handlerScript.failures.get(shipmentId)!();
     }
-    await Promise.resolve();
+    const gate = handlerScript.gates.get(shipmentId);
+    if (gate) {
+      handlerScript.waiting.add(shipmentId);
+      await gate;
+    }
+    // the effect in the store, counted: applying an event twice would show as 2
+    await this.connection
+      .collection<{ _id: string; applications: number }>('applied_events')
+      .updateOne({ _id: event.id }, { $inc: { applications: 1 } }, { upsert: true });
     handlerScript.applied.push({ id: event.id, type: event.type, shipmentId });
   }
 }
