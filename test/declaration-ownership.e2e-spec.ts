@@ -162,6 +162,11 @@ describe('who may declare a B/L', () => {
     expect(asOwner.status).toBe(200);
     expect(asOwner.body).toMatchObject({ importerId: 'TRADER-1', filerId: 'BROKER-7' });
     expect((await declarations.as(BROKER).get(`/v1/declarations/${filed.body.id}`)).status).toBe(200);
+    const filedByBroker = await declarations.as(BROKER).get(`/v1/declarations?as=filer&shipmentId=${bl}`);
+    expect(filedByBroker.body.items.map((d: { id: string }) => d.id)).toEqual([filed.body.id]);
+    expect((await declarations.as(BROKER).get(`/v1/declarations?shipmentId=${bl}`)).body.total).toBe(0);
+    const owned = await declarations.as(TRADER).get(`/v1/declarations?shipmentId=${bl}`);
+    expect(owned.body.items.map((d: { id: string }) => d.id)).toEqual([filed.body.id]);
     const lodged = await tap.waitFor(
       (m) => m.headers.ce_type === Events.DeclarationLodged.type && m.key === bl,
       30_000,

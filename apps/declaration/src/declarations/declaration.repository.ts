@@ -104,7 +104,7 @@ export class DeclarationRepository extends AggregateRepository<Declaration> {
 
   /** A page of declarations for a reader, newest first (a list: it scans). */
   list(
-    criteria: { importerId?: string; shipmentId?: string; status?: string },
+    criteria: { importerId?: string; filerId?: string; shipmentId?: string; status?: string },
     page: number,
     pageSize: number,
   ) {

@@ -147,9 +147,11 @@ export class DeclarationsService implements OnModuleInit {
   }
 
   async list(query: ListDeclarationsQuery, reader: Principal) {
-    const importerId = importerOf(reader);
+    const party = importerOf(reader);
+    // an importer lists what it owns, or (a broker) what it filed; the agencies list every declaration
+    const scope = party ? (query.as === 'filer' ? { filerId: party } : { importerId: party }) : {};
     const criteria = {
-      ...(importerId ? { importerId } : {}),
+      ...scope,
       ...(query.shipmentId ? { shipmentId: query.shipmentId } : {}),
       ...(query.status ? { status: query.status } : {}),
     };

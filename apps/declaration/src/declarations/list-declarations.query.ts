@@ -13,4 +13,14 @@ export class ListDeclarationsQuery extends PageQuery {
   @IsOptional()
   @IsIn(DECLARATION_STATUSES)
   status?: DeclarationStatus;
+
+  @ApiPropertyOptional({
+    enum: ['owner', 'filer'],
+    default: 'owner',
+    description:
+      "for an importer: the declarations it owns (the manifest's consignee), or those it filed (as a broker)",
+  })
+  @IsOptional()
+  @IsIn(['owner', 'filer'])
+  as?: 'owner' | 'filer';
 }
