@@ -41,7 +41,14 @@ const refiled: PipelineEvent[] = [
   {
     name: 'DutyAssessed',
     time: at(1.5),
-    payload: { ...A, currency: 'CNY', dutyMinor: 1_000, vatMinor: 1_300, totalMinor: 2_300 },
+    payload: {
+      ...A,
+      declarationVersion: 1,
+      currency: 'CNY',
+      dutyMinor: 1_000,
+      vatMinor: 1_300,
+      totalMinor: 2_300,
+    },
   },
   {
     name: 'RiskAssessed',
@@ -61,7 +68,14 @@ const refiled: PipelineEvent[] = [
   {
     name: 'DutyAssessed',
     time: at(6),
-    payload: { ...B, currency: 'CNY', dutyMinor: 9_000, vatMinor: 1_700, totalMinor: 10_700 },
+    payload: {
+      ...B,
+      declarationVersion: 1,
+      currency: 'CNY',
+      dutyMinor: 9_000,
+      vatMinor: 1_700,
+      totalMinor: 10_700,
+    },
   },
   {
     name: 'PaymentSettled',
@@ -70,6 +84,10 @@ const refiled: PipelineEvent[] = [
       shipmentId: BL,
       paymentId: 'P-B',
       importerId: B.importerId,
+      declarationId: B.declarationId,
+      declarationVersion: 1,
+      assessedMinor: 10_700,
+      dutiesAndTaxesMinor: 10_700,
       currency: 'CNY',
       amountMinor: 10_700,
       method: 'gateway',

@@ -2,13 +2,13 @@ import type { EventName, PayloadInput, RiskChannel } from '@tongguan/contracts';
 import type { ApiClient, EventTap } from '@tongguan/testing';
 import type { Stamp } from '../src/timelines/timeline';
 
-/** One pipeline event as its producing service would publish it, with its business time. */
-export interface PipelineEvent {
-  name: EventName;
-  payload: Record<string, unknown>;
-  time: string;
-  id?: string;
-}
+/**
+ * One pipeline event as its producing service would publish it, with its business time; the payload
+ * is typed by the event's contract, so a fixture cannot drift from it unnoticed.
+ */
+export type PipelineEvent = {
+  [N in EventName]: { name: N; payload: PayloadInput<N>; time: string; id?: string };
+}[EventName];
 
 /**
  * The events that stamp the given TRS stages of one shipment (a GREEN risk decision has no inspection),
