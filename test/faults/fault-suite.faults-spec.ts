@@ -88,7 +88,6 @@ describe('the fault suite', () => {
         const s: DrivenShipment = {
           bl: `FLT${runId}${String(i).padStart(5, '0')}`,
           channel: CHANNELS[i % 3],
-          startedAt: Date.now(),
           lodged: false,
           decided: false,
           gaveUp: [],

@@ -10,7 +10,6 @@ export type Channel = (typeof CHANNELS)[number];
 export interface DrivenShipment {
   bl: string;
   channel: Channel;
-  startedAt: number;
   /** The platform answered 2xx to the lodgement (or, after a lost answer, showed the declaration). */
   lodged: boolean;
   declarationId?: string;
@@ -168,6 +167,8 @@ export class ShipmentDriver {
       }
       // the settlement its lost first attempt started is still in flight: ask again with the same key
       expectStatus(answer, [409], `settlement of ${s.bl}`);
+      if (Date.now() > this.patienceUntil)
+        throw new Error(`settlement of ${s.bl}: still in flight at the end of the drain`);
       await sleep(500);
     }
   }
