@@ -1,5 +1,4 @@
-import { REPO_ROOT } from './infrastructure';
-import { execFileSync } from 'node:child_process';
+import { buildApps } from './infrastructure';
 
 /**
  * Jest global setup of the fault suite: the compiled apps it runs as processes, and a run id. The
@@ -7,8 +6,5 @@ import { execFileSync } from 'node:child_process';
  */
 export default function globalSetup(): void {
   process.env.TEST_RUN_ID ??= `f${Date.now().toString(36)}`;
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-  });
+  buildApps();
 }

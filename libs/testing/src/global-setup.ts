@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { provideInfrastructure, REPO_ROOT } from './infrastructure';
+import { buildApps, provideInfrastructure } from './infrastructure';
 
 /** Jest global setup of the integration project: real infrastructure, fresh names, built apps. */
 export default async function globalSetup(): Promise<void> {
@@ -9,11 +8,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.MONGO_URI = infrastructure.mongoUri;
   // every run gets its own topic and database names, so runs never see each other's data
   process.env.TEST_RUN_ID ??= `r${Date.now().toString(36)}`;
-  // the e2e tests run the compiled apps as real processes
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-  });
+  buildApps();
   process.stdout.write(
     `\ntest run ${process.env.TEST_RUN_ID}, infrastructure: ${infrastructure.kind} kafka=${infrastructure.kafkaBrokers} mongo=${infrastructure.mongoUri}\n`,
   );

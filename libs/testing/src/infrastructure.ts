@@ -3,6 +3,14 @@ import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
+/** Compiles the apps into dist/: the tests run them as real processes, as `npm start` does. */
+export function buildApps(): void {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
+}
+
 export interface Infrastructure {
   kafkaBrokers: string;
   mongoUri: string;
