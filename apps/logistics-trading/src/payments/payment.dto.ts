@@ -53,9 +53,8 @@ export class StorageView {
   storageDays: number;
 }
 
-export class PaymentView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'COSU6182736450' }) shipmentId: string;
+/** Which request of which declaration version a payment (and its receipt) bills. */
+abstract class BilledVersionView {
   @ApiProperty() declarationId: string;
   @ApiProperty({
     example: 1,
@@ -72,6 +71,11 @@ export class PaymentView {
       "that version's whole assessment (fen); dutiesAndTaxesMinor is the part this payment collects",
   })
   assessedMinor: number;
+}
+
+export class PaymentView extends BilledVersionView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'COSU6182736450' }) shipmentId: string;
   @ApiProperty({ example: 'TRADER-1' }) importerId: string;
   @ApiProperty({ example: 'CNY' }) currency: string;
   @ApiProperty({
@@ -108,26 +112,10 @@ export class ReceiptGuaranteeView {
   @ApiProperty({ example: 'Industrial and Commercial Bank of China, Shenzhen Branch' }) bank: string;
 }
 
-export class PaymentReceipt {
+export class PaymentReceipt extends BilledVersionView {
   @ApiProperty({ example: 'RCT-20260310-9F3A1C22B7' }) receiptNumber: string;
   @ApiProperty({ format: 'uuid' }) paymentId: string;
   @ApiProperty() shipmentId: string;
-  @ApiProperty() declarationId: string;
-  @ApiProperty({
-    example: 1,
-    description: "1: the declaration's request with the port fees; 2, 3…: a difference",
-  })
-  sequence: number;
-  @ApiProperty({
-    example: 2,
-    description: 'the declaration version whose assessment the duties were billed against',
-  })
-  declarationVersion: number;
-  @ApiProperty({
-    description:
-      "that version's whole assessment (fen); dutiesAndTaxesMinor is the part this payment collects",
-  })
-  assessedMinor: number;
   @ApiProperty() importerId: string;
   @ApiProperty({ enum: ['settled'] }) status: 'settled';
   @ApiProperty({ enum: SETTLEMENT_METHODS }) method: SettlementMethod;
