@@ -21,6 +21,8 @@
 // --mix        green,yellow,red weights of the shipments (GREEN: no check; YELLOW: document check of frozen
 //              fish; RED: physical inspection of goods from a high-risk origin); RISK_RANDOM_RATE is 0
 // --env        extra environment for every service (e.g. --env MONGO_POOL_SIZE=1); repeatable
+// --profile    DIR: CPU-profiles every service over the measured window (offer and drain, not the
+//              warm-up) into DIR/<service>-<pid>.cpuprofile; summarise with bench/profile-summary.js
 // --keep-data  leaves the run's databases and topics in place (default: dropped and deleted at the end)
 // The business clock is real time; inspection counts time limits in continuous hours. Service logs go
 // to a folder under the system temp dir (printed). Latencies are wall clock, measured by this process:
@@ -64,6 +66,7 @@ const KNOWN = new Set([
   'env',
   'no-build',
   'keep-data',
+  'profile',
   'help',
 ]);
 const FLAGS = new Set(['no-build', 'keep-data', 'help']);
@@ -270,9 +273,17 @@ class Platform {
         const main = path.join(repo, 'dist', 'apps', app, 'src', 'main.js');
         if (!fs.existsSync(main)) throw new Error(`${main} missing: build ${repo} (or drop --no-build)`);
         const out = fs.openSync(path.join(this.logDir, `${app}.log`), 'a');
-        const child = spawn(process.execPath, ['-r', path.join(repo, 'scripts', 'register-paths.js'), main], {
+        const preload = ['-r', path.join(repo, 'scripts', 'register-paths.js')];
+        if (options.profile) preload.push('-r', path.join(__dirname, 'cpu-profile.js'));
+        const child = spawn(process.execPath, [...preload, main], {
           cwd: repo,
-          env: { ...env, PORT: String(port) },
+          env: {
+            ...env,
+            PORT: String(port),
+            ...(options.profile
+              ? { BENCH_PROFILE_DIR: path.resolve(options.profile), BENCH_PROFILE_NAME: app }
+              : {}),
+          },
           stdio: ['ignore', out, out],
         });
         fs.closeSync(out);
@@ -300,6 +311,13 @@ class Platform {
         }
       }),
     );
+  }
+
+  /** Starts or stops (and writes) the CPU profiles of --profile. */
+  async toggleProfiles() {
+    if (!options.profile) return;
+    for (const entry of this.children.values()) if (!entry.exited) entry.child.kill('SIGWINCH');
+    await sleep(3_000);
   }
 
   async stop() {
@@ -734,10 +752,12 @@ async function measure(mode, value) {
     await platform.start();
     log(`${label}: services healthy in ${((now() - started) / 1000).toFixed(1)} s`);
     await run.warmUp();
+    await platform.toggleProfiles();
     if (mode === 'open') await run.offerOpen(value);
     else await run.offerClosed(value);
     log(`${label}: offered ${[...run.shipments.values()].filter((s) => s.measured).length}, draining`);
     await run.drain();
+    await platform.toggleProfiles();
     return run.summary(value, mode);
   } finally {
     await run.consumer?.disconnect().catch(() => undefined);
