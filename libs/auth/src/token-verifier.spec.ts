@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { signToken, TOKEN_ISSUER, verifyToken } from './token-verifier';
 
@@ -11,6 +12,22 @@ describe('verifyToken', () => {
       role: 'importer',
       party: 'TRADER-1',
     });
+  });
+
+  it('verifies RS256 against the configured public key, and refuses an HS256 token then', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const rs = { ...settings, publicKey: pem };
+    const token = jwt.sign({ role: 'port', party: 'TERMINAL-1' }, privateKey, {
+      algorithm: 'RS256',
+      issuer: TOKEN_ISSUER,
+      expiresIn: 60,
+    });
+    // twice: the second call uses the key parsed by the first
+    expect(verifyToken(token, rs).party).toBe('TERMINAL-1');
+    expect(verifyToken(token, rs).party).toBe('TERMINAL-1');
+    const hs = signToken({ role: 'ops', party: 'x' }, 'test-secret', TOKEN_ISSUER);
+    expect(() => verifyToken(hs, rs)).toThrow();
   });
 
   it('refuses a token signed with another secret', () => {
