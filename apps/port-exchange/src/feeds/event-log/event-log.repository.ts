@@ -34,6 +34,8 @@ export interface ScanResult {
 }
 
 const MAX_APPEND_TRIES = 20;
+/** Events written by one group commit at most. */
+const APPEND_BATCH = 500;
 /** Seqs read per query when a filter may skip events: an $in on the unique seq index, one lookup each. */
 const WINDOW = 500;
 
@@ -46,8 +48,9 @@ const WINDOW = 500;
  * the seq below it is already written, so a reader that sees seq n has every seq below n too, and
  * "after=<n>" never skips an event that commits late (a (ce_time, ce_id) order would: a late event
  * with an early ce_time sorts before a cursor that was already handed out). Appends are serialised in
- * this process; a second instance appending at the same moment loses the unique-index race on seq,
- * reloads the head and tries the next number. The _id is the ce_id, so a redelivered event is logged once.
+ * this process and group-committed (the events waiting go in one ordered insert of consecutive seqs); a
+ * second instance appending at the same moment loses the unique-index race on seq, reloads the head and
+ * tries the next numbers. The _id is the ce_id, so a redelivered event is logged once.
  *
  * Every read goes by equality on the unique seq (or the _id): the head is found by probing seqs above
  * the last one known (gap-free: seq n present means all below are), a page by the seqs after its cursor.
@@ -60,7 +63,9 @@ export class EventLogRepository {
   private head: number | null = null;
   /** The highest seq known to be in the log (0: none): where probing for the head starts. */
   private known = 0;
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Events handed to append and not yet written, with their callers' promises. */
+  private waiting: { event: CloudEvent; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private flushing: Promise<void> | null = null;
 
   constructor(@InjectModel(LoggedEvent.name) private readonly events: Model<LoggedEvent>) {
     this.appended.setMaxListeners(0);
@@ -68,42 +73,64 @@ export class EventLogRepository {
 
   /** Logs the event once; resolves when it is durable (or was already logged). */
   append(event: CloudEvent): Promise<void> {
-    const run = this.queue.then(() => this.appendNow(event));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ event, resolve, reject });
+      this.flushing ??= this.flush();
+    });
   }
 
-  private async appendNow(event: CloudEvent): Promise<void> {
-    if (await this.events.exists({ _id: event.id })) return;
-    for (let attempt = 1; attempt <= MAX_APPEND_TRIES; attempt++) {
-      const seq = (this.head ?? (await this.headSeq())) + 1;
+  /**
+   * Group commit: the events that arrive while a write is under way go together in the next one, as
+   * consecutive seqs in one ordered insert (the consumer hands over events of several partitions at
+   * once). One append per event cost two round trips, one after the other, for every event of the
+   * platform.
+   */
+  private async flush(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, APPEND_BATCH);
       try {
-        await this.events.create({
-          _id: event.id,
-          seq,
-          type: event.type,
-          source: event.source,
-          timeText: event.time,
-          time: new Date(event.time),
-          subject: event.subject,
-          correlationId: event.correlationId,
-          causationId: event.causationId,
-          data: JSON.parse(JSON.stringify(event.payload)) as Record<string, unknown>,
-          loggedAt: new Date(),
-        });
-        this.head = seq;
-        this.known = Math.max(this.known, seq);
-        feedsMetrics.logHead.set(seq);
-        this.appended.emit('appended', seq);
-        return;
+        await this.appendNow(batch.map(({ event }) => event));
+        for (const { resolve } of batch) resolve();
       } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        this.head = null; // someone else took this seq (another instance), or the event is already in
-        if (await this.events.exists({ _id: event.id })) return;
-        this.logger.debug(`seq ${seq} taken by another writer; retrying ${event.id}`);
+        for (const { reject } of batch) reject(error);
       }
     }
-    throw new Error(`could not append ${event.id} after ${MAX_APPEND_TRIES} tries: seq contention`);
+    this.flushing = null;
+  }
+
+  private async appendNow(batch: CloudEvent[]): Promise<void> {
+    let todo = [...new Map(batch.map((event) => [event.id, event])).values()];
+    for (let attempt = 1; attempt <= MAX_APPEND_TRIES; attempt++) {
+      // a redelivered event, or one another instance logged meanwhile, is in already
+      const logged = await this.events
+        .find({ _id: { $in: todo.map((event) => event.id) } }, { _id: 1 })
+        .lean<{ _id: string }[]>();
+      const known = new Set(logged.map(({ _id }) => _id));
+      todo = todo.filter((event) => !known.has(event.id));
+      if (todo.length === 0) return;
+      const base = this.head ?? (await this.headSeq());
+      const docs = todo.map((event, index) => toLogged(event, base + 1 + index));
+      let written = docs.length;
+      try {
+        // ordered: the insert stops at the first seq another writer took, so what is written has no gap
+        await this.events.insertMany(docs, { ordered: true, lean: true });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        written = firstFailedIndex(error) ?? 0;
+        this.head = null; // someone else took a seq (another instance), or an event is already in
+        this.logger.debug(`seq ${base + 1 + written} taken by another writer; retrying the rest`);
+      }
+      if (written > 0) {
+        const last = base + written;
+        if (written === docs.length) this.head = last;
+        this.known = Math.max(this.known, last);
+        feedsMetrics.logHead.set(this.known);
+        this.appended.emit('appended', last);
+      }
+      todo = todo.slice(written);
+      if (todo.length === 0) return;
+    }
+    throw new Error(`could not append ${todo.length} events after ${MAX_APPEND_TRIES} tries: seq contention`);
   }
 
   /** The cursor of the newest event (0 when the log is empty). */
@@ -184,4 +211,27 @@ export class EventLogRepository {
   private async has(seq: number): Promise<boolean> {
     return (await this.events.exists({ seq })) !== null;
   }
+}
+
+function toLogged(event: CloudEvent, seq: number): LoggedEvent {
+  return {
+    _id: event.id,
+    seq,
+    type: event.type,
+    source: event.source,
+    timeText: event.time,
+    time: new Date(event.time),
+    subject: event.subject,
+    correlationId: event.correlationId,
+    causationId: event.causationId,
+    data: JSON.parse(JSON.stringify(event.payload)) as Record<string, unknown>,
+    loggedAt: new Date(),
+  };
+}
+
+/** Where an ordered insert stopped: the position of its first refused document. */
+function firstFailedIndex(error: unknown): number | undefined {
+  const { writeErrors } = error as { writeErrors?: { index: number } | { index: number }[] };
+  const first = Array.isArray(writeErrors) ? writeErrors[0] : writeErrors;
+  return typeof first?.index === 'number' ? first.index : undefined;
 }
