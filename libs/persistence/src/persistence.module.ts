@@ -4,6 +4,7 @@ import { ServiceConfig } from '@tongguan/config';
 import mongoose from 'mongoose';
 import { Inbox } from './inbox';
 import { MongoHealth } from './mongo-health';
+import { countStoreCommands } from './store-metrics';
 
 // Values from outsiders never become query operators: every HTTP body, query string and Kafka payload
 // is validated into typed DTOs first (an object where a string is expected is a 4xx), and strictQuery
@@ -27,6 +28,9 @@ export class PersistenceModule {
           serverSelectionTimeoutMS: 10_000,
           retryWrites: false,
           maxPoolSize: config.MONGO_POOL_SIZE,
+          // tongguan_store_commands_total on /metrics: store commands per shipment (npm run bench)
+          monitorCommands: true,
+          onConnectionCreate: countStoreCommands,
         }),
       ],
       providers: [MongoHealth, Inbox],
