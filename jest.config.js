@@ -33,7 +33,12 @@ module.exports = {
   // integration tests start processes and wait on the broker (a project-level value is ignored)
   testTimeout: 120000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      // bench/ is plain Node JS: its pure helpers' specs are JS too, run as they are (no transform)
+      testMatch: ['<rootDir>/{apps,libs}/**/src/**/*.spec.ts', '<rootDir>/bench/**/*.spec.js'],
+    },
     {
       ...common,
       displayName: 'integration',
