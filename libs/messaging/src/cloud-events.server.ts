@@ -1,35 +1,24 @@
 import { Logger } from '@nestjs/common';
 import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/microservices';
-import {
-  type CloudEvent,
-  definitionOfType,
-  EnvelopeError,
-  fromKafkaHeaders,
-  PayloadValidationError,
-  validatePayload,
-} from '@tongguan/contracts';
+import { definitionOfType } from '@tongguan/contracts';
 import type { Inbox } from '@tongguan/persistence';
-import type { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
+import type { Consumer, EachMessagePayload, Kafka, KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
+import { admit } from './admission';
 import { type DeadLetterReason, DeadLetterReasons } from './dead-letter-reasons';
 import type { EventPublisher } from './event-publisher';
 import { describeError, failureKind } from './failures';
 import { messagingMetrics } from './messaging-metrics';
 import { type MessagingOptions, physicalDeadLetterTopic, physicalTopic } from './messaging-options';
-import { provenanceProblem } from './provenance';
+import { HEARTBEAT_EVERY_MS, PartitionHold, type Position, RetryLater } from './partition-hold';
+
+export { RETRY_BACKOFF } from './partition-hold';
 
 /** The Kafka coordinates a handler may want (e.g. for logs). */
 export class EventContext extends BaseRpcContext<[topic: string, partition: number, offset: string]> {}
 
 /** Attempts of a handler that fails for a permanent reason before its message is dead-lettered. */
 const MAX_ATTEMPTS = 3;
-/** Back-off while the store or the broker is unavailable: doubles from the first wait up to the cap. */
-export const RETRY_BACKOFF = { firstMs: 200, capMs: 30_000 };
-const HEARTBEAT_EVERY_MS = 3_000;
-
-type Verdict = { event: CloudEvent } | { reject: DeadLetterReason; error: string } | { skip: true };
-
-class ConsumerClosing extends Error {}
 
 /**
  * Nest transport strategy for CloudEvents over Kafka. Handlers are ordinary `@EventPattern(type)`
@@ -49,6 +38,8 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
   private consumer: Consumer | null = null;
   private readonly group: string;
   private closing = false;
+  private readonly hold: PartitionHold;
+  private readonly admission: { topicPrefix: string; handles: (type: string) => boolean };
 
   constructor(
     private readonly kafka: Kafka,
@@ -58,6 +49,8 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
   ) {
     super();
     this.group = `${options.topicPrefix}tongguan-${options.service}`;
+    this.hold = new PartitionHold(this.logger, options.topicPrefix, () => this.closing);
+    this.admission = { topicPrefix: options.topicPrefix, handles: (type) => this.messageHandlers.has(type) };
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
@@ -95,47 +88,17 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
     return [...topics];
   }
 
-  /** Reads and checks a message: the event to handle, a reason to refuse it, or none of our business. */
-  private admit(topic: string, message: EachMessagePayload['message']): Verdict {
-    try {
-      const meta = fromKafkaHeaders(message.headers ?? {});
-      const definition = definitionOfType(meta.type);
-      if (!definition)
-        return { reject: DeadLetterReasons.unknownType, error: `no contract for event type ${meta.type}` };
-      if (!this.messageHandlers.has(meta.type)) return { skip: true }; // another service's business
-      const problem = provenanceProblem(definition, meta, topic.slice(this.options.topicPrefix.length));
-      if (problem) return { reject: problem.reason, error: problem.error };
-      const raw: unknown = JSON.parse(message.value?.toString() ?? '');
-      const payload = validatePayload(definition, raw) as { shipmentId: string };
-      const key = message.key?.toString();
-      if (payload.shipmentId !== meta.subject || key !== meta.subject) {
-        return {
-          reject: DeadLetterReasons.subject,
-          error: `key ${key}, ce_subject ${meta.subject}, shipmentId ${payload.shipmentId}`,
-        };
-      }
-      return { event: { ...meta, payload } };
-    } catch (error) {
-      if (error instanceof EnvelopeError) return { reject: DeadLetterReasons.envelope, error: error.message };
-      const text =
-        error instanceof PayloadValidationError
-          ? error.message
-          : `malformed JSON: ${(error as Error).message}`;
-      return { reject: DeadLetterReasons.payload, error: text };
-    }
-  }
-
-  private async handleMessage(payload: EachMessagePayload): Promise<void> {
-    const { topic, partition, message } = payload;
-    const verdict = this.admit(topic, message);
+  private async handleMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+    const position: Position = { topic, partition, offset: message.offset, heartbeat };
+    const verdict = admit(topic, message, this.admission);
     if ('skip' in verdict) return;
     if ('reject' in verdict) {
-      return this.whileUnavailable(payload, 'dead-letter', () =>
+      return this.hold.whileUnavailable(position, 'dead-letter', () =>
         this.deadLetter(topic, partition, message, verdict.reject, verdict.error),
       );
     }
     const { event } = verdict;
-    if (await this.whileUnavailable(payload, event.type, () => this.inbox.seen(this.group, event.id))) {
+    if (await this.hold.whileUnavailable(position, event.type, () => this.inbox.seen(this.group, event.id))) {
       messagingMetrics.duplicates.inc({ type: event.type });
       return;
     }
@@ -145,7 +108,7 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
     const stop = messagingMetrics.handlerSeconds.startTimer({ type: event.type });
     let permanentFailures = 0;
     let failure: { error: unknown } | null = null;
-    await this.whileUnavailable(payload, event.type, async () => {
+    await this.hold.whileUnavailable(position, event.type, async () => {
       try {
         const result: unknown = await handler(event, context);
         if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
@@ -165,58 +128,20 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
     stop();
     if (failure !== null) {
       const text = `after ${permanentFailures} attempts: ${describeError((failure as { error: unknown }).error)}`;
-      return this.whileUnavailable(payload, 'dead-letter', () =>
+      return this.hold.whileUnavailable(position, 'dead-letter', () =>
         this.deadLetter(topic, partition, message, DeadLetterReasons.handler, text),
       );
     }
-    await this.whileUnavailable(payload, event.type, () =>
+    await this.hold.whileUnavailable(position, event.type, () =>
       this.inbox.record(this.group, event.id, event.type),
     );
     messagingMetrics.consumed.inc({ type: event.type });
   }
 
-  /**
-   * Runs the work until it succeeds. A transient failure (store or broker unavailable) or a RetryLater
-   * waits with back-off, heartbeating so the group keeps the partition, and tries again; the message is
-   * not committed meanwhile. Any other failure is thrown. Stops when the consumer closes.
-   */
-  private async whileUnavailable<T>(
-    { topic, partition, message, heartbeat }: EachMessagePayload,
-    what: string,
-    work: () => Promise<T>,
-  ): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      if (this.closing) throw new ConsumerClosing(`consumer closing; ${topic}[${partition}] not committed`);
-      try {
-        return await work();
-      } catch (error) {
-        const retryLater = error instanceof RetryLater;
-        if (!retryLater && failureKind(error) !== 'transient') throw error;
-        const waitMs = Math.min(RETRY_BACKOFF.firstMs * 2 ** attempt, RETRY_BACKOFF.capMs);
-        if (!retryLater) {
-          messagingMetrics.retried.inc({ topic: topic.slice(this.options.topicPrefix.length) });
-          const log = attempt === 0 || waitMs === RETRY_BACKOFF.capMs ? 'warn' : 'debug';
-          this.logger[log](
-            `${what} at ${topic}[${partition}]@${message.offset} waits ${waitMs} ms, store or broker unavailable: ${describeError(error)}`,
-          );
-        }
-        await this.pause(waitMs, heartbeat);
-      }
-    }
-  }
-
-  private async pause(ms: number, heartbeat: () => Promise<void>): Promise<void> {
-    const until = Date.now() + ms;
-    while (!this.closing && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, Math.min(HEARTBEAT_EVERY_MS, until - Date.now())));
-      await heartbeat();
-    }
-  }
-
   private async deadLetter(
     topic: string,
     partition: number,
-    message: EachMessagePayload['message'],
+    message: KafkaMessage,
     reason: DeadLetterReason,
     error: string,
   ): Promise<void> {
@@ -254,12 +179,5 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
 
   unwrap<T>(): T {
     return this.consumer as T;
-  }
-}
-
-/** A permanently failing handler gets a few more attempts before its message is dead-lettered. */
-class RetryLater extends Error {
-  constructor(readonly failure: unknown) {
-    super(describeError(failure));
   }
 }

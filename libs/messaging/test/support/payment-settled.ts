@@ -1,4 +1,4 @@
-import { type CloudEvent, Events, type PayloadInput } from '@tongguan/contracts';
+import { type CloudEvent, Events, type PayloadInput, toKafkaHeaders } from '@tongguan/contracts';
 import { randomUUID } from 'node:crypto';
 
 /** A valid PaymentSettled payload (typed: the compiler flags a contract change here, once). */
@@ -37,5 +37,35 @@ export function paymentSettledEvent(
     correlationId: id,
     causationId: id,
     payload: { ...settlementOf(shipmentId), ...payload },
+  };
+}
+
+/**
+ * A PaymentSettled as a Kafka message (CloudEvents headers, keyed by shipment), for tests that write
+ * several at once; `value` replaces the JSON (a poison message).
+ */
+export function settlementMessage(
+  shipmentId: string,
+  {
+    id = randomUUID(),
+    payload = {},
+    value,
+  }: { id?: string; payload?: Record<string, unknown>; value?: string } = {},
+): { id: string; key: string; value: string; headers: Record<string, string> } {
+  const { type, source } = Events.PaymentSettled;
+  const time = new Date().toISOString();
+  return {
+    id,
+    key: shipmentId,
+    value: value ?? JSON.stringify({ ...settlementOf(shipmentId), ...payload }),
+    headers: toKafkaHeaders({
+      id,
+      type,
+      source,
+      time,
+      subject: shipmentId,
+      correlationId: id,
+      causationId: id,
+    }),
   };
 }
