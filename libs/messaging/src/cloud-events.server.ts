@@ -1,16 +1,22 @@
 import { Logger } from '@nestjs/common';
 import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { definitionOfType } from '@tongguan/contracts';
-import type { Inbox } from '@tongguan/persistence';
-import type { Consumer, EachMessagePayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { HandledEvent, Inbox } from '@tongguan/persistence';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
-import { admit } from './admission';
+import { admit, type Verdict } from './admission';
 import { type DeadLetterReason, DeadLetterReasons } from './dead-letter-reasons';
 import type { EventPublisher } from './event-publisher';
 import { describeError, failureKind } from './failures';
 import { messagingMetrics } from './messaging-metrics';
 import { type MessagingOptions, physicalDeadLetterTopic, physicalTopic } from './messaging-options';
-import { HEARTBEAT_EVERY_MS, PartitionHold, type Position, RetryLater } from './partition-hold';
+import {
+  ConsumerClosing,
+  HEARTBEAT_EVERY_MS,
+  PartitionHold,
+  type Position,
+  RetryLater,
+} from './partition-hold';
 
 export { RETRY_BACKOFF } from './partition-hold';
 
@@ -19,11 +25,14 @@ export class EventContext extends BaseRpcContext<[topic: string, partition: numb
 
 /** Attempts of a handler that fails for a permanent reason before its message is dead-lettered. */
 const MAX_ATTEMPTS = 3;
+/** Messages per inbox lookup and inbox write; also the most a crash makes a partition handle again. */
+const INBOX_SLICE = 100;
 
 /**
  * Nest transport strategy for CloudEvents over Kafka. Handlers are ordinary `@EventPattern(type)`
  * methods (see OnEvent); this server checks the envelope, the payload and the provenance (topic and
- * ce_source named by the contract) before calling them, and skips redeliveries.
+ * ce_source named by the contract) before calling them, and skips redeliveries. A partition's messages
+ * come as a batch and are handled one by one in order; the inbox is asked and told once per batch.
  *
  * Failures are of two kinds. While the store or the broker is unavailable (transient), the message is
  * held and retried with back-off, heartbeating, and is not committed: nothing after it on its partition
@@ -69,7 +78,9 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
       await this.consumer.subscribe({ topics, fromBeginning: true });
       await this.consumer.run({
         partitionsConsumedConcurrently: 3,
-        eachMessage: (p) => this.handleMessage(p),
+        // offsets are resolved by handleBatch once recorded, never by kafkajs at the batch's end
+        eachBatchAutoResolve: false,
+        eachBatch: (p) => this.handleBatch(p),
       });
       callback();
     } catch (error) {
@@ -88,22 +99,99 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
     return [...topics];
   }
 
-  private async handleMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    const position: Position = { topic, partition, offset: message.offset, heartbeat };
-    const verdict = admit(topic, message, this.admission);
-    if ('skip' in verdict) return;
+  /**
+   * A partition's batch, in order, a slice of up to INBOX_SLICE messages at a time: one inbox lookup
+   * for the slice's events, its messages handled one by one, one inbox write for the events handled,
+   * and only then the slice's offsets resolved. That order is the guarantee: kafkajs commits resolved
+   * offsets by itself (after a batch, on an error, on a rebalance), so no offset may be resolved before
+   * every event up to it is in the inbox. A crash or a rebalance before the write delivers the slice
+   * again and its idempotent handlers run again, which is harmless; a committed offset past an event
+   * the inbox does not know cannot happen.
+   */
+  private async handleBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    isRunning,
+    isStale,
+  }: EachBatchPayload): Promise<void> {
+    const partition = { topic: batch.topic, partition: batch.partition, heartbeat };
+    const live = () => isRunning() && !isStale() && !this.closing;
+    const handled = new Set<string>(); // ids handled, or found in the inbox, in this batch
+    try {
+      for (let start = 0; start < batch.messages.length && live(); start += INBOX_SLICE) {
+        const slice = batch.messages.slice(start, start + INBOX_SLICE);
+        const last = await this.handleSlice(partition, slice, handled, live);
+        // a partition moved elsewhere (seek, rebalance) keeps the offset its new owner starts from
+        if (last !== null && !isStale()) resolveOffset(last);
+        await heartbeat();
+      }
+    } catch (error) {
+      // closing while the partition waits: it stops where it is, nothing unrecorded resolved
+      if (!(error instanceof ConsumerClosing)) throw error;
+    }
+  }
+
+  /** The slice's messages up to where it stops (the consumer closing); the last offset handled. */
+  private async handleSlice(
+    { topic, partition, heartbeat }: Omit<Position, 'offset'>,
+    messages: KafkaMessage[],
+    handled: Set<string>,
+    live: () => boolean,
+  ): Promise<string | null> {
+    const at = (message: KafkaMessage): Position => ({ topic, partition, offset: message.offset, heartbeat });
+    const admitted = messages.map((message) => ({ message, verdict: admit(topic, message, this.admission) }));
+    const unknown = new Set<string>();
+    for (const { verdict } of admitted)
+      if ('event' in verdict && !handled.has(verdict.event.id)) unknown.add(verdict.event.id);
+    if (unknown.size > 0) {
+      const known = await this.hold.whileUnavailable(at(messages[0]), 'inbox lookup', () =>
+        this.inbox.handledAmong(this.group, [...unknown]),
+      );
+      for (const id of known) handled.add(id);
+    }
+    const toRecord: HandledEvent[] = [];
+    let last: string | null = null;
+    for (const { message, verdict } of admitted) {
+      if (!live()) break;
+      if ('event' in verdict && handled.has(verdict.event.id)) {
+        messagingMetrics.duplicates.inc({ type: verdict.event.type });
+      } else {
+        const done = await this.handleMessage(at(message), message, verdict);
+        if (done) {
+          toRecord.push(done);
+          handled.add(done.id); // the same event again in this batch is a duplicate
+        }
+      }
+      last = message.offset;
+      await heartbeat();
+    }
+    if (toRecord.length > 0) {
+      await this.hold.whileUnavailable(at(messages[0]), 'inbox record', () =>
+        this.inbox.recordAll(this.group, toRecord),
+      );
+      for (const { type } of toRecord) messagingMetrics.consumed.inc({ type });
+    }
+    return last;
+  }
+
+  /** Dead-letters, skips or handles one message; the event it handled, for the inbox. */
+  private async handleMessage(
+    position: Position,
+    message: KafkaMessage,
+    verdict: Verdict,
+  ): Promise<HandledEvent | null> {
+    const { topic, partition } = position;
+    if ('skip' in verdict) return null;
     if ('reject' in verdict) {
-      return this.hold.whileUnavailable(position, 'dead-letter', () =>
+      await this.hold.whileUnavailable(position, 'dead-letter', () =>
         this.deadLetter(topic, partition, message, verdict.reject, verdict.error),
       );
+      return null;
     }
     const { event } = verdict;
-    if (await this.hold.whileUnavailable(position, event.type, () => this.inbox.seen(this.group, event.id))) {
-      messagingMetrics.duplicates.inc({ type: event.type });
-      return;
-    }
     const handler = this.getHandlerByPattern(event.type);
-    if (!handler) return;
+    if (!handler) return null;
     const context = new EventContext([topic, partition, message.offset]);
     const stop = messagingMetrics.handlerSeconds.startTimer({ type: event.type });
     let permanentFailures = 0;
@@ -126,16 +214,12 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
       }
     });
     stop();
-    if (failure !== null) {
-      const text = `after ${permanentFailures} attempts: ${describeError((failure as { error: unknown }).error)}`;
-      return this.hold.whileUnavailable(position, 'dead-letter', () =>
-        this.deadLetter(topic, partition, message, DeadLetterReasons.handler, text),
-      );
-    }
-    await this.hold.whileUnavailable(position, event.type, () =>
-      this.inbox.record(this.group, event.id, event.type),
+    if (failure === null) return { id: event.id, type: event.type };
+    const text = `after ${permanentFailures} attempts: ${describeError((failure as { error: unknown }).error)}`;
+    await this.hold.whileUnavailable(position, 'dead-letter', () =>
+      this.deadLetter(topic, partition, message, DeadLetterReasons.handler, text),
     );
-    messagingMetrics.consumed.inc({ type: event.type });
+    return null;
   }
 
   private async deadLetter(
