@@ -27,20 +27,14 @@ const inboxCommands: string[] = [];
 type Message = ReturnType<typeof settlementMessage>;
 const shipment = () => `BL-${randomUUID().slice(0, 8).toUpperCase()}`;
 
-/** The consumer's app, its store client reporting every command it sends. */
+/** The consumer's app; its store client reports every command it sends (PersistenceModule turns that on). */
 async function startWatchedConsumer(): Promise<INestApplication> {
-  const started = await startConsumerApp({ ...env, MONGO_URI: withCommandMonitoring(env.MONGO_URI) });
+  const started = await startConsumerApp(env);
   const client = started.get<Connection>(getConnectionToken()).getClient();
   client.on('commandStarted', (event) => {
     if (event.command[event.commandName] === 'inbox') inboxCommands.push(event.commandName);
   });
   return started;
-}
-
-function withCommandMonitoring(uri: string): string {
-  const [base, query] = uri.split('?');
-  const withPath = /^mongodb(\+srv)?:\/\/[^/]+$/.test(base) ? `${base}/` : base;
-  return `${withPath}?${query ? `${query}&` : ''}monitorCommands=true`;
 }
 
 /** Writes the messages to partition 0 in one request; the offset of the first. */
