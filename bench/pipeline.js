@@ -9,7 +9,7 @@
 //                          [--instances N] [--repo PATH]... [--json FILE] [--docs] [--no-build]
 //                          [--no-limit] [--soak SECONDS --rate R] [--profile DIR] [--env KEY=VALUE]...
 //                          [--mongo mongodb://127.0.0.1:27017] [--kafka 127.0.0.1:9092] [--warmup 3]
-//                          [--mix 6,3,1] [--partitions 3] [--keep-data] [--infra-pids kafka=PID,mongo=PID]
+//                          [--mix 6,3,1] [--partitions 6] [--keep-data] [--infra-pids kafka=PID,mongo=PID]
 //                          [--calibrate 20] [--limit-messages 20000] [--limit-iterations 3000]
 //
 // Without --rates, --closed or --soak it runs open loop at 10, 25, 50 and 100/s and closed loop with 200

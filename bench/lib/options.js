@@ -78,7 +78,7 @@ function parseOptions(args, benchRepo) {
     json: path.resolve(raw.json ?? path.join(benchRepo, 'bench', 'results', 'latest.json')),
     docs: Boolean(raw.docs),
     mix: numbers(raw.mix ?? '6,3,1'),
-    partitions: Number(raw.partitions ?? 3),
+    partitions: Number(raw.partitions ?? 6),
     env: Object.fromEntries(
       raw.env.map((pair) => {
         const at = pair.indexOf('=');

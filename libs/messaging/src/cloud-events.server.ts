@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { ServiceConfig } from '@tongguan/config';
 import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { definitionOfType } from '@tongguan/contracts';
 import type { HandledEvent, Inbox } from '@tongguan/persistence';
@@ -77,7 +78,8 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
       await this.consumer.connect();
       await this.consumer.subscribe({ topics, fromBeginning: true });
       await this.consumer.run({
-        partitionsConsumedConcurrently: 3,
+        partitionsConsumedConcurrently:
+          this.options.consumerConcurrency ?? new ServiceConfig().CONSUMER_CONCURRENCY,
         // offsets are resolved by handleBatch once recorded, never by kafkajs at the batch's end
         eachBatchAutoResolve: false,
         eachBatch: (p) => this.handleBatch(p),

@@ -24,6 +24,7 @@ export class MessagingModule {
       brokers: config.kafkaBrokers,
       topicPrefix: config.TOPIC_PREFIX,
       partitions: config.TOPIC_PARTITIONS,
+      consumerConcurrency: config.CONSUMER_CONCURRENCY,
       replicationFactor: kafka.replicationFactor,
     };
     const providers = [
