@@ -11,3 +11,4 @@ export * from './indexes';
 export * from './outbox-markers';
 export * from './upsert';
 export * from './outbox-parking';
+export * from './open-set';
