@@ -1,4 +1,10 @@
-import { assessesAgain, latestOf, taskToOpen, type AssessmentState } from './assessment-lifecycle';
+import {
+  assessesAgain,
+  latestOf,
+  pendingOpening,
+  taskToOpen,
+  type AssessmentState,
+} from './assessment-lifecycle';
 
 const red = (over: Partial<AssessmentState> = {}): AssessmentState => ({
   channel: 'RED',
@@ -24,6 +30,21 @@ describe('risk assessment lifecycle', () => {
     expect(assessesAgain({ version: 1 }, 2)).toBe(true);
     expect(assessesAgain({ version: 2 }, 2)).toBe(false);
     expect(assessesAgain({ version: 3 }, 2)).toBe(false);
+  });
+
+  it('opens a pending task the assessment still names, and drops one that can never open again', () => {
+    const entry = { _id: 't-1', version: 1 };
+    expect(pendingOpening(entry, red())).toBe('open');
+    expect(pendingOpening(entry, red({ taskOpenedAt: new Date() }))).toBe('done');
+    expect(pendingOpening(entry, red({ withdrawnAt: new Date() }))).toBe('done');
+    // an amendment named another task: this one is superseded for good
+    expect(pendingOpening(entry, red({ taskId: 't-2', version: 2 }))).toBe('done');
+  });
+
+  it('keeps a pending task whose assessment is not written yet', () => {
+    expect(pendingOpening({ _id: 't-1', version: 1 }, null)).toBe('unwritten');
+    // the amendment's entry is written before the amended assessment
+    expect(pendingOpening({ _id: 't-2', version: 2 }, red())).toBe('unwritten');
   });
 
   it("takes the shipment's last assessed declaration as its latest", () => {

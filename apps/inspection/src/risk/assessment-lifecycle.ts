@@ -25,6 +25,20 @@ export function assessesAgain(stored: Pick<AssessmentState, 'version'> | null, v
   return !stored || (stored.version ?? 1) < version;
 }
 
+/**
+ * What the pending-task sweep makes of an entry of the open set (a task an assessment named, to open):
+ * `open` it, drop it as `done` (the task was opened, the declaration withdrawn, or a newer version
+ * named another task: none of these ever reverts), or `unwritten`: the assessment it was written
+ * before has not landed (yet), so it stays until that write is long overdue.
+ */
+export function pendingOpening(
+  entry: { _id: string; version: number },
+  assessment: (AssessmentState & Pick<RiskAssessment, 'taskId'>) | null,
+): 'open' | 'done' | 'unwritten' {
+  if (!assessment || entry.version > (assessment.version ?? 1)) return 'unwritten';
+  return assessment.taskId === entry._id && taskToOpen(assessment) ? 'open' : 'done';
+}
+
 /** The shipment's latest assessment: a B/L may be declared more than once, the last assessed counts. */
 export function latestOf<T extends Pick<RiskAssessment, 'assessedAt'>>(assessments: T[]): T | null {
   let latest: T | null = null;

@@ -1,22 +1,50 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { CloudEvent } from '@tongguan/contracts';
-import { AggregateRepository, upsert, WITHOUT_OUTBOX, type Unsaved } from '@tongguan/persistence';
-import type { Model } from 'mongoose';
+import {
+  AggregateRepository,
+  OpenSet,
+  upsert,
+  WITHOUT_OUTBOX,
+  type OpenEntryBase,
+  type Unsaved,
+} from '@tongguan/persistence';
+import type { FilterQuery, Model } from 'mongoose';
 import { latestOf } from './assessment-lifecycle';
 import { AssessmentShipment } from './assessment-shipment.schema';
+import { PENDING_TASK_OPENING, type PendingTaskOpening } from './pending-task-opening.schema';
 import { RiskAssessment } from './risk-assessment.schema';
 
 export type NewAssessment = Unsaved<RiskAssessment>;
 
-/** Loads and saves risk assessments (_id = declarationId); finds a shipment's through the shipment index. */
+/** Assessments whose task is still to open: conditions no index serves on mongo-java-server. */
+const TASK_TO_OPEN: FilterQuery<RiskAssessment> = {
+  taskId: { $ne: '' },
+  taskOpenedAt: { $exists: false },
+  withdrawnAt: { $exists: false },
+};
+
+/**
+ * Loads and saves risk assessments (_id = declarationId); finds a shipment's through the shipment
+ * index. Keeps the open set of tasks still to open: an entry is added before the write that makes an
+ * assessment name its task, and removed once the task is opened or the declaration withdrawn.
+ */
 @Injectable()
 export class RiskAssessmentRepository extends AggregateRepository<RiskAssessment> {
+  private readonly pending: OpenSet<Omit<PendingTaskOpening, keyof OpenEntryBase>>;
+
   constructor(
     @InjectModel(RiskAssessment.name) assessments: Model<RiskAssessment>,
     @InjectModel(AssessmentShipment.name) private readonly shipments: Model<AssessmentShipment>,
+    @InjectModel(PENDING_TASK_OPENING) pending: Model<OpenEntryBase>,
   ) {
     super(assessments, 'risk assessment');
+    this.pending = new OpenSet(pending);
+  }
+
+  override async onModuleInit(): Promise<void> {
+    await super.onModuleInit();
+    await this.pending.ensureIndexes();
   }
 
   async findVisible(declarationId: string): Promise<RiskAssessment | null> {
@@ -28,6 +56,7 @@ export class RiskAssessmentRepository extends AggregateRepository<RiskAssessment
    * writer recorded one first, theirs (and its event) is the one, and it is returned instead.
    */
   async record(assessment: NewAssessment, events: CloudEvent[]): Promise<NewAssessment> {
+    await this.pendingOpening(assessment);
     await this.index(assessment.shipmentId, assessment._id);
     if (await this.insert(assessment, events)) return assessment;
     const stored = await this.findVisible(assessment._id);
@@ -42,6 +71,7 @@ export class RiskAssessmentRepository extends AggregateRepository<RiskAssessment
    */
   async reassess(assessment: NewAssessment, events: CloudEvent[], known: boolean): Promise<void> {
     const { _id, ...fields } = assessment;
+    await this.pendingOpening(assessment);
     if (!known) {
       await this.index(assessment.shipmentId, _id);
       if (await this.insert(assessment, events)) return;
@@ -52,19 +82,24 @@ export class RiskAssessmentRepository extends AggregateRepository<RiskAssessment
     );
   }
 
-  /** Marks the task opened, if it is still the assessment's task (an amendment may have named another). */
+  /**
+   * Marks the task opened, if it is still the assessment's task (an amendment may have named another);
+   * either way that task has nothing left to open, so its pending entry goes.
+   */
   async taskOpened(declarationId: string, taskId: string, at: Date): Promise<void> {
     await this.apply(
       { _id: declarationId, taskId, taskOpenedAt: { $exists: false } },
       { change: { set: { taskOpenedAt: at } } },
     );
+    await this.pending.remove(taskId);
   }
 
+  /** A withdrawn declaration opens no task again: its pending entry goes with it. */
   async withdraw(declarationId: string, at: Date): Promise<void> {
-    await this.apply(
-      { _id: declarationId, withdrawnAt: { $exists: false } },
-      { change: { set: { withdrawnAt: at } } },
+    const { current } = await this.modify(declarationId, (assessment) =>
+      assessment.withdrawnAt ? null : { change: { set: { withdrawnAt: at } } },
     );
+    if (current?.taskId) await this.pending.remove(current.taskId);
   }
 
   /** The shipment's latest assessment, read by _id through the shipment index. */
@@ -74,18 +109,43 @@ export class RiskAssessmentRepository extends AggregateRepository<RiskAssessment
     return latestOf(assessments.filter((a): a is RiskAssessment => a !== null));
   }
 
+  /** The tasks still to open, oldest entry first: the open set, as large as the openings in flight. */
+  async pendingOpenings(limit: number): Promise<PendingTaskOpening[]> {
+    return this.pending.entries({}, { sort: { at: 1 }, limit }) as Promise<PendingTaskOpening[]>;
+  }
+
+  /** The sweep found the entry's task opened, withdrawn or superseded: nothing will reopen it. */
+  async openingDone(entry: PendingTaskOpening): Promise<void> {
+    await this.pending.remove(entry._id);
+  }
+
+  /** The sweep gave up on an entry whose assessment never came, unless it was added again meanwhile. */
+  async openingAbandoned(entry: PendingTaskOpening): Promise<void> {
+    await this.pending.removeIfUnchanged(entry);
+  }
+
   /**
-   * Assessments whose task is still to open: unindexed conditions that scan the collection, so only the
-   * rare pending-task sweep asks.
+   * Rebuilds the open set from the assessments: adds an entry for every task still to open. It scans
+   * the collection, so each process runs it once, at start: it finds what a store edit or data written
+   * before the open set existed left without an entry (the writes themselves add theirs first).
    */
-  async pendingTaskOpenings(limit: number): Promise<RiskAssessment[]> {
-    return this.model
-      .find(
-        { taskId: { $ne: '' }, taskOpenedAt: { $exists: false }, withdrawnAt: { $exists: false } },
-        WITHOUT_OUTBOX,
-      )
-      .limit(limit)
-      .lean();
+  async recoverPendingOpenings(): Promise<number> {
+    const found = await this.model
+      .find(TASK_TO_OPEN, { taskId: 1, version: 1 })
+      .lean<Pick<RiskAssessment, '_id' | 'taskId' | 'version'>[]>();
+    await this.pending.addMany(
+      found.map((a) => ({ id: a.taskId, fields: { declarationId: a._id, version: a.version ?? 1 } })),
+    );
+    return found.length;
+  }
+
+  /** The intent to open the assessment's task, written before the assessment that names it. */
+  private async pendingOpening(assessment: NewAssessment): Promise<void> {
+    if (!assessment.taskId) return;
+    await this.pending.add(assessment.taskId, {
+      declarationId: assessment._id,
+      version: assessment.version ?? 1,
+    });
   }
 
   /** Adds the declaration to its shipment's index. */

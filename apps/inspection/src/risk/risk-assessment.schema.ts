@@ -49,6 +49,6 @@ export class RiskAssessment implements OutboxFields {
 }
 
 export const RiskAssessmentSchema = withOutbox(SchemaFactory.createForClass(RiskAssessment));
-// the rare pending-task sweep looks for assessments whose task is still to open (it scans on
-// mongo-java-server, which uses only _id and unique indexes; MongoDB would use this one)
+// the pending-task open set is rebuilt once per start from the assessments whose task is still to
+// open (it scans on mongo-java-server, which uses only _id and unique indexes; MongoDB would use this)
 RiskAssessmentSchema.index({ taskId: 1, taskOpenedAt: 1 });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { TasksModule } from '../tasks/tasks.module';
 import { AssessmentShipment, AssessmentShipmentSchema } from './assessment-shipment.schema';
+import { PENDING_TASK_OPENING, PendingTaskOpeningSchema } from './pending-task-opening.schema';
 import { PendingTasksSweeper } from './pending-tasks.sweeper';
 import { RiskAssessmentRepository } from './risk-assessment.repository';
 import { RiskAssessment, RiskAssessmentSchema } from './risk-assessment.schema';
@@ -23,6 +24,7 @@ import { TraderHistoryService } from './trader-history.service';
     MongooseModule.forFeature([
       { name: RiskAssessment.name, schema: RiskAssessmentSchema },
       { name: AssessmentShipment.name, schema: AssessmentShipmentSchema },
+      { name: PENDING_TASK_OPENING, schema: PendingTaskOpeningSchema },
       { name: TraderInspection.name, schema: TraderInspectionSchema },
       { name: TraderTally.name, schema: TraderTallySchema },
     ]),

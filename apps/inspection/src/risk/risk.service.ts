@@ -2,17 +2,23 @@ import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { Clock } from '@tongguan/clock';
 import type { CloudEvent } from '@tongguan/contracts';
 import { EventFactory, OutboxRelay, stableEventId, type IncomingEvent } from '@tongguan/messaging';
+import { addedLongAgo } from '@tongguan/persistence';
 import { DomainError } from '@tongguan/platform';
 import { InspectionConfig } from '../config/inspection-config';
 import { TasksService } from '../tasks/tasks.service';
-import { assessesAgain, taskToOpen } from './assessment-lifecycle';
+import { assessesAgain, pendingOpening, taskToOpen } from './assessment-lifecycle';
 import { RiskAssessmentView } from './risk-assessment.dto';
 import { RiskAssessmentRepository, type NewAssessment } from './risk-assessment.repository';
 import { evaluateRisk, type RandomSelection } from './risk-evaluation';
 import { RiskRules } from './risk-rules';
 import { TraderHistoryService } from './trader-history.service';
 
-const SWEEP_BATCH = 100;
+const SWEEP_BATCH = 1_000;
+/**
+ * Real ms after which an entry whose assessment never came is dropped: its handler was retried for
+ * longer than this and gave up (dead-lettered); a redrive writes the entry again.
+ */
+const ABANDONED_AFTER_MS = 60 * 60_000;
 
 @Injectable()
 export class RiskService implements OnModuleInit {
@@ -75,11 +81,26 @@ export class RiskService implements OnModuleInit {
     await this.tasks.close(declarationId, 'withdrawn', at);
   }
 
-  /** Opens the tasks that a crash (or a dead-lettered handler) left unopened; returns how many it saw. */
+  /**
+   * Opens the tasks that a crash (or a dead-lettered handler) left unopened, from the open set of
+   * pending openings; returns how many entries it saw.
+   */
   async openPendingTasks(): Promise<number> {
-    const pending = await this.assessments.pendingTaskOpenings(SWEEP_BATCH);
-    for (const assessment of pending) await this.openTaskOf(assessment);
+    const pending = await this.assessments.pendingOpenings(SWEEP_BATCH);
+    for (const entry of pending) {
+      const assessment = await this.assessments.findVisible(entry.declarationId);
+      const verdict = pendingOpening(entry, assessment);
+      if (verdict === 'open' && assessment) await this.openTaskOf(assessment);
+      else if (verdict === 'done') await this.assessments.openingDone(entry);
+      else if (verdict === 'unwritten' && addedLongAgo(entry, ABANDONED_AFTER_MS))
+        await this.assessments.openingAbandoned(entry);
+    }
     return pending.length;
+  }
+
+  /** Adds an entry to the open set for every task still to open; once per process (it scans). */
+  async recoverPendingOpenings(): Promise<number> {
+    return this.assessments.recoverPendingOpenings();
   }
 
   async latestFor(shipmentId: string): Promise<RiskAssessmentView> {
