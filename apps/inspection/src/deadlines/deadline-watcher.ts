@@ -3,6 +3,7 @@ import { Clock } from '@tongguan/clock';
 import { PeriodicJob } from '@tongguan/platform';
 import { InspectionConfig } from '../config/inspection-config';
 import { InspectionTaskRepository } from '../tasks/inspection-task.repository';
+import type { OpenTaskDeadline } from '../tasks/open-task-deadline.schema';
 import { TaskDeadlines } from '../tasks/task-deadlines';
 import { TaskTransitions } from '../tasks/task-transitions';
 
@@ -12,14 +13,15 @@ const BATCH = 1_000;
 const MIN_DELAY_MS = 10;
 
 /**
- * Durable timers. The deadlines are in Mongo; every instance sweeps, every DEADLINE_POLL_MS, for the
- * open tasks due before its next sweeps (a range on deadline: it scans the collection, so it stays a
- * rare periodic job, never per event) and arms a timer per task; tasks this instance opens or resumes
- * are armed at once (TaskDeadlines). When a timer fires, the task is loaded by _id and the tacit
- * approval decided and written guarded by the revision read (TaskTransitions), with a stable ce_id:
- * of instances racing on one deadline exactly one records it, and a deadline that moved meanwhile
- * (documents asked for and answered) is taken as it now stands. A restart re-arms everything from
- * Mongo, and deems at once what passed while nothing ran.
+ * Durable timers. The deadlines are in Mongo; every instance sweeps, every DEADLINE_POLL_MS, the open
+ * set of deadlines (one entry per open task, kept by the task's own writes, so the sweep reads the
+ * tasks in flight, not every task ever stored) for those due before its next sweeps, and arms a timer
+ * per task; tasks this instance opens or resumes are armed at once (TaskDeadlines). When a timer
+ * fires, the task is loaded by _id and the tacit approval decided and written guarded by the revision
+ * read (TaskTransitions), with a stable ce_id: of instances racing on one deadline exactly one records
+ * it, and a deadline that moved meanwhile (documents asked for and answered) is taken as it now
+ * stands. A restart rebuilds the open set from the tasks once, re-arms everything, and deems at once
+ * what passed while nothing ran.
  */
 @Injectable()
 export class DeadlineWatcher implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -29,6 +31,7 @@ export class DeadlineWatcher implements OnApplicationBootstrap, OnApplicationShu
   private readonly firing = new Set<Promise<void>>();
   private unlisten: (() => void) | null = null;
   private stopped = false;
+  private recovered = false;
 
   constructor(
     private readonly tasks: InspectionTaskRepository,
@@ -61,10 +64,14 @@ export class DeadlineWatcher implements OnApplicationBootstrap, OnApplicationShu
    */
   async sweep(): Promise<number> {
     const poll = this.config.DEADLINE_POLL_MS;
-    const due = await this.tasks.openDueBy(this.horizon(), BATCH);
-    for (const task of due) {
-      if (new Date(task.deadline).getTime() <= this.clock.nowMs()) await this.fire(task._id);
-      else this.arm(task._id, new Date(task.deadline));
+    if (!this.recovered) {
+      await this.tasks.recoverOpenDeadlines();
+      this.recovered = true;
+    }
+    const due = await this.tasks.deadlinesDueBy(this.horizon(), BATCH);
+    for (const entry of due) {
+      if (new Date(entry.deadline).getTime() <= this.clock.nowMs()) await this.fire(entry._id, entry);
+      else this.arm(entry._id, new Date(entry.deadline));
     }
     return poll;
   }
@@ -87,7 +94,8 @@ export class DeadlineWatcher implements OnApplicationBootstrap, OnApplicationShu
     );
   }
 
-  private async fire(taskId: string): Promise<void> {
+  /** `entry`: the open set's entry the sweep found due (none when a timer fires). */
+  private async fire(taskId: string, entry?: OpenTaskDeadline): Promise<void> {
     this.timers.delete(taskId);
     try {
       const { task, transition } = await this.transitions.apply(taskId, { kind: 'deadline-reached' });
@@ -98,6 +106,12 @@ export class DeadlineWatcher implements OnApplicationBootstrap, OnApplicationShu
       } else if (task?.status === 'open') {
         // not yet: the timer fired a little early, or the deadline moved
         this.arm(taskId, new Date(task.deadline));
+        // an entry left behind by a deadline that moved would be found due at every sweep
+        if (entry && new Date(entry.deadline).getTime() !== new Date(task.deadline).getTime())
+          await this.tasks.watchDeadline(taskId, task.deadline);
+      } else if (entry) {
+        // paused for documents, decided or gone: nothing to watch until an answer writes it again
+        await this.tasks.dropStaleDeadline(entry);
       }
     } catch (error) {
       // the next sweep arms it again

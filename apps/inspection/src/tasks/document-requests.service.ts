@@ -28,11 +28,21 @@ export class DocumentRequestsService {
     return this.taskViews.get(taskId);
   }
 
-  /** The importer answered: every paused task of the declaration resumes with the working hours it had left. */
+  /**
+   * The importer answered: every paused task of the declaration resumes with the working hours it had
+   * left. A redelivered answer finds the task open already and writes its deadline entry again, which
+   * repairs a crash between the resumption and its entry.
+   */
   async resume(declarationId: string, answeredAt: Date): Promise<void> {
     for (const id of await this.tasks.idsOfDeclaration(declarationId)) {
-      const { transition } = await this.transitions.apply(id, { kind: 'documents-submitted' }, answeredAt);
+      const { task, transition } = await this.transitions.apply(
+        id,
+        { kind: 'documents-submitted' },
+        answeredAt,
+      );
       if (transition?.set.deadline) this.deadlines.set(id, transition.set.deadline);
+      else if (!transition && task?.status === 'open' && (task.documentRequests ?? []).length > 0)
+        await this.tasks.watchDeadline(id, task.deadline);
     }
   }
 }

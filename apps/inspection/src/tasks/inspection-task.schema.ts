@@ -64,6 +64,6 @@ export class InspectionTask implements OutboxFields {
 }
 
 export const InspectionTaskSchema = withOutbox(SchemaFactory.createForClass(InspectionTask));
-// the deadline watcher's periodic sweep and the officers' list ask by status and deadline (they scan on
-// mongo-java-server, which uses only _id and unique indexes; MongoDB would use this one)
+// the officers' list and the deadline open set's rebuild at start ask by status and deadline (they scan
+// on mongo-java-server, which uses only _id and unique indexes; MongoDB would use this one)
 InspectionTaskSchema.index({ status: 1, deadline: 1 });

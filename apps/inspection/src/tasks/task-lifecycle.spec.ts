@@ -1,7 +1,7 @@
 import { WorkingCalendar } from '@tongguan/clock';
 import { readWorkingCalendar } from '../config/working-calendar-file';
 import type { TaskStatus } from './inspection-task.schema';
-import { decide, type TaskDecision, type TaskFact, type TaskState } from './task-lifecycle';
+import { deadlineWatch, decide, type TaskDecision, type TaskFact, type TaskState } from './task-lifecycle';
 
 const continuous = WorkingCalendar.continuous();
 /** Monday-Saturday, 08:30-12:00 and 13:30-17:30 at UTC+8. */
@@ -131,5 +131,22 @@ describe('inspection task lifecycle', () => {
     expect(
       decide(task({ status: 'passed' }), { kind: 'close', status: 'superseded' }, BEFORE, continuous),
     ).toBeNull();
+  });
+
+  it("tells the deadline watcher's open set to follow a reopening, drop a decision and keep the rest", () => {
+    const watchOf = (state: TaskState, fact: TaskFact, at = BEFORE) => {
+      const t = transition(decide(state, fact, at, continuous));
+      return t && deadlineWatch(t);
+    };
+    expect(watchOf(task(), result)).toBe('drop');
+    expect(watchOf(task(), { kind: 'deadline-reached' }, DEADLINE)).toBe('drop');
+    expect(watchOf(task(), { kind: 'close', status: 'withdrawn' })).toBe('drop');
+    expect(watchOf(task(), claim())).toBe('keep');
+    expect(watchOf(task(), request)).toBe('keep');
+    const paused = task({ status: 'documents-requested', pausedAt: new Date('2026-03-02T12:00:00Z') });
+    const answeredAt = new Date('2026-03-02T13:00:00Z');
+    expect(watchOf(paused, { kind: 'documents-submitted' }, answeredAt)).toEqual({
+      watch: new Date('2026-03-02T17:00:00Z'),
+    });
   });
 });

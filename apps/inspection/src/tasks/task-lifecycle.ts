@@ -138,6 +138,19 @@ export function decide(task: TaskState, fact: TaskFact, at: Date, calendar: Work
 }
 
 /**
+ * What a stored transition means for the deadline watcher's open set: `watch` the new deadline (the
+ * answer reopened the task), `drop` the entry (decided or closed: the task never reopens), or `keep`
+ * it (a claim changes nothing; a pause leaves it for the sweep to drop when it comes due, guarded,
+ * since the answer may reopen the task at any moment).
+ */
+export function deadlineWatch(t: TaskTransition): { watch: Date } | 'drop' | 'keep' {
+  const status = t.set.status;
+  if (status === 'open' && t.set.deadline) return { watch: t.set.deadline };
+  if (status && !UNDECIDED.includes(status)) return 'drop';
+  return 'keep';
+}
+
+/**
  * The agency cannot be deemed to approve while it waits for the importer: the limit resumes at the
  * answer with the working hours it had left when the documents were asked for.
  */

@@ -6,7 +6,13 @@ import type { Decision } from '@tongguan/persistence';
 import { DomainError } from '@tongguan/platform';
 import type { InspectionTask } from './inspection-task.schema';
 import { InspectionTaskRepository } from './inspection-task.repository';
-import { decide, type TaskAnnouncement, type TaskFact, type TaskTransition } from './task-lifecycle';
+import {
+  deadlineWatch,
+  decide,
+  type TaskAnnouncement,
+  type TaskFact,
+  type TaskTransition,
+} from './task-lifecycle';
 
 export interface Applied {
   /** The task as read before the transition; null when there is no such task. */
@@ -18,7 +24,8 @@ export interface Applied {
 /**
  * Applies a fact to a task: load, decide (task-lifecycle), save the transition with the event it
  * announces in one write guarded by the revision read; a lost race reads and decides again. Every
- * change of a task, by an officer, the importer's answer, a deadline or the declaration, goes here.
+ * change of a task, by an officer, the importer's answer, a deadline or the declaration, goes here,
+ * and so does the deadline watcher's open set follow each change once it is stored (deadlineWatch).
  */
 @Injectable()
 export class TaskTransitions {
@@ -44,7 +51,19 @@ export class TaskTransitions {
       applied = decision.transition;
       return this.decision(task, decision.transition, when);
     });
-    return { task: current, transition: applied };
+    const stored = applied as TaskTransition | null;
+    if (stored) await this.followDeadline(taskId, stored);
+    return { task: current, transition: stored };
+  }
+
+  /**
+   * After the write, so a crash in between leaves the entry as it was: a decided task's entry is
+   * dropped by the sweep when it comes due, a reopened task's is written by the redelivered answer.
+   */
+  private async followDeadline(taskId: string, transition: TaskTransition): Promise<void> {
+    const watch = deadlineWatch(transition);
+    if (watch === 'drop') await this.tasks.unwatchDeadline(taskId);
+    else if (watch !== 'keep') await this.tasks.watchDeadline(taskId, watch.watch);
   }
 
   private decision(task: InspectionTask, t: TaskTransition, at: Date): Decision {

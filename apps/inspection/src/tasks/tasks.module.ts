@@ -6,6 +6,7 @@ import { DocumentRequestsService } from './document-requests.service';
 import { InspectionTaskRepository } from './inspection-task.repository';
 import { InspectionTask, InspectionTaskSchema } from './inspection-task.schema';
 import { OfficerActionsController } from './officer-actions.controller';
+import { OPEN_TASK_DEADLINE, OpenTaskDeadlineSchema } from './open-task-deadline.schema';
 import { TaskClaimsService } from './task-claims.service';
 import { TaskDeadlines } from './task-deadlines';
 import { TaskDeclaration, TaskDeclarationSchema } from './task-declaration.schema';
@@ -18,6 +19,7 @@ import { TasksService } from './tasks.service';
     MongooseModule.forFeature([
       { name: InspectionTask.name, schema: InspectionTaskSchema },
       { name: TaskDeclaration.name, schema: TaskDeclarationSchema },
+      { name: OPEN_TASK_DEADLINE, schema: OpenTaskDeadlineSchema },
     ]),
     SlotsModule,
   ],
