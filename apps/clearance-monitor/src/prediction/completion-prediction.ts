@@ -52,14 +52,28 @@ function median(values: number[]): number {
   return (sorted[Math.floor(middle)] + sorted[Math.ceil(middle)]) / 2;
 }
 
+/** What one released shipment tells the medians: its channel and the hours each finished stage took. */
+export interface StageSample {
+  channel: RiskChannel | null;
+  hours: Partial<Record<Stage, number>>;
+}
+
+export function stageSampleOf(facts: ProgressFacts): StageSample {
+  return { channel: facts.channel, hours: stageHours(facts) };
+}
+
 /**
  * Median stage times of released shipments: per channel where that channel has MIN_SAMPLES measured
  * shipments for the stage, else over all channels, else the default. GREEN never waits on inspection.
  */
 export function stageTimesFrom(released: ProgressFacts[], targetHours: number): StageTimes {
+  return stageTimesFromSamples(released.map(stageSampleOf), targetHours);
+}
+
+/** stageTimesFrom for samples measured beforehand (the monitor keeps them as releases are folded). */
+export function stageTimesFromSamples(measured: readonly StageSample[], targetHours: number): StageTimes {
   const fallback = defaultStageTimes(targetHours);
-  const measured = released.map((facts) => ({ channel: facts.channel, hours: stageHours(facts) }));
-  const medianOf = (stage: Stage, of: typeof measured, otherwise: number) => {
+  const medianOf = (stage: Stage, of: readonly StageSample[], otherwise: number) => {
     const values = of.map((m) => m.hours[stage]).filter((h): h is number => h !== undefined);
     return values.length >= MIN_SAMPLES ? median(values) : otherwise;
   };

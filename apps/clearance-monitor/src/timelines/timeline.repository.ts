@@ -1,13 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AggregateRepository, ConcurrentModificationError } from '@tongguan/persistence';
+import { addedLongAgo, AggregateRepository, ConcurrentModificationError } from '@tongguan/persistence';
 import type { FilterQuery, Model } from 'mongoose';
 import { isDeepStrictEqual } from 'node:util';
 import type { AlertKind } from '../alerts/sla-alert-rules';
+import { stageSampleOf } from '../prediction/completion-prediction';
+import { openSetChanges } from './open-set-changes';
+import type { RecentRelease } from './recent-release.schema';
 import { emptyTimeline, type TimelineFacts } from './timeline';
 import { Timeline } from './timeline.schema';
+import { WorkingSetsRepository } from './working-sets.repository';
 
 const FOLD_ATTEMPTS = 10;
+/**
+ * Real ms after which an in-flight entry whose timeline never came (the fold that wrote it gave up,
+ * dead-lettered) is dropped; a redrive writes it again.
+ */
+const ABANDONED_AFTER_MS = 60 * 60_000;
 
 /** What an SLA assessment of a shipment reads. */
 const ASSESSED = {
@@ -28,6 +37,10 @@ const IN_FLIGHT: FilterQuery<Timeline> = {
   releasedAt: { $exists: false },
   withdrawn: { $ne: true },
 };
+const inFlight = (t: AssessedTimeline) =>
+  t.arrivedAt !== undefined && t.releasedAt === undefined && t.withdrawn !== true;
+/** Released or withdrawn: never in flight again. */
+const landed = (t: AssessedTimeline) => t.releasedAt !== undefined || t.withdrawn === true;
 
 /** A page of a list: shipments in flight by arrival (oldest first) or released by release (latest first). */
 export interface ListPage {
@@ -42,13 +55,20 @@ export interface ListPage {
 }
 
 /**
- * Loads and saves timelines (_id = shipmentId). The fold and the alert flags go by _id; the lists,
- * the in-flight scan and the statistics read ranges of arrival or release, which scan: they serve
- * people and periodic jobs, never an event handler.
+ * Loads and saves timelines (_id = shipmentId). The fold and the alert flags go by _id; the lists and
+ * the statistics read ranges of arrival or release, which scan: they serve people, never an event
+ * handler. The periodic jobs read the working sets the fold keeps (shipments in flight, recent
+ * releases), which each process rebuilds from the timelines once, at its first read.
  */
 @Injectable()
 export class TimelineRepository extends AggregateRepository<Timeline> {
-  constructor(@InjectModel(Timeline.name) timelines: Model<Timeline>) {
+  private inFlightRebuilt: Promise<void> | null = null;
+  private releasesRebuilt: Promise<void> | null = null;
+
+  constructor(
+    @InjectModel(Timeline.name) timelines: Model<Timeline>,
+    private readonly sets: WorkingSetsRepository,
+  ) {
     super(timelines, 'timeline');
   }
 
@@ -56,7 +76,9 @@ export class TimelineRepository extends AggregateRepository<Timeline> {
    * Folds into the shipment's timeline: reads it (an empty one if new), computes the next facts, and
    * writes them guarded by the revision read, or creates the timeline with a unique insert; on a lost
    * race it reads again, so two instances folding one shipment never lose a stamp. Null when the fold
-   * changed nothing (a redelivery): nothing is written.
+   * changed nothing (a redelivery): nothing is written. The working sets' entries a fold opens are
+   * written before the timeline (a crash between leaves one too many, which the readers drop), the one
+   * it closes after it.
    */
   async fold(
     shipmentId: string,
@@ -67,6 +89,8 @@ export class TimelineRepository extends AggregateRepository<Timeline> {
       const before = current ? toFacts(current) : emptyTimeline(shipmentId);
       const after = fold(before);
       if (current && isDeepStrictEqual(before, after)) return null;
+      const changes = openSetChanges(before, after);
+      await this.sets.beforeFold(shipmentId, changes);
       const fields = stored(after);
       const guard = { _id: shipmentId, revision: current?.revision ?? null } as FilterQuery<Timeline> & {
         _id: string;
@@ -74,7 +98,10 @@ export class TimelineRepository extends AggregateRepository<Timeline> {
       const written = current
         ? await this.apply(guard, { change: { set: fields } })
         : await this.insert({ _id: shipmentId, ...fields });
-      if (written) return { before, after };
+      if (written) {
+        await this.sets.afterFold(shipmentId, changes);
+        return { before, after };
+      }
     }
     throw new ConcurrentModificationError('timeline', shipmentId);
   }
@@ -89,13 +116,39 @@ export class TimelineRepository extends AggregateRepository<Timeline> {
     return (await this.findById(shipmentId, { importerId: 1 }))?.importerId ?? null;
   }
 
-  /** Shipments in flight, oldest arrival first. */
+  /**
+   * Shipments in flight, oldest arrival first: the open set's entries, then their timelines by _id
+   * (one query the _id index serves), checked again, since an entry may outlive its flight.
+   */
   async inFlight(limit: number): Promise<AssessedTimeline[]> {
-    return this.model
-      .find(IN_FLIGHT, ASSESSED)
-      .sort({ arrivedAt: 1, _id: 1 })
-      .limit(limit)
+    await (this.inFlightRebuilt ??= this.rebuildInFlight().catch((error: unknown) => {
+      this.inFlightRebuilt = null;
+      throw error;
+    }));
+    const entries = await this.sets.inFlightEntries(limit);
+    if (entries.length === 0) return [];
+    const found = await this.model
+      .find({ _id: { $in: entries.map((e) => e._id) } }, ASSESSED)
       .lean<AssessedTimeline[]>();
+    const byId = new Map(found.map((t) => [t._id, t]));
+    const flying: AssessedTimeline[] = [];
+    const gone: string[] = [];
+    for (const entry of entries) {
+      const timeline = byId.get(entry._id);
+      if (timeline && inFlight(timeline)) flying.push(timeline);
+      else if (timeline && landed(timeline)) gone.push(entry._id);
+      else if (addedLongAgo(entry, ABANDONED_AFTER_MS)) await this.sets.abandoned(entry);
+    }
+    await this.sets.landed(gone);
+    return flying.sort(byArrival);
+  }
+
+  /** Adds every timeline in flight to the open set: it scans, so once per process. */
+  private async rebuildInFlight(): Promise<void> {
+    const flying = await this.model
+      .find(IN_FLIGHT, { arrivedAt: 1 })
+      .lean<Pick<Timeline, '_id' | 'arrivedAt'>[]>();
+    await this.sets.flying(flying.map((t) => ({ id: t._id, arrivedAt: t.arrivedAt! })));
   }
 
   async listPage({ released, from, to, arrivedBefore, after, limit }: ListPage): Promise<AssessedTimeline[]> {
@@ -119,13 +172,28 @@ export class TimelineRepository extends AggregateRepository<Timeline> {
       .lean<AssessedTimeline[]>();
   }
 
-  /** The latest releases since a time, for the stage-time medians. */
-  async releasedSince(since: Date, limit: number) {
-    return this.model
-      .find({ releasedAt: { $exists: true, $gte: since } }, { stamps: 1, channel: 1 })
+  /**
+   * The stage hours of the `limit` latest releases since a time, for the stage-time medians: read
+   * from the window of recent releases the fold keeps, not from the timelines.
+   */
+  async releasedSince(since: Date, limit: number): Promise<RecentRelease[]> {
+    await (this.releasesRebuilt ??= this.rebuildReleases(since, limit).catch((error: unknown) => {
+      this.releasesRebuilt = null;
+      throw error;
+    }));
+    return this.sets.recentReleases(since, limit);
+  }
+
+  /** Fills the window from the released timelines: it scans, so once per process. */
+  private async rebuildReleases(since: Date, limit: number): Promise<void> {
+    const released = await this.model
+      .find({ releasedAt: { $exists: true, $gte: since } }, { stamps: 1, channel: 1, releasedAt: 1 })
       .sort({ releasedAt: -1 })
       .limit(limit)
-      .lean();
+      .lean<Pick<Timeline, '_id' | 'stamps' | 'channel' | 'releasedAt'>[]>();
+    await this.sets.remember(
+      released.map((t) => ({ id: t._id, sample: { ...stageSampleOf(t), releasedAt: t.releasedAt! } })),
+    );
   }
 
   async countReleasedIn(window: { from: Date; to: Date | null }): Promise<number> {
@@ -135,6 +203,11 @@ export class TimelineRepository extends AggregateRepository<Timeline> {
   async releasedIn(window: { from: Date; to: Date | null }) {
     return this.model.find(releasedWithin(window), { stamps: 1, channel: 1, greenChannel: 1 }).lean();
   }
+}
+
+function byArrival(a: AssessedTimeline, b: AssessedTimeline): number {
+  const at = new Date(a.arrivedAt!).getTime() - new Date(b.arrivedAt!).getTime();
+  return at !== 0 ? at : a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
 }
 
 function releasedWithin({ from, to }: { from: Date; to: Date | null }): FilterQuery<Timeline> {
