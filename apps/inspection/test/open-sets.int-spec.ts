@@ -9,12 +9,14 @@ import { AssessmentShipment, AssessmentShipmentSchema } from '../src/risk/assess
 import { PENDING_TASK_OPENING, PendingTaskOpeningSchema } from '../src/risk/pending-task-opening.schema';
 import { RiskAssessmentRepository, type NewAssessment } from '../src/risk/risk-assessment.repository';
 import { RiskAssessment, RiskAssessmentSchema } from '../src/risk/risk-assessment.schema';
+import { RiskService } from '../src/risk/risk.service';
 import { InspectionTaskRepository, type NewTask } from '../src/tasks/inspection-task.repository';
 import { InspectionTask, InspectionTaskSchema } from '../src/tasks/inspection-task.schema';
 import { OPEN_TASK_DEADLINE, OpenTaskDeadlineSchema } from '../src/tasks/open-task-deadline.schema';
 import { TaskDeadlines } from '../src/tasks/task-deadlines';
 import { TaskDeclaration, TaskDeclarationSchema } from '../src/tasks/task-declaration.schema';
 import { TaskTransitions } from '../src/tasks/task-transitions';
+import { TasksService } from '../src/tasks/tasks.service';
 
 /**
  * The open sets the inspection service's periodic jobs read instead of every assessment and task,
@@ -45,7 +47,8 @@ function assessment(id: string, over: Partial<NewAssessment> = {}): NewAssessmen
     assessmentId: `A-${id}`,
     shipmentId: `S-${id}`,
     importerId: 'TRADER-1',
-    channel: 'RED',
+    // YELLOW: a document check books no inspection slot
+    channel: 'YELLOW',
     score: 80,
     reasons: [],
     matchedRules: [],
@@ -88,6 +91,26 @@ function startedWatcher() {
     watcher: new DeadlineWatcher(tasks, transitions, new TaskDeadlines(), clock, config),
     transitions,
   };
+}
+
+/**
+ * The risk service as a freshly started process has it, for its pending-task sweep: that uses the
+ * assessments, the tasks and the clock; what only assessing or booking a RED slot needs is left out.
+ */
+function startedRiskService(): RiskService {
+  const config = new InspectionConfig();
+  const { transitions } = startedWatcher();
+  const unused = null as never;
+  const taskService = new TasksService(
+    tasks,
+    transitions,
+    unused,
+    calendar,
+    unused,
+    new TaskDeadlines(),
+    config,
+  );
+  return new RiskService(assessments, taskService, events, unused, clock, unused, unused, config);
 }
 
 beforeAll(async () => {
@@ -163,6 +186,28 @@ describe('pending task openings', () => {
     // nothing opened, withdrawn or GREEN comes back
     expect(await pendingEntries.findOne({ _id: 'T-DEC-1' })).toBeNull();
     expect(await pendingEntries.findOne({ _id: 'T-DEC-2-v2' })).toBeNull();
+  });
+});
+
+describe('the pending-task sweep', () => {
+  it('opens, after a restart, the tasks of assessments whose opening and entry were both lost', async () => {
+    await assessments.record(assessment('DEC-4'), []);
+    // the handler died after the assessment, before the task; the entry went missing as well
+    await pendingEntries.deleteOne({ _id: 'T-DEC-4' });
+
+    const risk = startedRiskService();
+    await risk.recoverPendingOpenings();
+    // it also sees DEC-3's task, still to open (its entry was rebuilt above), and DEC-2's first task,
+    // superseded by the amendment, whose entry it drops
+    expect(await risk.openPendingTasks()).toBe(3);
+    expect(await tasks.findVisible('T-DEC-3')).toMatchObject({ status: 'open' });
+    expect(await tasks.findVisible('T-DEC-2')).toBeNull();
+    expect(await tasks.findVisible('T-DEC-4')).toMatchObject({ status: 'open', declarationId: 'DEC-4' });
+    expect(await assessments.findVisible('DEC-4')).toMatchObject({ taskOpenedAt: expect.any(Date) });
+    expect(await pendingEntries.findOne({ _id: 'T-DEC-4' })).toBeNull();
+    expect(await deadlineEntries.findOne({ _id: 'T-DEC-4' })).not.toBeNull();
+    // a second sweep finds nothing left to open
+    expect(await risk.openPendingTasks()).toBe(0);
   });
 });
 

@@ -114,6 +114,15 @@ export class RiskAssessmentRepository extends AggregateRepository<RiskAssessment
     return this.pending.entries({}, { sort: { at: 1 }, limit }) as Promise<PendingTaskOpening[]>;
   }
 
+  /** The assessments of these declarations, by declarationId: one read the _id index serves. */
+  async findVisibleMany(declarationIds: readonly string[]): Promise<Map<string, RiskAssessment>> {
+    if (declarationIds.length === 0) return new Map();
+    const found = await this.model
+      .find({ _id: { $in: declarationIds } }, WITHOUT_OUTBOX)
+      .lean<RiskAssessment[]>();
+    return new Map(found.map((a) => [a._id, a]));
+  }
+
   /** The sweep found the entry's task opened, withdrawn or superseded: nothing will reopen it. */
   async openingDone(entry: PendingTaskOpening): Promise<void> {
     await this.pending.remove(entry._id);

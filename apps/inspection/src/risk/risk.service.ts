@@ -87,8 +87,9 @@ export class RiskService implements OnModuleInit {
    */
   async openPendingTasks(): Promise<number> {
     const pending = await this.assessments.pendingOpenings(SWEEP_BATCH);
+    const assessments = await this.assessments.findVisibleMany(pending.map((e) => e.declarationId));
     for (const entry of pending) {
-      const assessment = await this.assessments.findVisible(entry.declarationId);
+      const assessment = assessments.get(entry.declarationId) ?? null;
       const verdict = pendingOpening(entry, assessment);
       if (verdict === 'open' && assessment) await this.openTaskOf(assessment);
       else if (verdict === 'done') await this.assessments.openingDone(entry);
