@@ -3,7 +3,7 @@ import type { OnModuleInit } from '@nestjs/common';
 import type { FilterQuery, Model, ProjectionType, UpdateQuery } from 'mongoose';
 import { matches, type Guard } from './guard';
 import { ensureIndex } from './indexes';
-import type { OutboxModel } from './outbox';
+import { STAGED_OUTBOX, type OutboxModel } from './outbox';
 import { isDuplicateKey } from './mongo-errors';
 
 /** A state change of one aggregate, written with the events it causes in one single-document write. */
@@ -138,8 +138,13 @@ export abstract class AggregateRepository<T extends Revised> implements OnModule
 
   private async write(id: string, revision: number | null, decision: Decision): Promise<boolean> {
     const filter = { _id: id, revision } as FilterQuery<T>;
-    const result = await this.model.updateOne(filter, toUpdate(decision) as UpdateQuery<T>);
-    return result.modifiedCount === 1;
+    const update = toUpdate(decision) as UpdateQuery<T>;
+    if (!decision.events?.length) return (await this.model.updateOne(filter, update)).modifiedCount === 1;
+    // the outbox as this write left it goes to the relay, which then sends it without reading it back
+    const written = await this.model
+      .findOneAndUpdate(filter, update, { projection: STAGED_OUTBOX, returnDocument: 'after' })
+      .lean();
+    return written !== null;
   }
 
   /**

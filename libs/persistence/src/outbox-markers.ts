@@ -1,5 +1,5 @@
 import { Schema, type Model } from 'mongoose';
-import { upsert } from './upsert';
+import { isDuplicateKey } from './mongo-errors';
 import type { OutboxModel } from './outbox';
 
 /**
@@ -7,8 +7,8 @@ import type { OutboxModel } from './outbox';
  * that the relay's catch-up sweep reads the markers (as many as events in flight) instead of scanning
  * every aggregate collection for `outboxPending` (as large as all the data ever stored). Written after
  * the staging write; `n` counts the stagings, so the relay removes a marker only if nothing was
- * staged after it read it. A crash between the staging write and its marker is caught by the full
- * sweep each relay makes when it starts.
+ * staged after the count it knows (the staging's own upsert returns it; the sweep reads it). A crash
+ * between the staging write and its marker is caught by the full sweep each relay makes when it starts.
  */
 export interface OutboxMarker {
   _id: string;
@@ -35,12 +35,22 @@ export function markerKey(model: OutboxModel, id: unknown): string {
   return `${model.modelName}:${String(id)}`;
 }
 
-export async function markStaged(model: OutboxModel, id: unknown): Promise<void> {
-  await upsert(
-    markersOf(model),
-    { _id: markerKey(model, id) },
-    { $inc: { n: 1 }, $setOnInsert: { model: model.modelName, docId: id, at: new Date() } },
-  );
+/**
+ * Counts a staging on the document's marker and returns the count, in one round trip, so the relay can
+ * remove the marker after sending without reading it first.
+ */
+export async function markStaged(model: OutboxModel, id: unknown): Promise<number> {
+  const markers = markersOf(model);
+  const filter = { _id: markerKey(model, id) };
+  const update = { $inc: { n: 1 }, $setOnInsert: { model: model.modelName, docId: id, at: new Date() } };
+  const options = { upsert: true, returnDocument: 'after', projection: { n: 1 } } as const;
+  try {
+    return (await markers.findOneAndUpdate(filter, update, options).lean())!.n;
+  } catch (error) {
+    // lost the race to create the marker: it exists now, so the second try counts on it
+    if (!isDuplicateKey(error)) throw error;
+    return (await markers.findOneAndUpdate(filter, update, options).lean())!.n;
+  }
 }
 
 /** markStaged for many documents in one unordered bulk upsert; a marker lost to a racing upsert is upserted again alone. */

@@ -1,7 +1,7 @@
 import type { CloudEvent } from '@tongguan/contracts';
 import { Schema, type Model } from 'mongoose';
 import { markStaged, markStagedMany } from './outbox-markers';
-import { outboxSignal } from './outbox-signal';
+import { outboxSignal, type StagedOutbox } from './outbox-signal';
 
 /**
  * Transactional outbox inside the aggregate: the events a state change causes are stored in the
@@ -28,7 +28,7 @@ export interface OutboxFields {
   outboxPending: boolean;
   /**
    * Counts the writes that staged events: the relay empties the outbox only if no write staged more
-   * since it read it ({ _id, outboxSeq } is a point lookup with its unique index).
+   * since the one whose outbox it sent ({ _id, outboxSeq } is a point lookup with its unique index).
    */
   outboxSeq?: number;
 }
@@ -39,8 +39,16 @@ export type OutboxModel = Model<OutboxFields & { _id: unknown }>;
 export const WITHOUT_OUTBOX = { outbox: 0, outboxPending: 0, outboxSeq: 0 } as const;
 
 /**
- * Adds the outbox to an aggregate's schema, and tells the relay the _id of every document a write
- * staged events in, so the relay reads it by _id at once instead of searching for pending documents.
+ * What a staging write returns (findOneAndUpdate, the document after it) so the relay can send the
+ * outbox without reading it back: the same round trip, a few hundred bytes more.
+ */
+export const STAGED_OUTBOX = { outbox: 1, outboxSeq: 1 } as const;
+
+/**
+ * Adds the outbox to an aggregate's schema, and tells the relay of every document a write staged events
+ * in: its outbox as the write left it when the write can tell (an insert; an update returning the
+ * document after it, projected with STAGED_OUTBOX), so the relay sends it without reading it back;
+ * otherwise its _id, which the relay reads at once instead of searching for pending documents.
  */
 export function withOutbox<T>(schema: Schema<T>): Schema<T> {
   const s = schema as Schema;
@@ -55,44 +63,73 @@ export function withOutbox<T>(schema: Schema<T>): Schema<T> {
     const update = this.getUpdate() as Record<string, Record<string, unknown> | undefined>;
     if (stagesEvents(update)) this.setUpdate({ ...update, $inc: { ...update.$inc, outboxSeq: 1 } });
   });
-  s.pre('save', function (this: OutboxFields) {
+  s.pre('save', function (this: OutboxFields & SavedDocument) {
+    // an insert's outbox is exactly what it holds in memory; an update of a loaded document's is not
+    this.$locals.outboxInserted = this.isNew;
     if (this.outboxPending) this.outboxSeq = (this.outboxSeq ?? 0) + 1;
   });
   s.pre('insertMany', function (next: () => void, docs: unknown) {
     for (const doc of docs as OutboxFields[]) if (doc.outboxPending) doc.outboxSeq = 1;
     next();
   });
-  s.post(['updateOne', 'findOneAndUpdate'], async function (this: StagingQuery, result: unknown) {
+  s.post('updateOne', async function (this: StagingQuery, result: unknown) {
     if (!stagesEvents(this.getUpdate())) return;
     const { modifiedCount, upsertedCount, upsertedId } = (result ?? {}) as Record<string, unknown>;
-    const wrote =
-      this.op === 'findOneAndUpdate'
-        ? result != null
-        : Number(modifiedCount ?? 0) + Number(upsertedCount ?? 0) > 0;
-    if (!wrote) return;
-    const id =
-      idOf(this.getFilter()) ??
-      (this.op === 'findOneAndUpdate' ? (result as { _id?: unknown })._id : (upsertedId ?? undefined));
-    await staged(this.model as OutboxModel, id);
+    if (Number(modifiedCount ?? 0) + Number(upsertedCount ?? 0) === 0) return;
+    await staged(this.model as OutboxModel, idOf(this.getFilter()) ?? upsertedId ?? undefined, null);
+  });
+  s.post('findOneAndUpdate', async function (this: StagingQuery, result: unknown) {
+    if (!stagesEvents(this.getUpdate()) || result == null) return;
+    const doc = result as Partial<OutboxFields> & { _id?: unknown };
+    const { new: after, returnDocument } = this.getOptions();
+    const known = after === true || returnDocument === 'after' ? knownOutbox(doc) : null;
+    await staged(this.model as OutboxModel, idOf(this.getFilter()) ?? doc._id, known);
   });
   s.post('updateMany', function (this: StagingQuery, result: { modifiedCount?: number }) {
     if (stagesEvents(this.getUpdate()) && (result?.modifiedCount ?? 0) > 0)
       outboxSignal.staged(this.model as OutboxModel, undefined);
   });
-  s.post('save', async function (doc: OutboxFields & { _id: unknown; constructor: unknown }) {
-    if (doc.outboxPending) await staged(doc.constructor as OutboxModel, doc._id);
+  s.post('save', async function (doc: OutboxFields & SavedDocument) {
+    if (!doc.outboxPending) return;
+    const known = doc.$locals.outboxInserted === true ? knownOutbox(doc) : null;
+    await staged(doc.constructor as OutboxModel, doc._id, known);
   });
   s.post('insertMany', async function (this: OutboxModel, docs: unknown) {
     for (const doc of docs as (OutboxFields & { _id: unknown })[])
-      if (doc.outboxPending) await staged(this, doc._id);
+      if (doc.outboxPending) await staged(this, doc._id, knownOutbox(doc));
   });
   return schema;
 }
 
 /** Marks the document for the relay's sweep, then tells this process's relay to send it now. */
-async function staged(model: OutboxModel, id: unknown): Promise<void> {
-  if (id !== undefined) await markStaged(model, id);
-  outboxSignal.staged(model, id);
+async function staged(
+  model: OutboxModel,
+  id: unknown,
+  known: Omit<StagedOutbox, 'marked'> | null,
+): Promise<void> {
+  if (id === undefined) {
+    outboxSignal.staged(model, undefined);
+    return;
+  }
+  const marked = await markStaged(model, id);
+  outboxSignal.staged(model, id, known && { ...known, marked });
+}
+
+const ENTRY_FIELDS = ['id', 'type', 'source', 'time', 'subject', 'correlationId', 'causationId', 'payload'];
+
+/**
+ * The outbox and outboxSeq a staging write returned, as plain events, when it returned them whole (a
+ * projection that keeps only some fields of the entries, or leaves them out, tells the relay to read).
+ */
+function knownOutbox(doc: Partial<OutboxFields>): Omit<StagedOutbox, 'marked'> | null {
+  const { outbox, outboxSeq } = doc;
+  if (!Array.isArray(outbox) || typeof outboxSeq !== 'number') return null;
+  const events = outbox.map((entry) => {
+    const plain = entry as CloudEvent<object> & { toObject?: () => CloudEvent<object> };
+    return typeof plain.toObject === 'function' ? plain.toObject() : plain;
+  });
+  const whole = events.every((event) => ENTRY_FIELDS.every((field) => field in event));
+  return whole ? { outbox: events, outboxSeq } : null;
 }
 
 interface StagingQuery {
@@ -101,6 +138,14 @@ interface StagingQuery {
   getUpdate(): unknown;
   setUpdate(update: unknown): void;
   getFilter(): Record<string, unknown>;
+  getOptions(): { new?: boolean; returnDocument?: string };
+}
+
+interface SavedDocument {
+  _id: unknown;
+  constructor: unknown;
+  isNew: boolean;
+  $locals: Record<string, unknown>;
 }
 
 function stagesEvents(update: unknown): boolean {
