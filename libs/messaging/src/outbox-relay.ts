@@ -1,13 +1,20 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { type CloudEvent, PayloadValidationError } from '@tongguan/contracts';
 import {
+  emptySentOutboxes,
   ensureIndex,
-  markerKey,
+  laterStaging,
   markersOf,
   outboxSignal,
   parkOutboxEvent,
-  type OutboxFields,
+  pendingAsStaged,
+  readPending,
+  removeMarkers,
+  scanPending,
   type OutboxModel,
+  type PendingOutbox,
+  type StagedDocument,
+  type StagedOutbox,
 } from '@tongguan/persistence';
 import { DeadLetterReasons } from './dead-letter-reasons';
 import { EventPublisher } from './event-publisher';
@@ -20,28 +27,33 @@ import { messagingMetrics } from './messaging-metrics';
  */
 const SWEEP_MS = 5_000;
 const BATCH = 100;
-const STAGED = { _id: 1, outbox: 1, outboxSeq: 1 } as const;
-
-type Staged = Pick<OutboxFields, 'outbox' | 'outboxSeq'> & { _id: unknown };
-/** A document read for relaying, with its marker's count as read before it (null: no marker). */
-type Pending = { doc: Staged | null; id: unknown; marked: number | null };
+/** A document named by a staging write, with its outbox when the write returned it (null: read it). */
+type Named = { id: unknown; known: StagedOutbox | null };
 
 /**
  * Relays staged events to Kafka, then removes exactly the entries it sent. Change-driven: every write
- * that stages events names its document (outboxSignal), which the relay reads by _id at once; a rare
- * sweep finds what this process did not stage. Two relays racing may both send an entry, which the
- * consumers' inbox (keyed by ce_id) makes harmless.
+ * that stages events names its document (outboxSignal), mostly with the outbox the write left, which
+ * the relay sends at once (else it reads the document by _id); a rare sweep finds what this process did
+ * not stage. Per staged write that costs the staging write, the marker's upsert, and, shared by all the
+ * documents relayed together, one bulk write emptying their outboxes and one removing their markers.
+ * Two relays racing may both send an entry, which the consumers' inbox (keyed by ce_id) makes harmless.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly models = new Map<string, OutboxModel>();
   /** Documents named by a staging write, per model, in staging order. */
-  private readonly staged = new Map<string, Map<string, unknown>>();
+  private readonly staged = new Map<string, Map<string, Named>>();
   /** A sweep of the markers is due. */
   private sweepDue = true;
   /** Models whose whole collection must be searched once (at start, or after a write naming no _id). */
   private readonly fullSweeps = new Set<string>();
+  /**
+   * The ce_ids sent or parked by this pass and the one before: a document staged again while a pass
+   * sent it returns those events too, until that pass has pulled them, so they are not sent twice.
+   */
+  private handledBefore = new Set<string>();
+  private handledNow = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -49,7 +61,7 @@ export class OutboxRelay implements OnApplicationShutdown {
   private readonly unlisten: () => void;
 
   constructor(private readonly publisher: EventPublisher) {
-    this.unlisten = outboxSignal.listen((model, id) => this.onStaged(model, id));
+    this.unlisten = outboxSignal.listen((model, id, known) => this.onStaged(model, id, known));
   }
 
   watch(model: OutboxModel): void {
@@ -63,15 +75,20 @@ export class OutboxRelay implements OnApplicationShutdown {
     this.kick();
   }
 
-  private onStaged(model: OutboxModel, id: unknown): void {
+  private onStaged(model: OutboxModel, id: unknown, known: StagedOutbox | null): void {
     if (!this.models.has(model.modelName)) return;
     if (id === undefined) this.fullSweeps.add(model.modelName);
-    else {
-      const ids = this.staged.get(model.modelName) ?? new Map<string, unknown>();
-      ids.set(String(id), id);
-      this.staged.set(model.modelName, ids);
-    }
+    else this.name(model.modelName, id, known);
     this.kick();
+  }
+
+  /** Notes a document to relay; staged twice before a pass, it is sent as the later staging left it. */
+  private name(modelName: string, id: unknown, known: StagedOutbox | null): void {
+    const named = this.staged.get(modelName) ?? new Map<string, Named>();
+    const key = String(id);
+    const before = named.get(key);
+    named.set(key, { id, known: before ? laterStaging(before.known, known) : known });
+    this.staged.set(modelName, named);
   }
 
   private kick(): void {
@@ -108,29 +125,38 @@ export class OutboxRelay implements OnApplicationShutdown {
   private async relayAll(): Promise<void> {
     const sweep = this.sweepDue;
     this.sweepDue = false;
+    this.handledBefore = this.handledNow;
+    this.handledNow = new Set();
     const marked = sweep ? await this.markedIds() : new Map<string, unknown[]>();
     for (const [name, model] of this.models) {
-      const staged = this.staged.get(name);
-      const ids = new Map([...(staged ?? [])].concat((marked.get(name) ?? []).map((id) => [String(id), id])));
-      staged?.clear();
+      const named = new Map(this.staged.get(name));
+      this.staged.get(name)?.clear();
+      for (const id of marked.get(name) ?? [])
+        if (!named.has(String(id))) named.set(String(id), { id, known: null });
       try {
-        if (ids.size > 0) await this.relay(model, await this.pendingByIds(model, [...ids.values()]));
+        if (named.size > 0) await this.relay(model, await this.pending(model, named.values()));
         if (this.fullSweeps.has(name)) {
-          const found = await this.pendingByScan(model);
+          const found = await scanPending(model, BATCH);
           await this.relay(model, found);
           // a full batch may have left more behind: the scan goes on at the next tick
           if (found.length < BATCH) this.fullSweeps.delete(name);
           else this.again = true;
         }
       } catch (error) {
-        // put the named documents back, so they are retried by _id rather than left to the sweep
-        const retry = this.staged.get(name) ?? new Map<string, unknown>();
-        for (const [key, id] of ids) retry.set(key, id);
-        this.staged.set(name, retry);
+        // put the named documents back, so they are retried by _id rather than left to the sweep; read
+        // again, since the pass may have emptied some of them before it failed
+        for (const { id } of named.values()) this.name(name, id, null);
         if (sweep) this.sweepDue = true;
         throw error;
       }
     }
+  }
+
+  /** The named documents: as their staging write returned them, else read. */
+  private pending(model: OutboxModel, named: Iterable<Named>): Promise<PendingOutbox[]> {
+    return Promise.all(
+      [...named].map(({ id, known }) => (known ? pendingAsStaged(id, known) : readPending(model, id))),
+    );
   }
 
   /** The documents the markers name, per model: every document with events not yet sent. */
@@ -147,51 +173,27 @@ export class OutboxRelay implements OnApplicationShutdown {
     return byModel;
   }
 
-  /** Point lookups by _id only (a filter with any other field would scan on mongo-java-server). */
-  private async pendingByIds(model: OutboxModel, ids: unknown[]): Promise<Pending[]> {
-    const markers = markersOf(model);
-    return Promise.all(
-      ids.map(async (id) => {
-        const marker = await markers.findById(markerKey(model, id), { n: 1 }).lean();
-        const doc = (await model.findById(id, STAGED).lean()) as Staged | null;
-        return { doc, id, marked: marker?.n ?? null };
-      }),
-    );
-  }
-
-  /** The scan of a whole collection for pending documents: at start, and after a write that named none. */
-  private async pendingByScan(model: OutboxModel): Promise<Pending[]> {
-    const docs = (await model.find({ outboxPending: true }, STAGED).limit(BATCH).lean()) as Staged[];
-    return docs.map((doc) => ({ doc, id: doc._id, marked: null }));
-  }
-
   /**
-   * One produce request for every document's events (each document's in order), then one write each:
-   * the outbox emptied if no write staged more since the read, else exactly the sent entries pulled.
-   * An event that can never be sent (poison) is parked instead, so it holds up nothing after it.
+   * One produce request for every document's events (each document's in order), then one bulk write
+   * emptying the outboxes and one removing the markers of the documents sent (or found with nothing
+   * to send), each marker unless a staging counted on it since. An event that can never be sent
+   * (poison) is parked instead, so it holds up nothing after it.
    */
-  private async relay(model: OutboxModel, pending: Pending[]) {
+  private async relay(model: OutboxModel, pending: PendingOutbox[]) {
     const docs = pending.flatMap(({ doc }) => (doc && (doc.outbox?.length ?? 0) > 0 ? [doc] : []));
+    const handled = (id: string) => this.handledBefore.has(id) || this.handledNow.has(id);
     const entries = docs.flatMap((doc) =>
-      ((doc.outbox ?? []) as CloudEvent[]).map((event) => ({ doc, event })),
+      ((doc.outbox ?? []) as CloudEvent[]).flatMap((event) => (handled(event.id) ? [] : [{ doc, event }])),
     );
     if (entries.length > 0) await this.send(model, entries);
-    await Promise.all(
-      pending.map(async ({ doc, id, marked }) => {
-        if (doc && (doc.outbox?.length ?? 0) > 0) {
-          const emptied = await model.updateOne(
-            { _id: doc._id, outboxSeq: doc.outboxSeq ?? null },
-            { $set: { outbox: [], outboxPending: false } },
-          );
-          if (emptied.modifiedCount !== 1) {
-            const ids = (doc.outbox ?? []).map((event) => event.id);
-            await model.updateOne({ _id: doc._id }, { $pull: { outbox: { id: { $in: ids } } } });
-            return; // staged again meanwhile: its marker stays for that
-          }
-        }
-        // sent (or nothing left to send): the marker goes, unless a staging counted on it since
-        if (marked !== null) await markersOf(model).deleteOne({ _id: markerKey(model, id), n: marked });
-      }),
+    for (const { event } of entries) this.handledNow.add(event.id);
+    const emptied = await emptySentOutboxes(model, docs);
+    // a document staged again meanwhile keeps its marker for that
+    await removeMarkers(
+      model,
+      pending.flatMap(({ doc, id, marked }) =>
+        marked !== null && (!doc?.outbox?.length || emptied.has(doc)) ? [{ id, marked }] : [],
+      ),
     );
   }
 
@@ -200,7 +202,10 @@ export class OutboxRelay implements OnApplicationShutdown {
    * record for good (too large, malformed), the entries go one by one to find it: it is parked and the
    * others are sent. Any other failure (broker unavailable) is thrown, and the relay retries it all.
    */
-  private async send(model: OutboxModel, entries: { doc: Staged; event: CloudEvent }[]): Promise<void> {
+  private async send(
+    model: OutboxModel,
+    entries: { doc: StagedDocument; event: CloudEvent }[],
+  ): Promise<void> {
     const sendable: typeof entries = [];
     for (const entry of entries) {
       const problem = this.publisher.problemOf(entry.event);
@@ -223,7 +228,11 @@ export class OutboxRelay implements OnApplicationShutdown {
     }
   }
 
-  private async park(model: OutboxModel, { doc, event }: { doc: Staged; event: CloudEvent }, error: unknown) {
+  private async park(
+    model: OutboxModel,
+    { doc, event }: { doc: StagedDocument; event: CloudEvent },
+    error: unknown,
+  ) {
     const reason =
       error instanceof UnpublishableEventError
         ? DeadLetterReasons.unknownType
@@ -231,7 +240,7 @@ export class OutboxRelay implements OnApplicationShutdown {
           ? DeadLetterReasons.payload
           : 'RECORD_REJECTED';
     const text = describeError(error);
-    await parkOutboxEvent(model, doc._id, event as CloudEvent<object>, reason, text);
+    if (!(await parkOutboxEvent(model, doc._id, event as CloudEvent<object>, reason, text))) return;
     messagingMetrics.outboxParked.inc({ type: event.type, reason });
     this.logger.error(
       `outbox event ${event.type} ${event.id} of ${model.modelName} ${String(doc._id)} parked in outbox_parked (${reason}): ${text}`,

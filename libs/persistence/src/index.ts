@@ -12,3 +12,4 @@ export * from './outbox-markers';
 export * from './upsert';
 export * from './outbox-parking';
 export * from './open-set';
+export * from './outbox-relaying';

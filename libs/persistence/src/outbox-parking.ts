@@ -1,7 +1,7 @@
 import type { CloudEvent } from '@tongguan/contracts';
 import { Schema, type Model } from 'mongoose';
 import type { OutboxModel } from './outbox';
-import { upsert } from './upsert';
+import { isDuplicateKey } from './mongo-errors';
 
 /**
  * Outbox events that can never be sent as they are (they break their contract, or the broker refuses
@@ -40,25 +40,35 @@ export function parkedOutboxOf(model: OutboxModel): Model<ParkedOutboxEvent> {
   );
 }
 
+/**
+ * Parks the event; false when it was parked already (two relays, or a relay and a sweep, sent the same
+ * outbox), so it is reported once.
+ */
 export async function parkOutboxEvent(
   model: OutboxModel,
   docId: unknown,
   event: CloudEvent<object>,
   reason: string,
   error: string,
-): Promise<void> {
-  await upsert(
-    parkedOutboxOf(model),
-    { _id: `${model.modelName}:${event.id}` },
-    {
-      $setOnInsert: {
-        model: model.modelName,
-        docId,
-        event,
-        reason,
-        error: error.slice(0, 2000),
-        parkedAt: new Date(),
-      },
+): Promise<boolean> {
+  const parked = {
+    $setOnInsert: {
+      model: model.modelName,
+      docId,
+      event,
+      reason,
+      error: error.slice(0, 2000),
+      parkedAt: new Date(),
     },
-  );
+  };
+  try {
+    const result = await parkedOutboxOf(model).updateOne({ _id: `${model.modelName}:${event.id}` }, parked, {
+      upsert: true,
+    });
+    return result.upsertedCount === 1;
+  } catch (error) {
+    // the racing relay parked it first
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
 }
