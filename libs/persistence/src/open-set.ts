@@ -1,6 +1,6 @@
 import { Schema, type FilterQuery, type Model, type SchemaDefinition, type SortOrder } from 'mongoose';
 import { ensureIndex } from './indexes';
-import { isDuplicateKey } from './mongo-errors';
+import { creatingCollection, isDuplicateKey } from './mongo-errors';
 import { upsert } from './upsert';
 
 /** What every entry of an open set holds besides its own fields. */
@@ -48,15 +48,17 @@ export class OpenSet<F extends object> {
     if (items.length === 0) return;
     const at = new Date();
     try {
-      await this.model.bulkWrite(
-        items.map(({ id, fields }) => ({
-          updateOne: {
-            filter: { _id: id },
-            update: this.addition(fields, at),
-            upsert: true,
-          },
-        })),
-        { ordered: false },
+      await creatingCollection(() =>
+        this.model.bulkWrite(
+          items.map(({ id, fields }) => ({
+            updateOne: {
+              filter: { _id: id },
+              update: this.addition(fields, at),
+              upsert: true,
+            },
+          })),
+          { ordered: false },
+        ),
       );
     } catch (error) {
       const writeErrors = (error as { writeErrors?: { index: number; code?: number }[] }).writeErrors;

@@ -1,5 +1,5 @@
 import { Schema, type Model } from 'mongoose';
-import { isDuplicateKey } from './mongo-errors';
+import { creatingCollection, isDuplicateKey } from './mongo-errors';
 import type { OutboxModel } from './outbox';
 
 /**
@@ -45,7 +45,7 @@ export async function markStaged(model: OutboxModel, id: unknown): Promise<numbe
   const update = { $inc: { n: 1 }, $setOnInsert: { model: model.modelName, docId: id, at: new Date() } };
   const options = { upsert: true, returnDocument: 'after', projection: { n: 1 } } as const;
   try {
-    return (await markers.findOneAndUpdate(filter, update, options).lean())!.n;
+    return (await creatingCollection(() => markers.findOneAndUpdate(filter, update, options).lean()))!.n;
   } catch (error) {
     // lost the race to create the marker: it exists now, so the second try counts on it
     if (!isDuplicateKey(error)) throw error;
@@ -58,15 +58,17 @@ export async function markStagedMany(model: OutboxModel, ids: readonly unknown[]
   const markers = markersOf(model);
   const at = new Date();
   try {
-    await markers.bulkWrite(
-      ids.map((id) => ({
-        updateOne: {
-          filter: { _id: markerKey(model, id) },
-          update: { $inc: { n: 1 }, $setOnInsert: { model: model.modelName, docId: id, at } },
-          upsert: true,
-        },
-      })),
-      { ordered: false },
+    await creatingCollection(() =>
+      markers.bulkWrite(
+        ids.map((id) => ({
+          updateOne: {
+            filter: { _id: markerKey(model, id) },
+            update: { $inc: { n: 1 }, $setOnInsert: { model: model.modelName, docId: id, at } },
+            upsert: true,
+          },
+        })),
+        { ordered: false },
+      ),
     );
   } catch (error) {
     const writeErrors = (error as { writeErrors?: { index: number; code?: number }[] }).writeErrors;
