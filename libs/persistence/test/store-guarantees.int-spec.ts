@@ -125,15 +125,15 @@ describe('the Mongo-wire server under racing clients', () => {
   });
 
   it('applies every racing upsert through the shared helper: one document, no update lost', async () => {
-    const models = clients.map((client) =>
-      client.model(
-        'Counter',
-        new mongoose.Schema({ _id: String, seen: Number }, { versionKey: false }),
-        'upsert_helper',
-      ),
-    );
+    const schema = new mongoose.Schema({ _id: String, seen: Number }, { versionKey: false });
+    const counterOf = (client: Connection) => client.model('Counter', schema, 'upsert_helper');
     // the race is about the upserts: the collection is created first, once (mongo-java-server 1.47
-    // registers a collection that several clients `create` at once twice, and can no longer drop it)
+    // registers a collection that several clients `create` at once twice, and can no longer drop it).
+    // Compiling a model starts its collection's creation at once, so the other clients compile theirs
+    // only after the first client's has finished.
+    const first = counterOf(clients[0]);
+    await first.init();
+    const models = [first, ...clients.slice(1).map(counterOf)];
     for (const model of models) await model.init();
     await Promise.all(
       models.flatMap((model) =>
