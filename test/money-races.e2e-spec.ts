@@ -251,9 +251,15 @@ describe('money and lodgements under races (two instances of declaration and log
     const assessed = (await declaration(id)).duty.totalMinor;
     expect(difference).toMatchObject({ status: 'requested', portFeesMinor: 0 });
     expect(difference.dutiesAndTaxesMinor).toBe(assessed - first.dutiesAndTaxesMinor);
-    const announced = tap
-      .ofType(type('PaymentRequested'), bl)
-      .find((m) => m.payload.paymentId === difference.id)!.payload;
+    // the payment is stored before its event is relayed: the event comes a moment later
+    const { payload: announced } = await tap.waitFor(
+      (m) =>
+        m.headers.ce_type === type('PaymentRequested') &&
+        m.headers.ce_subject === bl &&
+        m.payload.paymentId === difference.id,
+      30_000,
+      'the PaymentRequested of the difference',
+    );
     expect(announced).toMatchObject({
       declarationId: id,
       declarationVersion: 2,
