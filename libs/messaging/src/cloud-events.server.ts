@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import { ServiceConfig } from '@tongguan/config';
 import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { definitionOfType } from '@tongguan/contracts';
 import type { HandledEvent, Inbox } from '@tongguan/persistence';
@@ -78,8 +77,7 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
       await this.consumer.connect();
       await this.consumer.subscribe({ topics, fromBeginning: true });
       await this.consumer.run({
-        partitionsConsumedConcurrently:
-          this.options.consumerConcurrency ?? new ServiceConfig().CONSUMER_CONCURRENCY,
+        partitionsConsumedConcurrently: this.options.consumerConcurrency,
         // offsets are resolved by handleBatch once recorded, never by kafkajs at the batch's end
         eachBatchAutoResolve: false,
         eachBatch: (p) => this.handleBatch(p),

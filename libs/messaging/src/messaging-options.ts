@@ -6,8 +6,8 @@ export interface MessagingOptions {
   brokers: string[];
   topicPrefix: string;
   partitions: number;
-  /** Partitions the consumer works on at once (CONSUMER_CONCURRENCY; ServiceConfig's default when unset). */
-  consumerConcurrency?: number;
+  /** Partitions the consumer works on at once (CONSUMER_CONCURRENCY). */
+  consumerConcurrency: number;
   /** Replicas of the topics this service creates (KAFKA_REPLICATION_FACTOR; 3 in production). */
   replicationFactor: number;
 }

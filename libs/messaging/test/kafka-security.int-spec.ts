@@ -31,6 +31,7 @@ function publisherAs(service: keyof typeof passwords, password = passwords[servi
     brokers: [broker.brokers],
     topicPrefix: env.TOPIC_PREFIX,
     partitions: 3,
+    consumerConcurrency: 3,
     replicationFactor: 1,
   };
   const kafka = createKafka(`test-${service}`, options.brokers, { retry: { retries: 1 } }, settings);

@@ -23,6 +23,7 @@ const options: MessagingOptions = {
   brokers: env.KAFKA_BROKERS.split(','),
   topicPrefix: env.TOPIC_PREFIX,
   partitions: 3,
+  consumerConcurrency: 3,
   replicationFactor: 1,
 };
 const kafka = createKafka('test-outbox-poison', options.brokers);

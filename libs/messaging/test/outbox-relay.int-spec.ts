@@ -24,6 +24,7 @@ const options: MessagingOptions = {
   brokers: env.KAFKA_BROKERS.split(','),
   topicPrefix: env.TOPIC_PREFIX,
   partitions: 3,
+  consumerConcurrency: 3,
   replicationFactor: 1,
 };
 const kafka = createKafka('test-outbox-relay', options.brokers);
