@@ -16,6 +16,7 @@ COPY --from=build /app/dist dist
 COPY package.json tsconfig.base.json ./
 COPY scripts/register-paths.js scripts/token.js scripts/kafka-setup.js scripts/dlq-redrive.js scripts/
 COPY apps apps
+COPY config config
 USER node
 ENV APP=clearance-monitor
 CMD ["sh", "-c", "exec node -r ./scripts/register-paths.js dist/apps/$APP/src/main.js"]

@@ -17,3 +17,6 @@ export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
  * dot, dash and underscore, at most 64.
  */
 export const PARTY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** An agency or step id of the agency registry (config/agencies.json): lower case, digits and dashes. */
+export const AGENCY_ID_PATTERN = /^[a-z][a-z0-9-]{1,31}$/;

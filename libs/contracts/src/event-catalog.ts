@@ -1,5 +1,8 @@
 import { ClearanceSlaAtRisk } from './clearance/clearance-sla-at-risk.event';
 import { ClearanceSlaBreached } from './clearance/clearance-sla-breached.event';
+import { ComplaintEscalated } from './clearance/complaint-escalated.event';
+import { ApprovalsRequested } from './declaration/approvals-requested.event';
+import { AgencyDecisionRecorded } from './inspection/agency-decision-recorded.event';
 import { DeclarationAccepted } from './declaration/declaration-accepted.event';
 import { DeclarationAmended } from './declaration/declaration-amended.event';
 import { DeclarationLodged } from './declaration/declaration-lodged.event';
@@ -43,6 +46,7 @@ export const Events = {
   DeclarationAccepted,
   DeclarationAmended,
   DutyAssessed,
+  ApprovalsRequested,
   ShipmentReleased,
   ReleaseRefused,
   DeclarationWithdrawn,
@@ -52,12 +56,14 @@ export const Events = {
   DocumentsRequested,
   InspectionCompleted,
   InspectionDeemedApproved,
+  AgencyDecisionRecorded,
   PaymentRequested,
   PaymentSettled,
   PickupBooked,
   PickupCancelled,
   ClearanceSlaAtRisk,
   ClearanceSlaBreached,
+  ComplaintEscalated,
 } as const;
 
 type Catalog = typeof Events;

@@ -18,10 +18,14 @@ export interface AuditEntry {
   importerId?: string;
 }
 
-/** The monitor's own output: an SLA alert is not a decision on the record. */
+/**
+ * The monitor's own output: an SLA alert is not a decision on the record, and the complaint centre
+ * audits its complaints' moves itself.
+ */
 export const NOT_AUDITED = [
   'ClearanceSlaAtRisk',
   'ClearanceSlaBreached',
+  'ComplaintEscalated',
 ] as const satisfies readonly EventName[];
 export type AuditedEventName = Exclude<EventName, (typeof NOT_AUDITED)[number]>;
 export type AuditedEvent = NamedEvent<AuditedEventName>;
@@ -108,6 +112,25 @@ export function decisionOf({ name, payload: p }: AuditedEvent): Decision {
       );
     case 'PaymentSettled':
       return by(p.importerId, 'importer', `payment settled by ${p.method}, receipt ${p.receiptNumber}`);
+    case 'ApprovalsRequested':
+      return by(
+        SYSTEM.customs,
+        'customs',
+        p.approvals.length === 0
+          ? `declaration ${p.declarationId} version ${p.declarationVersion} needs no other agency`
+          : `declaration ${p.declarationId} version ${p.declarationVersion} sent to ${p.approvals.map((a) => `${a.agency}/${a.step}`).join(', ')}`,
+        p.approvals.map((a) => `${a.agency}/${a.step}: rules ${a.ruleIds.join(', ')}`),
+      );
+    case 'AgencyDecisionRecorded':
+      return by(
+        p.decidedBy,
+        p.agency,
+        `${p.agency}/${p.step} ${p.outcome === 'deemed-approved' ? 'deemed approved (tacit approval)' : p.outcome}`,
+        [
+          `${p.decisionHours} of ${p.limitHours} working hours${p.withinLimit ? '' : ', over the limit'}`,
+          ...p.reasons,
+        ],
+      );
     case 'ShipmentReleased':
       return by(SYSTEM.customs, 'customs', 'released', ['accepted, inspection cleared and paid']);
     case 'ReleaseRefused':

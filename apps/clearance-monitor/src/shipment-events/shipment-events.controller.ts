@@ -18,6 +18,8 @@ const AUDIT_ONLY_EVENTS = [
   'CustomsHoldLifted',
   'PickupBooked',
   'PickupCancelled',
+  'ApprovalsRequested',
+  'AgencyDecisionRecorded',
 ] as const satisfies readonly Exclude<AuditedEventName, FoldedName>[];
 type AuditOnlyName = (typeof AUDIT_ONLY_EVENTS)[number];
 

@@ -24,6 +24,8 @@ export function accessTo(
       return 'reader';
     case 'importer':
     case 'inspection':
+    case 'agency':
+    case 'supervisor':
       return 'none';
   }
 }
