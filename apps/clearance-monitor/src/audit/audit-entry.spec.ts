@@ -53,8 +53,8 @@ describe('auditEntryOf', () => {
     expect(entry).toMatchObject({ actor: 'OFFICER-2', reasons: ['CO: certificate of origin'] });
   });
 
-  it('leaves only the monitor’s own alerts off the record', () => {
-    const alerts: EventName[] = ['ClearanceSlaAtRisk', 'ClearanceSlaBreached'];
+  it('leaves only the monitor’s own alerts off the record (complaints keep their own history)', () => {
+    const alerts: EventName[] = ['ClearanceSlaAtRisk', 'ClearanceSlaBreached', 'ComplaintEscalated'];
     expect([...NOT_AUDITED].sort()).toEqual(alerts.sort());
   });
 });
