@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { ServiceConfig } from '@tongguan/config';
 import { PlatformModule } from '@tongguan/platform';
 import { AlertsModule } from './alerts/alerts.module';
+import { ComplaintsModule } from './complaints/complaints.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { AuditModule } from './audit/audit.module';
 import { InFlightModule } from './in-flight/in-flight.module';
@@ -25,6 +26,7 @@ export class AppModule {
         InFlightModule,
         AlertsModule,
         DashboardModule,
+        ComplaintsModule,
       ],
     };
   }
