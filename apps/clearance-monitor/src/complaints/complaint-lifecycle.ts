@@ -1,3 +1,5 @@
+import { supervises } from '@tongguan/agencies';
+
 /**
  * The complaint's rules as pure functions of what the complaint holds, so a service method reads
  * load, decide, save, and every rule is tested without a broker or a store:
@@ -23,6 +25,7 @@ export interface ComplaintMove {
 /** What the rules read of a complaint. */
 export interface ComplaintFacts {
   status: ComplaintStatus;
+  importerId: string;
   agency: string;
   limitHours: number;
   dueAt: Date;
@@ -50,6 +53,8 @@ export interface Actor {
 }
 
 export type RefusalCode =
+  /** Not the caller's to see: not its importer's, or not its agency's supervisor's. */
+  | 'NOT_VISIBLE'
   | 'ALREADY_OWNED'
   | 'ALREADY_ANSWERED'
   | 'NOT_TAKEN'
@@ -79,6 +84,7 @@ const changed = (set: ComplaintFields, move: ComplaintMove): Verdict => ({
   kind: 'change',
   change: { set, move },
 });
+const notVisible = refused('NOT_VISIBLE', 'the complaint is not routed to you');
 const ownedBy = (c: Pick<ComplaintFacts, 'ownerId'>) => `the complaint is owned by supervisor ${c.ownerId}`;
 
 /** A new complaint's facts and its first move; its limit is the agency's, counted from filing. */
@@ -90,6 +96,7 @@ export function filed(
 ): ComplaintFacts & { history: ComplaintMove[] } {
   return {
     status: 'filed',
+    importerId: importer.party,
     agency: about.agency,
     limitHours: due.limitHours,
     dueAt: due.dueAt,
@@ -111,6 +118,7 @@ export function filed(
 
 /** First contact: the first supervisor to take it owns it; its owner taking it again changes nothing. */
 export function take(c: ComplaintFacts, supervisor: Actor, at: Date): Verdict {
+  if (!supervises(supervisor, c.agency)) return notVisible;
   if (c.status === 'answered') return refused('ALREADY_ANSWERED', 'the complaint is already answered');
   if (c.ownerId === supervisor.subject) return { kind: 'unchanged' };
   if (c.ownerId !== null) return refused('ALREADY_OWNED', ownedBy(c));
@@ -128,6 +136,7 @@ export function take(c: ComplaintFacts, supervisor: Actor, at: Date): Verdict {
 
 /** Only the owner answers, once per filing (or reopening). */
 export function answer(c: ComplaintFacts, supervisor: Actor, text: string, at: Date): Verdict {
+  if (!supervises(supervisor, c.agency)) return notVisible;
   if (c.status === 'answered') return refused('ALREADY_ANSWERED', 'the complaint is already answered');
   if (c.ownerId === null) return refused('NOT_TAKEN', 'take the complaint before answering it');
   if (c.ownerId !== supervisor.subject)
@@ -161,8 +170,9 @@ export function reopen(
   importer: Actor,
   why: string,
   at: Date,
-  policy: { windowDays: number; dueFrom: (at: Date) => Date },
+  policy: { windowDays: number; dueFrom: (at: Date, complaint: ComplaintFacts) => Date },
 ): Verdict {
+  if (!(importer.role === 'importer' && importer.party === c.importerId)) return notVisible;
   if (c.status !== 'answered' || c.answeredAt === null)
     return refused('NOT_ANSWERED', 'only an answered complaint can be reopened');
   if (c.reopenedAt !== null) return refused('ALREADY_REOPENED', 'the complaint was reopened once already');
@@ -172,7 +182,14 @@ export function reopen(
       `a complaint can be reopened within ${policy.windowDays} days of its answer`,
     );
   return changed(
-    { status: 'taken', dueAt: policy.dueFrom(at), reopenedAt: at, answer: null, answeredAt: null },
+    { status: 'taken', dueAt: policy.dueFrom(at, c), reopenedAt: at, answer: null, answeredAt: null },
     { move: 'reopened', at, by: importer.party, role: importer.role, why },
   );
+}
+
+/** Who reads a complaint: its importer, its agency's supervisors, and ops. */
+export function visibleTo(reader: Actor, c: Pick<ComplaintFacts, 'importerId' | 'agency'>): boolean {
+  if (reader.role === 'ops') return true;
+  if (reader.role === 'importer') return reader.party === c.importerId;
+  return supervises(reader, c.agency);
 }
