@@ -13,6 +13,7 @@ import { RiskService } from '../src/risk/risk.service';
 import { InspectionTaskRepository, type NewTask } from '../src/tasks/inspection-task.repository';
 import { InspectionTask, InspectionTaskSchema } from '../src/tasks/inspection-task.schema';
 import { OPEN_TASK_DEADLINE, OpenTaskDeadlineSchema } from '../src/tasks/open-task-deadline.schema';
+import { TaskDeadlineTarget } from '../src/tasks/task-deadline-target';
 import { TaskDeadlines } from '../src/tasks/task-deadlines';
 import { TaskDeclaration, TaskDeclarationSchema } from '../src/tasks/task-declaration.schema';
 import { TaskTransitions } from '../src/tasks/task-transitions';
@@ -85,10 +86,10 @@ function task(id: string, deadlineHours: number): NewTask {
 /** A deadline watcher as a freshly started process has it: its first sweep rebuilds the open set. */
 function startedWatcher() {
   const transitions = new TaskTransitions(tasks, events, clock, calendar);
-  const config = Object.assign(new InspectionConfig(), { DEADLINE_POLL_MS: 60_000 });
   Logger.overrideLogger(false);
+  const target = new TaskDeadlineTarget(tasks, transitions, new TaskDeadlines());
   return {
-    watcher: new DeadlineWatcher(tasks, transitions, new TaskDeadlines(), clock, config),
+    watcher: new DeadlineWatcher(target, clock, 60_000),
     transitions,
   };
 }

@@ -1,9 +1,9 @@
 import { WorkingCalendar, Clock, HOUR_MS } from '@tongguan/clock';
-import { InspectionConfig } from '../config/inspection-config';
 import type { InspectionTask } from '../tasks/inspection-task.schema';
 import type { InspectionTaskRepository } from '../tasks/inspection-task.repository';
 import type { OpenTaskDeadline } from '../tasks/open-task-deadline.schema';
 import { TaskDeadlines } from '../tasks/task-deadlines';
+import { TaskDeadlineTarget } from '../tasks/task-deadline-target';
 import { deadlineWatch, decide, type TaskFact } from '../tasks/task-lifecycle';
 import type { TaskTransitions } from '../tasks/task-transitions';
 import { DeadlineWatcher } from './deadline-watcher';
@@ -82,10 +82,10 @@ function watcherAt(
     speed: 3600,
     anchor: new Date(Date.now()).toISOString(),
   });
-  const config = Object.assign(new InspectionConfig(), { DEADLINE_POLL_MS: pollMs });
   const store = fakeStore(tasks, clock, entries);
   const deadlines = new TaskDeadlines();
-  const watcher = new DeadlineWatcher(store.repository, store.transitions, deadlines, clock, config);
+  const target = new TaskDeadlineTarget(store.repository, store.transitions, deadlines);
+  const watcher = new DeadlineWatcher(target, clock, pollMs);
   return { watcher, deadlines, approved: store.approved, entries: store.entries };
 }
 

@@ -1,31 +1,26 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Clock } from '@tongguan/clock';
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Clock } from '@tongguan/clock';
 import { PeriodicJob } from '@tongguan/platform';
-import { InspectionConfig } from '../config/inspection-config';
-import { InspectionTaskRepository } from '../tasks/inspection-task.repository';
-import type { OpenTaskDeadline } from '../tasks/open-task-deadline.schema';
-import { TaskDeadlines } from '../tasks/task-deadlines';
-import { TaskTransitions } from '../tasks/task-transitions';
+import type { DeadlineTarget, DueEntry } from './deadline-target';
 
-/** Most tasks one sweep arms; the soonest come first, the rest at the next sweep. */
+/** Most deadlines one sweep arms; the soonest come first, the rest at the next sweep. */
 const BATCH = 1_000;
-/** Floor between two looks at one task, so a deadline a few ms away does not spin. */
+/** Floor between two looks at one item, so a deadline a few ms away does not spin. */
 const MIN_DELAY_MS = 10;
 
 /**
- * Durable timers. The deadlines are in Mongo; every instance sweeps, every DEADLINE_POLL_MS, the open
- * set of deadlines (one entry per open task, kept by the task's own writes, so the sweep reads the
- * tasks in flight, not every task ever stored) for those due before its next sweeps, and arms a timer
- * per task; tasks this instance opens or resumes are armed at once (TaskDeadlines). When a timer
- * fires, the task is loaded by _id and the tacit approval decided and written guarded by the revision
- * read (TaskTransitions), with a stable ce_id: of instances racing on one deadline exactly one records
- * it, and a deadline that moved meanwhile (documents asked for and answered) is taken as it now
- * stands. A restart rebuilds the open set from the tasks once, re-arms everything, and deems at once
- * what passed while nothing ran.
+ * Durable timers for one kind of item (a DeadlineTarget: inspection tasks, agency approval tasks). The
+ * deadlines are in Mongo; every instance sweeps, every `pollMs`, the target's open set of deadlines (one
+ * entry per item in flight, kept by the item's own writes, so the sweep reads the items in flight, not
+ * every item ever stored) for those due before its next sweeps, and arms a timer per item; items this
+ * instance opens or resumes are armed at once (the target's signals). When a timer fires, the target
+ * applies the deadline written guarded by the revision read, with a stable ce_id: of instances racing
+ * on one deadline exactly one records it, and a deadline that moved meanwhile (documents asked for and
+ * answered) is taken as it now stands. A restart rebuilds the open set from the items once, re-arms
+ * everything, and applies at once what passed while nothing ran.
  */
-@Injectable()
 export class DeadlineWatcher implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(DeadlineWatcher.name);
+  private readonly logger: Logger;
   private readonly job: PeriodicJob;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly firing = new Set<Promise<void>>();
@@ -34,18 +29,17 @@ export class DeadlineWatcher implements OnApplicationBootstrap, OnApplicationShu
   private recovered = false;
 
   constructor(
-    private readonly tasks: InspectionTaskRepository,
-    private readonly transitions: TaskTransitions,
-    private readonly deadlines: TaskDeadlines,
+    private readonly target: DeadlineTarget,
     private readonly clock: Clock,
-    private readonly config: InspectionConfig,
+    private readonly pollMs: number,
   ) {
-    this.job = new PeriodicJob('deadline sweep', () => this.sweep(), config.DEADLINE_POLL_MS, this.logger);
+    this.logger = new Logger(`DeadlineWatcher(${target.name})`);
+    this.job = new PeriodicJob(`${target.name} deadline sweep`, () => this.sweep(), pollMs, this.logger);
   }
 
   onApplicationBootstrap(): void {
     this.stopped = false;
-    this.unlisten = this.deadlines.listen((taskId, deadline) => this.arm(taskId, deadline));
+    this.unlisten = this.target.listen((id, deadline) => this.arm(id, deadline));
     this.job.start();
   }
 
@@ -59,35 +53,34 @@ export class DeadlineWatcher implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
-   * Deems the overdue open tasks approved, one after the other, and arms a timer for those due within
-   * the next two polls (so a late sweep still arms them in time); returns the real ms to the next sweep.
+   * Applies the deadlines that passed, one after the other, and arms a timer for those due within the
+   * next two polls (so a late sweep still arms them in time); returns the real ms to the next sweep.
    */
   async sweep(): Promise<number> {
-    const poll = this.config.DEADLINE_POLL_MS;
     if (!this.recovered) {
-      await this.tasks.recoverOpenDeadlines();
+      await this.target.recoverOpenDeadlines();
       this.recovered = true;
     }
-    const due = await this.tasks.deadlinesDueBy(this.horizon(), BATCH);
+    const due = await this.target.deadlinesDueBy(this.horizon(), BATCH);
     for (const entry of due) {
       if (new Date(entry.deadline).getTime() <= this.clock.nowMs()) await this.fire(entry._id, entry);
       else this.arm(entry._id, new Date(entry.deadline));
     }
-    return poll;
+    return this.pollMs;
   }
 
-  /** Sets (or moves) the task's timer; a deadline beyond the horizon is left to a later sweep. */
-  private arm(taskId: string, deadline: Date): void {
+  /** Sets (or moves) the item's timer; a deadline beyond the horizon is left to a later sweep. */
+  private arm(id: string, deadline: Date): void {
     if (this.stopped) return;
-    const previous = this.timers.get(taskId);
+    const previous = this.timers.get(id);
     if (previous) clearTimeout(previous);
-    this.timers.delete(taskId);
+    this.timers.delete(id);
     if (deadline.getTime() > this.horizon().getTime()) return;
     const delay = Math.max(MIN_DELAY_MS, Math.ceil(this.clock.realDelayUntil(deadline.getTime())));
     this.timers.set(
-      taskId,
+      id,
       setTimeout(() => {
-        const firing = this.fire(taskId);
+        const firing = this.fire(id);
         this.firing.add(firing);
         void firing.finally(() => this.firing.delete(firing));
       }, delay),
@@ -95,31 +88,31 @@ export class DeadlineWatcher implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** `entry`: the open set's entry the sweep found due (none when a timer fires). */
-  private async fire(taskId: string, entry?: OpenTaskDeadline): Promise<void> {
-    this.timers.delete(taskId);
+  private async fire(id: string, entry?: DueEntry): Promise<void> {
+    this.timers.delete(id);
     try {
-      const { task, transition } = await this.transitions.apply(taskId, { kind: 'deadline-reached' });
-      if (transition) {
-        this.logger.log(
-          `task ${taskId} of ${task?.shipmentId} deemed approved: no decision within ${task?.limitHours} h`,
-        );
-      } else if (task?.status === 'open') {
+      const { fired, pending } = await this.target.reachDeadline(id);
+      if (fired) {
+        this.logger.log(fired);
+      } else if (pending) {
         // not yet: the timer fired a little early, or the deadline moved
-        this.arm(taskId, new Date(task.deadline));
+        this.arm(id, pending);
         // an entry left behind by a deadline that moved would be found due at every sweep
-        if (entry && new Date(entry.deadline).getTime() !== new Date(task.deadline).getTime())
-          await this.tasks.watchDeadline(taskId, task.deadline);
+        if (entry && new Date(entry.deadline).getTime() !== pending.getTime())
+          await this.target.watchDeadline(id, pending);
       } else if (entry) {
-        // paused for documents, decided or gone: nothing to watch until an answer writes it again
-        await this.tasks.dropStaleDeadline(entry);
+        // paused for documents, decided or gone: nothing to watch until a write adds it again
+        await this.target.dropStaleDeadline(entry);
       }
     } catch (error) {
       // the next sweep arms it again
-      this.logger.warn(`deadline of task ${taskId}: ${(error as Error)?.message ?? String(error)}`);
+      this.logger.warn(
+        `deadline of ${this.target.name} ${id}: ${(error as Error)?.message ?? String(error)}`,
+      );
     }
   }
 
   private horizon(): Date {
-    return new Date(this.clock.nowMs() + 2 * this.config.DEADLINE_POLL_MS * this.clock.speed);
+    return new Date(this.clock.nowMs() + 2 * this.pollMs * this.clock.speed);
   }
 }

@@ -8,6 +8,7 @@ import { InspectionTask, InspectionTaskSchema } from './inspection-task.schema';
 import { OfficerActionsController } from './officer-actions.controller';
 import { OPEN_TASK_DEADLINE, OpenTaskDeadlineSchema } from './open-task-deadline.schema';
 import { TaskClaimsService } from './task-claims.service';
+import { TaskDeadlineTarget } from './task-deadline-target';
 import { TaskDeadlines } from './task-deadlines';
 import { TaskDeclaration, TaskDeclarationSchema } from './task-declaration.schema';
 import { TaskTransitions } from './task-transitions';
@@ -28,10 +29,11 @@ import { TasksService } from './tasks.service';
     InspectionTaskRepository,
     TaskTransitions,
     TaskDeadlines,
+    TaskDeadlineTarget,
     TasksService,
     DocumentRequestsService,
     TaskClaimsService,
   ],
-  exports: [TasksService, InspectionTaskRepository, TaskTransitions, TaskDeadlines],
+  exports: [TasksService, TaskDeadlineTarget],
 })
 export class TasksModule {}
