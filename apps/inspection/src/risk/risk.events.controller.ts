@@ -15,9 +15,4 @@ export class RiskEventsController {
   async onDeclarationAmended(event: IncomingEvent<'DeclarationAmended'>): Promise<void> {
     await this.risk.reassess(event);
   }
-
-  @OnEvent('DeclarationWithdrawn')
-  async onDeclarationWithdrawn(event: IncomingEvent<'DeclarationWithdrawn'>): Promise<void> {
-    await this.risk.withdraw(event.payload.declarationId, new Date(event.time));
-  }
 }

@@ -38,5 +38,6 @@ import { TraderHistoryService } from './trader-history.service';
     TraderHistoryService,
     PendingTasksSweeper,
   ],
+  exports: [RiskService],
 })
 export class RiskModule {}
