@@ -54,6 +54,24 @@ export class IncotermsFile {
   incoterms: IncotermEntry[];
 }
 
+export class TradeModeEntry {
+  @Matches(/^\d{4}$/, { message: 'code must be 4 digits' }) code: string;
+  @IsString() @Length(1, 100) name: string;
+  @IsString() @Length(1, 50) nameZh: string;
+}
+
+/** config/trade-modes.json: the customs supervision modes (贸易方式) a declaration may state. */
+export class TradeModesFile {
+  @IsOptional() @IsString() description?: string;
+  @IsOptional() @IsString() source?: string;
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => TradeModeEntry)
+  tradeModes: TradeModeEntry[];
+}
+
 /** A code listed twice is a slip in the file (two names for one code): reported with its index. */
 function duplicateCodes(field: string, entries: unknown): string[] {
   const codes = Array.isArray(entries) ? entries.map((e) => (e as { code?: unknown } | null)?.code) : [];
@@ -70,6 +88,12 @@ export function parseUnits(raw: unknown, source = 'units code list'): UnitsFile 
 
 export function parseIncoterms(raw: unknown, source = 'Incoterms code list'): IncotermsFile {
   return validateDataFile(IncotermsFile, raw, source, (file) => duplicateCodes('incoterms', file.incoterms));
+}
+
+export function parseTradeModes(raw: unknown, source = 'trade-mode code list'): TradeModesFile {
+  return validateDataFile(TradeModesFile, raw, source, (file) =>
+    duplicateCodes('tradeModes', file.tradeModes),
+  );
 }
 
 /** Reads and validates a code list shipped in apps/declaration/config; a bad file stops the service. */

@@ -1,5 +1,5 @@
 import { parseIncoterms, parseUnits } from './code-list-files';
-import { INCOTERMS, UNIT_NAMES, UNITS, isKnownCountry, isKnownCurrency } from './code-lists';
+import { INCOTERMS, TRADE_MODES, UNIT_NAMES, UNITS, isKnownCountry, isKnownCurrency } from './code-lists';
 
 describe('code lists', () => {
   it('ships the Incoterms 2020 rules and UN/ECE Rec 20 units with their names', () => {
@@ -8,6 +8,10 @@ describe('code lists', () => {
     );
     expect(UNITS).toEqual(expect.arrayContaining(['KGM', 'LTR', 'NAR', 'TNE', 'MTK']));
     expect(UNIT_NAMES.get('KGM')).toBe('kilogram');
+  });
+
+  it('ships the trade modes a port sees most, general trade among them', () => {
+    expect(TRADE_MODES).toEqual(expect.arrayContaining(['0110', '0214', '0615', '1233', '2225', '9610']));
   });
 
   it('takes ISO 3166 countries and ISO 4217 currencies from ICU', () => {

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '@tongguan/contracts';
-import { isKnownCountry, isKnownCurrency, UNITS } from '../code-lists/code-lists';
+import { isKnownCountry, isKnownCurrency, TRADE_MODES, UNITS } from '../code-lists/code-lists';
 import { customsDate, rateOn, type ExchangeRates } from '../duty/exchange-rates';
 import { headingOf, type Tariff } from '../duty/tariff';
 import type { LodgeDeclarationDto } from './lodge-declaration.dto';
@@ -25,6 +25,13 @@ export function crossFieldProblems(
       const day = customsDate(rates, assessedAt);
       add('currency', 'CURRENCY_NO_RATE', `no customs exchange rate for ${dto.currency} in force on ${day}`);
     }
+  }
+  if (
+    typeof dto.tradeMode === 'string' &&
+    /^\d{4}$/.test(dto.tradeMode) &&
+    !TRADE_MODES.includes(dto.tradeMode)
+  ) {
+    add('tradeMode', 'TRADE_MODE_UNKNOWN', `${dto.tradeMode} is not a trade mode of the code list`);
   }
   for (const party of ['consignor', 'consignee'] as const) {
     const country = dto[party]?.country;

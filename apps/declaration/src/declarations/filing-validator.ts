@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { flattenValidationErrors, normaliseBlNumber, type FieldProblem } from '@tongguan/contracts';
 import { DomainError } from '@tongguan/platform';
+import { GENERAL_TRADE } from '../code-lists/code-lists';
 import { loadExchangeRates, type ExchangeRates } from '../duty/exchange-rates';
 import { loadTariff, type Tariff } from '../duty/tariff';
 import { crossFieldProblems } from './declaration-rules';
@@ -44,6 +45,7 @@ export class FilingValidator {
     }
     if (problems.length === 1 && problems[0].code === 'DUPLICATE_BL') throw this.duplicate(dto.blNumber);
     if (problems.length > 0) throw reject(problems);
+    dto.tradeMode ??= GENERAL_TRADE;
     return dto;
   }
 

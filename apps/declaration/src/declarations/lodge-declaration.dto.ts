@@ -99,14 +99,28 @@ export class LodgeDeclarationDto {
   @Length(1, 100, { each: true })
   documents?: string[];
 
-  @ApiPropertyOptional({ example: 'AEO-CN-4403-0001', description: 'AEO trader id: green channel' })
+  @ApiPropertyOptional({
+    example: '0110',
+    default: '0110',
+    description:
+      'Trade mode (贸易方式), 4 digits of config/trade-modes.json: 0110 general trade, 0214/0615 processing trade, 1233 bonded warehouse, 9610 cross-border e-commerce...',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}$/, { message: 'tradeMode must be a 4-digit trade mode code' })
+  tradeMode?: string;
+
+  @ApiPropertyOptional({
+    example: 'CN4403AEO0001',
+    description:
+      "AEO certificate number. Earns nothing by itself: the green channel comes from the register's certificate of the consignee",
+  })
   @IsOptional()
   @Matches(PARTY_ID)
   aeoTraderId?: string;
 
   @ApiPropertyOptional({
-    example: 'MP-2026-SZ-017',
-    description: 'Registered major-project code: green channel',
+    example: 'MP-2026-GBA-001',
+    description: 'Major-project code: the green channel when the register ties the project to the consignee',
   })
   @IsOptional()
   @Matches(PARTY_ID)

@@ -85,12 +85,23 @@ describe('filing rules on duty data', () => {
       ...filing([item({ hsCode: '020714', description: 'Chicken', unit: 'NAR', quantity: 9000 })]),
       blNumber: 'COSU6182736450',
       incoterm: 'FOB2',
+      tradeMode: '0111',
     };
     const refusal = await new FilingValidator().validate(raw, async () => false, MARCH).catch((e) => e);
     expect((refusal as HttpException).getStatus()).toBe(422);
     const errors = (refusal as HttpException).getResponse() as { errors: { path: string; code: string }[] };
     expect(errors.errors.map((e) => `${e.path}:${e.code}`)).toEqual(
-      expect.arrayContaining(['incoterm:IS_IN', 'voyage:IS_STRING', 'items.0.unit:UNIT_MISMATCH']),
+      expect.arrayContaining([
+        'incoterm:IS_IN',
+        'voyage:IS_STRING',
+        'items.0.unit:UNIT_MISMATCH',
+        'tradeMode:TRADE_MODE_UNKNOWN',
+      ]),
     );
+  });
+
+  it('an unknown trade mode is one more deficiency; a filing without one is general trade', () => {
+    expect(found({ ...filing([item({})]), tradeMode: '9999' })).toEqual(['tradeMode:TRADE_MODE_UNKNOWN']);
+    expect(found({ ...filing([item({})]), tradeMode: '0615' })).toEqual([]);
   });
 });
