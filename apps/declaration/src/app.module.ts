@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AgenciesModule } from '@tongguan/agencies';
 import type { ServiceConfig } from '@tongguan/config';
 import { PlatformModule } from '@tongguan/platform';
 import { ClearanceModule } from './clearance/clearance.module';
@@ -14,6 +15,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forService(config),
+        AgenciesModule,
         DeclarationsModule,
         ClearanceModule,
         NoticesModule,

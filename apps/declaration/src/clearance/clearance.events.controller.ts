@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { OnEvent, type IncomingEvent } from '@tongguan/messaging';
 import { ReleaseService } from './release.service';
 
-/** Facts from inspection, payments and the port that move a declaration towards release. */
+/** Facts from inspection, the approving agencies, payments and the port that move a declaration towards release. */
 @Controller()
 export class ClearanceEventsController {
   constructor(private readonly release: ReleaseService) {}
@@ -45,6 +45,12 @@ export class ClearanceEventsController {
       event,
       `tacit approval: ${event.payload.reason}`,
     );
+  }
+
+  /** An approving agency's decision (an officer's, or tacit approval at the limit) on one of its steps. */
+  @OnEvent('AgencyDecisionRecorded')
+  async onAgencyDecisionRecorded(event: IncomingEvent<'AgencyDecisionRecorded'>): Promise<void> {
+    await this.release.recordAgencyDecision(event.payload, event);
   }
 
   @OnEvent('PaymentSettled')

@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { CloudEventMeta, PaymentSettledPayload, RiskChannel } from '@tongguan/contracts';
+import type {
+  AgencyDecisionRecordedPayload,
+  CloudEventMeta,
+  PaymentSettledPayload,
+  RiskChannel,
+} from '@tongguan/contracts';
+import { INSPECTION_AGENCY } from '../declarations/approvals';
 import { DeclarationRepository } from '../declarations/declaration.repository';
 import { DeclarationTransitions } from '../declarations/declaration-transitions';
 
 /**
- * The customs release decision. Facts (risk channel, inspection outcome, payment, gate-out) arrive as
- * events in any order; each is applied by the declaration's lifecycle, which releases in the same write
- * once accepted, cleared and paid, so deciding twice never releases twice.
+ * The customs release decision. Facts (risk channel, inspection outcome, agency decisions, payment,
+ * gate-out) arrive as events in any order; each is applied by the declaration's lifecycle, which releases
+ * in the same write once accepted, cleared, approved by every agency its routing requires and paid, so
+ * deciding twice never releases twice.
  */
 @Injectable()
 export class ReleaseService {
@@ -31,6 +38,35 @@ export class ReleaseService {
 
   async refuse(declarationId: string, taskId: string, reasons: string[], cause: CloudEventMeta) {
     await this.transitions.apply(declarationId, { kind: 'inspection-failed', taskId, reasons }, cause);
+  }
+
+  /**
+   * An agency's decision on an approval the declaration's routing requires: the acceptance review
+   * accepts or rejects, any other grants one approval towards release or refuses it. Inspection's own
+   * steps are left out: its results already clear inspection (InspectionCompleted,
+   * InspectionDeemedApproved).
+   */
+  async recordAgencyDecision(decision: AgencyDecisionRecordedPayload, cause: CloudEventMeta): Promise<void> {
+    if (decision.agency === INSPECTION_AGENCY) return;
+    const { declarationId, shipmentId } = decision;
+    const declaration = await this.declarations.findById(declarationId, { shipmentId: 1 });
+    if (!declaration || declaration.shipmentId !== shipmentId) {
+      // thrown, so that the consumer retries and then parks it on the dead-letter topic, in view
+      throw new Error(
+        `AgencyDecisionRecorded of task ${decision.taskId} names declaration ${declarationId} of ${shipmentId}: no such declaration`,
+      );
+    }
+    const fact = {
+      kind: 'agency-decided' as const,
+      agency: decision.agency,
+      step: decision.step,
+      outcome: decision.outcome,
+      decidedBy: decision.decidedBy,
+      reasons: decision.reasons,
+      openedAt: new Date(decision.openedAt),
+      at: new Date(cause.time),
+    };
+    await this.transitions.apply(declarationId, fact, cause);
   }
 
   /**

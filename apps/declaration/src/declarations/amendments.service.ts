@@ -3,7 +3,17 @@ import type { Principal } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
 import { EventFactory } from '@tongguan/messaging';
 import { DomainError, NotFoundError } from '@tongguan/platform';
-import { assessFiling } from './assessed-filing';
+import { GENERAL_TRADE } from '../code-lists/code-lists';
+import { GreenChannelService } from '../green-channel/green-channel.service';
+import { approvalsRequestedOf, ApprovalRouting } from './approval-routing';
+import {
+  approvalsAfterAmendment,
+  asRequested,
+  describeApprovals,
+  nameOf,
+  type ApprovalOnRecord,
+} from './approvals';
+import { assessFiling, groundsOf } from './assessed-filing';
 import { amendmentRefusal, paidAfterAmendment } from './declaration-lifecycle';
 import { dutyAssessedOf } from './declaration-transitions';
 import { DeclarationRepository } from './declaration.repository';
@@ -16,7 +26,9 @@ import { FilingValidator } from './filing-validator';
  * inspection to assess the risk again and DutyAssessed of the new version asks logistics for what it
  * owes. Also while or after a payment settles: what this declaration has settled counts against the new
  * assessment, and release waits until the difference is settled too (duty-coverage). A lower assessment
- * after payment leaves it paid; refunds are not handled here.
+ * after payment leaves it paid; refunds are not handled here. The green channel is decided again from the
+ * register and the routing rules again for the new version: approvals it still needs that were granted
+ * stay granted, the others are requested for it (ApprovalsRequested with the new version).
  */
 @Injectable()
 export class AmendmentsService {
@@ -25,6 +37,8 @@ export class AmendmentsService {
     private readonly validator: FilingValidator,
     private readonly events: EventFactory,
     private readonly clock: Clock,
+    private readonly greenChannel: GreenChannelService,
+    private readonly routing: ApprovalRouting,
   ) {}
 
   async amend(id: string, raw: unknown, reason: string, importer: Principal, correlationId?: string) {
@@ -35,8 +49,14 @@ export class AmendmentsService {
     const assessedAt = this.clock.now();
     const isDuplicate = (shipmentId: string) => this.declarations.hasActive(shipmentId, id);
     const filing = await this.validator.validate(raw, isDuplicate, assessedAt);
+    const { aeoTraderId, majorProjectCode } = filing;
+    const earned = await this.greenChannel.earned(
+      { importerId: current.importerId, aeoTraderId, majorProjectCode },
+      assessedAt,
+    );
+    const { greenChannel } = earned;
     const { tariff, rates } = this.validator;
-    const { shipmentId, greenChannel, duty, accepted } = assessFiling(filing, tariff, rates, assessedAt);
+    const { shipmentId, duty, accepted } = assessFiling(filing, tariff, rates, assessedAt, earned);
     if (shipmentId !== current.shipmentId) {
       throw new DomainError(
         'DECLARATION.DEFICIENT',
@@ -52,7 +72,10 @@ export class AmendmentsService {
       );
     }
     const { dutyMinor, vatMinor, totalMinor } = duty;
+    const tradeMode = filing.tradeMode ?? GENERAL_TRADE;
+    const required = this.routing.required(filing, earned.traderStatus);
     let refusal: string | null = null;
+    let approvals: ApprovalOnRecord[] = [];
     let version = 0;
     let paid = false;
     // read, decide, write guarded by the revision read; a fact landing meanwhile (a settlement, a
@@ -80,15 +103,52 @@ export class AmendmentsService {
         causedBy: amended,
       });
       const at = new Date(amended.time);
+      // granted approvals the new version still needs stay granted; the others are requested for it
+      const routed = approvalsAfterAmendment(latest.approvals ?? [], required, version, at);
+      approvals = routed.approvals;
+      const requested = this.events.create(
+        'ApprovalsRequested',
+        approvalsRequestedOf(
+          { shipmentId, declarationId: id, importerId: latest.importerId, tradeMode },
+          version,
+          accepted,
+          asRequested(routed.requested),
+        ),
+        { causedBy: amended },
+      );
       const status: DeclarationStatus = 'accepted';
       const still = paid ? 'paid' : 'to be paid before release';
+      const note = (text: string) => ({ status: 'amended', at, by: 'customs', reason: text });
       return {
         change: {
-          set: { filing: { ...filing }, duty, greenChannel, version, status, inspectionCleared: false, paid },
+          set: {
+            filing: { ...filing },
+            duty,
+            tradeMode,
+            greenChannel,
+            greenChannelGrounds: groundsOf(earned),
+            traderStatus: earned.traderStatus,
+            approvals,
+            version,
+            status,
+            inspectionCleared: false,
+            paid,
+          },
           push: {
             statusHistory: {
               $each: [
                 { status: 'amended', at, by: importer.party, reason },
+                ...earned.notes.map(note),
+                ...(routed.kept.length > 0
+                  ? [note(`approvals kept: ${routed.kept.map((a) => `${nameOf(a)} ${a.status}`).join(', ')}`)]
+                  : []),
+                ...(routed.requested.length > 0
+                  ? [
+                      note(
+                        `approvals requested for version ${version}: ${describeApprovals(routed.requested)}`,
+                      ),
+                    ]
+                  : []),
                 {
                   status,
                   at,
@@ -101,17 +161,30 @@ export class AmendmentsService {
               version: latest.version ?? 1,
               filing: latest.filing,
               duty: latest.duty,
+              approvals: latest.approvals ?? [],
+              greenChannel: latest.greenChannel,
               replacedAt: at,
               reason,
             },
           },
           unset: ['riskChannel', 'inspectionTaskId'],
         },
-        events: [amended, assessed],
+        events: [amended, assessed, requested],
       };
     });
     if (!applied) throw new DomainError('DECLARATION.NOT_AMENDABLE', refusal ?? 'the declaration is gone');
     const status: DeclarationStatus = 'accepted';
-    return { id, shipmentId, version, status, paid, duty };
+    return {
+      id,
+      shipmentId,
+      version,
+      status,
+      paid,
+      tradeMode,
+      greenChannel,
+      greenChannelNotes: earned.notes,
+      approvals: approvals.map(({ agency, step, status: approval }) => ({ agency, step, status: approval })),
+      duty,
+    };
   }
 }

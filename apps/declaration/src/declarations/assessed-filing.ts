@@ -3,40 +3,71 @@ import { shipmentIdOf } from '@tongguan/contracts';
 import { assessDuty, toMinor, type DutyAssessment } from '../duty/duty-calculator';
 import type { ExchangeRates } from '../duty/exchange-rates';
 import type { Tariff } from '../duty/tariff';
+import type { GreenChannelGrounds } from './declaration.schema';
 import type { LodgeDeclarationDto } from './lodge-declaration.dto';
+
+/** What agencies learn of the filing (DeclarationAccepted/Amended), less the ids. */
+export type AcceptedDataSet = Omit<
+  PayloadInput<'DeclarationAccepted'>,
+  'shipmentId' | 'declarationId' | 'importerId'
+>;
 
 export interface AssessedFiling {
   shipmentId: string;
-  greenChannel: boolean;
   duty: DutyAssessment;
-  /** What agencies learn of the filing (DeclarationAccepted/Amended), less the ids. */
-  accepted: Omit<PayloadInput<'DeclarationAccepted'>, 'shipmentId' | 'declarationId' | 'importerId'>;
+  accepted: AcceptedDataSet;
 }
 
-/** The customs reading of a valid filing: its shipment, green channel, duty and the data set agencies get. */
+/** The green channel as the register decided it for the filing. */
+export interface EarnedStatus {
+  greenChannel: boolean;
+  confirmed: GreenChannelGrounds['confirmed'];
+}
+
+/**
+ * The data set agencies get: the lines with their customs value in minor units, and the green channel
+ * with only the claims the register confirmed (a self-declared id is not passed on).
+ */
+export function acceptedDataSet(filing: LodgeDeclarationDto, green: EarnedStatus): AcceptedDataSet {
+  return {
+    currency: filing.currency,
+    items: filing.items.map((item) => ({
+      hsCode: item.hsCode,
+      originCountry: item.originCountry,
+      customsValueMinor: toMinor(item.customsValue, filing.currency),
+    })),
+    greenChannel: green.greenChannel,
+    ...green.confirmed,
+  };
+}
+
+/** What the declaration keeps of the register's decision. */
+export function groundsOf(earned: {
+  basis?: GreenChannelGrounds['basis'];
+  reference?: string;
+  notes: string[];
+  confirmed: GreenChannelGrounds['confirmed'];
+}): GreenChannelGrounds {
+  return {
+    ...(earned.basis ? { basis: earned.basis, reference: earned.reference } : {}),
+    notes: earned.notes,
+    confirmed: earned.confirmed,
+  };
+}
+
+/** The customs reading of a valid filing: its shipment, duty and the data set agencies get. */
 export function assessFiling(
   filing: LodgeDeclarationDto,
   tariff: Tariff,
   rates: ExchangeRates,
   at: Date,
+  green: EarnedStatus,
 ): AssessedFiling {
-  const greenChannel = Boolean(filing.aeoTraderId || filing.majorProjectCode);
-  const items = filing.items.map((item) => ({
-    hsCode: item.hsCode,
-    originCountry: item.originCountry,
-    customsValueMinor: toMinor(item.customsValue, filing.currency),
-  }));
-  const dutiable = filing.items.map(({ quantity, unit }, i) => ({ ...items[i], quantity, unit }));
+  const accepted = acceptedDataSet(filing, green);
+  const dutiable = filing.items.map(({ quantity, unit }, i) => ({ ...accepted.items[i], quantity, unit }));
   return {
     shipmentId: shipmentIdOf(filing.blNumber),
-    greenChannel,
     duty: assessDuty(dutiable, filing.currency, tariff, rates, at),
-    accepted: {
-      currency: filing.currency,
-      items,
-      greenChannel,
-      ...(filing.aeoTraderId ? { aeoTraderId: filing.aeoTraderId } : {}),
-      ...(filing.majorProjectCode ? { majorProjectCode: filing.majorProjectCode } : {}),
-    },
+    accepted,
   };
 }

@@ -1,3 +1,4 @@
+import { approvalsAfterAmendment, requestedApprovals, type AgencyDecision } from './approvals';
 import type { SettlementOnRecord } from './duty-coverage';
 import {
   amendmentRefusal,
@@ -221,5 +222,129 @@ describe('declaration lifecycle', () => {
     expect(t?.set.settlements).toHaveLength(1);
     expect(t?.dutyOwedMinor).toBeUndefined();
     expect(t?.released).toBeUndefined();
+  });
+
+  describe('agency approvals', () => {
+    const LODGED_AT = new Date('2026-03-02T01:00:00Z');
+    const licence = { agency: 'licensing', step: 'licence-verification', ruleIds: ['LIC-ARMS'] };
+    const drugs = { agency: 'health', step: 'registration-check', ruleIds: ['HEALTH-DRUGS'] };
+    const review = { agency: 'customs', step: 'acceptance-review', ruleIds: ['CUS-REVIEW-CONTROLLED'] };
+    const decided = (
+      of: { agency: string; step: string },
+      outcome: AgencyDecision['outcome'] = 'approved',
+      over: Partial<AgencyDecision> = {},
+    ): DeclarationFact => ({
+      kind: 'agency-decided',
+      ...of,
+      outcome,
+      decidedBy: outcome === 'deemed-approved' ? 'tacit-approval' : `${of.agency.toUpperCase()}-OFFICER`,
+      reasons: outcome === 'refused' ? ['no licence on file'] : [],
+      openedAt: LODGED_AT,
+      at: new Date('2026-03-02T03:00:00Z'),
+      ...over,
+    });
+    const cleared = { riskChannel: 'GREEN' as const, inspectionTaskId: 't1', inspectionCleared: true };
+    const routed = (over: Partial<DeclarationState> = {}, ...required: (typeof licence)[]) =>
+      lodged({ approvals: requestedApprovals(required, 1, LODGED_AT), ...over });
+
+    it('waits for every approval by name, and releases once, naming each approval', () => {
+      const state = routed({ ...cleared, paid: true }, licence, drugs);
+      expect(releaseBlockers(state)).toEqual([
+        'licensing/licence-verification pending',
+        'health/registration-check pending',
+      ]);
+      const first = run(state, decided(licence), decided(licence));
+      expect(first.releases).toBe(0);
+      expect(releaseBlockers(first.state)).toEqual(['health/registration-check pending']);
+      const t = decide(first.state, decided(drugs, 'deemed-approved'));
+      expect(t?.released).toBe(true);
+      expect(t?.steps.map((s) => s.reason)).toEqual([
+        'health/registration-check deemed approved: its time limit passed (tacit approval)',
+        'accepted, inspection cleared and paid; approvals: licensing/licence-verification approved (LICENSING-OFFICER), health/registration-check deemed-approved (tacit-approval)',
+      ]);
+      expect(t?.set.approvals?.[1]).toMatchObject({ status: 'deemed-approved', decidedBy: 'tacit-approval' });
+    });
+
+    it('releases without agencies when the routing requires none, and says so', () => {
+      const t = decide(routed({ paid: true }), { kind: 'risk-assessed', channel: 'GREEN', taskId: 't1' });
+      expect(t?.steps.at(-1)?.reason).toBe(
+        'accepted, inspection cleared and paid; no agency approval required',
+      );
+    });
+
+    it("refuses release on an agency's refusal, with its reasons", () => {
+      const t = decide(routed(cleared, licence), decided(licence, 'refused'));
+      expect(t?.refused).toEqual([
+        'licensing/licence-verification refused by LICENSING-OFFICER: no licence on file',
+      ]);
+      expect(t?.steps).toEqual([expect.objectContaining({ status: 'refused', announce: false })]);
+      expect(t?.released).toBeUndefined();
+    });
+
+    it('accepts a received declaration on its acceptance review, approved or deemed approved [T2]', () => {
+      const received = routed({ status: 'received' }, review, licence);
+      expect(releaseBlockers(received)).toEqual([
+        'status received',
+        'customs/acceptance-review pending',
+        'licensing/licence-verification pending',
+        'inspection not cleared',
+        'duties not paid',
+      ]);
+      // another agency deciding first leaves it received
+      const licensed = decide(received, decided(licence));
+      expect(licensed?.accepted).toBeUndefined();
+      expect(statusAfter(received, licensed!)).toBe('received');
+      for (const outcome of ['approved', 'deemed-approved'] as const) {
+        const t = decide(received, decided(review, outcome));
+        expect(t?.accepted).toBe(true);
+        expect(statusAfter(received, t!)).toBe('accepted');
+        expect(t?.released).toBeUndefined();
+      }
+    });
+
+    it("rejects a received declaration whose acceptance review is refused, announcing the officer's reasons", () => {
+      const received = routed({ status: 'received' }, review);
+      const t = decide(received, decided(review, 'refused'));
+      expect(statusAfter(received, t!)).toBe('rejected');
+      expect(t?.steps[0]).toMatchObject({ announce: true, by: 'CUSTOMS-OFFICER' });
+      expect(t?.steps[0].reason).toMatch(/no licence on file/);
+      expect(t?.accepted).toBeUndefined();
+      // nothing moves a rejected declaration any more
+      const after = run(received, decided(review, 'refused'), decided(review), settled());
+      expect(after.state.status).toBe('rejected');
+      expect(decide(after.state, { kind: 'withdrawn', by: 'T', reason: 'r' })).toBeNull();
+    });
+
+    it('lets the importer withdraw a declaration waiting for its acceptance review, but not amend it', () => {
+      const received = routed({ status: 'received' }, review);
+      expect(amendmentRefusal(received)).toMatch(/acceptance review/);
+      const t = decide(received, { kind: 'withdrawn', by: 'TRADER-1', reason: 'wrong B/L' });
+      expect(statusAfter(received, t!)).toBe('cancelled');
+    });
+
+    it("ignores a step the current version does not need, a repeat, and an older version's task", () => {
+      const state = routed(cleared, licence);
+      expect(decide(state, decided(drugs))).toBeNull();
+      const once = run(state, decided(licence, 'approved'));
+      expect(decide(once.state, decided(licence, 'refused'))).toBeNull();
+      // version 2 requested the licence again (not yet granted): the first version's task is stale
+      const v2At = new Date('2026-03-02T05:00:00Z');
+      const amended = lodged({
+        ...cleared,
+        approvals: approvalsAfterAmendment(requestedApprovals([licence], 1, LODGED_AT), [licence], 2, v2At)
+          .approvals,
+      });
+      expect(decide(amended, decided(licence, 'refused', { openedAt: LODGED_AT }))).toBeNull();
+      expect(
+        decide(amended, decided(licence, 'approved', { openedAt: v2At }))?.set.approvals?.[0],
+      ).toMatchObject({ status: 'approved', version: 2 });
+    });
+
+    it("leaves inspection's own steps to its risk path", () => {
+      const inspection = { agency: 'inspection', step: 'physical-inspection', ruleIds: ['X'] };
+      const state = routed({ paid: true }, inspection);
+      expect(releaseBlockers(state)).toEqual(['inspection not cleared']);
+      expect(decide(state, { kind: 'risk-assessed', channel: 'GREEN', taskId: 't1' })?.released).toBe(true);
+    });
   });
 });

@@ -1,4 +1,13 @@
 import type { DeclarationStatus, RiskChannel } from '@tongguan/contracts';
+import {
+  approvalsSummary,
+  decideApproval,
+  isAcceptanceReview,
+  nameOf,
+  pendingApprovals,
+  type AgencyDecision,
+  type ApprovalOnRecord,
+} from './approvals';
 import { RELEASABLE } from './declaration-status';
 import {
   covers,
@@ -34,6 +43,8 @@ export interface DeclarationState {
    * the assessment's RiskAssessed on Kafka; it waits here and is applied with that RiskAssessed.
    */
   earlyInspectionResults?: InspectionResultFact[];
+  /** The agency approvals the routing rules require of the current version (see approvals). */
+  approvals?: ApprovalOnRecord[];
 }
 
 export type DeclarationFact =
@@ -43,6 +54,7 @@ export type DeclarationFact =
   | { kind: 'settled'; settlement: SettlementOnRecord }
   | { kind: 'documents-requested'; by: string; reason: string }
   | { kind: 'documents-submitted'; by: string }
+  | ({ kind: 'agency-decided' } & AgencyDecision)
   | { kind: 'goods-exited' }
   | { kind: 'withdrawn'; by: string; reason: string };
 
@@ -64,6 +76,8 @@ export interface Transition {
   /** The history entries, in order; the last one's status is the new status. */
   steps: StatusStep[];
   incNoticesAnswered?: boolean;
+  /** Customs accepts after its acceptance review: DeclarationAccepted and DutyAssessed [T2]. */
+  accepted?: boolean;
   /** Customs releases in the same write: ShipmentReleased. */
   released?: boolean;
   /** Customs refuses release: ReleaseRefused with these reasons. */
@@ -81,6 +95,7 @@ export function releaseBlockers(state: DeclarationState): string[] {
   if (state.releasedAt) blockers.push('already released');
   if (!RELEASABLE.includes(state.status)) blockers.push(`status ${state.status}`);
   if (state.noticePending) blockers.push('a notice waits for the importer');
+  blockers.push(...pendingApprovals(state.approvals ?? []));
   if (!state.inspectionCleared) blockers.push('inspection not cleared');
   if (!covers(state.duty, state.settlements ?? [])) blockers.push('duties not paid');
   return blockers;
@@ -95,7 +110,7 @@ export function decide(state: DeclarationState, fact: DeclarationFact): Transiti
     transition.steps.push({
       status: 'released',
       by: 'customs',
-      reason: 'accepted, inspection cleared and paid',
+      reason: `accepted, inspection cleared and paid; ${approvalsSummary(after.approvals ?? [])}`,
       announce: false,
     });
     transition.released = true;
@@ -178,6 +193,8 @@ function apply(state: DeclarationState, fact: DeclarationFact): Transition | nul
         incNoticesAnswered: true,
       };
     }
+    case 'agency-decided':
+      return agencyDecided(state, fact);
     case 'goods-exited':
       if (state.status !== 'released') return null;
       return {
@@ -185,9 +202,37 @@ function apply(state: DeclarationState, fact: DeclarationFact): Transition | nul
         steps: [{ status: 'goods-exited', by: 'port', reason: 'cargo left the terminal', announce: true }],
       };
     case 'withdrawn':
-      if (!open) return null;
+      // also while customs' acceptance review is pending
+      if (!open && state.status !== 'received') return null;
       return { set: {}, steps: [{ status: 'cancelled', by: fact.by, reason: fact.reason, announce: false }] };
   }
+}
+
+/**
+ * An agency decided one of the approvals: granted, it may complete the release (decide checks); refused,
+ * release is refused. Customs' acceptance review decides acceptance itself while the declaration is
+ * received: accepted [T2] (DeclarationAccepted, DutyAssessed) or rejected with the officer's reasons.
+ */
+function agencyDecided(state: DeclarationState, fact: AgencyDecision): Transition | null {
+  const received = state.status === 'received';
+  if (!received && !RELEASABLE.includes(state.status)) return null;
+  const decided = decideApproval(state.approvals ?? [], fact);
+  if (!decided) return null;
+  const { approval } = decided;
+  const set = { approvals: decided.approvals };
+  const reviewed = received && isAcceptanceReview(approval);
+  if (approval.status === 'refused') {
+    const reason = `${nameOf(approval)} refused by ${fact.decidedBy}: ${fact.reasons.join('; ') || 'no reason given'}`;
+    const status = reviewed ? 'rejected' : 'refused';
+    return { set, steps: [{ status, by: fact.decidedBy, reason, announce: reviewed }], refused: [reason] };
+  }
+  const reason =
+    approval.status === 'deemed-approved'
+      ? `${nameOf(approval)} deemed approved: its time limit passed (tacit approval)`
+      : `${nameOf(approval)} approved by ${fact.decidedBy}`;
+  const by = approval.status === 'deemed-approved' ? approval.agency : fact.decidedBy;
+  if (reviewed) return { set, steps: [{ status: 'accepted', by, reason, announce: false }], accepted: true };
+  return { set, steps: [{ status: state.status, by, reason, announce: false }] };
 }
 
 /** A result for a task no RiskAssessed has named yet: kept (once) for when it does. */
@@ -215,6 +260,9 @@ function andThen(state: DeclarationState, first: Transition, fact: DeclarationFa
  * must be settled before release (see duty-coverage). After release the goods are gone: no amendment.
  */
 export function amendmentRefusal(state: DeclarationState): string | null {
+  if (state.status === 'received') {
+    return "the declaration awaits customs' acceptance review: wait for it, or withdraw it and lodge a corrected one";
+  }
   if (!RELEASABLE.includes(state.status)) return `a ${state.status} declaration cannot be amended`;
   return null;
 }

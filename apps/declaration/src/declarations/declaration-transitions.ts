@@ -3,6 +3,7 @@ import { Clock } from '@tongguan/clock';
 import type { CloudEvent, CloudEventMeta, PayloadInput } from '@tongguan/contracts';
 import { EventFactory } from '@tongguan/messaging';
 import type { Decision } from '@tongguan/persistence';
+import { acceptedDataSet } from './assessed-filing';
 import { decide, statusAfter, type DeclarationFact, type Transition } from './declaration-lifecycle';
 import type { Declaration, StatusChange } from './declaration.schema';
 import { DeclarationRepository } from './declaration.repository';
@@ -60,6 +61,18 @@ export class DeclarationTransitions {
     const subject = { shipmentId: d.shipmentId, declarationId: d._id, importerId: d.importerId };
     const causedBy = { causedBy: cause };
     const events: CloudEvent[] = [...extra];
+    if (t.accepted) {
+      // customs' acceptance review passed: the data set and the assessment go out now [T2]
+      const green = { greenChannel: d.greenChannel, confirmed: d.greenChannelGrounds?.confirmed ?? {} };
+      events.push(
+        this.events.create(
+          'DeclarationAccepted',
+          { ...subject, ...acceptedDataSet(d.filing, green) },
+          causedBy,
+        ),
+        this.events.create('DutyAssessed', dutyAssessedOf(d), causedBy),
+      );
+    }
     for (const step of t.steps.filter((s) => s.announce)) {
       events.push(
         this.events.create(

@@ -2,7 +2,9 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { RiskChannel } from '@tongguan/contracts';
 import { withOutbox, type OutboxFields } from '@tongguan/persistence';
 import { Schema as MongooseSchema } from 'mongoose';
+import type { TraderStatus } from '@tongguan/agencies';
 import type { DutyAssessment } from '../duty/duty-calculator';
+import type { ApprovalOnRecord } from './approvals';
 import type { InspectionResultFact } from './declaration-lifecycle';
 import type { DeclarationStatus } from './declaration-status';
 import type { SettlementOnRecord } from './duty-coverage';
@@ -13,6 +15,16 @@ export interface StatusChange {
   at: Date;
   by: string;
   reason: string;
+}
+
+export interface GreenChannelGrounds {
+  basis?: 'aeo' | 'major-project';
+  /** The certificate or project code the benefit rests on. */
+  reference?: string;
+  /** Why a claim in the filing earned nothing. */
+  notes: string[];
+  /** The filing's claims the register confirmed: all DeclarationAccepted/Amended name. */
+  confirmed: { aeoTraderId?: string; majorProjectCode?: string };
 }
 
 @Schema({ collection: 'declarations', timestamps: true, versionKey: false })
@@ -27,7 +39,16 @@ export class Declaration implements OutboxFields {
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] }) statusHistory: StatusChange[];
   /** The filing as lodged (validated, whitelisted). */
   @Prop({ type: MongooseSchema.Types.Mixed, required: true }) filing: LodgeDeclarationDto;
+  /** Earned from the green-channel register for the importer, never from what the filing says. */
   @Prop({ required: true }) greenChannel: boolean;
+  /** What the register decided for the current version: the basis, its reference and why a claim earned nothing. */
+  @Prop({ type: MongooseSchema.Types.Mixed }) greenChannelGrounds?: GreenChannelGrounds;
+  /** The trader status routing read: 'aeo', 'major-project' or 'standard'. */
+  @Prop({ type: String }) traderStatus?: TraderStatus;
+  /** The trade mode (贸易方式) of the current version; 0110 general trade when the filing states none. */
+  @Prop() tradeMode?: string;
+  /** The agency approvals the routing rules require of the current version (see approvals). */
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] }) approvals: ApprovalOnRecord[];
   @Prop({ type: MongooseSchema.Types.Mixed, required: true }) duty: DutyAssessment;
   @Prop({ type: String }) riskChannel?: RiskChannel;
   /** The inspection task of the current version: results of an older version's task are stale. */

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { DelegationsModule } from '../delegations/delegations.module';
+import { GreenChannelModule } from '../green-channel/green-channel.module';
+import { ApprovalRouting } from './approval-routing';
 import { AmendmentsService } from './amendments.service';
 import { DeclarationRepository } from './declaration.repository';
 import { Declaration, DeclarationSchema } from './declaration.schema';
@@ -17,6 +19,7 @@ import { FilingValidator } from './filing-validator';
       { name: DeclarationShipment.name, schema: DeclarationShipmentSchema },
     ]),
     DelegationsModule,
+    GreenChannelModule,
   ],
   controllers: [DeclarationsController],
   providers: [
@@ -25,6 +28,7 @@ import { FilingValidator } from './filing-validator';
     DeclarationsService,
     AmendmentsService,
     FilingValidator,
+    ApprovalRouting,
   ],
   exports: [DeclarationRepository, DeclarationTransitions],
 })

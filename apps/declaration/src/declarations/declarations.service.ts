@@ -1,15 +1,20 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Principal } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
+import type { CloudEvent } from '@tongguan/contracts';
 import { EventFactory, OutboxRelay } from '@tongguan/messaging';
 import { DomainError, NotFoundError } from '@tongguan/platform';
 import { randomUUID } from 'node:crypto';
 import type { FilingRight } from '../delegations/delegation-rules';
 import { DelegationsService } from '../delegations/delegations.service';
-import { assessFiling } from './assessed-filing';
+import { GENERAL_TRADE } from '../code-lists/code-lists';
+import { GreenChannelService } from '../green-channel/green-channel.service';
+import { approvalsRequestedOf, ApprovalRouting } from './approval-routing';
+import { describeApprovals, isAcceptanceReview, requestedApprovals } from './approvals';
+import { assessFiling, groundsOf } from './assessed-filing';
 import { DeclarationRepository } from './declaration.repository';
 import { type DeclarationStatus } from './declaration-status';
-import { DeclarationTransitions } from './declaration-transitions';
+import { DeclarationTransitions, dutyAssessedOf } from './declaration-transitions';
 import { FilingValidator } from './filing-validator';
 import type { ListDeclarationsQuery } from './list-declarations.query';
 
@@ -23,6 +28,8 @@ export class DeclarationsService implements OnModuleInit {
     private readonly relay: OutboxRelay,
     private readonly clock: Clock,
     private readonly delegations: DelegationsService,
+    private readonly greenChannel: GreenChannelService,
+    private readonly routing: ApprovalRouting,
   ) {}
 
   onModuleInit(): void {
@@ -30,12 +37,15 @@ export class DeclarationsService implements OnModuleInit {
   }
 
   /**
-   * Lodges and (all rules met) accepts a filing, assessing duty; the three events leave with the insert.
-   * Only the consignee the manifest names, or a broker it authorised, may lodge (decideFilingRight); the
-   * declaration belongs to the consignee (importerId: it pays and collects) and records who filed it.
+   * Lodges a filing [T1]: the green channel earned from the register, the approvals its routing rules
+   * require (ApprovalsRequested, always, so the audit names what was required) and, unless customs'
+   * acceptance review is among them, the automatic review's acceptance [T2] with the duty assessed; the
+   * events leave with the insert. Only the consignee the manifest names, or a broker it authorised, may
+   * lodge (decideFilingRight); the declaration belongs to the consignee (importerId: it pays and
+   * collects) and records who filed it.
    */
   async lodge(raw: unknown, filer: Principal, correlationId?: string) {
-    // one business instant picks the exchange rates for both the filing check and the assessment
+    // one business instant picks the exchange rates, the register's day and the assessment
     const assessedAt = this.clock.now();
     const isDuplicate = (shipmentId: string) => this.declarations.hasActive(shipmentId);
     let right: FilingRight | undefined;
@@ -47,14 +57,18 @@ export class DeclarationsService implements OnModuleInit {
     const granted = right as FilingRight | undefined;
     if (granted?.kind !== 'allowed') throw new Error('a valid filing always has its filing right decided');
     const owner = granted.ownerPartyId;
+    const { aeoTraderId, majorProjectCode } = filing;
+    const earned = await this.greenChannel.earned(
+      { importerId: owner, aeoTraderId, majorProjectCode },
+      assessedAt,
+    );
+    const { greenChannel } = earned;
     const id = randomUUID();
     const { tariff, rates } = this.validator;
-    const {
-      shipmentId,
-      greenChannel,
-      duty,
-      accepted: dataSet,
-    } = assessFiling(filing, tariff, rates, assessedAt);
+    const { shipmentId, duty, accepted: dataSet } = assessFiling(filing, tariff, rates, assessedAt, earned);
+    const tradeMode = filing.tradeMode ?? GENERAL_TRADE;
+    const required = this.routing.required(filing, earned.traderStatus);
+    const reviewed = required.some(isAcceptanceReview);
     const base = { shipmentId, declarationId: id, importerId: owner };
     const lodged = this.events.create(
       'DeclarationLodged',
@@ -62,40 +76,52 @@ export class DeclarationsService implements OnModuleInit {
       { correlationId },
     );
     const causedBy = { causedBy: lodged };
-    const accepted = this.events.create('DeclarationAccepted', { ...base, ...dataSet }, causedBy);
-    const assessed = this.events.create(
-      'DutyAssessed',
-      {
-        ...base,
-        declarationVersion: 1,
-        currency: duty.currency,
-        dutyMinor: duty.dutyMinor,
-        vatMinor: duty.vatMinor,
-        totalMinor: duty.totalMinor,
-      },
+    const requested = this.events.create(
+      'ApprovalsRequested',
+      approvalsRequestedOf({ ...base, tradeMode }, 1, dataSet, required),
       causedBy,
     );
+    const events: CloudEvent[] = [lodged, requested];
+    if (!reviewed) {
+      events.push(this.events.create('DeclarationAccepted', { ...base, ...dataSet }, causedBy));
+      events.push(
+        this.events.create('DutyAssessed', dutyAssessedOf({ _id: id, ...base, version: 1, duty }), causedBy),
+      );
+    }
     const at = new Date(lodged.time);
-    const by = filer.party;
+    const approvals = requestedApprovals(required, 1, new Date(requested.time));
+    const status: DeclarationStatus = reviewed ? 'received' : 'accepted';
+    const history = (reason: string, by = 'customs') => ({ status: 'received' as const, at, by, reason });
     const declaration = {
       _id: id,
       shipmentId,
       importerId: owner,
       filerId: filer.party,
-      status: 'accepted' as const,
+      status,
       statusHistory: [
-        {
-          status: 'received' as const,
-          at,
-          by,
-          reason: granted.asBroker
-            ? `lodged by the broker ${by} for the consignee ${owner}`
+        history(
+          granted.asBroker
+            ? `lodged by the broker ${filer.party} for the consignee ${owner}`
             : 'lodged by the consignee',
-        },
-        { status: 'accepted' as const, at, by: 'customs', reason: 'complete filing; duty assessed' },
+          filer.party,
+        ),
+        ...earned.notes.map((note) => history(note)),
+        ...(required.length > 0 ? [history(`approvals requested: ${describeApprovals(required)}`)] : []),
+        reviewed
+          ? history("customs' acceptance review by an officer before acceptance")
+          : {
+              status: 'accepted' as const,
+              at,
+              by: 'customs',
+              reason: 'automatic review: complete filing; duty assessed',
+            },
       ],
       filing: { ...filing },
+      tradeMode,
       greenChannel,
+      greenChannelGrounds: groundsOf(earned),
+      traderStatus: earned.traderStatus,
+      approvals,
       duty,
       version: 1,
       versions: [],
@@ -105,11 +131,20 @@ export class DeclarationsService implements OnModuleInit {
       noticePending: false,
       noticesAnswered: 0,
     };
-    if (!(await this.declarations.lodge(declaration, [lodged, accepted, assessed]))) {
+    if (!(await this.declarations.lodge(declaration, events))) {
       // another lodgement for this B/L won the race after the validator's check
       throw this.validator.duplicate(shipmentId);
     }
-    return { id, shipmentId, status: 'accepted' as DeclarationStatus, greenChannel, duty };
+    return {
+      id,
+      shipmentId,
+      status,
+      tradeMode,
+      greenChannel,
+      greenChannelNotes: earned.notes,
+      approvals: approvals.map(({ agency, step, status: approval }) => ({ agency, step, status: approval })),
+      duty,
+    };
   }
 
   /**
