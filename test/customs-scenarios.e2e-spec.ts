@@ -1,7 +1,7 @@
 import { eventually, tokenFor } from '@tongguan/testing';
 import path from 'node:path';
 import { declarationBody, uniqueBl } from './support/fixtures';
-import { Platform, tokens } from './support/platform';
+import { IMPORTER_PARTY, Platform, tokens } from './support/platform';
 
 /**
  * The customs decisions that made clearance fast, over the running platform on an accelerated
@@ -346,8 +346,19 @@ describe('customs decisions, end to end', () => {
       await platform.lodge(bl, { originCountry: 'MM' });
       ordinary.push(await slotOf(bl));
     }
+    // the green channel is earned from the register: customs registers a major project to the importer
+    const project = `MP-SLOT-${Date.now().toString().slice(-6)}`;
+    const registered = await platform.api.declaration
+      .as(tokens.customs)
+      .request('PUT', `/v1/green-channel/major-projects/${project}`, {
+        partyId: IMPORTER_PARTY,
+        name: 'Qianhai port logistics park',
+        validFrom: '2020-01-01',
+        validTo: '2099-12-31',
+      });
+    expect(registered.status).toBe(200);
     const green = uniqueBl('SLGU');
-    await platform.lodge(green, { originCountry: 'MM' }, { aeoTraderId: 'AEO-CN-4403-0001' });
+    await platform.lodge(green, { originCountry: 'MM' }, { majorProjectCode: project });
     expect(await platform.channelOf(green)).toBe('RED');
     const greenSlot = await slotOf(green);
 
