@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { readAgencyRegistry } from '@tongguan/agencies';
 import { Clock, HOUR_MS, WorkingCalendar } from '@tongguan/clock';
 import { EventFactory, type MessagingOptions } from '@tongguan/messaging';
 import mongoose, { type Connection, type Schema } from 'mongoose';
@@ -110,6 +111,7 @@ function startedRiskService(): RiskService {
     unused,
     new TaskDeadlines(),
     config,
+    readAgencyRegistry({}),
   );
   return new RiskService(assessments, taskService, events, unused, clock, unused, unused, config);
 }

@@ -1,13 +1,12 @@
 import { loadInspectionConfig } from './inspection-config';
 
 describe('loadInspectionConfig', () => {
-  it('applies the defaults', () => {
-    expect({ ...loadInspectionConfig({}) }).toEqual({
+  it('applies the defaults; task limits come from the agency registry unless set', () => {
+    const config = { ...loadInspectionConfig({}) };
+    expect(config).toEqual({
       RISK_RANDOM_RATE: 0.03,
       RISK_SEED: 'tongguan',
       INSPECTION_CALENDAR: 'working',
-      INSPECTION_LIMIT_HOURS_YELLOW: 4,
-      INSPECTION_LIMIT_HOURS_RED: 8,
       DEADLINE_POLL_MS: 5_000,
     });
   });

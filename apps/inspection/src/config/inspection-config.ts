@@ -48,19 +48,27 @@ export class InspectionConfig {
   @IsNotEmpty()
   INSPECTION_CALENDAR_FILE?: string;
 
-  /** Working hours (see INSPECTION_CALENDAR) a document check (YELLOW) may take before it is deemed approved. */
+  /**
+   * Working hours (see INSPECTION_CALENDAR) a document check (YELLOW) may take before it is deemed
+   * approved; halved for the green channel. Unset: the registry's inspection/document-check limits.
+   */
+  @IsOptional()
   @Transform(toNumber)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @IsPositive()
   @Max(8760)
-  INSPECTION_LIMIT_HOURS_YELLOW = 4;
+  INSPECTION_LIMIT_HOURS_YELLOW?: number;
 
-  /** Working hours a physical inspection (RED) may take before it is deemed approved; halved for the green channel. */
+  /**
+   * Working hours a physical inspection (RED) may take before it is deemed approved; halved for the
+   * green channel. Unset: the registry's inspection/physical-inspection limits.
+   */
+  @IsOptional()
   @Transform(toNumber)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @IsPositive()
   @Max(8760)
-  INSPECTION_LIMIT_HOURS_RED = 8;
+  INSPECTION_LIMIT_HOURS_RED?: number;
 
   /**
    * Real milliseconds between two sweeps for coming deadlines. A sweep scans the tasks by deadline, so it

@@ -1,8 +1,11 @@
+import { readAgencyRegistry } from '@tongguan/agencies';
 import { WorkingCalendar } from '@tongguan/clock';
 import { readWorkingCalendar } from '../config/working-calendar-file';
-import { kindOf, taskDeadline } from './task-deadline';
+import { kindOf, taskDeadline, taskLimits } from './task-deadline';
 
-const limits = { yellowHours: 4, redHours: 8 };
+const registry = readAgencyRegistry({});
+/** The registry's limits: document check 4 h (green 2), physical inspection 8 h (green 4). */
+const limits = taskLimits({}, registry);
 /** The calendar shipped with the app: Monday-Saturday, 08:30-12:00 and 13:30-17:30 at UTC+8. */
 const agency = readWorkingCalendar();
 const continuous = WorkingCalendar.continuous();
@@ -23,7 +26,7 @@ describe('taskDeadline on the agency calendar', () => {
     });
   });
 
-  it('halves the limit for the green channel', () => {
+  it("takes the green channel's limits from the registry, and halves an overriding limit", () => {
     expect(taskDeadline(mondayOpening, 'YELLOW', true, limits, agency)).toEqual({
       limitHours: 2,
       deadline: cn('2026-03-02 10:30'),
@@ -32,7 +35,7 @@ describe('taskDeadline on the agency calendar', () => {
       mondayOpening,
       'RED',
       true,
-      { yellowHours: 4, redHours: 5 },
+      taskLimits({ INSPECTION_LIMIT_HOURS_RED: 5 }, registry),
       agency,
     );
     expect(limitHours).toBe(2.5);
@@ -65,6 +68,21 @@ describe('taskDeadline on a continuous calendar', () => {
     expect(taskDeadline(late, 'RED', false, limits, continuous)).toEqual({
       limitHours: 8,
       deadline: new Date('2026-03-03T06:00:00Z'),
+    });
+  });
+});
+
+describe('taskLimits', () => {
+  it("are the registry's inspection steps unless INSPECTION_LIMIT_HOURS_YELLOW/RED override them", () => {
+    expect(limits).toEqual({
+      'document-check': { hours: 4, greenHours: 2 },
+      'physical-inspection': { hours: 8, greenHours: 4 },
+    });
+    const cut = registry.withLimitsScaled(0.5, (owner) => owner === 'inspection');
+    expect(taskLimits({}, cut)['physical-inspection']).toEqual({ hours: 4, greenHours: 2 });
+    expect(taskLimits({ INSPECTION_LIMIT_HOURS_YELLOW: 3 }, cut)).toEqual({
+      'document-check': { hours: 3, greenHours: 1.5 },
+      'physical-inspection': { hours: 4, greenHours: 2 },
     });
   });
 });

@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
+import { AgencyRegistry } from '@tongguan/agencies';
 import { WorkingCalendar } from '@tongguan/clock';
 import type { RiskChannel } from '@tongguan/contracts';
 import { OutboxRelay } from '@tongguan/messaging';
@@ -13,7 +14,7 @@ import {
 } from './inspection-task.dto';
 import type { InspectionTask } from './inspection-task.schema';
 import { InspectionTaskRepository } from './inspection-task.repository';
-import { kindOf, taskDeadline, type TimeLimits } from './task-deadline';
+import { kindOf, taskDeadline, taskLimits, type TimeLimits } from './task-deadline';
 import { TaskDeadlines } from './task-deadlines';
 import { TaskTransitions } from './task-transitions';
 
@@ -42,11 +43,9 @@ export class TasksService implements OnModuleInit {
     private readonly slots: SlotBookingService,
     private readonly deadlines: TaskDeadlines,
     config: InspectionConfig,
+    registry: AgencyRegistry,
   ) {
-    this.limits = {
-      yellowHours: config.INSPECTION_LIMIT_HOURS_YELLOW,
-      redHours: config.INSPECTION_LIMIT_HOURS_RED,
-    };
+    this.limits = taskLimits(config, registry);
   }
 
   onModuleInit(): void {
