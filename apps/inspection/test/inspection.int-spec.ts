@@ -1,6 +1,7 @@
 import { Clock } from '@tongguan/clock';
 import {
   ApiClient,
+  eventually,
   EventTap,
   ServiceProcesses,
   testEnvironment,
@@ -13,6 +14,8 @@ import { readWorkingCalendar } from '../src/config/working-calendar-file';
 const RISK_ASSESSED = 'tongguan.inspection.RiskAssessed.v1';
 const INSPECTION_COMPLETED = 'tongguan.inspection.InspectionCompleted.v1';
 const DEEMED_APPROVED = 'tongguan.inspection.InspectionDeemedApproved.v1';
+const DECISION_RECORDED = 'tongguan.inspection.AgencyDecisionRecorded.v1';
+const DOCUMENTS_REQUESTED = 'tongguan.inspection.DocumentsRequested.v1';
 
 // Limits run on the agency calendar (Monday-Saturday, 08:30-12:00 and 13:30-17:30 at UTC+8), so the
 // business clock starts on Monday 2 March 2026 at 08:30 in China. At 3600x a real second is a business
@@ -54,6 +57,15 @@ async function accept(
   };
   await tap.publish('DeclarationAccepted', payload, { id: ceId, correlationId });
   return ceId;
+}
+
+/** The AgencyDecisionRecorded of a task: inspection's steps are scored like every agency's. */
+function decisionOf(taskId: string, timeoutMs = 30_000): Promise<TappedMessage> {
+  return tap.waitFor(
+    (m) => m.headers.ce_type === DECISION_RECORDED && m.payload?.taskId === taskId,
+    timeoutMs,
+    `AgencyDecisionRecorded of ${taskId}`,
+  );
 }
 
 function riskAssessedOf(declarationId: string, timeoutMs = 30_000): Promise<TappedMessage> {
@@ -180,10 +192,86 @@ describe('inspection', () => {
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('INSPECTION.TASK_CLOSED');
 
+    const recorded = await decisionOf(taskId);
+    expect(recorded.payload).toMatchObject({
+      declarationId: 'DEC-RED-PASS',
+      agency: 'inspection',
+      step: 'physical-inspection',
+      outcome: 'approved',
+      decidedBy: 'OFFICER-1',
+      limitHours: 8,
+      traderWaitHours: 0,
+      withinLimit: true,
+      reasons: ['seals intact'],
+    });
+    expect(recorded.headers.ce_time).toBe(completed.headers.ce_time);
+
     const open = await api
       .as(tokenFor('ops'))
       .get('/v1/inspection-tasks?status=passed&shipmentId=RED-PASS-0001');
     expect(open.body).toMatchObject({ total: 1, page: 1, pageSize: 20 });
+  });
+
+  it("bills the importer's time to the importer: documents awaited stop the clock and leave the decision hours", async () => {
+    // live animal products: a document check of 4 working hours
+    await accept({ shipmentId: 'YELLOW-DOCS-0001', declarationId: 'DEC-YELLOW-DOCS', hsCode: '020130' });
+    const taskId: string = (await riskAssessedOf('DEC-YELLOW-DOCS')).payload.taskId;
+    const asked = await api.as(officer).post(`/v1/inspection-tasks/${taskId}/document-requests`, {
+      documents: [{ code: 'HEALTH_CERTIFICATE', description: 'veterinary health certificate' }],
+    });
+    expect(asked.status).toBe(200);
+    const requested = await tap.waitFor(
+      (m) => m.headers.ce_type === DOCUMENTS_REQUESTED && m.payload?.taskId === taskId,
+    );
+    // the importer answers two business hours later (two real seconds)
+    await new Promise((r) => setTimeout(r, 2_000));
+    const submittedAt = clock.now().toISOString();
+    await tap.publish(
+      'DocumentsSubmitted',
+      {
+        shipmentId: 'YELLOW-DOCS-0001',
+        declarationId: 'DEC-YELLOW-DOCS',
+        importerId: 'TRADER-1',
+        noticeId: 'NOTICE-1',
+        documents: [
+          {
+            agency: 'inspection',
+            requestId: requested.payload.requestId,
+            code: 'HEALTH_CERTIFICATE',
+            documentRef: 'DOC-1',
+          },
+        ],
+      },
+      { time: submittedAt },
+    );
+    const resumed = await eventually(async () => {
+      const task = (await api.as(officer).get(`/v1/inspection-tasks/${taskId}`)).body;
+      return task.status === 'open' ? task : undefined;
+    });
+    const requestedAt = new Date(requested.headers.ce_time);
+    const traderWorked = calendar.workingHoursBetween(requestedAt, new Date(submittedAt));
+    // the deadline moved by the working hours the importer took
+    expect(calendar.workingHoursBetween(new Date(resumed.openedAt), new Date(resumed.deadline))).toBeCloseTo(
+      4 + traderWorked,
+      3,
+    );
+
+    await api.as(officer).post(`/v1/inspection-tasks/${taskId}/result`, { result: 'passed' });
+    const recorded = await decisionOf(taskId);
+    const decidedAt = new Date(recorded.headers.ce_time);
+    expect(recorded.payload).toMatchObject({
+      agency: 'inspection',
+      step: 'document-check',
+      withinLimit: true,
+    });
+    expect(recorded.payload.traderWaitHours).toBeCloseTo(
+      (Date.parse(submittedAt) - +requestedAt) / 3_600_000,
+      2,
+    );
+    expect(recorded.payload.decisionHours).toBeCloseTo(
+      calendar.workingHoursBetween(new Date(resumed.openedAt), decidedAt) - traderWorked,
+      2,
+    );
   });
 
   it('deems an untouched physical inspection approved at its deadline, exactly once', async () => {
@@ -210,8 +298,17 @@ describe('inspection', () => {
     expect(late.body.code).toBe('INSPECTION.TASK_CLOSED');
     expect((await api.as(officer).get(`/v1/inspection-tasks/${taskId}`)).body.status).toBe('deemed-approved');
 
+    expect((await decisionOf(taskId)).payload).toMatchObject({
+      agency: 'inspection',
+      step: 'physical-inspection',
+      outcome: 'deemed-approved',
+      decidedBy: 'tacit-approval',
+      decisionHours: 8,
+      withinLimit: false,
+    });
     await new Promise((r) => setTimeout(r, 2_000));
     expect(tap.ofType(DEEMED_APPROVED, 'RED-IDLE-0001')).toHaveLength(1);
+    expect(tap.ofType(DECISION_RECORDED, 'RED-IDLE-0001')).toHaveLength(1);
   });
 
   it('creates nothing twice when DeclarationAccepted is delivered again', async () => {

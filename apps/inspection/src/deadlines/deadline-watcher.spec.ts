@@ -16,6 +16,7 @@ function task(id: string, deadlineHours: number): InspectionTask {
     _id: id,
     shipmentId: `SHIP-${id}`,
     status: 'open',
+    openedAt: new Date(EPOCH),
     limitHours: 8,
     deadline: new Date(EPOCH + deadlineHours * HOUR_MS),
     documentRequests: [],

@@ -7,11 +7,20 @@ const continuous = WorkingCalendar.continuous();
 /** Monday-Saturday, 08:30-12:00 and 13:30-17:30 at UTC+8. */
 const agency = readWorkingCalendar();
 const cn = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);
+const OPENED = new Date('2026-03-02T08:00:00Z');
 const DEADLINE = new Date('2026-03-02T16:00:00Z');
 const BEFORE = new Date('2026-03-02T15:59:59Z');
 
 function task(over: Partial<TaskState> = {}): TaskState {
-  return { _id: 't-1', status: 'open', limitHours: 8, deadline: DEADLINE, documentRequests: [], ...over };
+  return {
+    _id: 't-1',
+    status: 'open',
+    openedAt: OPENED,
+    limitHours: 8,
+    deadline: DEADLINE,
+    documentRequests: [],
+    ...over,
+  };
 }
 
 const result: TaskFact = { kind: 'record-result', officerId: 'OFFICER-1', result: 'passed', findings: [] };
@@ -43,7 +52,13 @@ describe('inspection task lifecycle', () => {
     const t = transition(decide(task(), result, BEFORE, continuous));
     expect(t).toEqual({
       set: { status: 'passed', officerId: 'OFFICER-1', findings: [], decidedAt: BEFORE },
-      announce: { event: 'InspectionCompleted', result: 'passed', findings: [], officerId: 'OFFICER-1' },
+      announce: {
+        event: 'InspectionCompleted',
+        result: 'passed',
+        findings: [],
+        officerId: 'OFFICER-1',
+        timing: { decisionHours: 8, traderWaitHours: 0, withinLimit: true },
+      },
     });
     const { state, announced } = run(task(), BEFORE, result, result, { kind: 'deadline-reached' });
     expect(state.status).toBe('passed');
@@ -107,12 +122,44 @@ describe('inspection task lifecycle', () => {
     expect(decide(task(), { kind: 'documents-submitted' }, answered, agency)).toBeNull();
   });
 
+  it("bills the trader's wait to the trader: the deadline moves by it and the decision's hours leave it out", () => {
+    // opened Monday 08:30 with 4 working hours (due 14:00); documents asked for at 10:00, 1.5 h in
+    const opened = task({
+      openedAt: cn('2026-03-02 08:30'),
+      deadline: cn('2026-03-02 14:00'),
+      limitHours: 4,
+    });
+    const asked = transition(decide(opened, request, cn('2026-03-02 10:00'), agency))!;
+    const waiting = { ...opened, ...asked.set, documentRequests: [asked.push!.documentRequests] };
+    // answered on Tuesday 09:00: 23 elapsed hours, 6.5 of them working hours (the rest of Monday, 08:30-09:00)
+    const answeredAt = cn('2026-03-03 09:00');
+    const answered = transition(decide(waiting, { kind: 'documents-submitted' }, answeredAt, agency))!;
+    const resumed = { ...waiting, ...answered.set, pausedAt: undefined };
+    // Monday 14:00 plus the 6.5 working hours the trader took
+    expect(resumed.deadline).toEqual(cn('2026-03-03 11:30'));
+
+    // decided Tuesday 11:00: 10 working hours since the opening, 3.5 of them the agency's
+    const decided = transition(decide(resumed, result, cn('2026-03-03 11:00'), agency));
+    expect(decided?.announce).toMatchObject({
+      timing: { decisionHours: 3.5, traderWaitHours: 23, withinLimit: true },
+    });
+    // left alone, it is deemed approved at 11:30 with exactly its 4 hours on the agency's count
+    const deemed = transition(decide(resumed, { kind: 'deadline-reached' }, cn('2026-03-03 11:30'), agency));
+    expect(deemed?.announce).toMatchObject({
+      timing: { decisionHours: 4, traderWaitHours: 23, withinLimit: false },
+    });
+  });
+
   it('deems an open task approved once its deadline has passed, and only then', () => {
     expect(decide(task(), { kind: 'deadline-reached' }, BEFORE, continuous)).toBeNull();
     const t = transition(decide(task(), { kind: 'deadline-reached' }, DEADLINE, continuous));
     expect(t).toEqual({
       set: { status: 'deemed-approved', decidedAt: DEADLINE },
-      announce: { event: 'InspectionDeemedApproved' },
+      // a lapse: the limit's hours, never within it
+      announce: {
+        event: 'InspectionDeemedApproved',
+        timing: { decisionHours: 8, traderWaitHours: 0, withinLimit: false },
+      },
     });
     const { announced } = run(task(), DEADLINE, { kind: 'deadline-reached' }, { kind: 'deadline-reached' });
     expect(announced).toEqual(['InspectionDeemedApproved']);

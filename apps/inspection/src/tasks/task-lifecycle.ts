@@ -1,17 +1,19 @@
 import type { WorkingCalendar } from '@tongguan/clock';
 import type { InspectionResult } from '@tongguan/contracts';
 import type { DocumentRequestRecord, InspectionTask, TaskStatus } from './inspection-task.schema';
+import { decisionTiming, resumedDeadline, type DecisionTiming } from './task-timing';
 
 /**
  * The inspection task's state machine, in one place: who may claim it, record its result or ask for
  * documents and when; how asking pauses the time limit and the answer resumes it with the working
- * hours that were left; tacit approval once the deadline passes; closing when the declaration goes.
+ * hours that were left (the trader's time is the trader's: it moves the deadline and is left out of the
+ * decision's hours); tacit approval once the deadline passes; closing when the declaration goes.
  * Pure: the services load a task, ask `decide`, and store what it returns (with the event it
  * announces) in one write guarded by the revision read, so of two racing decisions one wins.
  */
 export type TaskState = Pick<
   InspectionTask,
-  '_id' | 'status' | 'deadline' | 'limitHours' | 'claimedBy' | 'pausedAt' | 'documentRequests'
+  '_id' | 'status' | 'openedAt' | 'deadline' | 'limitHours' | 'claimedBy' | 'pausedAt' | 'documentRequests'
 >;
 
 export type TaskFact =
@@ -40,9 +42,15 @@ export interface TaskRefusal {
 
 /** The event a transition announces, with what its payload needs beyond the task itself. */
 export type TaskAnnouncement =
-  | { event: 'InspectionCompleted'; result: InspectionResult; findings: string[]; officerId: string }
+  | {
+      event: 'InspectionCompleted';
+      result: InspectionResult;
+      findings: string[];
+      officerId: string;
+      timing: DecisionTiming;
+    }
   | { event: 'DocumentsRequested'; request: DocumentRequestRecord }
-  | { event: 'InspectionDeemedApproved' };
+  | { event: 'InspectionDeemedApproved'; timing: DecisionTiming };
 
 export interface TaskTransition {
   set: Partial<
@@ -85,10 +93,12 @@ export function decide(task: TaskState, fact: TaskFact, at: Date, calendar: Work
       const refusal = officerRefusal(task, at, fact.officerId);
       if (refusal) return { refusal };
       const { result, officerId, findings } = fact;
+      // an officer decides only before the deadline (officerRefusal): within the limit
+      const timing = decisionTiming(task, at, true, calendar);
       return {
         transition: {
           set: { status: result, officerId, findings, decidedAt: at },
-          announce: { event: 'InspectionCompleted', result, findings, officerId },
+          announce: { event: 'InspectionCompleted', result, findings, officerId, timing },
         },
       };
     }
@@ -122,11 +132,14 @@ export function decide(task: TaskState, fact: TaskFact, at: Date, calendar: Work
       };
     }
     case 'deadline-reached': {
-      if (task.status !== 'open' || new Date(task.deadline).getTime() > at.getTime()) return null;
+      const deadline = new Date(task.deadline);
+      if (task.status !== 'open' || deadline.getTime() > at.getTime()) return null;
+      // deemed at the limit: a lapse, never a decision within it
+      const timing = decisionTiming(task, deadline, false, calendar);
       return {
         transition: {
           set: { status: 'deemed-approved', decidedAt: at },
-          announce: { event: 'InspectionDeemedApproved' },
+          announce: { event: 'InspectionDeemedApproved', timing },
         },
       };
     }
@@ -148,16 +161,6 @@ export function deadlineWatch(t: TaskTransition): { watch: Date } | 'drop' | 'ke
   if (status === 'open' && t.set.deadline) return { watch: t.set.deadline };
   if (status && !UNDECIDED.includes(status)) return 'drop';
   return 'keep';
-}
-
-/**
- * The agency cannot be deemed to approve while it waits for the importer: the limit resumes at the
- * answer with the working hours it had left when the documents were asked for.
- */
-export function resumedDeadline(task: TaskState, answeredAt: Date, calendar: WorkingCalendar): Date {
-  const pausedAt = new Date(task.pausedAt ?? answeredAt);
-  const left = Math.max(0, calendar.workingHoursBetween(pausedAt, new Date(task.deadline)));
-  return calendar.addWorkingHours(answeredAt, left);
 }
 
 /**

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, WorkingCalendar } from '@tongguan/clock';
-import type { CloudEvent, CloudEventMeta } from '@tongguan/contracts';
+import type { AgencyOutcome, CloudEvent, CloudEventMeta } from '@tongguan/contracts';
 import { EventFactory } from '@tongguan/messaging';
 import type { Decision } from '@tongguan/persistence';
 import { DomainError } from '@tongguan/platform';
 import type { InspectionTask } from './inspection-task.schema';
 import { InspectionTaskRepository } from './inspection-task.repository';
+import { TACIT_APPROVAL } from '../approvals/approval-lifecycle';
+import { INSPECTION_AGENCY } from './task-deadline';
+import type { DecisionTiming } from './task-timing';
 import {
   deadlineWatch,
   decide,
@@ -67,53 +70,101 @@ export class TaskTransitions {
   }
 
   private decision(task: InspectionTask, t: TaskTransition, at: Date): Decision {
-    const event = t.announce ? this.announcement(task, t.announce, at) : null;
     return {
       change: {
         set: t.set,
         push: t.push ?? {},
         unset: t.unset ?? [],
       },
-      events: event ? [event] : [],
+      events: t.announce ? this.announcements(task, t.announce, at) : [],
     };
   }
 
-  /** The event is dated at the decision: ce_time equals the decidedAt (or requestedAt) stored with it. */
-  private announcement(task: InspectionTask, announce: TaskAnnouncement, at: Date): CloudEvent {
+  /**
+   * The events are dated at the decision: ce_time equals the decidedAt (or requestedAt) stored with
+   * them. A decision is also AgencyDecisionRecorded (agency inspection, step = the task kind), so the
+   * scorecards count inspection's steps as every other agency's.
+   */
+  private announcements(task: InspectionTask, announce: TaskAnnouncement, at: Date): CloudEvent[] {
     const subject = { shipmentId: task.shipmentId, declarationId: task.declarationId, taskId: task._id };
     const causedBy = causeOf(task);
-    const event = (() => {
+    const events = ((): CloudEvent[] => {
       switch (announce.event) {
         case 'InspectionCompleted': {
-          const { result, findings, officerId } = announce;
-          return this.events.create(
-            'InspectionCompleted',
-            { ...subject, result, findings, officerId },
-            { causedBy, decision: `InspectionCompleted:${task._id}` },
-          );
+          const { result, findings, officerId, timing } = announce;
+          const outcome = result === 'passed' ? 'approved' : 'refused';
+          return [
+            this.events.create(
+              'InspectionCompleted',
+              { ...subject, result, findings, officerId },
+              { causedBy, decision: `InspectionCompleted:${task._id}` },
+            ),
+            this.recorded(task, { outcome, decidedBy: officerId, reasons: findings, ...timing }),
+          ];
         }
         case 'DocumentsRequested': {
           const { requestId, officerId, documents } = announce.request;
-          return this.events.create(
-            'DocumentsRequested',
-            { ...subject, requestId, officerId, documents },
-            { causedBy },
-          );
+          return [
+            this.events.create(
+              'DocumentsRequested',
+              { ...subject, requestId, officerId, documents },
+              { causedBy },
+            ),
+          ];
         }
-        case 'InspectionDeemedApproved':
-          return this.events.create(
-            'InspectionDeemedApproved',
-            {
-              ...subject,
-              deadline: new Date(task.deadline).toISOString(),
-              reason: `no decision within the ${task.limitHours}-hour time limit`,
-            },
-            { causedBy, decision: `InspectionDeemedApproved:${task._id}` },
-          );
+        case 'InspectionDeemedApproved': {
+          const reason = `no decision within the ${task.limitHours}-hour time limit`;
+          return [
+            this.events.create(
+              'InspectionDeemedApproved',
+              { ...subject, deadline: new Date(task.deadline).toISOString(), reason },
+              { causedBy, decision: `InspectionDeemedApproved:${task._id}` },
+            ),
+            this.recorded(task, {
+              outcome: 'deemed-approved',
+              decidedBy: TACIT_APPROVAL,
+              reasons: [reason],
+              ...announce.timing,
+            }),
+          ];
+        }
       }
     })();
-    return { ...event, time: at.toISOString() };
+    return events.map((event) => ({ ...event, time: at.toISOString() }));
   }
+
+  private recorded(
+    task: InspectionTask,
+    d: DecisionTiming & { outcome: AgencyOutcome; decidedBy: string; reasons: string[] },
+  ): CloudEvent {
+    return this.events.create(
+      'AgencyDecisionRecorded',
+      {
+        shipmentId: task.shipmentId,
+        declarationId: task.declarationId,
+        taskId: task._id,
+        agency: INSPECTION_AGENCY,
+        step: task.kind,
+        outcome: d.outcome,
+        decidedBy: d.decidedBy,
+        openedAt: new Date(task.openedAt).toISOString(),
+        // as the trader's waits moved it
+        dueAt: new Date(task.deadline).toISOString(),
+        limitHours: task.limitHours,
+        decisionHours: d.decisionHours,
+        traderWaitHours: d.traderWaitHours,
+        withinLimit: d.withinLimit,
+        greenChannel: task.greenChannel,
+        reasons: asReasons(d.reasons),
+      },
+      { causedBy: causeOf(task), decision: `AgencyDecisionRecorded:${task._id}` },
+    );
+  }
+}
+
+/** Findings as the contract's reasons: at most 20, each at most 500 characters. */
+function asReasons(findings: readonly string[]): string[] {
+  return findings.slice(0, 20).map((f) => (f.length > 500 ? `${f.slice(0, 499)}…` : f));
 }
 
 /** The task's events continue the shipment's flow: same correlation, caused by its RiskAssessed. */
