@@ -145,7 +145,7 @@ describe('opening the steps a request names', () => {
     ]);
   });
 
-  it('opens nothing for a step a later version names once it is decided; supersedes what is undecided', () => {
+  it('opens nothing for a step a later version names once it is granted; supersedes what is undecided', () => {
     const plan = planOpening(
       { version: 2, approvals: [licence, health] },
       [stored('approved'), stored('overdue', 1, health)],
@@ -155,6 +155,13 @@ describe('opening the steps a request names', () => {
     expect(
       planOpening({ version: 2, approvals: [licence] }, [stored('deemed-approved')], false).open,
     ).toEqual([]);
+  });
+
+  it('opens a refused step again when an amendment asks for it: the amended filing answers the refusal', () => {
+    expect(planOpening({ version: 2, approvals: [licence] }, [stored('refused')], false)).toEqual({
+      open: [licence],
+      supersede: [],
+    });
   });
 
   it('opens nothing for a withdrawn declaration or a request older than a stored task', () => {

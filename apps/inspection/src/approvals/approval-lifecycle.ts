@@ -3,7 +3,7 @@ import type { ApprovalStatus, ApprovalTask } from './approval-task.schema';
 
 /**
  * The approval task's rules, in one place: which steps a request opens (once per declaration version;
- * never again once decided), how an officer decides, what the limit does (tacit approval where the
+ * never again once granted), how an officer decides, what the limit does (tacit approval where the
  * law allows it, overdue where it does not: never approved by silence), and closing when the
  * declaration goes. Pure: the desk loads, asks, and stores what it returns (with the event it
  * announces) in one write guarded by the revision read, so of two racing decisions one wins.
@@ -70,6 +70,7 @@ export type AgencyHours = (from: Date, to: Date) => number;
 
 const UNDECIDED: readonly ApprovalStatus[] = ['open', 'overdue'];
 const DECIDED: readonly ApprovalStatus[] = ['approved', 'refused', 'deemed-approved'];
+const GRANTED: readonly ApprovalStatus[] = ['approved', 'deemed-approved'];
 
 export function isUndecided(status: ApprovalStatus): boolean {
   return UNDECIDED.includes(status);
@@ -188,9 +189,11 @@ export interface OpeningPlan<S extends RequestedStep> {
 
 /**
  * A request for declaration version `version`: every step but inspection's own (its checks come from
- * its risk assessment) opens once per version, unless the step was decided already, under any
- * version; undecided tasks of earlier versions are superseded (the agency's time counts from the data
- * it now has). Nothing for a withdrawn declaration, nor for a request older than a task stored.
+ * its risk assessment) opens once per version, unless it was granted already (approved or deemed
+ * approved, under any version: an amendment keeps what was granted); a step refused before is opened
+ * again when an amendment asks for it (the amended filing is the importer's answer to the refusal).
+ * Undecided tasks of earlier versions are superseded (the agency's time counts from the data it now
+ * has). Nothing for a withdrawn declaration, nor for a request older than a task stored.
  */
 export function planOpening<S extends RequestedStep>(
   request: { version: number; approvals: readonly S[] },
@@ -205,7 +208,7 @@ export function planOpening<S extends RequestedStep>(
     const tasks = existing.filter((t) => same(t, approval));
     // the same version's task again: opening it is idempotent and repairs its deadline entry
     if (tasks.some((t) => t.declarationVersion === request.version)) return true;
-    return !tasks.some((t) => DECIDED.includes(t.status));
+    return !tasks.some((t) => GRANTED.includes(t.status));
   });
   const supersede = existing
     .filter((t) => t.declarationVersion < request.version && isUndecided(t.status))
