@@ -117,7 +117,7 @@ export function decisionOf({ name, payload: p }: AuditedEvent): Decision {
         SYSTEM.customs,
         'customs',
         p.approvals.length === 0
-          ? `declaration ${p.declarationId} version ${p.declarationVersion} needs no other agency`
+          ? `declaration ${p.declarationId} version ${p.declarationVersion}: no agency approval to request`
           : `declaration ${p.declarationId} version ${p.declarationVersion} sent to ${p.approvals.map((a) => `${a.agency}/${a.step}`).join(', ')}`,
         p.approvals.map((a) => `${a.agency}/${a.step}: rules ${a.ruleIds.join(', ')}`),
       );
@@ -132,7 +132,9 @@ export function decisionOf({ name, payload: p }: AuditedEvent): Decision {
         ],
       );
     case 'ShipmentReleased':
-      return by(SYSTEM.customs, 'customs', 'released', ['accepted, inspection cleared and paid']);
+      return by(SYSTEM.customs, 'customs', 'released', [
+        'accepted, inspection cleared, every required agency approval given, and paid',
+      ]);
     case 'ReleaseRefused':
       return by(SYSTEM.customs, 'customs', 'release refused', p.reasons);
     case 'PickupBooked':
