@@ -213,7 +213,7 @@ describe('approval desk', () => {
     await api.as(licensingOfficer).post(`/v1/approvals/${green.id}/decision`, { outcome: 'approved' });
   });
 
-  it('closes the tasks of a withdrawn declaration; a later version opens nothing already decided', async () => {
+  it('closes the tasks of a withdrawn declaration; a later version opens nothing already granted', async () => {
     await request('DEC-W', [LICENCE]);
     const [withdrawn] = await tasksOf('DEC-W', 1);
     await tap.publish('DeclarationWithdrawn', {
