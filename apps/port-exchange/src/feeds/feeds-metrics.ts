@@ -16,6 +16,12 @@ export const feedsMetrics = {
       help: 'Webhook delivery attempts by outcome (delivered, failed, dead)',
       labelNames: ['outcome'],
     }),
+  replays:
+    existing<Counter>('tongguan_feed_replays_total') ??
+    new Counter({
+      name: 'tongguan_feed_replays_total',
+      help: 'Copies of earlier events logged for an importer that became a party to the shipment after them',
+    }),
   attemptSeconds:
     existing<Histogram>('tongguan_feed_delivery_seconds') ??
     new Histogram({

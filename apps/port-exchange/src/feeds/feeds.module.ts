@@ -17,8 +17,15 @@ import { FeedReader } from './pull-feed/feed-reader';
 import { StreamSlot, StreamSlotSchema } from './pull-feed/stream-slot.schema';
 import { StreamSlotRepository } from './pull-feed/stream-slot.repository';
 import { FeedAudience } from './scopes/feed-audience';
-import { ShipmentOwner, ShipmentOwnerSchema } from './scopes/shipment-owner.schema';
-import { ShipmentOwnerRepository } from './scopes/shipment-owner.repository';
+import { ReplaySweep } from './parties/replay-sweep';
+import { ShipmentAudience } from './parties/shipment-audience';
+import {
+  OWED_REPLAYS,
+  OwedReplaysSchema,
+  ShipmentParties,
+  ShipmentPartiesSchema,
+} from './parties/shipment-parties.schema';
+import { ShipmentPartiesRepository } from './parties/shipment-parties.repository';
 import { WebhookTargets } from './webhook-targets/webhook-targets';
 import { Subscription, SubscriptionSchema } from './subscriptions/subscription.schema';
 import { SubscriptionRepository } from './subscriptions/subscription.repository';
@@ -26,8 +33,9 @@ import { SubscriptionsController } from './subscriptions/subscriptions.controlle
 import { SubscriptionsService } from './subscriptions/subscriptions.service';
 
 /**
- * Agency feeds: every platform event is logged once in order, and agencies that are not on Kafka take
- * them as signed webhooks (subscriptions, deliveries) or pull them (cursor feed, Server-Sent Events).
+ * Agency feeds and importer notifications: every platform event is logged once in order, stamped with
+ * the importers it is for, and agencies and traders that are not on Kafka take them as signed webhooks
+ * (subscriptions, deliveries) or pull them (cursor feed, Server-Sent Events).
  */
 @Module({
   imports: [
@@ -35,7 +43,8 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
       { name: LoggedEvent.name, schema: LoggedEventSchema },
       { name: Subscription.name, schema: SubscriptionSchema },
       { name: Delivery.name, schema: DeliverySchema },
-      { name: ShipmentOwner.name, schema: ShipmentOwnerSchema },
+      { name: ShipmentParties.name, schema: ShipmentPartiesSchema },
+      { name: OWED_REPLAYS, schema: OwedReplaysSchema },
       { name: StreamSlot.name, schema: StreamSlotSchema },
     ]),
   ],
@@ -53,7 +62,9 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     FeedReader,
     EventStream,
     StreamSlotRepository,
-    ShipmentOwnerRepository,
+    ShipmentPartiesRepository,
+    ShipmentAudience,
+    ReplaySweep,
     FeedAudience,
     WebhookTargets,
   ],

@@ -91,7 +91,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     const logged = await this.log.byId(delivery.eventId);
     if (!logged) throw new Error(`event ${delivery.eventId} is not in the log`);
     // the scope is applied again here: records planned before it existed (or before a scope change) obey it too
-    const event = (await this.audience.admits(subscription, logged))
+    const event = this.audience.admits(subscription, logged)
       ? this.audience.project(subscription, logged)
       : null;
     if (!event)

@@ -36,7 +36,7 @@ export class DeliveryPlanner {
         const { events, through } = await this.log.scan({
           after: cursor,
           types: scope.types,
-          keep: scope.keep,
+          admit: scope.admit,
           limit: BATCH,
         });
         await this.deliveries.plan(subscription._id, events, now);

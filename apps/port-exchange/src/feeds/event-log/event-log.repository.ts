@@ -16,8 +16,11 @@ export interface LogQuery {
   /** Only events whose business time (ce_time) is at or after this instant. */
   since?: Date;
   limit: number;
-  /** Keeps the events of a read batch its reader may see (an importer's own shipments), in order. */
-  keep?: (events: LoggedEvent[]) => Promise<LoggedEvent[]>;
+  /**
+   * Whether the reader may see an event of its types (an importer: those logged for it; an agency: those
+   * naming it). Without it, replay copies are left out: they exist for the readers whose admit takes them.
+   */
+  admit?: (event: LoggedEvent) => boolean;
   /**
    * Seqs one read may look at: a narrow filter far behind the head stops there (and says so), so one
    * request costs a bounded number of reads; the caller goes on from `through`.
@@ -39,6 +42,9 @@ const APPEND_BATCH = 500;
 /** Seqs read per query when a filter may skip events: an $in on the unique seq index, one lookup each. */
 const WINDOW = 500;
 
+/** What an append writes besides its seq and the time it is logged. */
+type Unlogged = Omit<LoggedEvent, 'seq' | 'loggedAt'>;
+
 /**
  * The durable, ordered log of every platform event port-exchange has seen; webhooks and the pull feed
  * read it by cursor.
@@ -52,6 +58,9 @@ const WINDOW = 500;
  * second instance appending at the same moment loses the unique-index race on seq, reloads the head and
  * tries the next numbers. The _id is the ce_id, so a redelivered event is logged once.
  *
+ * A replay copy (an event owed to an importer learnt after it was logged, see ShipmentAudience) is an
+ * entry of its own at the head, for that importer only, naming the original by `replayOf`.
+ *
  * Every read goes by equality on the unique seq (or the _id): the head is found by probing seqs above
  * the last one known (gap-free: seq n present means all below are), a page by the seqs after its cursor.
  */
@@ -64,17 +73,35 @@ export class EventLogRepository {
   /** The highest seq known to be in the log (0: none): where probing for the head starts. */
   private known = 0;
   /** Events handed to append and not yet written, with their callers' promises. */
-  private waiting: { event: CloudEvent; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private waiting: { entry: Unlogged; resolve: () => void; reject: (error: unknown) => void }[] = [];
   private flushing: Promise<void> | null = null;
 
   constructor(@InjectModel(LoggedEvent.name) private readonly events: Model<LoggedEvent>) {
     this.appended.setMaxListeners(0);
   }
 
-  /** Logs the event once; resolves when it is durable (or was already logged). */
-  append(event: CloudEvent): Promise<void> {
+  /**
+   * Logs the event once; resolves when it is durable (or was already logged). `parties`: the importers
+   * it is for (absent for a type no importer receives).
+   */
+  append(event: CloudEvent, parties?: readonly string[]): Promise<void> {
+    return this.enqueue(toEntry(event, parties));
+  }
+
+  /** Logs a copy of an earlier event for one party, once per (event, party); resolves when durable. */
+  appendReplay(original: LoggedEvent, party: string): Promise<void> {
+    const { type, source, timeText, time, subject, correlationId, causationId, data } = original;
+    return this.enqueue({
+      _id: replayId(original._id, party),
+      ...{ type, source, timeText, time, subject, correlationId, causationId, data },
+      parties: [party],
+      replayOf: original._id,
+    });
+  }
+
+  private enqueue(entry: Unlogged): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.waiting.push({ event, resolve, reject });
+      this.waiting.push({ entry, resolve, reject });
       this.flushing ??= this.flush();
     });
   }
@@ -89,7 +116,7 @@ export class EventLogRepository {
     while (this.waiting.length > 0) {
       const batch = this.waiting.splice(0, APPEND_BATCH);
       try {
-        await this.appendNow(batch.map(({ event }) => event));
+        await this.appendNow(batch.map(({ entry }) => entry));
         for (const { resolve } of batch) resolve();
       } catch (error) {
         for (const { reject } of batch) reject(error);
@@ -98,18 +125,19 @@ export class EventLogRepository {
     this.flushing = null;
   }
 
-  private async appendNow(batch: CloudEvent[]): Promise<void> {
-    let todo = [...new Map(batch.map((event) => [event.id, event])).values()];
+  private async appendNow(batch: Unlogged[]): Promise<void> {
+    let todo = [...new Map(batch.map((entry) => [entry._id, entry])).values()];
     for (let attempt = 1; attempt <= MAX_APPEND_TRIES; attempt++) {
       // a redelivered event, or one another instance logged meanwhile, is in already
       const logged = await this.events
-        .find({ _id: { $in: todo.map((event) => event.id) } }, { _id: 1 })
+        .find({ _id: { $in: todo.map((entry) => entry._id) } }, { _id: 1 })
         .lean<{ _id: string }[]>();
       const known = new Set(logged.map(({ _id }) => _id));
-      todo = todo.filter((event) => !known.has(event.id));
+      todo = todo.filter((entry) => !known.has(entry._id));
       if (todo.length === 0) return;
       const base = this.head ?? (await this.headSeq());
-      const docs = todo.map((event, index) => toLogged(event, base + 1 + index));
+      const loggedAt = new Date();
+      const docs = todo.map((entry, index) => ({ ...entry, seq: base + 1 + index, loggedAt }));
       let written = docs.length;
       try {
         // ordered: the insert stops at the first seq another writer took, so what is written has no gap
@@ -163,14 +191,15 @@ export class EventLogRepository {
    * walks the log from the cursor on.
    */
   async scan(query: LogQuery): Promise<ScanResult> {
-    const filtered = Boolean(query.types || query.shipmentId || query.since || query.keep);
+    const filtered = Boolean(query.types || query.shipmentId || query.since || query.admit);
     const wide = filtered ? Math.max(WINDOW, query.limit) : query.limit;
     const window = Math.min(wide, query.maxScan ?? wide);
     const types = query.types ? new Set(query.types) : null;
     const matches = (event: LoggedEvent) =>
       (!types || types.has(event.type)) &&
       (!query.shipmentId || event.subject === query.shipmentId) &&
-      (!query.since || event.time.getTime() >= query.since.getTime());
+      (!query.since || event.time.getTime() >= query.since.getTime()) &&
+      (query.admit ? query.admit(event) : event.replayOf === undefined);
     const events: LoggedEvent[] = [];
     let through = query.after;
     for (;;) {
@@ -183,9 +212,7 @@ export class EventLogRepository {
         if (event.seq !== through + 1 + read.length) break;
         read.push(event);
       }
-      let candidates = read.filter(matches);
-      if (query.keep && candidates.length > 0) candidates = await query.keep(candidates);
-      for (const event of candidates) {
+      for (const event of read.filter(matches)) {
         events.push(event);
         if (events.length === query.limit) return { events, through: event.seq, atHead: false };
       }
@@ -202,6 +229,12 @@ export class EventLogRepository {
     return this.events.findById(eventId).lean<LoggedEvent>();
   }
 
+  /** The logged events among these ids (an $in on _id: one lookup each). */
+  async byIds(eventIds: readonly string[]): Promise<LoggedEvent[]> {
+    if (eventIds.length === 0) return [];
+    return this.events.find({ _id: { $in: [...eventIds] } }).lean<LoggedEvent[]>();
+  }
+
   /** Calls back with the new head after each append in this process; returns the unsubscribe. */
   onAppended(listener: (seq: number) => void): () => void {
     this.appended.on('appended', listener);
@@ -213,10 +246,9 @@ export class EventLogRepository {
   }
 }
 
-function toLogged(event: CloudEvent, seq: number): LoggedEvent {
+function toEntry(event: CloudEvent, parties: readonly string[] | undefined): Unlogged {
   return {
     _id: event.id,
-    seq,
     type: event.type,
     source: event.source,
     timeText: event.time,
@@ -225,8 +257,13 @@ function toLogged(event: CloudEvent, seq: number): LoggedEvent {
     correlationId: event.correlationId,
     causationId: event.causationId,
     data: JSON.parse(JSON.stringify(event.payload)) as Record<string, unknown>,
-    loggedAt: new Date(),
+    ...(parties ? { parties: [...parties] } : {}),
   };
+}
+
+/** A copy's _id: one per original and party, so owing it twice logs it once. */
+function replayId(originalId: string, party: string): string {
+  return `${originalId}/replay/${party}`;
 }
 
 /** Where an ordered insert stopped: the position of its first refused document. */

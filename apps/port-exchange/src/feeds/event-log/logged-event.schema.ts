@@ -4,6 +4,7 @@ import { Schema as MongooseSchema } from 'mongoose';
 /**
  * One platform event as port-exchange received it, once per ce_id (the _id). `seq` is the feed cursor:
  * 1, 2, 3 ... in the order port-exchange logged the events, without gaps (see EventLogRepository.append).
+ * A replay copy has an _id of its own and names the original (the ce_id it carries) in `replayOf`.
  */
 @Schema({ collection: 'feed_events', versionKey: false })
 export class LoggedEvent {
@@ -20,6 +21,10 @@ export class LoggedEvent {
   @Prop({ required: true }) causationId: string;
   @Prop({ type: MongooseSchema.Types.Mixed, required: true }) data: Record<string, unknown>;
   @Prop({ required: true }) loggedAt: Date;
+  /** The importers this entry is for (see ShipmentAudience); absent for a type no importer receives. */
+  @Prop({ type: [String], default: undefined }) parties?: string[];
+  /** On a replay copy for a party learnt later: the _id (ce_id) of the original. */
+  @Prop({ type: String }) replayOf?: string;
 }
 
 export const LoggedEventSchema = SchemaFactory.createForClass(LoggedEvent);

@@ -20,7 +20,8 @@ export class StructuredCloudEvent {
 export function toStructuredCloudEvent(event: LoggedEvent): StructuredCloudEvent {
   return {
     specversion: '1.0',
-    id: event._id,
+    // a replay copy is the same event: receivers deduplicate on its ce_id
+    id: event.replayOf ?? event._id,
     type: event.type,
     source: event.source,
     time: event.timeText,

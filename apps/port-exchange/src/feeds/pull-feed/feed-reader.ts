@@ -26,7 +26,7 @@ export class FeedReader {
     return {
       after,
       types: scope.types,
-      keep: scope.keep,
+      admit: scope.admit,
       shipmentId: filter.shipmentId,
       since: filter.since ? new Date(filter.since) : undefined,
       limit,

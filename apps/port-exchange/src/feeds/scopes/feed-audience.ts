@@ -1,15 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DomainError } from '@tongguan/platform';
 import type { LoggedEvent } from '../event-log/logged-event.schema';
-import {
-  belongsTo,
-  effectiveTypes,
-  namedOwner,
-  ownShipmentsOnly,
-  projectPayload,
-  typesOutOfScope,
-} from './feed-scopes';
-import { ShipmentOwnerRepository } from './shipment-owner.repository';
+import { effectiveTypes, projectPayload, readerFilter, typesOutOfScope } from './feed-scopes';
 
 /** Who reads a feed: a token's or a subscription's role and party. */
 export interface FeedReaderIdentity {
@@ -17,25 +9,24 @@ export interface FeedReaderIdentity {
   party: string;
 }
 
-/** What a reader may read of the log: the types to scan and a filter of a scanned batch. */
+/** What a reader may read of the log: the types to scan and which of their events it may see. */
 export interface ReaderScope {
   types: string[];
-  /** Keeps the events of the batch the reader may see, in order (async: an importer's owner lookup). */
-  keep?: (events: LoggedEvent[]) => Promise<LoggedEvent[]>;
+  /** Absent: every event of the types (replay copies aside). */
+  admit?: (event: LoggedEvent) => boolean;
 }
 
 /**
  * Applies the scope table (feed-scopes.ts) to one reader, the same way for the pull feed, the stream
- * and webhooks: the types the role receives, an importer's own shipments only, and the payload fields.
+ * and webhooks: the types the role receives, an importer's own shipments or an agency's own events
+ * only, and the payload fields.
  */
 @Injectable()
 export class FeedAudience {
-  constructor(private readonly owners: ShipmentOwnerRepository) {}
-
   scopeOf(reader: FeedReaderIdentity, asked?: readonly string[]): ReaderScope {
     const types = effectiveTypes(reader.role, asked);
-    if (!ownShipmentsOnly(reader.role)) return { types };
-    return { types, keep: (events) => this.own(reader.party, events) };
+    const admit = readerFilter(reader.role, reader.party);
+    return admit ? { types, admit } : { types };
   }
 
   /** The event as the reader may see it; null when it is not for this reader at all. */
@@ -44,17 +35,11 @@ export class FeedAudience {
     return data ? { ...event, data } : null;
   }
 
-  /** Whether the reader may receive this one event (type and, for an importer, ownership). */
-  async admits(reader: FeedReaderIdentity, event: LoggedEvent): Promise<boolean> {
+  /** Whether the reader may receive this one event (its type, and whom it is for). */
+  admits(reader: FeedReaderIdentity, event: LoggedEvent): boolean {
     const scope = this.scopeOf(reader);
     if (!scope.types.includes(event.type)) return false;
-    return scope.keep ? (await scope.keep([event])).length === 1 : true;
-  }
-
-  private async own(party: string, events: LoggedEvent[]): Promise<LoggedEvent[]> {
-    const unnamed = events.filter((e) => namedOwner(e.data) === undefined).map((e) => e.subject);
-    const owners = await this.owners.ownersOf(unnamed);
-    return events.filter((e) => belongsTo(party, e.data, owners.get(e.subject)));
+    return scope.admit ? scope.admit(event) : event.replayOf === undefined;
   }
 }
 

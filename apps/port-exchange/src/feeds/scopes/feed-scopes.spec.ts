@@ -1,11 +1,11 @@
 import { Events, type EventName } from '@tongguan/contracts';
 import { getMetadataStorage } from 'class-validator';
 import {
-  belongsTo,
   effectiveTypes,
   FEED_ROLES,
   FEED_SCOPES,
   projectPayload,
+  readerFilter,
   typesInScope,
   typesOutOfScope,
   type RoleScope,
@@ -125,13 +125,34 @@ describe('feed scopes', () => {
     expect(typesOutOfScope('admin', asked)).toEqual(asked);
   });
 
-  it('gives an importer its own events, by the importerId they carry or the owner of the shipment', () => {
-    expect(belongsTo('TRADER-1', { importerId: 'TRADER-1' }, undefined)).toBe(true);
-    expect(belongsTo('TRADER-1', { importerId: 'TRADER-2' }, 'TRADER-1')).toBe(false);
-    expect(belongsTo('TRADER-1', { shipmentId: 'COSU1' }, 'TRADER-1')).toBe(true);
-    expect(belongsTo('TRADER-1', { shipmentId: 'COSU1' }, 'TRADER-2')).toBe(false);
-    expect(belongsTo('TRADER-1', { shipmentId: 'COSU1' }, undefined)).toBe(false);
-    expect(belongsTo('TRADER-1', { consigneePartyId: 'TRADER-1' }, 'TRADER-2')).toBe(true);
-    expect(belongsTo('TRADER-1', { consigneePartyId: 'TRADER-2' }, undefined)).toBe(false);
+  it('gives an importer each agency decision with its reasons, never the officer or the agency’s timings', () => {
+    const fields = visibleFields('importer');
+    expect(fields.get('AgencyDecisionRecorded')).toEqual(
+      expect.arrayContaining(['agency', 'step', 'outcome', 'reasons']),
+    );
+    for (const hidden of ['decidedBy', 'decisionHours', 'limitHours', 'traderWaitHours']) {
+      expect(fields.get('AgencyDecisionRecorded')).not.toContain(hidden);
+    }
+    expect(fields.get('ApprovalsRequested')).toContain('approvals');
+    expect(fields.get('ComplaintEscalated')).not.toContain('ownerId');
+  });
+
+  it('gives an importer the events logged for it, copies included, and nothing else', () => {
+    const mine = readerFilter('importer', 'TRADER-1')!;
+    expect(mine({ data: {}, parties: ['BROKER-9', 'TRADER-1'] })).toBe(true);
+    expect(mine({ data: {}, parties: ['TRADER-1'], replayOf: 'e1' })).toBe(true);
+    expect(mine({ data: { importerId: 'TRADER-1' }, parties: ['TRADER-2'] })).toBe(false);
+    expect(mine({ data: { importerId: 'TRADER-1' } })).toBe(false);
+  });
+
+  it('gives an agency officer and a supervisor only the events naming their agency', () => {
+    const licensing = readerFilter('agency', 'licensing')!;
+    expect(licensing({ data: { agency: 'licensing' } })).toBe(true);
+    expect(licensing({ data: { agency: 'health' } })).toBe(false);
+    expect(licensing({ data: { approvals: [{ agency: 'health' }, { agency: 'licensing' }] } })).toBe(true);
+    expect(licensing({ data: { approvals: [{ agency: 'health' }] } })).toBe(false);
+    expect(readerFilter('supervisor', 'health')!({ data: { agency: 'health' } })).toBe(true);
+    expect(readerFilter('customs', 'CUSTOMS-SZ')).toBeNull();
+    expect(readerFilter('admin', 'X')!({ data: {} })).toBe(false);
   });
 });

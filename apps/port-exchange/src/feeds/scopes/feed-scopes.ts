@@ -56,6 +56,9 @@ export const FEED_SCOPES = {
     InspectionDeemedApproved: 'all',
     PaymentRequested: 'all',
     PaymentSettled: 'all',
+    ApprovalsRequested: 'all',
+    AgencyDecisionRecorded: 'all',
+    ComplaintEscalated: 'all',
     ...SLA_ALERTS,
   },
   /** Inspection checks the goods: declared goods (HS codes, origin, value), never duty or payments. */
@@ -86,6 +89,8 @@ export const FEED_SCOPES = {
     DocumentsRequested: 'all',
     InspectionCompleted: 'all',
     InspectionDeemedApproved: 'all',
+    /** Which agencies the single window asked, inspection among them or not. */
+    ApprovalsRequested: 'all',
     ...SLA_ALERTS,
   },
   /** The terminal lets cargo in and out: arrival, gates, holds, release or refusal, pickup bookings. */
@@ -109,9 +114,11 @@ export const FEED_SCOPES = {
     ShipmentReleased: ['shipmentId'],
   },
   /**
-   * An importer sees its own shipments only (see ownScope): its declarations, duty, payments and
-   * bookings in full; risk and inspection without the officer and the risk score or reasons (targeting
-   * stays with the agencies); the cargo's moves; holds as facts.
+   * An importer sees its own shipments only (those it owns as consignee or filed as broker, see
+   * READER_FILTERS): its declarations, duty, payments and bookings in full; which agencies must approve
+   * and each one's decision with its reasons; risk and inspection without the officer and the risk score
+   * or reasons (targeting stays with the agencies); the cargo's moves; holds as facts; its complaints'
+   * escalation without the supervisor who holds them.
    */
   importer: {
     ...MANIFEST_LINES,
@@ -134,6 +141,22 @@ export const FEED_SCOPES = {
     PaymentSettled: 'all',
     PickupBooked: 'all',
     PickupCancelled: 'all',
+    ApprovalsRequested: ['shipmentId', 'declarationId', 'declarationVersion', 'importerId', 'approvals'],
+    AgencyDecisionRecorded: ['shipmentId', 'declarationId', 'taskId', 'agency', 'step', 'outcome', 'reasons'],
+    ComplaintEscalated: ['shipmentId', 'complaintId', 'agency', 'step', 'importerId', 'filedAt', 'dueAt'],
+  },
+  /**
+   * An officer of an agency without a role of its own (party = its agency id): the declarations the single
+   * window sends it (the goods it must judge) and its agency's decisions, only those naming its agency.
+   */
+  agency: {
+    ApprovalsRequested: 'all',
+    AgencyDecisionRecorded: 'all',
+  },
+  /** A supervisor of one agency (party = its id): its agency's decisions and the complaints escalated about it. */
+  supervisor: {
+    AgencyDecisionRecorded: 'all',
+    ComplaintEscalated: 'all',
   },
   /** Operations watch the whole platform. */
   ops: ALL_EVENTS,
@@ -142,15 +165,61 @@ export const FEED_SCOPES = {
 export type FeedRole = keyof typeof FEED_SCOPES;
 export const FEED_ROLES = Object.keys(FEED_SCOPES) as FeedRole[];
 
-/** Roles whose feed holds only their own shipments (the token's party is the importer id). */
-const OWN_SHIPMENTS_ONLY: ReadonlySet<string> = new Set<FeedRole>(['importer']);
+/**
+ * Which events of its types a reader of the role gets: every one; those logged for its party (an
+ * importer's own shipments, decided when each is logged, see ShipmentAudience); or those naming its
+ * agency (the token's party is the agency id).
+ */
+const READER_FILTERS = {
+  customs: 'every',
+  inspection: 'every',
+  port: 'every',
+  carrier: 'every',
+  importer: 'own-shipments',
+  agency: 'own-agency',
+  supervisor: 'own-agency',
+  ops: 'every',
+} as const satisfies Record<FeedRole, 'every' | 'own-shipments' | 'own-agency'>;
+
+/** What the reader filter looks at of a logged event. */
+export interface FilteredEvent {
+  data: Record<string, unknown>;
+  /** The importers it was logged for. */
+  parties?: readonly string[];
+  /** Set on a copy logged for a party learnt after the original. */
+  replayOf?: string;
+}
 
 export function isFeedRole(role: string): role is FeedRole {
   return Object.prototype.hasOwnProperty.call(FEED_SCOPES, role);
 }
 
-export function ownShipmentsOnly(role: string): boolean {
-  return OWN_SHIPMENTS_ONLY.has(role);
+/**
+ * The filter a reader applies beyond its types, or null when it reads every event of them (replay
+ * copies are then not for it: it has the originals).
+ */
+export function readerFilter(role: string, party: string): ((event: FilteredEvent) => boolean) | null {
+  if (!isFeedRole(role)) return () => false;
+  switch (READER_FILTERS[role]) {
+    case 'every':
+      return null;
+    case 'own-shipments':
+      return (event) => event.parties?.includes(party) === true;
+    case 'own-agency':
+      return (event) => event.replayOf === undefined && namesAgency(event.data, party);
+  }
+}
+
+/** Whether the payload names the agency: the one that decided, or one of those asked to approve. */
+export function namesAgency(data: Record<string, unknown>, agency: string): boolean {
+  if (data.agency === agency) return true;
+  const approvals: unknown = data.approvals;
+  return (
+    Array.isArray(approvals) &&
+    approvals.some(
+      (a: unknown) => typeof a === 'object' && a !== null && (a as { agency?: unknown }).agency === agency,
+    )
+  );
 }
 
 const fieldsByType = new Map<string, ReadonlyMap<string, readonly string[] | 'all'>>(
@@ -194,22 +263,4 @@ export function projectPayload(
   const projected: Record<string, unknown> = {};
   for (const field of fields) if (field in data) projected[field] = data[field];
   return projected;
-}
-
-/**
- * Whether an event of an own-shipments-only feed belongs to the party: by the importer (importerId) or
- * consignee (consigneePartyId) it names, or, for events that name neither (port, inspection, pickups),
- * by the shipment's owner (`owner`: the consignee of its manifest line or the importer of its
- * declaration, see ShipmentOwnerRepository; undefined while neither is known).
- */
-export function belongsTo(party: string, data: Record<string, unknown>, owner: string | undefined): boolean {
-  const named = namedOwner(data);
-  return named !== undefined ? named === party : owner === party;
-}
-
-/** The importer an event's payload names itself, if any. */
-export function namedOwner(data: Record<string, unknown>): string | undefined {
-  if (typeof data.importerId === 'string') return data.importerId;
-  if (typeof data.consigneePartyId === 'string') return data.consigneePartyId;
-  return undefined;
 }

@@ -1,0 +1,138 @@
+import type { NamedEvent } from '@tongguan/contracts';
+
+/**
+ * Whom an importer-facing event of a shipment is for, as the event itself says it: one party it
+ * names, the importer and filer of the declaration it belongs to, or whoever is a party to the shipment.
+ */
+export type Claim =
+  | { kind: 'party'; party: string }
+  | { kind: 'declaration'; declarationId: string; importerId?: string }
+  | { kind: 'shipment' };
+
+/** A declaration of the shipment: its owner (the consignee) and who lodged it (itself or its broker). */
+export interface DeclarationParties {
+  declarationId: string;
+  importerId: string;
+  filerId: string;
+  /** A withdrawn declaration keeps its own events' parties, but no longer makes its parties the shipment's. */
+  withdrawn: boolean;
+}
+
+/** Who the parties of a shipment are, as the events that name them left it. */
+export interface PartiesState {
+  /** The consignee its manifest line names (null once withdrawn). */
+  consignee: string | null;
+  declarations: DeclarationParties[];
+}
+
+export const NO_PARTIES: PartiesState = { consignee: null, declarations: [] };
+
+export type Renaming = (state: PartiesState) => PartiesState;
+
+/** The claim of an event and, for the few that name a shipment's parties, how they change them. */
+export interface Reading {
+  claim: Claim;
+  renaming: Renaming | null;
+}
+
+/**
+ * How an event bears on importers. null: no importer ever receives it (alerts for agencies), so it is
+ * not tracked. Every event the importer scope lists must have a claim (see the spec).
+ */
+export function readEvent(event: NamedEvent): Reading | null {
+  const declaration = (p: { declarationId: string; importerId?: string }): Reading => ({
+    claim: { kind: 'declaration', declarationId: p.declarationId, importerId: p.importerId },
+    renaming: null,
+  });
+  const shipment: Reading = { claim: { kind: 'shipment' }, renaming: null };
+  switch (event.name) {
+    case 'BillOfLadingManifested':
+    case 'BillOfLadingAmended': {
+      const consignee = event.payload.consigneePartyId;
+      return { claim: { kind: 'party', party: consignee }, renaming: (s) => ({ ...s, consignee }) };
+    }
+    case 'BillOfLadingWithdrawn':
+      return { claim: { kind: 'shipment' }, renaming: (s) => ({ ...s, consignee: null }) };
+    case 'DeclarationLodged': {
+      const { declarationId, importerId, filerId } = event.payload;
+      const lodged = { declarationId, importerId, filerId, withdrawn: false };
+      return {
+        ...declaration(event.payload),
+        renaming: (s) => ({
+          ...s,
+          declarations: [...s.declarations.filter((d) => d.declarationId !== declarationId), lodged],
+        }),
+      };
+    }
+    case 'DeclarationWithdrawn': {
+      const { declarationId } = event.payload;
+      return {
+        ...declaration(event.payload),
+        renaming: (s) => ({
+          ...s,
+          declarations: s.declarations.map((d) =>
+            d.declarationId === declarationId ? { ...d, withdrawn: true } : d,
+          ),
+        }),
+      };
+    }
+    case 'DeclarationAccepted':
+    case 'DeclarationAmended':
+    case 'DutyAssessed':
+    case 'ApprovalsRequested':
+    case 'ShipmentReleased':
+    case 'ReleaseRefused':
+    case 'DeclarationStatusChanged':
+    case 'DocumentsSubmitted':
+    case 'RiskAssessed':
+    case 'DocumentsRequested':
+    case 'InspectionCompleted':
+    case 'InspectionDeemedApproved':
+    case 'AgencyDecisionRecorded':
+    case 'PaymentRequested':
+    case 'PaymentSettled':
+      return declaration(event.payload);
+    case 'CargoArrived':
+    case 'GateInRecorded':
+    case 'GateOutRecorded':
+    case 'GateOutRefused':
+    case 'CustomsHoldPlaced':
+    case 'CustomsHoldLifted':
+    case 'PickupBooked':
+    case 'PickupCancelled':
+      return shipment;
+    // a complaint is its complainant's, not its broker's or the consignee's
+    case 'ComplaintEscalated':
+      return { claim: { kind: 'party', party: event.payload.importerId }, renaming: null };
+    case 'ClearanceSlaAtRisk':
+    case 'ClearanceSlaBreached':
+      return null;
+  }
+}
+
+/** The parties an event with this claim goes to, in the given state (sorted, no repeats). */
+export function audienceOf(state: PartiesState, claim: Claim): string[] {
+  switch (claim.kind) {
+    case 'party':
+      return [claim.party];
+    case 'declaration': {
+      const lodged = state.declarations.find((d) => d.declarationId === claim.declarationId);
+      const importer = claim.importerId ?? lodged?.importerId;
+      // the filer only of a declaration whose owner is the one the event names
+      if (lodged && lodged.importerId === importer) return sortedParties([lodged.importerId, lodged.filerId]);
+      if (importer) return [importer];
+      // not lodged yet as far as the feeds know: the consignee owns every declaration of its B/L
+      return state.consignee ? [state.consignee] : [];
+    }
+    case 'shipment':
+      return sortedParties([
+        ...(state.consignee ? [state.consignee] : []),
+        ...state.declarations.filter((d) => !d.withdrawn).flatMap((d) => [d.importerId, d.filerId]),
+      ]);
+  }
+}
+
+/** Parties sorted, without repeats: audiences compare and store as such. */
+export function sortedParties(parties: readonly string[]): string[] {
+  return [...new Set(parties)].sort();
+}
