@@ -9,6 +9,8 @@ import mongoose, { type Connection } from 'mongoose';
 import { EventLogRepository } from '../src/feeds/event-log/event-log.repository';
 import { LoggedEvent, LoggedEventSchema } from '../src/feeds/event-log/logged-event.schema';
 import { loadFeedsConfig } from '../src/feeds/feeds-config';
+import { LodgedDeclarations } from '../src/feeds/parties/lodged-declarations';
+import { RegistrationBatcher } from '../src/feeds/parties/registration-batcher';
 import { ReplaySweep } from '../src/feeds/parties/replay-sweep';
 import { ShipmentAudience } from '../src/feeds/parties/shipment-audience';
 import {
@@ -53,6 +55,8 @@ describe('shipment parties and replays on the real store', () => {
   let log: EventLogRepository;
   let parties: ShipmentPartiesRepository;
   let audience: ShipmentAudience;
+  /** A second port-exchange instance: its own batcher, the same store. */
+  let otherInstance: ShipmentAudience;
   let sweep: ReplaySweep;
 
   beforeAll(async () => {
@@ -66,7 +70,10 @@ describe('shipment parties and replays on the real store', () => {
     log = new EventLogRepository(events);
     parties = new ShipmentPartiesRepository(shipments as never, owing as never);
     await parties.onModuleInit();
-    audience = new ShipmentAudience(parties, log);
+    const instance = () =>
+      new ShipmentAudience(parties, new RegistrationBatcher(parties), new LodgedDeclarations(), log);
+    audience = instance();
+    otherInstance = instance();
     sweep = new ReplaySweep(parties, audience, loadFeedsConfig({}));
   });
 
@@ -139,7 +146,7 @@ describe('shipment parties and replays on the real store', () => {
     expect(await audience.stamp(lodged)).toEqual({ parties: ['BROKER-9', 'TRADER-1'], owes: false });
   });
 
-  it('gives a broker each event registered while its lodgement is decided exactly once, stamped or copied', async () => {
+  it('gives a broker each event registered by two instances while its lodgement is decided exactly once, stamped or copied', async () => {
     const shipmentId = 'RACE6182736450';
     const gateIns = Array.from({ length: 30 }, (_, i) =>
       named('GateInRecorded', { gateTransactionId: `G${i}`, truckPlate: `TRUCK-${i}` }, shipmentId),
@@ -149,11 +156,12 @@ describe('shipment parties and replays on the real store', () => {
       { declarationId: 'D2', importerId: 'TRADER-2', filerId: 'BROKER-7', greenChannel: false },
       shipmentId,
     );
-    // gate events from other partitions race the lodgement, more come after it
+    // gate events from other partitions, on both instances, race the lodgement; more come after it
+    const instance = (i: number) => (i % 2 === 0 ? audience : otherInstance);
     const racing = [...gateIns.slice(0, 10), lodged];
-    const stamps = await Promise.all(racing.map((e) => audience.stamp(e)));
+    const stamps = await Promise.all(racing.map((e, i) => instance(i).stamp(e)));
     const after = gateIns.slice(10);
-    stamps.push(...(await Promise.all(after.map((e) => audience.stamp(e)))));
+    stamps.push(...(await Promise.all(after.map((e, i) => instance(i).stamp(e)))));
     const all = [...racing, ...after];
     await Promise.all(all.map((e, i) => log.append(e, stamps[i].parties)));
     await audience.deliverOwed(shipmentId);

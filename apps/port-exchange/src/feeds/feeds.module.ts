@@ -17,6 +17,8 @@ import { FeedReader } from './pull-feed/feed-reader';
 import { StreamSlot, StreamSlotSchema } from './pull-feed/stream-slot.schema';
 import { StreamSlotRepository } from './pull-feed/stream-slot.repository';
 import { FeedAudience } from './scopes/feed-audience';
+import { LodgedDeclarations } from './parties/lodged-declarations';
+import { RegistrationBatcher } from './parties/registration-batcher';
 import { ReplaySweep } from './parties/replay-sweep';
 import { ShipmentAudience } from './parties/shipment-audience';
 import {
@@ -63,6 +65,8 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     EventStream,
     StreamSlotRepository,
     ShipmentPartiesRepository,
+    RegistrationBatcher,
+    LodgedDeclarations,
     ShipmentAudience,
     ReplaySweep,
     FeedAudience,

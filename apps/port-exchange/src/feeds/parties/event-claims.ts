@@ -132,6 +132,21 @@ export function audienceOf(state: PartiesState, claim: Claim): string[] {
   }
 }
 
+/**
+ * The audience of a claim when no later event can change it, else null: a party the event names, or
+ * the owner and filer of a declaration already lodged (a declaration's parties are fixed when it is
+ * lodged). Such an event needs no registration with its shipment: nobody can be owed it later.
+ */
+export function fixedAudience(
+  claim: Claim,
+  lodged: (declarationId: string) => DeclarationParties | undefined,
+): string[] | null {
+  if (claim.kind === 'party') return [claim.party];
+  if (claim.kind === 'shipment') return null;
+  const declaration = lodged(claim.declarationId);
+  return declaration ? audienceOf({ consignee: null, declarations: [declaration] }, claim) : null;
+}
+
 /** Parties sorted, without repeats: audiences compare and store as such. */
 export function sortedParties(parties: readonly string[]): string[] {
   return [...new Set(parties)].sort();

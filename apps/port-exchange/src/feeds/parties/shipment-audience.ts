@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { NamedEvent } from '@tongguan/contracts';
 import { EventLogRepository } from '../event-log/event-log.repository';
 import { feedsMetrics } from '../feeds-metrics';
-import { audienceOf, readEvent } from './event-claims';
+import { audienceOf, fixedAudience, readEvent } from './event-claims';
+import { LodgedDeclarations } from './lodged-declarations';
 import { decideNaming } from './shipment-parties';
+import { RegistrationBatcher } from './registration-batcher';
 import { ShipmentPartiesRepository } from './shipment-parties.repository';
 
 /** The importers an event is for, and whether its shipment owes copies of earlier events. */
@@ -24,24 +26,27 @@ export interface Stamp {
 export class ShipmentAudience {
   constructor(
     private readonly parties: ShipmentPartiesRepository,
+    private readonly registrations: RegistrationBatcher,
+    private readonly lodged: LodgedDeclarations,
     private readonly log: EventLogRepository,
   ) {}
 
   async stamp(event: NamedEvent): Promise<Stamp> {
     const reading = readEvent(event);
     if (!reading) return { owes: false };
-    const { renaming } = reading;
+    const { claim, renaming } = reading;
     if (renaming) {
       const decision = await this.parties.name(event.subject, (current) =>
-        decideNaming(current, event.id, { ...reading, renaming }),
+        decideNaming(current, event.id, { claim, renaming }),
       );
+      if (decision.next) this.lodged.remember(decision.next.declarations);
       return { parties: decision.audience, owes: decision.owes };
     }
-    const { state, owes } = await this.parties.register(event.subject, {
-      id: event.id,
-      claim: reading.claim,
-    });
-    return { parties: audienceOf(state, reading.claim), owes };
+    const fixed = fixedAudience(claim, (id) => this.lodged.get(id));
+    if (fixed) return { parties: fixed, owes: false };
+    const { state, owes } = await this.registrations.register(event.subject, { id: event.id, claim });
+    this.lodged.remember(state.declarations);
+    return { parties: audienceOf(state, claim), owes };
   }
 
   /**

@@ -8,7 +8,7 @@ import {
   OpenSet,
   type OpenEntryBase,
 } from '@tongguan/persistence';
-import type { Model } from 'mongoose';
+import type { AnyBulkWriteOperation, Model } from 'mongoose';
 import { OWED_REPLAYS, ShipmentParties } from './shipment-parties.schema';
 import { NO_PARTIES, type PartiesState } from './event-claims';
 import {
@@ -24,6 +24,24 @@ import {
 export interface Registered {
   state: PartiesState;
   owes: boolean;
+}
+
+/** An event that changes no party, to register with its shipment. */
+export interface Registration {
+  shipmentId: string;
+  heard: HeardEvent;
+}
+
+type PartiesView = Pick<ShipmentPartiesRecord, 'consignee' | 'declarations' | 'owed'>;
+
+function registered(doc: Partial<PartiesView> | null): Registered {
+  return {
+    state: {
+      consignee: doc?.consignee ?? NO_PARTIES.consignee,
+      declarations: doc?.declarations ?? NO_PARTIES.declarations,
+    },
+    owes: (doc?.owed?.length ?? 0) > 0,
+  };
 }
 
 const MAX_ATTEMPTS = 8;
@@ -52,7 +70,7 @@ export class ShipmentPartiesRepository extends AggregateRepository<ShipmentParti
    * parties it adds) or wrote first (and this event's parties include them). The revision moves, so
    * such a naming write, if it read before, reads again.
    */
-  async register(shipmentId: string, heard: HeardEvent): Promise<Registered> {
+  async registerOne(shipmentId: string, heard: HeardEvent): Promise<Registered> {
     const write = () =>
       creatingCollection(() =>
         this.model
@@ -61,23 +79,73 @@ export class ShipmentPartiesRepository extends AggregateRepository<ShipmentParti
             { $push: { heard: { $each: [heard], $slice: -MAX_HEARD } }, $inc: { revision: 1 } },
             { upsert: true, returnDocument: 'after', projection: { consignee: 1, declarations: 1, owed: 1 } },
           )
-          .lean<Pick<ShipmentPartiesRecord, 'consignee' | 'declarations' | 'owed'>>(),
+          .lean<PartiesView>(),
       );
-    let doc;
     try {
-      doc = await write();
+      return registered(await write());
     } catch (error) {
       // two first events of a shipment raced to create its record: it exists now
       if (!isDuplicateKey(error)) throw error;
-      doc = await write();
+      return registered(await write());
     }
-    return {
-      state: {
-        consignee: doc?.consignee ?? NO_PARTIES.consignee,
-        declarations: doc?.declarations ?? NO_PARTIES.declarations,
-      },
-      owes: (doc?.owed?.length ?? 0) > 0,
-    };
+  }
+
+  /**
+   * Registers several events in two round trips: the parties of their shipments are read, then each
+   * shipment's events are pushed guarded by the revision read (a shipment not stored yet is inserted).
+   * A shipment whose record moved in between (a naming, another instance) loses its guard — the upsert
+   * then collides with the record on _id — and its events are registered one by one as above.
+   */
+  async registerAll(batch: readonly Registration[]): Promise<Registered[]> {
+    const shipmentIds = [...new Set(batch.map((r) => r.shipmentId))];
+    const read = await this.model
+      .find({ _id: { $in: shipmentIds } }, { consignee: 1, declarations: 1, owed: 1, revision: 1 })
+      .lean<(PartiesView & Pick<ShipmentPartiesRecord, '_id' | 'revision'>)[]>();
+    const docs = new Map(read.map((doc) => [doc._id, doc]));
+    const groups = shipmentIds.map((id) => ({
+      id,
+      doc: docs.get(id),
+      heard: batch.filter((r) => r.shipmentId === id).map((r) => r.heard),
+    }));
+    const lost = await this.writeAll(
+      groups.map(({ id, doc, heard }) =>
+        doc
+          ? {
+              updateOne: {
+                filter: { _id: id, revision: doc.revision ?? null },
+                update: { $push: { heard: { $each: heard, $slice: -MAX_HEARD } }, $inc: { revision: 1 } },
+                upsert: true,
+              },
+            }
+          : {
+              insertOne: {
+                document: { _id: id, ...NO_PARTIES, heard: heard.slice(-MAX_HEARD), owed: [], revision: 1 },
+              },
+            },
+      ),
+    );
+    const results = new Map<string, Registered>();
+    for (const [index, { id, doc }] of groups.entries()) {
+      if (!lost.has(index)) results.set(id, registered(doc ?? null));
+    }
+    return Promise.all(
+      batch.map((r) => results.get(r.shipmentId) ?? this.registerOne(r.shipmentId, r.heard)),
+    );
+  }
+
+  /** Runs the writes unordered; the positions of those that lost a race (a duplicate key). */
+  private async writeAll(operations: AnyBulkWriteOperation<ShipmentPartiesRecord>[]): Promise<Set<number>> {
+    try {
+      await creatingCollection(() => this.model.bulkWrite(operations, { ordered: false }));
+      return new Set();
+    } catch (error) {
+      const { writeErrors } = error as {
+        writeErrors?: { index: number; code?: number }[] | { index: number };
+      };
+      const errors = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+      if (errors.length === 0 || errors.some((e) => !isDuplicateKey(e))) throw error;
+      return new Set(errors.map((e) => e.index));
+    }
   }
 
   /**

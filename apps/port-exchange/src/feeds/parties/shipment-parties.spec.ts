@@ -2,6 +2,7 @@ import { Events, type EventName, type NamedEvent, type PayloadOf } from '@tonggu
 import { FEED_SCOPES } from '../scopes/feed-scopes';
 import {
   audienceOf,
+  fixedAudience,
   NO_PARTIES,
   readEvent,
   type Claim,
@@ -92,6 +93,20 @@ describe('shipment parties', () => {
     expect(audienceOf(state, { kind: 'declaration', declarationId: 'D2' })).toEqual(['TRADER-1']);
     expect(audienceOf(NO_PARTIES, { kind: 'declaration', declarationId: 'D2' })).toEqual([]);
     expect(audienceOf(NO_PARTIES, { kind: 'shipment' })).toEqual([]);
+  });
+
+  it('knows without the store whom a named party’s or a lodged declaration’s event is for, and not a cargo event', () => {
+    const lodged = { declarationId: 'D1', importerId: 'TRADER-1', filerId: 'BROKER-9', withdrawn: false };
+    const known = (id: string) => (id === 'D1' ? lodged : undefined);
+    expect(fixedAudience({ kind: 'declaration', declarationId: 'D1' }, known)).toEqual([
+      'BROKER-9',
+      'TRADER-1',
+    ]);
+    expect(
+      fixedAudience({ kind: 'declaration', declarationId: 'D2', importerId: 'TRADER-1' }, known),
+    ).toBeNull();
+    expect(fixedAudience({ kind: 'party', party: 'TRADER-1' }, known)).toEqual(['TRADER-1']);
+    expect(fixedAudience({ kind: 'shipment' }, known)).toBeNull();
   });
 
   it('owes a broker the shipment’s earlier events when it lodges, and the owner nothing it already had', () => {
