@@ -22,6 +22,10 @@ export class InquiriesController {
 
   @Get()
   @Roles('importer', ...OFFICERS, 'ops')
+  @ApiOperation({
+    summary:
+      'Inquiries (an importer sees its own), each with its dueAt and whether it is overdue; ?overdue=true lists the late ones',
+  })
   list(@Query() query: ListInquiriesQuery, @CurrentPrincipal() reader: Principal) {
     return this.inquiries.list(query, reader);
   }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBlNumber, PageQuery } from '@tongguan/platform';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { INQUIRY_STATUSES, type InquiryStatus } from './inquiry.schema';
 
 export class OpenInquiryDto {
@@ -26,4 +27,12 @@ export class ListInquiriesQuery extends PageQuery {
   @IsIn(INQUIRY_STATUSES)
   status?: InquiryStatus;
   @ApiPropertyOptional() @IsOptional() @IsBlNumber('shipmentId') shipmentId?: string;
+  @ApiPropertyOptional({
+    description:
+      'true: only unanswered inquiries past their dueAt, soonest due first; false: only the others',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
 }

@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { AggregateRepository } from '@tongguan/persistence';
-import type { Model } from 'mongoose';
-import { Inquiry, type InquiryEvent, type InquiryStatus } from './inquiry.schema';
+import type { FilterQuery, Model } from 'mongoose';
+import { Inquiry, UNANSWERED, type InquiryEvent, type InquiryStatus } from './inquiry.schema';
+
+export interface InquiryCriteria {
+  importerId?: string;
+  status?: InquiryStatus;
+  shipmentId?: string;
+}
 
 /** Loads and saves inquiries; a claim or an answer is one conditional write, so one officer wins. */
 @Injectable()
@@ -22,11 +28,34 @@ export class InquiryRepository extends AggregateRepository<Inquiry> {
   }
 
   /** Inquiries for a reader, oldest first (a list: it scans). */
-  list(
-    criteria: { importerId?: string; status?: string; shipmentId?: string },
+  list(criteria: InquiryCriteria, page: number, pageSize: number) {
+    return this.page(criteria, { sort: { openedAt: 1 }, page, pageSize });
+  }
+
+  /**
+   * Inquiries that are (overdue true) or are not (false) unanswered past their dueAt at `now`; the late
+   * ones soonest due first. An officers' list, served by the { status, dueAt } index.
+   */
+  async listByLateness(
+    criteria: InquiryCriteria,
+    lateness: { overdue: boolean; now: Date },
     page: number,
     pageSize: number,
-  ) {
-    return this.page(criteria, { sort: { openedAt: 1 }, page, pageSize });
+  ): Promise<{ items: Inquiry[]; total: number }> {
+    const late: FilterQuery<Inquiry> = { status: { $in: UNANSWERED }, dueAt: { $lt: lateness.now } };
+    const filter: FilterQuery<Inquiry> = {
+      $and: [criteria as FilterQuery<Inquiry>, lateness.overdue ? late : { $nor: [late] }],
+    };
+    const sort: Record<string, 1> = lateness.overdue ? { dueAt: 1, _id: 1 } : { openedAt: 1, _id: 1 };
+    const [items, total] = await Promise.all([
+      this.model
+        .find(filter)
+        .sort(sort)
+        .skip((page - 1) * pageSize)
+        .limit(pageSize)
+        .lean<Inquiry[]>(),
+      this.model.countDocuments(filter),
+    ]);
+    return { items, total };
   }
 }
