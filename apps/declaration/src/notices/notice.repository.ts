@@ -20,10 +20,17 @@ export class NoticeRepository extends AggregateRepository<Notice> {
     return notice?.status === 'open' ? notice : null;
   }
 
-  /** Adds items to the open notice of the round, opening it if needed; false when the round was answered meanwhile. */
+  /**
+   * Adds items to the open notice of the round, opening it if needed, and moves its answerDueAt to the
+   * new items' if later; false when the round was answered meanwhile.
+   */
   async addItems(
     id: string,
-    opening: Pick<Notice, 'declarationId' | 'shipmentId' | 'importerId' | 'openedAt'>,
+    opening: Pick<
+      Notice,
+      'declarationId' | 'shipmentId' | 'importerId' | 'openedAt' | 'greenChannel' | 'answerLimitHours'
+    >,
+    answerDueAt: Date,
     items: NoticeItem[],
   ): Promise<boolean> {
     try {
@@ -31,6 +38,7 @@ export class NoticeRepository extends AggregateRepository<Notice> {
         { _id: id, status: 'open' },
         {
           $setOnInsert: { ...opening, status: 'open' },
+          $max: { answerDueAt },
           $push: { items: { $each: items } },
           $inc: { revision: 1 },
         },
@@ -44,11 +52,15 @@ export class NoticeRepository extends AggregateRepository<Notice> {
     }
   }
 
-  /** Records the one resubmission with its event; false when the notice was answered meanwhile. */
-  answer(id: string, items: NoticeItem[], answeredAt: Date, submitted: CloudEvent): Promise<boolean> {
+  /** Records the one resubmission with its timing and event; false when the notice was answered meanwhile. */
+  answer(
+    id: string,
+    answered: Pick<Notice, 'items' | 'answeredAt' | 'traderHours' | 'answeredWithinLimit'>,
+    submitted: CloudEvent,
+  ): Promise<boolean> {
     return this.apply(
       { _id: id, status: 'open' },
-      { change: { set: { status: 'answered', answeredAt, items } }, events: [submitted] },
+      { change: { set: { status: 'answered', ...answered } }, events: [submitted] },
     );
   }
 }

@@ -30,7 +30,16 @@ export class Notice implements OutboxFields {
   @Prop({ type: String, required: true }) status: 'open' | 'answered';
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] }) items: NoticeItem[];
   @Prop({ required: true }) openedAt: Date;
+  /** Earned by the declaration: the registry's shorter limit where trader/notice-answer has one. */
+  @Prop({ required: true }) greenChannel: boolean;
+  /** The registry's trader/notice-answer limit, in hours of the trader's calendar. */
+  @Prop({ required: true }) answerLimitHours: number;
+  /** The limit counted from the latest request added to the notice (the trader answers all at once). */
+  @Prop({ required: true }) answerDueAt: Date;
   @Prop() answeredAt?: Date;
+  /** The trader's hours from opening to the resubmission: the trader's time, never an agency's. */
+  @Prop() traderHours?: number;
+  @Prop() answeredWithinLimit?: boolean;
   @Prop() revision?: number;
   outbox: OutboxFields['outbox'];
   outboxPending: boolean;

@@ -1,5 +1,7 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
+import { AgencyRegistry } from '@tongguan/agencies';
 import type { Principal } from '@tongguan/auth';
+import { Clock } from '@tongguan/clock';
 import type { CloudEventMeta, FieldProblem } from '@tongguan/contracts';
 import { EventFactory, OutboxRelay } from '@tongguan/messaging';
 import { DomainError, NotFoundError } from '@tongguan/platform';
@@ -10,6 +12,7 @@ import { DeclarationTransitions } from '../declarations/declaration-transitions'
 import type { NoticeAnswer } from './notice.dto';
 import { NoticeRepository } from './notice.repository';
 import type { Agency, Notice, NoticeItem } from './notice.schema';
+import { answerLimit, answerOverdue, answerTiming } from './notice-timing';
 import { WITHOUT_OUTBOX } from '@tongguan/persistence';
 
 export interface DocumentRequest {
@@ -27,6 +30,8 @@ export class NoticesService implements OnModuleInit {
     private readonly transitions: DeclarationTransitions,
     private readonly events: EventFactory,
     private readonly relay: OutboxRelay,
+    private readonly registry: AgencyRegistry,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -51,6 +56,7 @@ export class NoticesService implements OnModuleInit {
       shipmentId: 1,
       importerId: 1,
       noticesAnswered: 1,
+      greenChannel: 1,
     });
     if (!declaration) throw new NotFoundError('declaration', declarationId);
     if (!RELEASABLE.includes(declaration.status)) {
@@ -74,13 +80,17 @@ export class NoticesService implements OnModuleInit {
       requestedBy: request.requestedBy,
       requestedAt: at,
     }));
+    const greenChannel = declaration.greenChannel === true;
+    const { answerLimitHours, answerDueAt } = answerLimit(this.registry, at, greenChannel);
     const opening = {
       declarationId,
       shipmentId: declaration.shipmentId,
       importerId: declaration.importerId,
       openedAt: at,
+      greenChannel,
+      answerLimitHours,
     };
-    if (!(await this.notices.addItems(noticeId, opening, items))) {
+    if (!(await this.notices.addItems(noticeId, opening, answerDueAt, items))) {
       // the round was answered meanwhile: the caller retries into the next one
       throw new DomainError('NOTICE.CHANGED', 'the notice was answered meanwhile; ask again');
     }
@@ -94,11 +104,15 @@ export class NoticesService implements OnModuleInit {
     return (await this.notices.findById(noticeId))!;
   }
 
-  /** The latest notice of a declaration (the open round, else the last answered); an importer sees only its own. */
+  /**
+   * The latest notice of a declaration (the open round, else the last answered) with when its answer
+   * is due and whether that passed; an importer sees only its own.
+   */
   async current(declarationId: string, reader: Principal) {
     const notice = await this.latest(declarationId, reader, false);
     if (!notice) throw new NotFoundError('notice', `of declaration ${declarationId}`);
-    return { id: notice._id, ...notice, revision: undefined, _id: undefined };
+    const answerIsOverdue = answerOverdue(notice, this.clock.now());
+    return { id: notice._id, ...notice, answerOverdue: answerIsOverdue, revision: undefined, _id: undefined };
   }
 
   /** Notices are numbered per declaration round (`<declarationId>-<n>`), so this reads by _id. */
@@ -142,7 +156,8 @@ export class NoticesService implements OnModuleInit {
       })),
     });
     const at = new Date(event.time);
-    if (!(await this.notices.answer(notice._id, items, at, event)))
+    const answered = { items, answeredAt: at, ...answerTiming(this.registry, notice, at) };
+    if (!(await this.notices.answer(notice._id, answered, event)))
       throw new DomainError('NOTICE.CHANGED', 'the notice changed meanwhile; read it again');
     await this.reopenDeclaration(declarationId, importer.party, event);
     return this.current(declarationId, importer);
