@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AgenciesModule } from '@tongguan/agencies';
 import type { ServiceConfig } from '@tongguan/config';
 import { PlatformModule } from '@tongguan/platform';
 import { FeesModule } from './fees/fees.module';
@@ -15,6 +16,7 @@ export class AppModule {
       // the tariff is read here, before Nest starts, so a bad file stops the boot with its problems listed
       imports: [
         PlatformModule.forService(config),
+        AgenciesModule,
         FeesModule.forTariff(loadPortFeeTariff()),
         GuaranteesModule.fromRegistryFile(),
         PaymentsModule,

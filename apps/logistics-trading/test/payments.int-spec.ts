@@ -17,11 +17,18 @@ import {
   perBlFees,
   publishDutyAssessed,
 } from './payments.fixtures';
+import { readAgencyRegistry } from '@tongguan/agencies';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 // starting a service and waiting on Kafka outlast jest's default 5 s (the project's testTimeout is not applied)
 
-const env = testEnvironment('payments');
+// a copy of the agency registry with its own trader/payment limit: the dueAt shown must follow it
+const PAYMENT_LIMIT_HOURS = 30;
+const registryFile = path.join(os.tmpdir(), `payments-agencies-${process.pid}.json`);
+const env = testEnvironment('payments', { AGENCY_REGISTRY_FILE: registryFile });
 const processes = new ServiceProcesses(env);
 const tap = new EventTap(process.env.KAFKA_BROKERS!, env.TOPIC_PREFIX);
 let api: ApiClient;
@@ -38,6 +45,9 @@ async function requestedPayment(payload = dutyAssessed()) {
 }
 
 beforeAll(async () => {
+  const registry = structuredClone(readAgencyRegistry({}).data);
+  registry.traderSteps.steps.find((s) => s.id === 'payment')!.limitHours = PAYMENT_LIMIT_HOURS;
+  fs.writeFileSync(registryFile, JSON.stringify(registry));
   await tap.start(['declaration.events.v1', 'logistics.events.v1']);
   await processes.start(['logistics-trading']);
   api = new ApiClient(processes.url('logistics-trading'));
@@ -46,6 +56,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await tap.stop();
   await processes.stopAll();
+  fs.rmSync(registryFile, { force: true });
 });
 
 describe('payments', () => {
@@ -78,6 +89,9 @@ describe('payments', () => {
     );
     expect(listed.status).toBe(200);
     expect(listed.body).toMatchObject({ total: 1, page: 1, items: [{ id: paymentId, status: 'requested' }] });
+    const { requestedAt, dueAt } = listed.body.items[0];
+    expect(listed.body.items[0]).toMatchObject({ limitHours: PAYMENT_LIMIT_HOURS, overdue: false });
+    expect((Date.parse(dueAt) - Date.parse(requestedAt)) / 3_600_000).toBe(PAYMENT_LIMIT_HOURS);
 
     const key = `settle-${randomUUID()}`;
     const first = await importer().post(`/v1/payments/${paymentId}/settlements`, { idempotencyKey: key });
@@ -109,7 +123,12 @@ describe('payments', () => {
     expect(otherKey.body.code).toBe('PAYMENT.ALREADY_SETTLED');
 
     const shown = await importer().get(`/v1/payments/${paymentId}`);
-    expect(shown.body).toMatchObject({ status: 'settled', receiptNumber: first.body.receiptNumber });
+    expect(shown.body).toMatchObject({
+      status: 'settled',
+      receiptNumber: first.body.receiptNumber,
+      settledWithinLimit: true,
+      overdue: false,
+    });
     await new Promise((r) => setTimeout(r, 2_000)); // room for a wrongly staged second event to arrive
     expect(distinctEvents(tap, PAYMENT_SETTLED, payload.shipmentId)).toHaveLength(1);
   });

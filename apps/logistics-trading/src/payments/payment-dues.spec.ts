@@ -43,6 +43,7 @@ function request(
     },
     quote,
     at,
+    { limitHours: 24, dueAt: new Date(at.getTime() + 24 * 3_600_000) },
   );
   return { ...unsaved, outbox: [], outboxPending: false } as Payment;
 }
@@ -51,7 +52,7 @@ function request(
 function settledAs(payment: Payment, claimedOn: Payment = payment): Payment {
   const quote = quotePayment(tariff, { ...claimedOn, duty: claimedOn.duty }, null, at);
   const claim = newClaim(claimedOn, quote, 'key-00000001', 'gateway', 'RCT-1');
-  const change = settlement(claim, { paidAt: at, reference: 'LGW-1' }, at);
+  const change = settlement(claim, { paidAt: at, reference: 'LGW-1' }, at, payment.dueAt);
   return { ...payment, ...(change.set as Partial<Payment>) };
 }
 

@@ -45,7 +45,13 @@ function aPayment(overrides: Partial<Payment> = {}): Payment {
     assessedMinor: duty.totalMinor,
     duty,
   };
-  return { ...newPayment(request, quoteOf(), requestedAt), outbox: [], outboxPending: false, ...overrides };
+  const limit = { limitHours: 24, dueAt: new Date(requestedAt.getTime() + 24 * 3_600_000) };
+  return {
+    ...newPayment(request, quoteOf(), requestedAt, limit),
+    outbox: [],
+    outboxPending: false,
+    ...overrides,
+  };
 }
 
 const claimOf = (key = 'key-00000001', method: 'gateway' | 'guarantee' = 'gateway'): SettlementClaim =>
@@ -53,7 +59,7 @@ const claimOf = (key = 'key-00000001', method: 'gateway' | 'guarantee' = 'gatewa
 
 function settled(key = 'key-00000001', method: 'gateway' | 'guarantee' = 'gateway'): Payment {
   const paid = { paidAt: requestedAt, reference: 'LGW-1' };
-  const change = settlement(claimOf(key, method), paid, requestedAt);
+  const change = settlement(claimOf(key, method), paid, requestedAt, aPayment().dueAt);
   return { ...aPayment(), ...(change.set as Partial<Payment>) };
 }
 
@@ -163,12 +169,14 @@ describe('what a settlement may do', () => {
   it('records the claimed figures on the receipt and frees the claim', () => {
     const claim = newClaim(aPayment(), quoteOf(), 'key-00000001', 'guarantee', 'RCT-1', 'BG-1');
     const guarantee = { guaranteeNumber: 'BG-1', aeoCertificate: 'AEO-CN-1', bank: 'Bank' };
-    const change = settlement(claim, { paidAt: requestedAt, reference: 'BG-1', guarantee }, requestedAt);
+    const paid = { paidAt: requestedAt, reference: 'BG-1', guarantee };
+    const change = settlement(claim, paid, requestedAt, aPayment().dueAt);
     expect(change.unset).toEqual(['pendingSettlement']);
     expect(change.set).toMatchObject({
       status: 'settled',
       receiptNumber: 'RCT-1',
       settlementKey: 'key-00000001',
+      settledWithinLimit: true,
       receipt: {
         number: 'RCT-1',
         method: 'guarantee',
@@ -180,6 +188,15 @@ describe('what a settlement may do', () => {
     });
     expect(change.set?.receipt).not.toHaveProperty('key');
     expect(change.set?.receipt).not.toHaveProperty('guaranteeNumber');
+  });
+
+  it("says a settlement after the request's dueAt came late, and leaves it unsaid for a request without one", () => {
+    const paid = { paidAt: requestedAt, reference: 'LGW-1' };
+    const late = new Date(aPayment().dueAt!.getTime() + 1000);
+    expect(settlement(claimOf(), paid, late, aPayment().dueAt).set).toMatchObject({
+      settledWithinLimit: false,
+    });
+    expect(settlement(claimOf(), paid, late, undefined).set).not.toHaveProperty('settledWithinLimit');
   });
 
   it('answers no receipt for a payment whose settlement did not complete', () => {

@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import type { Principal } from '@tongguan/auth';
 import type { Change } from '@tongguan/persistence';
 import { DomainError } from '@tongguan/platform';
+import { settledWithinLimit, type PaymentLimit } from './payment-limit';
 import type { PaymentQuote } from './payment-quote';
 import { quoteRecord, receiptOf } from './payment-views';
 import type { PaymentReceipt } from './payment.dto';
@@ -49,8 +50,13 @@ export function dutyOf(payment: Pick<Payment, 'duty' | 'lines'>): AssessedDutyRe
   return { dutyMinor: amount('CUSTOMS_DUTY'), vatMinor: amount('IMPORT_VAT'), totalMinor };
 }
 
-/** A new request, announcing the bill as quoted at the instant it is requested. */
-export function newPayment(request: PaymentRequest, quote: PaymentQuote, requestedAt: Date): NewPayment {
+/** A new request, announcing the bill as quoted at the instant it is requested, due at `limit`. */
+export function newPayment(
+  request: PaymentRequest,
+  quote: PaymentQuote,
+  requestedAt: Date,
+  limit: PaymentLimit,
+): NewPayment {
   const { paymentId, ...subject } = request;
   return {
     _id: paymentId,
@@ -59,6 +65,7 @@ export function newPayment(request: PaymentRequest, quote: PaymentQuote, request
     totalMinor: quote.totalMinor,
     status: 'requested',
     requestedAt,
+    ...limit,
   };
 }
 
@@ -154,16 +161,24 @@ export function coverageOf(
 }
 
 /**
- * The claim paid: settled, with its receipt. Recorded even on a payment cancelled while the money was
- * moving: the money did move, and the receipt is what a refund would start from.
+ * The claim paid: settled, with its receipt and whether it came by the request's dueAt. Recorded even
+ * on a payment cancelled while the money was moving: the money did move, and the receipt is what a
+ * refund would start from.
  */
-export function settlement(claim: SettlementClaim, settled: Settled, settledAt: Date): Change {
+export function settlement(
+  claim: SettlementClaim,
+  settled: Settled,
+  settledAt: Date,
+  dueAt: Date | undefined,
+): Change {
   const { key, method, receiptNumber, guaranteeNumber: _guarantee, ...quote } = claim;
+  const withinLimit = settledWithinLimit(dueAt, settledAt);
   return {
     set: {
       status: 'settled',
       receiptNumber,
       settledAt,
+      ...(withinLimit === undefined ? {} : { settledWithinLimit: withinLimit }),
       settlementKey: key,
       receipt: { ...quote, number: receiptNumber, method, ...settled },
     },

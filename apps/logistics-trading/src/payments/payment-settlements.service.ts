@@ -119,7 +119,7 @@ export class PaymentSettlementsService {
       },
       { correlationId },
     );
-    const change = settlement(claim, settled, new Date(event.time));
+    const change = settlement(claim, settled, new Date(event.time), payment.dueAt);
     if (await this.payments.record(payment._id, key, change, [event])) {
       return replayOrRefuse({ ...payment, ...(change.set as Partial<Payment>) }, key, method);
     }

@@ -1,3 +1,4 @@
+import { paymentOverdue } from './payment-limit';
 import type { PaymentQuote } from './payment-quote';
 import type { PaymentReceipt, PaymentView } from './payment.dto';
 import type { Payment, QuoteRecord } from './payment.schema';
@@ -18,8 +19,11 @@ export function quoteRecord(quote: PaymentQuote): QuoteRecord {
   };
 }
 
-/** A payment as callers see it, with the figures of `figures` (the live quote, or the receipt once settled). */
-export function paymentView(payment: Payment, figures: QuoteRecord): PaymentView {
+/**
+ * A payment as callers see it, with the figures of `figures` (the live quote, or the receipt once
+ * settled), when it is due and, at `now`, whether that passed unpaid.
+ */
+export function paymentView(payment: Payment, figures: QuoteRecord, now: Date): PaymentView {
   const { _id, shipmentId, declarationId, importerId, currency, status, requestedAt } = payment;
   const { lines, dutiesAndTaxesMinor, portFeesMinor, totalMinor, asOf, storage } = figures;
   return {
@@ -37,7 +41,10 @@ export function paymentView(payment: Payment, figures: QuoteRecord): PaymentView
     ...(storage ? { storage: { dischargedAt: storage.dischargedAt, storageDays: storage.storageDays } } : {}),
     status,
     requestedAt,
+    ...(payment.dueAt ? { limitHours: payment.limitHours, dueAt: payment.dueAt } : {}),
+    overdue: paymentOverdue(payment, now),
     ...(payment.settledAt ? { settledAt: payment.settledAt, receiptNumber: payment.receiptNumber } : {}),
+    ...(payment.settledWithinLimit === undefined ? {} : { settledWithinLimit: payment.settledWithinLimit }),
     ...(payment.receipt ? { method: payment.receipt.method } : {}),
   };
 }

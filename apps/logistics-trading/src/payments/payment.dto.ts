@@ -94,8 +94,20 @@ export class PaymentView extends BilledVersionView {
   storage?: StorageView;
   @ApiProperty({ enum: PAYMENT_STATUSES }) status: PaymentStatus;
   @ApiProperty() requestedAt: Date;
+  @ApiPropertyOptional({
+    example: 24,
+    description: "the registry's trader/payment limit, in hours of the trader's calendar",
+  })
+  limitHours?: number;
+  @ApiPropertyOptional({
+    description: 'when the request is to be paid (absent on requests older than limits)',
+  })
+  dueAt?: Date;
+  @ApiProperty({ description: 'still requested past dueAt, as of now (no penalty follows)' })
+  overdue: boolean;
   @ApiPropertyOptional() settledAt?: Date;
   @ApiPropertyOptional() receiptNumber?: string;
+  @ApiPropertyOptional({ description: 'whether the settlement came by dueAt' }) settledWithinLimit?: boolean;
   @ApiPropertyOptional({ enum: SETTLEMENT_METHODS }) method?: SettlementMethod;
 }
 

@@ -108,7 +108,12 @@ export class Payment implements OutboxFields {
   @Prop({ required: true }) totalMinor: number;
   @Prop({ type: String, required: true, enum: PAYMENT_STATUSES, index: true }) status: PaymentStatus;
   @Prop({ required: true }) requestedAt: Date;
+  /** The registry's trader/payment limit (hours of the trader's calendar) and when it ends; absent on older requests. */
+  @Prop() limitHours?: number;
+  @Prop() dueAt?: Date;
   @Prop() settledAt?: Date;
+  /** Whether the settlement came by dueAt (no penalty follows: it is shown and counted). */
+  @Prop() settledWithinLimit?: boolean;
   @Prop() cancelledAt?: Date;
   /** The declaration version the amounts come from (a newer assessment restates an unpaid request). */
   @Prop({ default: 1 }) declarationVersion: number;

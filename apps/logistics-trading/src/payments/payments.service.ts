@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { AgencyRegistry } from '@tongguan/agencies';
 import type { Principal } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
 import type { PayloadInput } from '@tongguan/contracts';
@@ -7,6 +8,7 @@ import { NotFoundError } from '@tongguan/platform';
 import { CargoArrivalsService } from '../fees/cargo-arrivals.service';
 import { PortFeeTariff } from '../fees/port-fee-tariff';
 import type { DischargedCargo } from '../fees/port-fees';
+import { paymentLimit } from './payment-limit';
 import { quotePayment, type PaymentQuote } from './payment-quote';
 import { dueFor, paymentIdOf, type Due } from './payment-dues';
 import { cancellation, dutyOf, newPayment, restatement, visibleTo } from './payment-rules';
@@ -31,6 +33,7 @@ export class PaymentsService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly events: EventFactory,
     private readonly relay: OutboxRelay,
+    private readonly registry: AgencyRegistry,
   ) {}
 
   onModuleInit(): void {
@@ -70,7 +73,9 @@ export class PaymentsService implements OnModuleInit {
         const event = this.requested(subject, currency, assessedMinor, quote, assessed);
         const request = { ...subject, currency, sequence, assessedMinor, duty };
         // false: another instance asked first, or this request exists — decide again on what is there
-        return this.payments.request(newPayment(request, quote, new Date(event.time)), [event]);
+        const requestedAt = new Date(event.time);
+        const limit = paymentLimit(this.registry, requestedAt);
+        return this.payments.request(newPayment(request, quote, requestedAt, limit), [event]);
       }
       case 'restate': {
         const { payment, duty } = due;
@@ -165,8 +170,8 @@ export class PaymentsService implements OnModuleInit {
    * when it was cancelled; a requested one is quoted as of now, storage included.
    */
   private async view(payment: Payment, now: Date, cargo?: DischargedCargo | null): Promise<PaymentView> {
-    if (payment.status === 'settled' && payment.receipt) return paymentView(payment, payment.receipt);
+    if (payment.status === 'settled' && payment.receipt) return paymentView(payment, payment.receipt, now);
     const asOf = payment.status === 'cancelled' && payment.cancelledAt ? payment.cancelledAt : now;
-    return paymentView(payment, quoteRecord(await this.quote(payment, asOf, cargo)));
+    return paymentView(payment, quoteRecord(await this.quote(payment, asOf, cargo)), now);
   }
 }
