@@ -29,7 +29,7 @@ export const clearanceMetrics = {
     () =>
       new Histogram({
         name: 'tongguan_clearance_stage_hours',
-        help: 'Hours each clearance stage took (filing, risk, inspection, payment, release)',
+        help: 'Hours each clearance stage took (filing, risk, inspection, payment, release; waits for the trader left out) and the waits for the trader (stage trader)',
         labelNames: ['stage', 'channel'],
         buckets: CLEARANCE_HOUR_BUCKETS,
       }),

@@ -20,6 +20,7 @@ function observed(order: typeof events) {
     const next = applyEvent(timeline, e);
     const fresh = newMeasurements(timeline, next);
     if (fresh.clearanceHours !== null) clearance.push(fresh.clearanceHours);
+    if (fresh.traderHours !== null) stages.push(`trader=${fresh.traderHours}`);
     stages.push(...Object.entries(fresh.stageHours).map(([stage, hours]) => `${stage}=${hours}`));
     timeline = next;
   }
@@ -36,6 +37,25 @@ describe('measurements made known by a fold', () => {
   it('measures the same once in reverse order and with every event delivered twice', () => {
     expect(observed([...events].reverse())).toEqual(expected);
     expect(observed(events.flatMap((e) => [e, e]))).toEqual(expected);
+  });
+
+  it("measures the trader's wait for the payment once, with the release, and leaves it out of payment", () => {
+    const requested = namedEvent('PaymentRequested', '2026-03-02T02:30:00.000Z', { paymentId: 'P1' });
+    const settled = events.map((e) =>
+      e.name === 'PaymentSettled' ? { ...e, payload: { ...e.payload, paymentId: 'P1' } } : e,
+    );
+    // the request precedes its settlement on the logistics topic, so the fold sees it first
+    const withWait = [...settled.slice(0, 3), requested, ...settled.slice(3)];
+    // payment 1 → 4 less the trader's 2.5 → 4: 1.5 h; the trader 1.5 h
+    const expectedWithWait = {
+      clearance: [5],
+      stages: ['filing=1', 'payment=1.5', 'release=1', 'risk=1', 'trader=1.5'],
+    };
+    expect(observed(withWait)).toEqual(expectedWithWait);
+    // folded the other way round, payment is measured before its request is known (the statistics
+    // read the stored timeline and are exact; the histogram keeps its first observation)
+    expect(observed([...withWait].reverse()).clearance).toEqual([5]);
+    expect(observed(withWait.flatMap((e) => [e, e]))).toEqual(expectedWithWait);
   });
 
   it('waits for the risk channel so that every observation has its label', () => {

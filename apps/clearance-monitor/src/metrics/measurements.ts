@@ -1,9 +1,17 @@
 import { clearanceHours } from '../timelines/timeline';
-import { STAGES, stageHours, type ProgressFacts, type Stage } from '../timelines/shipment-progress';
+import {
+  STAGES,
+  stageHours,
+  traderHours,
+  type ProgressFacts,
+  type Stage,
+} from '../timelines/shipment-progress';
 
 export interface Measurements {
   clearanceHours: number | null;
   stageHours: Partial<Record<Stage, number>>;
+  /** Hours the shipment waited for the trader, known with its release (null: none, or not yet). */
+  traderHours: number | null;
 }
 
 /**
@@ -12,8 +20,12 @@ export interface Measurements {
  * release may be folded before its risk decision).
  */
 export function measurements(facts: ProgressFacts): Measurements {
-  if (!facts.channel) return { clearanceHours: null, stageHours: {} };
-  return { clearanceHours: clearanceHours(facts.stamps), stageHours: stageHours(facts) };
+  if (!facts.channel) return { clearanceHours: null, stageHours: {}, traderHours: null };
+  return {
+    clearanceHours: clearanceHours(facts.stamps),
+    stageHours: stageHours(facts),
+    traderHours: traderHours(facts),
+  };
 }
 
 /**
@@ -33,5 +45,6 @@ export function newMeasurements(before: ProgressFacts, after: ProgressFacts): Me
   return {
     clearanceHours: was.clearanceHours === null ? now.clearanceHours : null,
     stageHours: stages,
+    traderHours: was.traderHours === null ? now.traderHours : null,
   };
 }

@@ -1,5 +1,5 @@
 import { emptyTimeline, type Stamps } from '../timelines/timeline';
-import { exampleStamps, WORKED_EXAMPLE } from '../testing/worked-example';
+import { exampleStamps, hoursAfter, WORKED_EXAMPLE } from '../testing/worked-example';
 import { bottleneckStage, clearanceSeries, clearanceStatistics, percentile } from './clearance-statistics';
 
 function shipment(arrival: string, releasedAfterHours: number, channel: string, greenChannel = false) {
@@ -65,6 +65,8 @@ describe('clearanceStatistics', () => {
       inspection: { count: 3, meanHours: 11.333, p50Hours: 12, p90Hours: 16.8 },
       payment: { count: 4, meanHours: 3.75, p50Hours: 3, p90Hours: 5.1 },
       release: { count: 4, meanHours: 1.5, p50Hours: 1, p90Hours: 2.4 },
+      // no shipment of the example waited on the trader for a request the monitor saw
+      trader: { count: 0, meanHours: null, p50Hours: null, p90Hours: null },
     });
     // RED: C 18, D 25 → mean 21.5, p50 21.5, p90 18 + 0.9 × 7 = 24.3, 1 of 2 within 20 h
     expect(stats.byChannel).toMatchObject({
@@ -87,6 +89,38 @@ describe('clearanceStatistics', () => {
       '2026-03-02': { count: 3, meanHours: 9, p50Hours: 7 },
       '2026-03-03': { count: 1, meanHours: 25, withinTargetRatio: 0 },
     });
+  });
+
+  it("bills the trader's waits to the trader: out of inspection and payment, into byStage.trader", () => {
+    // C of the example (RED, risk at 3, paid at 5, inspected at 15, released at 18) with a notice
+    // answered in 8 h (4 → 12) and a payment request settled in 2.5 h (2.5 → 5)
+    const c = example[2];
+    const withWaits = {
+      ...c,
+      traderWaits: [
+        {
+          kind: 'notice' as const,
+          id: 'R1',
+          requestedAt: hoursAfter(ARRIVAL, 4),
+          answeredAt: hoursAfter(ARRIVAL, 12),
+        },
+        {
+          kind: 'payment' as const,
+          id: 'P1',
+          requestedAt: hoursAfter(ARRIVAL, 2.5),
+          answeredAt: hoursAfter(ARRIVAL, 5),
+        },
+      ],
+    };
+    const stats = clearanceStatistics([withWaits], 20);
+    // inspection 12 − 8 = 4; payment (2 → 5) 3 − 2.5 = 0.5; the trader: 2.5 → 12 = 9.5
+    expect(stats.byStage.inspection.meanHours).toBe(4);
+    expect(stats.byStage.payment.meanHours).toBe(0.5);
+    expect(stats.byStage.trader).toEqual({ count: 1, meanHours: 9.5, p50Hours: 9.5, p90Hours: 9.5 });
+    // the longest wait was the trader's: the importer held the shipment longest
+    expect(bottleneckStage(withWaits)).toBe('trader');
+    expect(Object.keys(stats.byAgency)).toEqual(['importer']);
+    expect(stats.meanHours).toBe(18); // clearance itself is release − arrival, whoever held it
   });
 
   it('ignores shipments not yet released and answers nulls for an empty window', () => {

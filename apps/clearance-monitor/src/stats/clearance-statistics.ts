@@ -3,6 +3,7 @@ import {
   AGENCY_OF_STAGE,
   STAGES,
   stageHours,
+  traderHours,
   type ProgressFacts,
   type Stage,
 } from '../timelines/shipment-progress';
@@ -21,6 +22,9 @@ export interface Summary {
 }
 
 export type StageSummary = Pick<Summary, 'count' | 'meanHours' | 'p50Hours' | 'p90Hours'>;
+
+/** byStage's entries: the agencies' stages, and the time the shipments waited for the trader. */
+export type StageOrTrader = Stage | 'trader';
 
 /** Percentile with linear interpolation between closest ranks (the "R-7" definition of spreadsheets). */
 export function percentile(sorted: number[], p: number): number | null {
@@ -45,18 +49,23 @@ export function summarise(hours: number[], targetHours: number): Summary {
 }
 
 /**
- * The stage that took the most hours of a released shipment (pipeline order breaks ties): its agency
- * is the one that held the shipment longest, so byAgency shows which agency the slow shipments waited on.
+ * The stage that took the most hours of a released shipment (pipeline order breaks ties, the trader's
+ * waits last): its agency is the one that held the shipment longest, so byAgency shows which agency the
+ * slow shipments waited on; the trader's waits count for the importer.
  */
-export function bottleneckStage(facts: ProgressFacts): Stage | null {
-  const hours = stageHours(facts);
-  let worst: Stage | null = null;
-  for (const stage of STAGES) {
+export function bottleneckStage(facts: ProgressFacts): StageOrTrader | null {
+  const hours: Partial<Record<StageOrTrader, number>> = stageHours(facts);
+  const trader = traderHours(facts);
+  if (trader !== null) hours.trader = trader;
+  let worst: StageOrTrader | null = null;
+  for (const stage of [...STAGES, 'trader'] as const) {
     const h = hours[stage];
     if (h !== undefined && (worst === null || h > hours[worst]!)) worst = stage;
   }
   return worst;
 }
+
+const AGENCY_OF: Record<StageOrTrader, string> = { ...AGENCY_OF_STAGE, trader: 'importer' };
 
 function splitBy<T>(items: T[], key: (item: T) => string, hours: (item: T) => number, targetHours: number) {
   const groups = new Map<string, number[]>();
@@ -71,21 +80,27 @@ function splitBy<T>(items: T[], key: (item: T) => string, hours: (item: T) => nu
 
 /**
  * The Time Release Study aggregate over released shipments: clearance = release − arrival, the hours
- * of each stage, and the same summary split by risk channel, green channel, bottleneck agency and
- * release day (UTC). Shipments without both arrival and release are not measured.
+ * of each stage (less the waits for the trader) and of the waits for the trader (byStage.trader), and
+ * the same summary split by risk channel, green channel, bottleneck agency and release day (UTC).
+ * Shipments without both arrival and release are not measured.
  */
 export function clearanceStatistics(shipments: MeasuredShipment[], targetHours: number) {
   const measured = shipments
     .map((s) => ({ ...s, hours: clearanceHours(s.stamps) }))
     .filter((s): s is typeof s & { hours: number } => s.hours !== null);
   const stageDurations = measured.map((s) => stageHours(s));
-  const byStage = Object.fromEntries(
-    STAGES.map((stage): [Stage, StageSummary] => {
-      const durations = stageDurations.map((d) => d[stage]).filter((h): h is number => h !== undefined);
-      const { count, meanHours, p50Hours, p90Hours } = summarise(durations, targetHours);
-      return [stage, { count, meanHours, p50Hours, p90Hours }];
-    }),
-  ) as Record<Stage, StageSummary>;
+  const stageSummary = (durations: (number | null | undefined)[]): StageSummary => {
+    const measuredHours = durations.filter((h): h is number => h !== undefined && h !== null);
+    const { count, meanHours, p50Hours, p90Hours } = summarise(measuredHours, targetHours);
+    return { count, meanHours, p50Hours, p90Hours };
+  };
+  const byStage = Object.fromEntries([
+    ...STAGES.map((stage): [Stage, StageSummary] => [
+      stage,
+      stageSummary(stageDurations.map((d) => d[stage])),
+    ]),
+    ['trader', stageSummary(measured.map(traderHours))],
+  ]) as Record<StageOrTrader, StageSummary>;
   const hours = (s: (typeof measured)[number]) => s.hours;
   return {
     ...summarise(measured.map(hours), targetHours),
@@ -97,7 +112,7 @@ export function clearanceStatistics(shipments: MeasuredShipment[], targetHours: 
       measured,
       (s) => {
         const stage = bottleneckStage(s);
-        return stage ? AGENCY_OF_STAGE[stage] : 'unknown';
+        return stage ? AGENCY_OF[stage] : 'unknown';
       },
       hours,
       targetHours,

@@ -38,8 +38,10 @@ export class StatsController {
     summary: 'Time Release Study aggregate of shipments released in [from, to)',
     description:
       `count, meanHours, p50/p90/p99Hours, withinTargetRatio, targetHours, baselineHours; byStage (hours of ` +
-      `filing, risk, inspection, payment, release); byChannel, byGreenChannel, byAgency (the agency of the ` +
-      `longest stage) and byDay (UTC release day). from defaults to ${MAX_WINDOW_DAYS} days before to (or now), ` +
+      `filing, risk, inspection, payment, release, each less the time it waited for the trader, and trader: ` +
+      `the waits for the trader's notice answers and payments); byChannel, byGreenChannel, byAgency (the ` +
+      `agency of the longest stage, importer for the trader's waits) and byDay (UTC release day). ` +
+      `from defaults to ${MAX_WINDOW_DAYS} days before to (or now), ` +
       `to to open-ended; the window may span at most ${MAX_WINDOW_DAYS} days.`,
   })
   @ApiQuery(FROM)

@@ -1,5 +1,6 @@
 import { emptyTimeline, type Stamps } from './timeline';
-import { currentPosition, openSteps, stageHours, type ProgressFacts } from './shipment-progress';
+import { currentPosition, openSteps, stageHours, traderHours, type ProgressFacts } from './shipment-progress';
+import type { TraderWait } from './trader-waits';
 
 const T0 = Date.parse('2026-03-02T08:00:00.000Z');
 const at = (hours: number) => new Date(T0 + hours * 3_600_000).toISOString();
@@ -65,6 +66,20 @@ describe('current stage and holding agency', () => {
     });
   });
 
+  it('gives a step waiting for the trader to the importer', () => {
+    const traderWaits: TraderWait[] = [
+      { kind: 'notice', id: 'R1', requestedAt: at(3), answeredAt: null },
+      { kind: 'payment', id: 'P1', requestedAt: at(1.5), answeredAt: null },
+    ];
+    const waiting = { ...facts({ arrival: 0, lodged: 1, accepted: 1, riskAssessed: 2 }, 'RED'), traderWaits };
+    expect(openSteps(waiting).map((s) => `${s.stage}:${s.agency}`)).toEqual([
+      'inspection:importer',
+      'payment:importer',
+    ]);
+    traderWaits[0] = { ...traderWaits[0], answeredAt: at(4) };
+    expect(openSteps(waiting)[0].agency).toBe('inspection');
+  });
+
   it('holds nothing for a withdrawn declaration', () => {
     expect(currentPosition({ ...facts({ arrival: 0, lodged: 1 }), withdrawn: true })).toMatchObject({
       stage: 'done',
@@ -80,6 +95,35 @@ describe('stage hours', () => {
       'RED',
     );
     expect(stageHours(done)).toEqual({ filing: 0, risk: 1, inspection: 6, payment: 3.5, release: 1 });
+  });
+
+  it("leaves the trader's waits out of the agencies' stages and measures them on their own", () => {
+    const waits: TraderWait[] = [
+      // a notice answered after 3 h, inside inspection (2 → 9)
+      { kind: 'notice', id: 'R1', requestedAt: at(3), answeredAt: at(6) },
+      // the payment requested at 1.5, settled at 4: the trader's 2.5 h of payment (1 → 4)
+      { kind: 'payment', id: 'P1', requestedAt: at(1.5), answeredAt: at(4) },
+    ];
+    const done = {
+      ...facts(
+        { arrival: 0, lodged: 1, accepted: 1, riskAssessed: 2, inspected: 9, paid: 4, released: 10 },
+        'RED',
+      ),
+      traderWaits: waits,
+    };
+    // inspection 7 − 3 = 4; payment 3 − 2.5 = 0.5; release 9 → 10 untouched
+    expect(stageHours(done)).toEqual({ filing: 1, risk: 1, inspection: 4, payment: 0.5, release: 1 });
+    // 1.5 → 6 covered by one wait or the other: 4.5 h
+    expect(traderHours(done)).toBe(4.5);
+    expect(traderHours({ ...done, traderWaits: [] })).toBeNull();
+  });
+
+  it("counts a notice still open when the stage ended as the trader's to the stage's end", () => {
+    const done = {
+      ...facts({ arrival: 0, lodged: 1, accepted: 1, riskAssessed: 2, inspected: 9 }, 'RED'),
+      traderWaits: [{ kind: 'notice' as const, id: 'R1', requestedAt: at(5), answeredAt: null }],
+    };
+    expect(stageHours(done).inspection).toBe(3);
   });
 
   it('leaves a stage out until both its stamps are known', () => {

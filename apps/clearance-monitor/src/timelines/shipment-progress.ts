@@ -1,6 +1,14 @@
 import { HOUR_MS } from '@tongguan/clock';
 import type { RiskChannel } from '@tongguan/contracts';
 import type { Stamps } from './timeline';
+import {
+  coveredHours,
+  traderWaitHours,
+  waitIntervals,
+  waitingFor,
+  type TraderWait,
+  type TraderWaitKind,
+} from './trader-waits';
 
 /** The measured stages of clearance, in pipeline order (the hours between their stamps, see stageHours). */
 export const STAGES = ['filing', 'risk', 'inspection', 'payment', 'release'] as const;
@@ -24,7 +32,21 @@ export interface ProgressFacts {
   stamps: Stamps;
   channel: RiskChannel | null;
   withdrawn?: boolean;
+  traderWaits?: readonly TraderWait[];
 }
+
+/**
+ * The waits for the trader each stage does not count: a notice holds risk and inspection (the agency's
+ * clock stops while the trader answers), a payment request the payment stage, either the release.
+ * Filing is the importer's own time anyway.
+ */
+const TRADER_WAITS_OF_STAGE: Record<Stage, readonly TraderWaitKind[]> = {
+  filing: [],
+  risk: ['notice'],
+  inspection: ['notice'],
+  payment: ['payment'],
+  release: ['notice', 'payment'],
+};
 
 export interface OpenStep {
   stage: Stage | 'gate-out';
@@ -34,6 +56,16 @@ export interface OpenStep {
 }
 
 const hoursBetween = (from: string, to: string) => Math.max(0, (Date.parse(to) - Date.parse(from)) / HOUR_MS);
+
+/** A stage's hours between two stamps less the waits for the trader within them (see TRADER_WAITS_OF_STAGE). */
+function agencyHours(facts: ProgressFacts, stage: Stage, from: string, to: string): number {
+  const kinds = TRADER_WAITS_OF_STAGE[stage];
+  const span = hoursBetween(from, to);
+  if (kinds.length === 0 || !facts.traderWaits?.length) return span;
+  const [fromMs, toMs] = [Date.parse(from), Date.parse(to)];
+  // a wait still open when the stage ended ran to its end: the trader had been asked and had not answered
+  return Math.max(0, span - coveredHours(waitIntervals(facts.traderWaits, kinds, toMs), fromMs, toMs));
+}
 const latest = (values: string[]) => values.reduce((a, b) => (a > b ? a : b));
 
 /** When inspection stopped holding the shipment: its result, or the risk decision itself for GREEN. */
@@ -45,26 +77,40 @@ export function inspectionClearedAt(facts: ProgressFacts): string | null {
  * The hours each finished stage took: filing arrival→lodged (0 when lodged before arrival), risk
  * lodged→riskAssessed, inspection riskAssessed→inspected (absent for GREEN: there is none), payment
  * accepted→paid, release from the last of acceptance, inspection clearance and payment to release.
- * A stage is absent until both its stamps are known.
+ * The time a stage waited for the trader (a notice to answer, a payment to settle) is the trader's and
+ * is left out (traderWaitHours measures it). A stage is absent until both its stamps are known.
  */
 export function stageHours(facts: ProgressFacts): Partial<Record<Stage, number>> {
   const s = facts.stamps;
   const hours: Partial<Record<Stage, number>> = {};
   if (s.arrival && s.lodged) hours.filing = hoursBetween(s.arrival, s.lodged);
-  if (s.lodged && s.riskAssessed) hours.risk = hoursBetween(s.lodged, s.riskAssessed);
-  if (s.riskAssessed && s.inspected) hours.inspection = hoursBetween(s.riskAssessed, s.inspected);
-  if (s.accepted && s.paid) hours.payment = hoursBetween(s.accepted, s.paid);
+  if (s.lodged && s.riskAssessed) hours.risk = agencyHours(facts, 'risk', s.lodged, s.riskAssessed);
+  if (s.riskAssessed && s.inspected) {
+    hours.inspection = agencyHours(facts, 'inspection', s.riskAssessed, s.inspected);
+  }
+  if (s.accepted && s.paid) hours.payment = agencyHours(facts, 'payment', s.accepted, s.paid);
   const cleared = inspectionClearedAt(facts);
   if (s.released && s.accepted && s.paid && cleared) {
-    hours.release = hoursBetween(latest([s.accepted, s.paid, cleared]), s.released);
+    hours.release = agencyHours(facts, 'release', latest([s.accepted, s.paid, cleared]), s.released);
   }
   return hours;
 }
 
 /**
+ * Hours a released shipment waited for the trader (notices, payments) up to its release; null before
+ * the release, and when it never waited on a request the monitor saw (left out then, like a stage a
+ * shipment did not go through).
+ */
+export function traderHours(facts: ProgressFacts): number | null {
+  if (!facts.stamps.released || !facts.traderWaits?.some((w) => w.requestedAt !== null)) return null;
+  return traderWaitHours(facts.traderWaits, Date.parse(facts.stamps.released));
+}
+
+/**
  * The steps still open on a shipment not yet released. Inspection and payment run in parallel after
  * acceptance, so both can be open at once; the step before acceptance is customs', after it the
- * risk decision is inspection's.
+ * risk decision is inspection's. A step waiting for the trader (a notice unanswered, a payment
+ * requested and not settled) is held by the importer, not by the agency.
  */
 export function openSteps(facts: ProgressFacts): OpenStep[] {
   const s = facts.stamps;
@@ -75,9 +121,13 @@ export function openSteps(facts: ProgressFacts): OpenStep[] {
   if (!s.riskAssessed) {
     steps.push({ stage: 'risk', agency: s.accepted ? 'inspection' : 'customs', since: s.lodged });
   } else if (facts.channel !== 'GREEN' && !s.inspected) {
-    steps.push({ stage: 'inspection', agency: 'inspection', since: s.riskAssessed });
+    const agency = waitingFor(facts.traderWaits, 'notice') ? 'importer' : 'inspection';
+    steps.push({ stage: 'inspection', agency, since: s.riskAssessed });
   }
-  if (s.accepted && !s.paid) steps.push({ stage: 'payment', agency: 'logistics', since: s.accepted });
+  if (s.accepted && !s.paid) {
+    const agency = waitingFor(facts.traderWaits, 'payment') ? 'importer' : 'logistics';
+    steps.push({ stage: 'payment', agency, since: s.accepted });
+  }
   if (steps.length > 0) return steps;
   const cleared = inspectionClearedAt(facts);
   const ready = [s.accepted, s.paid, cleared].filter((v): v is string => v !== null);

@@ -24,6 +24,7 @@ const ASSESSED = {
   channel: 1,
   greenChannel: 1,
   withdrawn: 1,
+  traderWaits: 1,
   arrivedAt: 1,
   releasedAt: 1,
   atRiskAlerted: 1,
@@ -201,7 +202,9 @@ export class TimelineRepository extends AggregateRepository<Timeline> {
   }
 
   async releasedIn(window: { from: Date; to: Date | null }) {
-    return this.model.find(releasedWithin(window), { stamps: 1, channel: 1, greenChannel: 1 }).lean();
+    return this.model
+      .find(releasedWithin(window), { stamps: 1, channel: 1, greenChannel: 1, traderWaits: 1 })
+      .lean();
   }
 }
 

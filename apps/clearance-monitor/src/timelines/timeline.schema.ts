@@ -3,6 +3,7 @@ import type { RiskChannel } from '@tongguan/contracts';
 import { withOutbox, type OutboxFields } from '@tongguan/persistence';
 import { Schema as MongooseSchema } from 'mongoose';
 import type { Stamps, TimelineFacts } from './timeline';
+import type { TraderWait } from './trader-waits';
 
 /** One shipment's folded timeline; _id is the shipmentId. */
 @Schema({ collection: 'timelines', timestamps: true, versionKey: false })
@@ -20,6 +21,7 @@ export class Timeline implements TimelineFacts, OutboxFields {
   @Prop({ type: String, default: null }) inspectionOutcome: TimelineFacts['inspectionOutcome'];
   @Prop({ type: [String], default: [] }) refusedReasons: string[];
   @Prop({ default: false }) withdrawn: boolean;
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] }) traderWaits: TraderWait[];
   /** The SLA alerts already raised (each is raised once, by its own SlaAlert): later scans skip them. */
   @Prop() atRiskAlerted?: boolean;
   @Prop() breachAlerted?: boolean;

@@ -91,4 +91,43 @@ describe('timeline fold', () => {
       importerId: 'T1',
     });
   });
+
+  it('records each wait for the trader from its request to its answer, in any order', () => {
+    const requested = namedEvent('DocumentsRequested', '2026-03-02T10:00:00.000Z', {
+      declarationId: 'd1',
+      requestId: 'R1',
+    });
+    const submitted = namedEvent('DocumentsSubmitted', '2026-03-02T12:00:00.000Z', {
+      declarationId: 'd1',
+      importerId: 'T1',
+      noticeId: 'N1',
+      documents: [
+        { agency: 'inspection', requestId: 'R1', code: 'PACKING_LIST', documentRef: 'doc-1' },
+        { agency: 'inspection', requestId: 'R1', code: 'INVOICE', documentRef: 'doc-2' },
+      ],
+    });
+    const paymentRequested = namedEvent('PaymentRequested', '2026-03-02T09:30:00.000Z', {
+      paymentId: 'P1',
+      importerId: 'T1',
+    });
+    const settled = namedEvent('PaymentSettled', '2026-03-02T11:00:00.000Z', { paymentId: 'P1' });
+    const all = [requested, submitted, paymentRequested, settled];
+    const timeline = fold(all);
+    expect(timeline.traderWaits).toEqual([
+      {
+        kind: 'notice',
+        id: 'R1',
+        requestedAt: '2026-03-02T10:00:00.000Z',
+        answeredAt: '2026-03-02T12:00:00.000Z',
+      },
+      {
+        kind: 'payment',
+        id: 'P1',
+        requestedAt: '2026-03-02T09:30:00.000Z',
+        answeredAt: '2026-03-02T11:00:00.000Z',
+      },
+    ]);
+    expect(fold([...all].reverse())).toEqual(timeline);
+    expect(fold([settled, submitted, submitted, requested, paymentRequested])).toEqual(timeline);
+  });
 });

@@ -1,6 +1,7 @@
 import { HOUR_MS } from '@tongguan/clock';
 import type { EventName, RiskChannel } from '@tongguan/contracts';
 import type { NamedEvent } from '@tongguan/contracts';
+import { withWaitEnd, type TraderWait, type TraderWaitKind, type WaitEnd } from './trader-waits';
 
 /** The Time Release Study stamps of one shipment. */
 export const STAMPS = [
@@ -29,6 +30,8 @@ export interface TimelineFacts {
   refusedReasons: string[];
   /** The declaration was withdrawn: the shipment left the clearance flow (no SLA alerts). */
   withdrawn: boolean;
+  /** Notices and payments the shipment waited on the trader for: the trader's time, not an agency's. */
+  traderWaits: TraderWait[];
 }
 
 export function emptyTimeline(shipmentId: string): TimelineFacts {
@@ -42,6 +45,7 @@ export function emptyTimeline(shipmentId: string): TimelineFacts {
     inspectionOutcome: null,
     refusedReasons: [],
     withdrawn: false,
+    traderWaits: [],
   };
 }
 
@@ -78,6 +82,8 @@ interface Told {
   inspectionOutcome?: 'passed' | 'failed' | 'deemed-approved';
   withdrawn?: true;
   refusedReasons?: string[];
+  /** Ends of waits for the trader this event marks (at its business time). */
+  waitEnds?: { kind: TraderWaitKind; id: string; end: WaitEnd }[];
 }
 
 function told(event: FoldedEvent): Told {
@@ -98,8 +104,14 @@ function told(event: FoldedEvent): Told {
     }
     case 'DeclarationStatusChanged':
     case 'DutyAssessed':
-    case 'DocumentsSubmitted':
       return { declarationId: event.payload.declarationId, importerId: event.payload.importerId };
+    case 'DocumentsSubmitted': {
+      const { declarationId, importerId, documents } = event.payload;
+      // one resubmission answers every request it names (a consolidated notice)
+      const requests = [...new Set(documents.map((d) => d.requestId))];
+      const waitEnds = requests.map((id) => ({ kind: 'notice' as const, id, end: 'answeredAt' as const }));
+      return { declarationId, importerId, waitEnds };
+    }
     case 'DeclarationWithdrawn': {
       const { declarationId, importerId } = event.payload;
       return { declarationId, importerId, withdrawn: true };
@@ -110,8 +122,10 @@ function told(event: FoldedEvent): Told {
         declarationId: event.payload.declarationId,
         channel: event.payload.channel,
       };
-    case 'DocumentsRequested':
-      return { declarationId: event.payload.declarationId };
+    case 'DocumentsRequested': {
+      const { declarationId, requestId } = event.payload;
+      return { declarationId, waitEnds: [{ kind: 'notice', id: requestId, end: 'requestedAt' }] };
+    }
     case 'InspectionCompleted':
       return {
         stamp: 'inspected',
@@ -124,10 +138,18 @@ function told(event: FoldedEvent): Told {
         declarationId: event.payload.declarationId,
         inspectionOutcome: 'deemed-approved',
       };
-    case 'PaymentRequested':
-      return { importerId: event.payload.importerId };
-    case 'PaymentSettled':
-      return { stamp: 'paid', importerId: event.payload.importerId };
+    case 'PaymentRequested': {
+      const { importerId, paymentId } = event.payload;
+      return { importerId, waitEnds: [{ kind: 'payment', id: paymentId, end: 'requestedAt' }] };
+    }
+    case 'PaymentSettled': {
+      const { importerId, paymentId } = event.payload;
+      return {
+        stamp: 'paid',
+        importerId,
+        waitEnds: [{ kind: 'payment', id: paymentId, end: 'answeredAt' }],
+      };
+    }
     case 'ShipmentReleased': {
       const { declarationId, importerId } = event.payload;
       return { stamp: 'released', declarationId, importerId };
@@ -155,10 +177,13 @@ export function applyEvent(timeline: TimelineFacts, event: FoldedEvent): Timelin
     refusedReasons: [...timeline.refusedReasons],
   };
   const facts = told(event);
+  const at = new Date(event.time).toISOString();
   if (facts.stamp) {
     const current = next.stamps[facts.stamp];
-    const at = new Date(event.time).toISOString();
     if (current === null || at < current) next.stamps[facts.stamp] = at;
+  }
+  for (const { kind, id, end } of facts.waitEnds ?? []) {
+    next.traderWaits = withWaitEnd(next.traderWaits, kind, id, end, at);
   }
   if (facts.declarationId !== undefined) next.declarationId ??= facts.declarationId;
   if (facts.importerId !== undefined) next.importerId ??= facts.importerId;

@@ -13,7 +13,7 @@ export class TimelinesController {
   @Roles('ops')
   @ApiOperation({
     summary:
-      'TRS stamps (arrival … gateOut, RFC 3339 or null), channel, clearance hours and SLA state of a shipment',
+      'TRS stamps (arrival … gateOut, RFC 3339 or null), channel, clearance hours, hours waited for the trader (traderHours) and SLA state of a shipment',
   })
   timeline(@Param('shipmentId', ShipmentIdPipe) shipmentId: string) {
     return this.timelines.view(shipmentId);

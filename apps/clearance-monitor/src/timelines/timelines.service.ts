@@ -10,6 +10,7 @@ import { StageTimesService } from '../prediction/stage-times.service';
 import { applyEvent, dwellHours, roundHours, STAMPS, type FoldedEvent, type TimelineFacts } from './timeline';
 import { TimelineRepository } from './timeline.repository';
 import type { Timeline } from './timeline.schema';
+import { traderWaitHours } from './trader-waits';
 
 @Injectable()
 export class TimelinesService {
@@ -46,6 +47,9 @@ export class TimelinesService {
     for (const [stage, hours] of Object.entries(fresh.stageHours)) {
       clearanceMetrics.stageHours.observe({ stage, channel }, hours);
     }
+    if (fresh.traderHours !== null) {
+      clearanceMetrics.stageHours.observe({ stage: 'trader', channel }, fresh.traderHours);
+    }
   }
 
   async view(shipmentId: string) {
@@ -72,6 +76,13 @@ export class TimelinesService {
       withdrawn: timeline.withdrawn,
       clearanceHours: assessment.clearanceHours,
       dwellHours: roundHours(dwellHours(timeline.stamps)),
+      // the waits for the trader up to the release (or now): the trader's time, in no agency's stage
+      traderHours: roundHours(
+        traderWaitHours(
+          timeline.traderWaits,
+          timeline.stamps.released ? Date.parse(timeline.stamps.released) : nowMs,
+        ),
+      ),
       elapsedHours: assessment.elapsedHours,
       predictedHours: assessment.predictedHours,
       stage: assessment.stage,
