@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AgenciesModule } from '@tongguan/agencies';
 import type { ServiceConfig } from '@tongguan/config';
 import { PlatformModule } from '@tongguan/platform';
 import { AlertsModule } from './alerts/alerts.module';
@@ -18,6 +19,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forService(config),
+        AgenciesModule,
         LiveModule,
         TimelinesModule,
         ShipmentEventsModule,
