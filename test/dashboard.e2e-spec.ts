@@ -9,7 +9,7 @@ import {
 } from '@tongguan/testing';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** Debian's chromium (CI installs it: scripts/ensure-deps.sh --with-chromium). */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -17,6 +17,11 @@ const DOCS = path.join(__dirname, '..', 'docs');
 const HOUR_MS = 3_600_000;
 const run = Date.now().toString(36).toUpperCase();
 const ops = tokenFor('ops', 'OPS-1');
+
+/** Refreshes docs/<name>.png only when asked (UPDATE_SCREENSHOTS=1): a test run leaves the checkout clean. */
+async function screenshot(of: Page | Locator, name: string): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS === '1') await of.screenshot({ path: path.join(DOCS, `${name}.png`) });
+}
 
 /**
  * The operations dashboard in a real browser: clearance-monitor as a process, pipeline events
@@ -126,7 +131,10 @@ describe('operations dashboard (headless Chromium)', () => {
       );
     }
     await tap.start([...ALL_TOPICS]);
-    await services.start(['clearance-monitor']);
+    // the supervision checks the rolling window every half second, so its alert shows without waiting
+    await services.start(['clearance-monitor'], {
+      'clearance-monitor': { AGENCY_SCORECARD_REFRESH_MS: '500' },
+    });
     monitor = new ApiClient(services.url('clearance-monitor'), ops);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1600, height: 880 } });
@@ -153,7 +161,8 @@ describe('operations dashboard (headless Chromium)', () => {
     await page.goto(`${services.url('clearance-monitor')}/dashboard?token=${ops}`);
     await eventually(async () => (await kpi('released')) === '4', 45_000, 'the page to show 4 released');
     expect(page.url()).not.toContain('token='); // the token left the address bar at once
-    expect(await page.textContent('#live')).toBe('live');
+    // the figures may load before the live stream says hello on a busy machine
+    await eventually(async () => (await page.textContent('#live')) === 'live', 15_000, 'the live badge');
     expect(Number(await kpi('p50'))).toBeGreaterThan(0);
     await page.evaluate(() => Object.assign(globalThis, { dashboardMarker: 'same page' }));
     const refreshesBefore = Number(await page.getAttribute('body', 'data-refreshes'));
@@ -166,7 +175,7 @@ describe('operations dashboard (headless Chromium)', () => {
     expect(Number(await page.getAttribute('body', 'data-live-updates'))).toBeGreaterThan(0);
     expect(Number(await page.getAttribute('body', 'data-refreshes'))).toBeGreaterThan(refreshesBefore);
     await page.waitForSelector(`#activity [data-shipment="DSH${run}G"]`);
-    await page.screenshot({ path: path.join(DOCS, 'dashboard.png') });
+    await screenshot(page, 'dashboard');
   }, 240_000);
 
   it('drills down to a shipment: its TRS stamps on a timeline and its audit trail', async () => {
@@ -187,7 +196,69 @@ describe('operations dashboard (headless Chromium)', () => {
     expect(audit).toContain('OFFICER-9');
     expect(audit).toContain('inspection passed');
     expect(audit).toContain('released');
-    await page.screenshot({ path: path.join(DOCS, 'dashboard-drilldown.png') });
+    await screenshot(page, 'dashboard-drilldown');
+  });
+
+  it('shows the agency scorecards computed from the decisions it was sent, a step under its target marked', async () => {
+    await page.keyboard.press('Escape'); // close the drill-down
+    // five licence verifications in the last hours: three within the 16 h limit, one late, one lapsed
+    // (tacit approval). Within limit 3 of 5 = 60 %, under the 85 % target; hours 4, 6, 10, 16, 20:
+    // p50 10, p90 at rank 3.6 → 16 + 0.6 × 4 = 18.4
+    const decisions = [
+      ['approved', 4, true],
+      ['approved', 6, true],
+      ['refused', 10, true],
+      ['approved', 20, false],
+      ['deemed-approved', 16, false],
+    ] as const;
+    for (const [i, [outcome, decisionHours, withinLimit]] of decisions.entries()) {
+      const decidedAt = Date.now() - (decisions.length - i) * 600_000;
+      const openedAt = new Date(decidedAt - decisionHours * HOUR_MS);
+      await tap.publish(
+        'AgencyDecisionRecorded',
+        {
+          shipmentId: `DSH${run}L${i}`,
+          declarationId: `DEC-DSH${run}L${i}`,
+          taskId: `LIC-${run}-${i}`,
+          agency: 'licensing',
+          step: 'licence-verification',
+          outcome,
+          decidedBy: outcome === 'deemed-approved' ? 'tacit-approval' : 'LICENSING-OFFICER-2',
+          openedAt: openedAt.toISOString(),
+          dueAt: new Date(openedAt.getTime() + 16 * HOUR_MS).toISOString(),
+          limitHours: 16,
+          decisionHours,
+          traderWaitHours: 0,
+          withinLimit,
+          greenChannel: false,
+          reasons: [],
+        },
+        { time: new Date(decidedAt).toISOString() },
+      );
+    }
+    const row = '#scorecards tr[data-agency="licensing"][data-step="licence-verification"]';
+    const field = (name: string) => page.textContent(`${row} [data-field="${name}"]`);
+    await eventually(
+      async () => (await field('decisions')) === '5',
+      45_000,
+      'the scorecard to show 5 decisions',
+    );
+    expect(await field('within')).toBe('60 %');
+    expect(await field('target')).toBe('85 %');
+    expect(await field('tacit')).toBe('1');
+    expect(await field('p50')).toBe('10 h');
+    expect(await field('p90')).toBe('18 h');
+    expect(await field('limit')).toBe('16 h');
+    expect(await field('complaints')).toBe('0');
+    expect(await page.getAttribute(row, 'data-below-target')).toBe('true');
+    // every registry agency's steps are listed; one without decisions is not judged
+    const idle = '#scorecards tr[data-agency="customs"][data-step="acceptance-review"]';
+    expect(await page.getAttribute(idle, 'data-below-target')).toBe('false');
+    expect(await page.textContent(`${idle} [data-field="within"]`)).toBe('—');
+    // five decisions are enough for the rolling-window supervision to alert
+    await page.waitForSelector('#scorecards .scorecard-alert[data-agency="licensing"]', { timeout: 45_000 });
+    expect(await page.textContent('#scorecards .scorecard-alert')).toContain('below target: 60 %');
+    await screenshot(page.locator('.scorecards-panel'), 'dashboard-scorecards');
   });
 
   it('shows "—" for what a monitor does not offer and computes the chart from released shipments itself', async () => {

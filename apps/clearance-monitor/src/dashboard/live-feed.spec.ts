@@ -9,11 +9,12 @@ describe('coalesce', () => {
   it('turns a burst into one message per window and stays silent in between', () => {
     const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
     scheduler.run(({ cold, expectObservable }) => {
-      const source = cold<MonitorUpdate>('a b c 1s d', {
+      const source = cold<MonitorUpdate>('a b c 1s d e', {
         a: timeline('COSU1'),
         b: timeline('COSU2'),
         c: { kind: 'alert', shipmentId: 'COSU1', sla: 'at-risk' },
         d: timeline('COSU3'),
+        e: { kind: 'standing', agency: 'licensing', belowTarget: true },
       });
       // a, b, c at 0-2 ms: one window closing at 500 ms; d at 1003 ms opens the next, closing at 1503 ms
       expectObservable(source.pipe(coalesce(500, scheduler))).toBe('500ms x 1002ms y', {
@@ -21,9 +22,16 @@ describe('coalesce', () => {
           timelines: 2,
           shipmentIds: ['COSU1', 'COSU2'],
           alerts: [{ shipmentId: 'COSU1', sla: 'at-risk' }],
+          standings: [],
           more: false,
         },
-        y: { timelines: 1, shipmentIds: ['COSU3'], alerts: [], more: false },
+        y: {
+          timelines: 1,
+          shipmentIds: ['COSU3'],
+          alerts: [],
+          standings: [{ agency: 'licensing', belowTarget: true }],
+          more: false,
+        },
       });
     });
   });

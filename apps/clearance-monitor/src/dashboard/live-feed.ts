@@ -7,22 +7,32 @@ export const MAX_IDS_PER_MESSAGE = 50;
 /** At most two messages a second, however fast events arrive. */
 export const COALESCE_WINDOW_MS = 500;
 
-/** What the live feed pushes: which shipments changed since the last message, and which raised alerts. */
+/**
+ * What the live feed pushes: which shipments changed since the last message, which raised alerts, and
+ * the agencies whose standing against their target changed.
+ */
 export interface LiveMessage {
   timelines: number;
   shipmentIds: string[];
   alerts: { shipmentId: string; sla: 'at-risk' | 'breached' }[];
+  standings: { agency: string; belowTarget: boolean }[];
   /** More shipments changed than the message names. */
   more: boolean;
 }
 
 function emptyMessage(): LiveMessage {
-  return { timelines: 0, shipmentIds: [], alerts: [], more: false };
+  return { timelines: 0, shipmentIds: [], alerts: [], standings: [], more: false };
 }
 
 function add(message: LiveMessage, update: MonitorUpdate): void {
+  if (update.kind === 'standing') {
+    // a later crossing of the same agency in the window replaces the earlier one
+    const others = message.standings.filter((s) => s.agency !== update.agency);
+    message.standings = [...others, { agency: update.agency, belowTarget: update.belowTarget }];
+    return;
+  }
   if (update.kind === 'timeline') message.timelines++;
-  if (update.kind === 'alert' && update.sla && message.alerts.length < MAX_IDS_PER_MESSAGE) {
+  if (update.kind === 'alert' && message.alerts.length < MAX_IDS_PER_MESSAGE) {
     message.alerts.push({ shipmentId: update.shipmentId, sla: update.sla });
   }
   if (message.shipmentIds.includes(update.shipmentId)) return;

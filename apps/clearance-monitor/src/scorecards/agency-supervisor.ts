@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { AgencyRegistry } from '@tongguan/agencies';
 import { Clock, HOUR_MS } from '@tongguan/clock';
 import { PeriodicJob } from '@tongguan/platform';
+import { MonitorUpdates } from '../live/monitor-updates';
 import { agencyMetrics } from '../metrics/agency-metrics';
 import { AgencyDecisionRepository } from './agency-decision.repository';
 import { AgencyStandingRepository } from './agency-standing.repository';
@@ -28,6 +29,7 @@ export class AgencySupervisor implements OnApplicationBootstrap, OnApplicationSh
     private readonly registry: AgencyRegistry,
     private readonly clock: Clock,
     private readonly config: ScorecardConfig,
+    private readonly updates: MonitorUpdates,
   ) {
     this.job = new PeriodicJob(
       'agency supervision',
@@ -64,8 +66,11 @@ export class AgencySupervisor implements OnApplicationBootstrap, OnApplicationSh
       agencyMetrics.belowTarget.set({ agency }, belowTarget ? 1 : 0);
       const crossing = await this.standings.record(status, now, windowHours);
       const figures = `${percent(withinLimitRatio)} of ${status.decisions} decisions within limit over the last ${windowHours} h (target ${percent(status.target)})`;
+      if (crossing === null) continue;
       if (crossing === 'fell-below') this.logger.warn(`agency ${agency} fell below its target: ${figures}`);
-      if (crossing === 'recovered') this.logger.log(`agency ${agency} is back on target: ${figures}`);
+      else this.logger.log(`agency ${agency} is no longer below its target: ${figures}`);
+      // the dashboards show (or clear) the alert now, not at their next periodic refresh
+      this.updates.publish({ kind: 'standing', agency, belowTarget });
     }
     return statuses;
   }

@@ -8,6 +8,7 @@ import { loadFigures } from './figures.js';
 import { LiveFeed } from './live.js';
 import { clockTime, el, fill } from './format.js';
 import { renderKpis, renderQueues, renderStages } from './panels.js';
+import { renderScorecards } from './scorecards.js';
 import { renderActivity, renderRisks } from './shipments.js';
 
 const HOUR_MS = 3_600_000;
@@ -58,7 +59,11 @@ function windowBounds() {
 
 async function refreshOnce() {
   const { fromMs, toMs, bucketMinutes } = windowBounds();
-  const { stats, summary, buckets, risks } = await loadFigures(fromMs, toMs, bucketMinutes);
+  const { stats, summary, buckets, risks, scorecards, standings } = await loadFigures(
+    fromMs,
+    toMs,
+    bucketMinutes,
+  );
   const nowMs = businessNow();
   const context = state.context;
   renderKpis($('kpis'), { stats, summary, context });
@@ -81,6 +86,7 @@ async function refreshOnce() {
     { nowMs, onOpen: openShipment },
   );
   renderActivity($('activity'), state.activity, { nowMs, onOpen: openShipment });
+  renderScorecards($('scorecards'), { scorecards, standings });
   $('updated').textContent = `updated ${clockTime(new Date(nowMs).toISOString(), nowMs)}`;
   counters.refreshes = String(Number(counters.refreshes) + 1);
 }

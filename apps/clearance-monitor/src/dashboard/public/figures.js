@@ -27,11 +27,13 @@ export async function loadRisks() {
 
 export async function loadFigures(fromMs, toMs, bucketMinutes) {
   const range = query({ from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() });
-  const [stats, summary, buckets, risks] = await Promise.all([
+  const [stats, summary, buckets, risks, scorecards, standings] = await Promise.all([
     getJson(`/v1/stats/clearance?${range}`),
     getJson('/v1/shipments/in-flight/summary', { optional: true }),
     loadSeries(fromMs, toMs, bucketMinutes),
     loadRisks(),
+    getJson(`/v1/scorecards?${range}`, { optional: true }),
+    getJson('/v1/scorecards/standings', { optional: true }),
   ]);
-  return { stats, summary, buckets, risks };
+  return { stats, summary, buckets, risks, scorecards, standings };
 }

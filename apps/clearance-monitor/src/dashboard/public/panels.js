@@ -9,6 +9,7 @@ const STAGE_LABELS = {
   inspection: 'Inspection',
   payment: 'Payment (accepted → paid)',
   release: 'Release',
+  trader: 'Trader (notices, payment)',
   arrivalToLodgement: 'Arrival → lodgement',
   lodgementToAcceptance: 'Lodgement → acceptance',
   acceptanceToRisk: 'Acceptance → risk',
