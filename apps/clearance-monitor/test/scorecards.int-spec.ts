@@ -10,7 +10,11 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { SCORECARD_EXAMPLE, type ExampleDecision } from '../src/scorecards/scorecard-example';
+import {
+  COMPLAINT_EXAMPLE,
+  SCORECARD_EXAMPLE,
+  type ExampleDecision,
+} from '../src/scorecards/scorecard-example';
 import { hoursAfter } from '../src/testing/worked-example';
 import { metric, pipelineEvents, publishAll } from './monitor.fixtures';
 
@@ -48,6 +52,37 @@ function decisionPayload(d: ExampleDecision, decidedAt: Date): PayloadInput<'Age
     greenChannel: false,
     reasons: [],
   };
+}
+
+/** Files the example's complaints as the importer of a shipment it declared (the complaint centre's API). */
+async function fileExampleComplaints(): Promise<void> {
+  const shipmentId = `SCO${run}COMPLAINED`;
+  const importerId = 'TRADER-SCO';
+  await tap.publish('DeclarationLodged', {
+    shipmentId,
+    declarationId: `D-${shipmentId}`,
+    importerId,
+    filerId: importerId,
+    greenChannel: false,
+  });
+  const importer = api.as(tokenFor('importer', importerId));
+  await eventually(
+    async () => (await importer.get(`/v1/shipments/${shipmentId}/audit`)).status === 200,
+    60_000,
+    'the lodgement on the audit trail',
+  );
+  for (const { agency, step, filed } of COMPLAINT_EXAMPLE) {
+    for (let i = 0; i < filed; i++) {
+      const answer = await importer.post('/v1/complaints', {
+        shipmentId,
+        agency,
+        ...(step === null ? {} : { step }),
+        subject: 'The verification is taking days',
+        text: 'The documents were uploaded on Monday and nobody has looked at them since.',
+      });
+      expect(answer.status).toBe(201);
+    }
+  }
 }
 
 const monitorLog = () => {
@@ -100,6 +135,7 @@ describe('agency scorecards', () => {
       time: decided[0].time,
     });
     await tap.publish('AgencyDecisionRecorded', decided[7].payload, { time: decided[7].time });
+    await fileExampleComplaints();
 
     let body: Record<string, any> = {};
     await eventually(
@@ -124,7 +160,7 @@ describe('agency scorecards', () => {
         withinLimitShare: 0.667,
         p50Hours: 11,
         p90Hours: 18,
-        complaints: 0,
+        complaints: 2,
         target: 0.85,
         targetMet: false,
       },
@@ -138,8 +174,11 @@ describe('agency scorecards', () => {
       withinLimitShare: 0.667,
       p50Hours: 5,
       p90Hours: 8.6,
+      complaints: 1,
       targetMet: false,
     });
+    // the agency's own row also counts the complaint about it as a whole
+    expect(card(body, 'licensing')).toMatchObject({ decisions: 6, complaints: 3, withinLimitShare: 0.667 });
     // every registry agency has its row, with or without decisions
     expect(body.agencies.map((a: { agency: string }) => a.agency)).toEqual([
       'customs',
