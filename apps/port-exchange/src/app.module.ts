@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AgenciesModule } from '@tongguan/agencies';
 import type { ServiceConfig } from '@tongguan/config';
 import { PlatformModule } from '@tongguan/platform';
 import { BillsOfLadingModule } from './bills-of-lading/bills-of-lading.module';
@@ -17,6 +18,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forService(config),
+        AgenciesModule,
         VesselCallsModule,
         BillsOfLadingModule,
         ManifestUploadsModule,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { CloudEvent } from '@tongguan/contracts';
 import { AggregateRepository, upsert, WITHOUT_OUTBOX, type Unsaved } from '@tongguan/persistence';
-import type { Model } from 'mongoose';
+import type { FilterQuery, Model } from 'mongoose';
 import type { ListHoldsQuery } from './customs-hold.dto';
 import { CustomsHold } from './customs-hold.schema';
 import { CustomsHoldShipment } from './customs-hold-shipment.schema';
@@ -39,8 +39,13 @@ export class CustomsHoldRepository extends AggregateRepository<CustomsHold> {
       .lean<Pick<CustomsHold, '_id' | 'status' | 'reason'>[]>();
   }
 
-  /** Holds newest first, for people: it scans and sorts. */
-  async list(query: ListHoldsQuery, shipmentId?: string) {
+  /**
+   * Holds newest first, for people: it scans and sorts. With `overdue` (true or false) at `now`: only
+   * the active holds past their reviewDueAt, soonest due first (served by the { status, reviewDueAt }
+   * index), or only the others.
+   */
+  async list(query: ListHoldsQuery, now: Date, shipmentId?: string) {
+    if (query.overdue !== undefined) return this.listByLateness(query, query.overdue, now, shipmentId);
     return this.page(
       { ...(shipmentId ? { shipmentId } : {}), ...(query.status ? { status: query.status } : {}) },
       {
@@ -50,5 +55,25 @@ export class CustomsHoldRepository extends AggregateRepository<CustomsHold> {
         projection: WITHOUT_OUTBOX,
       },
     );
+  }
+
+  private async listByLateness(query: ListHoldsQuery, overdue: boolean, now: Date, shipmentId?: string) {
+    const late: FilterQuery<CustomsHold> = { status: 'active', reviewDueAt: { $lt: now } };
+    const criteria: FilterQuery<CustomsHold> = {
+      ...(shipmentId ? { shipmentId } : {}),
+      ...(query.status ? { status: query.status } : {}),
+    };
+    const filter: FilterQuery<CustomsHold> = { $and: [criteria, overdue ? late : { $nor: [late] }] };
+    const sort: Record<string, 1 | -1> = overdue ? { reviewDueAt: 1, _id: 1 } : { placedAt: -1, _id: 1 };
+    const [items, total] = await Promise.all([
+      this.model
+        .find(filter, WITHOUT_OUTBOX)
+        .sort(sort)
+        .skip((query.page - 1) * query.pageSize)
+        .limit(query.pageSize)
+        .lean<CustomsHold[]>(),
+      this.model.countDocuments(filter),
+    ]);
+    return { items, total };
   }
 }

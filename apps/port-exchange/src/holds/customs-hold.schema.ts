@@ -14,12 +14,20 @@ export class CustomsHold implements OutboxFields {
   @Prop({ required: true }) placedBy: string;
   @Prop({ required: true }) reason: string;
   @Prop({ required: true }) placedAt: Date;
+  /** The registry's customs/hold limit (working hours of customs' calendar) and when it ends; absent on older holds. */
+  @Prop() reviewLimitHours?: number;
+  @Prop() reviewDueAt?: Date;
   @Prop() liftedBy?: string;
   @Prop() liftReason?: string;
   @Prop() liftedAt?: Date;
+  /** Customs working hours from placing to lifting, and whether the lift came by reviewDueAt. */
+  @Prop() reviewHours?: number;
+  @Prop() liftedWithinLimit?: boolean;
   @Prop() revision?: number;
   outbox: OutboxFields['outbox'];
   outboxPending: boolean;
 }
 
 export const CustomsHoldSchema = withOutbox(SchemaFactory.createForClass(CustomsHold));
+// the list of overdue holds: active ones by how long ago their review fell due
+CustomsHoldSchema.index({ status: 1, reviewDueAt: 1 });

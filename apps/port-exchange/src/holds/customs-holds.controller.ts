@@ -55,7 +55,10 @@ export class CustomsHoldsController {
 
   @Get()
   @Roles('customs', 'port', 'ops')
-  @ApiOperation({ summary: 'Customs holds, newest first, optionally of one B/L and of one status' })
+  @ApiOperation({
+    summary:
+      'Customs holds, newest first, optionally of one B/L and of one status, each with its reviewDueAt; ?overdue=true lists the active ones past it',
+  })
   @ApiOkResponse({ type: CustomsHoldPage })
   list(@Query() query: ListHoldsQuery): Promise<CustomsHoldPage> {
     return this.holds.list(query);

@@ -1,11 +1,13 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
+import { AgencyRegistry } from '@tongguan/agencies';
 import type { Principal } from '@tongguan/auth';
+import { Clock } from '@tongguan/clock';
 import { shipmentIdOf, type CloudEvent } from '@tongguan/contracts';
 import { EventFactory, OutboxRelay, stableEventId, type IncomingEvent } from '@tongguan/messaging';
 import { DomainError } from '@tongguan/platform';
 import { randomUUID } from 'node:crypto';
 import type { CustomsHoldPage, CustomsHoldView, ListHoldsQuery, PlaceHoldDto } from './customs-hold.dto';
-import { activeHolds, decideLift } from './customs-hold-rules';
+import { activeHolds, decideLift, holdOverdue, holdReview } from './customs-hold-rules';
 import type { CustomsHold } from './customs-hold.schema';
 import { CustomsHoldRepository } from './customs-hold.repository';
 import type { Unsaved } from '@tongguan/persistence';
@@ -14,9 +16,10 @@ const MAX_REASON = 500;
 
 type StoredHold = Unsaved<CustomsHold> & Partial<Pick<CustomsHold, 'revision' | 'outbox' | 'outboxPending'>>;
 
-function toView(hold: StoredHold): CustomsHoldView {
+/** The hold as people see it, with whether its review is overdue at `now`. */
+function toView(hold: StoredHold, now: Date): CustomsHoldView {
   const { _id, outbox: _outbox, outboxPending: _pending, revision: _revision, ...rest } = hold;
-  return { id: _id, ...rest };
+  return { id: _id, ...rest, overdue: holdOverdue(hold, now) };
 }
 
 @Injectable()
@@ -25,6 +28,8 @@ export class CustomsHoldsService implements OnModuleInit {
     private readonly holds: CustomsHoldRepository,
     private readonly events: EventFactory,
     private readonly relay: OutboxRelay,
+    private readonly registry: AgencyRegistry,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -41,7 +46,7 @@ export class CustomsHoldsService implements OnModuleInit {
     );
     const hold = this.hold(holdId, shipmentId, officer.party, dto.reason, event);
     await this.holds.place(hold, [event]);
-    return toView(hold);
+    return toView(hold, hold.placedAt);
   }
 
   /**
@@ -74,18 +79,19 @@ export class CustomsHoldsService implements OnModuleInit {
         { shipmentId: hold.shipmentId, holdId: id, liftedBy: officer.party, reason },
         { correlationId },
       );
-      const change = decideLift(hold, { by: officer.party, reason, at: new Date(event.time) });
+      const change = decideLift(hold, { by: officer.party, reason, at: new Date(event.time) }, this.registry);
       return change && { change, events: [event] };
     });
     if (!current) throw notFound(id);
     if (!applied) throw notActive(id);
-    return toView(await this.find(id));
+    return toView(await this.find(id), this.clock.now());
   }
 
   async list(query: ListHoldsQuery): Promise<CustomsHoldPage> {
     const shipmentId = query.blNumber ? shipmentIdOf(query.blNumber) : undefined;
-    const { items, total } = await this.holds.list(query, shipmentId);
-    return { items: items.map(toView), page: query.page, pageSize: query.pageSize, total };
+    const now = this.clock.now();
+    const { items, total } = await this.holds.list(query, now, shipmentId);
+    return { items: items.map((h) => toView(h, now)), page: query.page, pageSize: query.pageSize, total };
   }
 
   /** The holds that keep the shipment's cargo at the terminal (the gate asks, by shipment). */
@@ -100,7 +106,9 @@ export class CustomsHoldsService implements OnModuleInit {
     reason: string,
     event: CloudEvent,
   ): StoredHold {
-    return { _id: holdId, shipmentId, status: 'active', placedBy, reason, placedAt: new Date(event.time) };
+    const placedAt = new Date(event.time);
+    const review = holdReview(this.registry, placedAt);
+    return { _id: holdId, shipmentId, status: 'active', placedBy, reason, placedAt, ...review };
   }
 
   private async find(id: string): Promise<CustomsHold> {
