@@ -4,10 +4,10 @@ import type { ServiceConfig } from '@tongguan/config';
 import { PlatformModule } from '@tongguan/platform';
 import { InspectionSettingsModule } from './config/inspection-settings.module';
 import { ApprovalsModule } from './approvals/approvals.module';
+import { DeclarationEndingsModule } from './declaration-endings/declaration-endings.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { RiskModule } from './risk/risk.module';
 import { TasksModule } from './tasks/tasks.module';
-import { WithdrawalsModule } from './withdrawals/withdrawals.module';
 
 @Module({})
 export class AppModule {
@@ -23,7 +23,7 @@ export class AppModule {
         RiskModule,
         TasksModule,
         ApprovalsModule,
-        WithdrawalsModule,
+        DeclarationEndingsModule,
         DeadlinesModule,
       ],
     };

@@ -160,7 +160,7 @@ describe('pending task openings', () => {
     expect(await pendingEntries.findOne({ _id: 'T-DEC-1' })).toBeNull();
   });
 
-  it('go with a withdrawal, and an amendment adds the task it names', async () => {
+  it('go with a withdrawal or a refused release, and an amendment adds the task it names', async () => {
     await assessments.record(assessment('DEC-2'), []);
     await assessments.reassess(assessment('DEC-2', { taskId: 'T-DEC-2-v2', version: 2 }), [], true);
     expect((await assessments.pendingOpenings(100)).map((e) => e._id)).toEqual(
@@ -171,8 +171,15 @@ describe('pending task openings', () => {
     expect(pendingOpening({ _id: 'T-DEC-2', version: 1 }, stored)).toBe('done');
     expect(pendingOpening({ _id: 'T-DEC-2-v2', version: 2 }, stored)).toBe('open');
 
-    await assessments.withdraw('DEC-2', clock.now());
+    await assessments.markEnded('DEC-2', 'withdrawn', clock.now());
     expect(await pendingEntries.findOne({ _id: 'T-DEC-2-v2' })).toBeNull();
+
+    await assessments.record(assessment('DEC-2R'), []);
+    await assessments.markEnded('DEC-2R', 'closed', clock.now());
+    expect(await pendingEntries.findOne({ _id: 'T-DEC-2R' })).toBeNull();
+    expect(pendingOpening({ _id: 'T-DEC-2R', version: 1 }, await assessments.findVisible('DEC-2R'))).toBe(
+      'done',
+    );
   });
 
   it('are rebuilt from the assessments after a restart when an entry was lost', async () => {
@@ -186,9 +193,10 @@ describe('pending task openings', () => {
       declarationId: 'DEC-3',
       version: 1,
     });
-    // nothing opened, withdrawn or GREEN comes back
+    // nothing opened, withdrawn, refused release or GREEN comes back
     expect(await pendingEntries.findOne({ _id: 'T-DEC-1' })).toBeNull();
     expect(await pendingEntries.findOne({ _id: 'T-DEC-2-v2' })).toBeNull();
+    expect(await pendingEntries.findOne({ _id: 'T-DEC-2R' })).toBeNull();
   });
 });
 

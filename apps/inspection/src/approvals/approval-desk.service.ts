@@ -5,7 +5,7 @@ import { OutboxRelay, stableEventId, type IncomingEvent } from '@tongguan/messag
 import { DomainError } from '@tongguan/platform';
 import { ApprovalDeadlines } from './approval-deadline-target';
 import { decidesFor, visibleAgencies } from './approval-access';
-import { planOpening } from './approval-lifecycle';
+import { isUndecided, planOpening } from './approval-lifecycle';
 import type { ApprovalTask } from './approval-task.schema';
 import {
   ApprovalTaskPage,
@@ -53,8 +53,8 @@ export class ApprovalDeskService implements OnModuleInit {
       );
     }
     const { declarationId, declarationVersion: version } = request;
-    const { tasks, withdrawn } = await this.tasks.ofDeclaration(declarationId);
-    const plan = planOpening({ version, approvals: request.approvals }, tasks, withdrawn);
+    const { tasks, ended } = await this.tasks.ofDeclaration(declarationId);
+    const plan = planOpening({ version, approvals: request.approvals }, tasks, ended);
     const openedAt = new Date(event.time);
     for (const approval of plan.open) {
       const { agency, step, ruleIds } = approval;
@@ -88,19 +88,32 @@ export class ApprovalDeskService implements OnModuleInit {
       };
       if (await this.tasks.open(task)) this.deadlines.set(task._id, dueAt);
     }
-    for (const id of plan.supersede) {
-      await this.transitions.apply(id, { kind: 'close', status: 'superseded' }, openedAt);
-    }
+    const superseded = {
+      kind: 'close',
+      status: 'superseded',
+      reason: `superseded by version ${version}`,
+    } as const;
+    for (const id of plan.supersede) await this.transitions.apply(id, superseded, openedAt);
     if (plan.open.length > 0)
       this.logger.debug(`${declarationId} v${version}: ${plan.open.length} approval task(s) open`);
   }
 
-  /** The declaration was withdrawn: no request opens a task for it any more, and open ones close. */
-  async withdraw(declarationId: string, at: Date): Promise<void> {
-    await this.tasks.markWithdrawn(declarationId, at);
+  /**
+   * The declaration ended (withdrawn; or refused release, or rejected at acceptance review: 'closed'):
+   * no request opens a task for it any more, and its undecided tasks close with the reason, silently,
+   * so none lapses into a tacit approval or sits overdue in a scorecard. Idempotent: a closed task
+   * stays as it is.
+   */
+  async closeDeclaration(
+    declarationId: string,
+    ending: { status: 'withdrawn' | 'closed'; reason: string },
+    at: Date,
+  ): Promise<void> {
+    await this.tasks.markEnded(declarationId, ending.status, at);
     const { tasks } = await this.tasks.ofDeclaration(declarationId);
-    for (const task of tasks)
-      await this.transitions.apply(task._id, { kind: 'close', status: 'withdrawn' }, at);
+    const close = { kind: 'close', ...ending } as const;
+    for (const task of tasks.filter((t) => isUndecided(t.status)))
+      await this.transitions.apply(task._id, close, at);
   }
 
   async list(principal: Principal, query: ListApprovalsQuery): Promise<ApprovalTaskPage> {

@@ -68,7 +68,7 @@ describe('approval task lifecycle', () => {
       expect(refusal(decide(task({ status }), approve, OPENED, licensingHours))).toBe(
         'APPROVAL.ALREADY_DECIDED',
       );
-    for (const status of ['withdrawn', 'superseded'] as ApprovalStatus[])
+    for (const status of ['withdrawn', 'superseded', 'closed'] as ApprovalStatus[])
       expect(refusal(decide(task({ status }), approve, OPENED, licensingHours))).toBe('APPROVAL.CLOSED');
   });
 
@@ -114,14 +114,35 @@ describe('approval task lifecycle', () => {
     expect(t?.announce).toMatchObject({ decisionHours: 1, traderWaitHours: 2 });
   });
 
-  it('closes an undecided task silently when the declaration goes, and no other', () => {
-    for (const status of ['open', 'overdue'] as ApprovalStatus[])
-      expect(
-        transition(decide(task({ status }), { kind: 'close', status: 'withdrawn' }, DUE, licensingHours)),
-      ).toEqual({ set: { status: 'withdrawn', closedAt: DUE } });
-    expect(
-      decide(task({ status: 'approved' }), { kind: 'close', status: 'withdrawn' }, DUE, licensingHours),
-    ).toBeNull();
+  it('closes an undecided task silently with the reason when the declaration goes, and no other', () => {
+    const withdrawn: ApprovalFact = { kind: 'close', status: 'withdrawn', reason: 'withdrawn: sold' };
+    const refused: ApprovalFact = { kind: 'close', status: 'closed', reason: 'release refused: no licence' };
+    for (const status of ['open', 'overdue'] as ApprovalStatus[]) {
+      expect(transition(decide(task({ status }), withdrawn, DUE, licensingHours))).toEqual({
+        set: { status: 'withdrawn', closedAt: DUE, closedReason: 'withdrawn: sold' },
+      });
+      const closed = transition(decide(task({ status }), refused, DUE, licensingHours));
+      expect(closed).toEqual({
+        set: { status: 'closed', closedAt: DUE, closedReason: 'release refused: no licence' },
+      });
+      expect(stillWatched(closed!)).toBe(false);
+    }
+    for (const status of [
+      'approved',
+      'refused',
+      'deemed-approved',
+      'withdrawn',
+      'closed',
+    ] as ApprovalStatus[])
+      expect(decide(task({ status }), refused, DUE, licensingHours)).toBeNull();
+  });
+
+  it('lets no officer decide a closed task, nor the limit deem it approved; the 409 says why', () => {
+    const closed = task({ status: 'closed', closedReason: 'release refused: no licence' });
+    const verdict = decide(closed, approve, OPENED, licensingHours);
+    expect(refusal(verdict)).toBe('APPROVAL.CLOSED');
+    expect(verdict && 'refusal' in verdict && verdict.refusal.message).toMatch(/release refused: no licence/);
+    expect(decide(closed, { kind: 'deadline-reached' }, DUE, licensingHours)).toBeNull();
   });
 });
 
@@ -164,7 +185,7 @@ describe('opening the steps a request names', () => {
     });
   });
 
-  it('opens nothing for a withdrawn declaration or a request older than a stored task', () => {
+  it('opens nothing for a declaration that ended (withdrawn, refused, rejected) or a request older than a stored task', () => {
     expect(planOpening({ version: 1, approvals: [licence] }, [], true)).toEqual({ open: [], supersede: [] });
     expect(planOpening({ version: 1, approvals: [health] }, [stored('open', 2)], false)).toEqual({
       open: [],

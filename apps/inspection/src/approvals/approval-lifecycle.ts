@@ -5,7 +5,7 @@ import type { ApprovalStatus, ApprovalTask } from './approval-task.schema';
  * The approval task's rules, in one place: which steps a request opens (once per declaration version;
  * never again once granted), how an officer decides, what the limit does (tacit approval where the
  * law allows it, overdue where it does not: never approved by silence), and closing when the
- * declaration goes. Pure: the desk loads, asks, and stores what it returns (with the event it
+ * declaration goes (withdrawn, refused or rejected) or an amendment supersedes the task. Pure: the desk loads, asks, and stores what it returns (with the event it
  * announces) in one write guarded by the revision read, so of two racing decisions one wins.
  */
 export type ApprovalState = Pick<
@@ -19,6 +19,7 @@ export type ApprovalState = Pick<
   | 'dueAt'
   | 'limitHours'
   | 'traderWaitHours'
+  | 'closedReason'
 >;
 
 export const TACIT_APPROVAL = 'tacit-approval';
@@ -26,7 +27,13 @@ export const TACIT_APPROVAL = 'tacit-approval';
 export type ApprovalFact =
   | { kind: 'decide'; officerId: string; outcome: 'approved' | 'refused'; reasons: string[] }
   | { kind: 'deadline-reached' }
-  | { kind: 'close'; status: 'withdrawn' | 'superseded' };
+  | { kind: 'close'; status: ClosedStatus; reason: string };
+
+/**
+ * How an undecided task closes: the declaration was withdrawn, an amendment superseded its version, or
+ * the declaration ended otherwise (release refused, rejected at acceptance review): 'closed'.
+ */
+export type ClosedStatus = 'withdrawn' | 'superseded' | 'closed';
 
 export type ApprovalRefusalCode =
   'APPROVAL.ALREADY_DECIDED' | 'APPROVAL.CLOSED' | 'APPROVAL.DEADLINE_PASSED' | 'APPROVAL.REASONS_REQUIRED';
@@ -58,6 +65,7 @@ export interface ApprovalTransition {
       | 'decisionHours'
       | 'withinLimit'
       | 'closedAt'
+      | 'closedReason'
     >
   >;
   announce?: RecordedDecision;
@@ -114,7 +122,8 @@ export function decide(
     }
     case 'close': {
       if (!isUndecided(task.status)) return null;
-      return { transition: { set: { status: fact.status, closedAt: at } } };
+      // silent: the declaration's own event said it, and a closed step is no decision to score
+      return { transition: { set: { status: fact.status, closedAt: at, closedReason: fact.reason } } };
     }
   }
 }
@@ -151,7 +160,7 @@ function officerRefusal(
   if (!isUndecided(task.status)) {
     return {
       code: 'APPROVAL.CLOSED',
-      message: `approval task ${task._id} was closed (${task.status}): the declaration no longer needs it`,
+      message: `approval task ${task._id} was closed (${task.status}): ${task.closedReason ?? 'the declaration no longer needs it'}`,
     };
   }
   if (fact.outcome === 'refused' && fact.reasons.length === 0) {
@@ -193,15 +202,16 @@ export interface OpeningPlan<S extends RequestedStep> {
  * approved, under any version: an amendment keeps what was granted); a step refused before is opened
  * again when an amendment asks for it (the amended filing is the importer's answer to the refusal).
  * Undecided tasks of earlier versions are superseded (the agency's time counts from the data it now
- * has). Nothing for a withdrawn declaration, nor for a request older than a task stored.
+ * has). Nothing for a declaration that ended (withdrawn, refused or rejected: a request redelivered
+ * after its end opens nothing), nor for a request older than a task stored.
  */
 export function planOpening<S extends RequestedStep>(
   request: { version: number; approvals: readonly S[] },
   existing: readonly Pick<ApprovalTask, '_id' | 'agency' | 'step' | 'status' | 'declarationVersion'>[],
-  withdrawn: boolean,
+  ended: boolean,
 ): OpeningPlan<S> {
   const none = { open: [], supersede: [] };
-  if (withdrawn || existing.some((t) => t.declarationVersion > request.version)) return none;
+  if (ended || existing.some((t) => t.declarationVersion > request.version)) return none;
   const same = (a: RequestedStep, b: RequestedStep) => a.agency === b.agency && a.step === b.step;
   const open = request.approvals.filter((approval) => {
     if (approval.agency === 'inspection') return false;

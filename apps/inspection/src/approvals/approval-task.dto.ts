@@ -88,6 +88,12 @@ export class ApprovalTaskView {
   @ApiPropertyOptional() decisionHours?: number;
   @ApiPropertyOptional() withinLimit?: boolean;
   @ApiProperty() traderWaitHours: number;
+  @ApiPropertyOptional({ description: 'business time, RFC 3339: when the task closed undecided' })
+  closedAt?: string;
+  @ApiPropertyOptional({
+    description: 'why it closed: the withdrawal, the amendment, the refusal or rejection',
+  })
+  closedReason?: string;
 
   static of(task: ApprovalTask): ApprovalTaskView {
     const optional = {
@@ -96,6 +102,8 @@ export class ApprovalTaskView {
       decidedAt: iso(task.decidedAt),
       decisionHours: task.decisionHours,
       withinLimit: task.withinLimit,
+      closedAt: iso(task.closedAt),
+      closedReason: task.closedReason,
     };
     return {
       id: task._id,

@@ -51,19 +51,20 @@ export class ApprovalTaskRepository extends AggregateRepository<ApprovalTask> {
     return inserted;
   }
 
-  /** The declaration's tasks and whether it was withdrawn (two reads by _id). */
-  async ofDeclaration(declarationId: string): Promise<{ tasks: ApprovalTask[]; withdrawn: boolean }> {
+  /** The declaration's tasks and whether it ended: withdrawn, refused or rejected (two reads by _id). */
+  async ofDeclaration(declarationId: string): Promise<{ tasks: ApprovalTask[]; ended: boolean }> {
     const index = await this.declarations.findById(declarationId).lean();
-    if (!index) return { tasks: [], withdrawn: false };
+    if (!index) return { tasks: [], ended: false };
     const tasks = index.taskIds.length
       ? await this.model.find({ _id: { $in: index.taskIds } }, WITHOUT_OUTBOX).lean<ApprovalTask[]>()
       : [];
-    return { tasks, withdrawn: Boolean(index.withdrawnAt) };
+    return { tasks, ended: Boolean(index.withdrawnAt ?? index.closedAt) };
   }
 
-  /** Marks the declaration withdrawn before its tasks are closed, so no later request opens one. */
-  async markWithdrawn(declarationId: string, at: Date): Promise<void> {
-    await upsert(this.declarations, { _id: declarationId }, { $set: { withdrawnAt: at } });
+  /** Marks the declaration's end before its tasks are closed, so no later request opens one. */
+  async markEnded(declarationId: string, how: 'withdrawn' | 'closed', at: Date): Promise<void> {
+    const field = how === 'withdrawn' ? 'withdrawnAt' : 'closedAt';
+    await upsert(this.declarations, { _id: declarationId }, { $set: { [field]: at } });
   }
 
   async findVisible(id: string): Promise<ApprovalTask | null> {

@@ -1,7 +1,11 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { withOutbox, type OutboxFields } from '@tongguan/persistence';
 
-/** open: within its limit; overdue: past it with no tacit approval in law (still decidable, late). */
+/**
+ * open: within its limit; overdue: past it with no tacit approval in law (still decidable, late).
+ * withdrawn, superseded, closed: no longer needed (the declaration was withdrawn, amended, or refused
+ * release or rejected), never decided: see closedReason.
+ */
 export const APPROVAL_STATUSES = [
   'open',
   'overdue',
@@ -10,6 +14,7 @@ export const APPROVAL_STATUSES = [
   'deemed-approved',
   'withdrawn',
   'superseded',
+  'closed',
 ] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
@@ -61,6 +66,8 @@ export class ApprovalTask implements OutboxFields {
   /** Hours the step waited for the trader: not the agency's time. */
   @Prop({ default: 0 }) traderWaitHours: number;
   @Prop() closedAt?: Date;
+  /** Why the task closed undecided: the withdrawal, the amendment, the refusal or rejection. */
+  @Prop() closedReason?: string;
   /** The shipment flow's correlation id and the ApprovalsRequested event that opened the task. */
   @Prop({ required: true }) correlationId: string;
   @Prop({ required: true }) causationId: string;

@@ -20,9 +20,10 @@ describe('risk assessment lifecycle', () => {
     expect(taskToOpen(red({ taskOpenedAt: new Date() }))).toBeNull();
   });
 
-  it('opens no task for GREEN, nor once the declaration is withdrawn', () => {
+  it('opens no task for GREEN, nor once the declaration is withdrawn or refused release', () => {
     expect(taskToOpen(red({ channel: 'GREEN', taskId: '' }))).toBeNull();
     expect(taskToOpen(red({ withdrawnAt: new Date() }))).toBeNull();
+    expect(taskToOpen(red({ closedAt: new Date() }))).toBeNull();
   });
 
   it('assesses an amendment again once per newer version', () => {
@@ -37,6 +38,7 @@ describe('risk assessment lifecycle', () => {
     expect(pendingOpening(entry, red())).toBe('open');
     expect(pendingOpening(entry, red({ taskOpenedAt: new Date() }))).toBe('done');
     expect(pendingOpening(entry, red({ withdrawnAt: new Date() }))).toBe('done');
+    expect(pendingOpening(entry, red({ closedAt: new Date() }))).toBe('done');
     // an amendment named another task: this one is superseded for good
     expect(pendingOpening(entry, red({ taskId: 't-2', version: 2 }))).toBe('done');
   });

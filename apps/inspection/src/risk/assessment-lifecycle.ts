@@ -3,20 +3,21 @@ import type { RiskAssessment } from './risk-assessment.schema';
 
 /**
  * The rules of a risk assessment's life, pure: it is written once per declaration version, it is the
- * durable intent to open the task it names until that task is opened, and a withdrawal ends that.
+ * durable intent to open the task it names until that task is opened, and the declaration's end (a
+ * withdrawal, a refused release) ends that.
  */
 export type AssessmentState = Pick<
   RiskAssessment,
-  'channel' | 'taskId' | 'taskOpenedAt' | 'withdrawnAt' | 'version'
+  'channel' | 'taskId' | 'taskOpenedAt' | 'withdrawnAt' | 'closedAt' | 'version'
 >;
 
-/** The task the assessment still has to open, or null: GREEN, opened already, or the declaration withdrawn. */
+/** The task the assessment still has to open, or null: GREEN, opened already, or the declaration ended. */
 export function taskToOpen(
   assessment: AssessmentState,
 ): { taskId: string; channel: Exclude<RiskChannel, 'GREEN'> } | null {
   const { channel, taskId } = assessment;
   if (channel === 'GREEN' || !taskId) return null;
-  if (assessment.taskOpenedAt || assessment.withdrawnAt) return null;
+  if (assessment.taskOpenedAt || assessment.withdrawnAt || assessment.closedAt) return null;
   return { taskId, channel };
 }
 
@@ -27,7 +28,7 @@ export function assessesAgain(stored: Pick<AssessmentState, 'version'> | null, v
 
 /**
  * What the pending-task sweep makes of an entry of the open set (a task an assessment named, to open):
- * `open` it, drop it as `done` (the task was opened, the declaration withdrawn, or a newer version
+ * `open` it, drop it as `done` (the task was opened, the declaration ended, or a newer version
  * named another task: none of these ever reverts), or `unwritten`: the assessment it was written
  * before has not landed (yet), so it stays until that write is long overdue.
  */

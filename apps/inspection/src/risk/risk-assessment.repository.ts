@@ -22,12 +22,13 @@ const TASK_TO_OPEN: FilterQuery<RiskAssessment> = {
   taskId: { $ne: '' },
   taskOpenedAt: { $exists: false },
   withdrawnAt: { $exists: false },
+  closedAt: { $exists: false },
 };
 
 /**
  * Loads and saves risk assessments (_id = declarationId); finds a shipment's through the shipment
  * index. Keeps the open set of tasks still to open: an entry is added before the write that makes an
- * assessment name its task, and removed once the task is opened or the declaration withdrawn.
+ * assessment name its task, and removed once the task is opened or the declaration ended.
  */
 @Injectable()
 export class RiskAssessmentRepository extends AggregateRepository<RiskAssessment> {
@@ -94,10 +95,14 @@ export class RiskAssessmentRepository extends AggregateRepository<RiskAssessment
     await this.pending.remove(taskId);
   }
 
-  /** A withdrawn declaration opens no task again: its pending entry goes with it. */
-  async withdraw(declarationId: string, at: Date): Promise<void> {
+  /**
+   * A declaration that ended (withdrawn, or refused release: 'closed') opens no task again: its pending
+   * entry goes with it.
+   */
+  async markEnded(declarationId: string, how: 'withdrawn' | 'closed', at: Date): Promise<void> {
+    const field = how === 'withdrawn' ? 'withdrawnAt' : 'closedAt';
     const { current } = await this.modify(declarationId, (assessment) =>
-      assessment.withdrawnAt ? null : { change: { set: { withdrawnAt: at } } },
+      assessment[field] ? null : { change: { set: { [field]: at } } },
     );
     if (current?.taskId) await this.pending.remove(current.taskId);
   }
@@ -123,7 +128,7 @@ export class RiskAssessmentRepository extends AggregateRepository<RiskAssessment
     return new Map(found.map((a) => [a._id, a]));
   }
 
-  /** The sweep found the entry's task opened, withdrawn or superseded: nothing will reopen it. */
+  /** The sweep found the entry's task opened, ended or superseded: nothing will reopen it. */
   async openingDone(entry: PendingTaskOpening): Promise<void> {
     await this.pending.remove(entry._id);
   }

@@ -41,6 +41,8 @@ export class RiskAssessment implements OutboxFields {
   @Prop() taskOpenedAt?: Date;
   /** The importer withdrew the declaration: no task is opened for it any more. */
   @Prop() withdrawnAt?: Date;
+  /** Customs refused the declaration's release (final): no task is opened for it any more either. */
+  @Prop() closedAt?: Date;
   /** The declaration version assessed (amendments are assessed again). */
   @Prop({ default: 1 }) version: number;
   @Prop() revision?: number;

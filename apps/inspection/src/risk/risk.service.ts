@@ -65,7 +65,8 @@ export class RiskService implements OnModuleInit {
     if (stored && !assessesAgain(stored, version)) return this.openTaskOf(stored);
     const decision = `RiskAssessed:${declarationId}:v${version}`;
     const { assessment, riskAssessed } = await this.evaluate(event, decision, version);
-    await this.tasks.close(declarationId, 'superseded', new Date(event.time));
+    const superseded = { status: 'superseded', reason: `superseded by version ${version}` } as const;
+    await this.tasks.close(declarationId, superseded, new Date(event.time));
     await this.openTask(assessment);
     await this.assessments.reassess(assessment, [riskAssessed], stored !== null);
     const current = await this.assessments.findVisible(declarationId);
@@ -73,12 +74,17 @@ export class RiskService implements OnModuleInit {
   }
 
   /**
-   * The declaration was withdrawn: no task will be opened for it, and an open one is closed, so that no
-   * officer works on it and no tacit approval is recorded for it. Idempotent.
+   * The declaration ended (withdrawn; or refused release: 'closed'): no task will be opened for it, and
+   * an open one is closed with the reason, so that no officer works on it and no tacit approval is
+   * recorded for it. Idempotent.
    */
-  async withdraw(declarationId: string, at: Date): Promise<void> {
-    await this.assessments.withdraw(declarationId, at);
-    await this.tasks.close(declarationId, 'withdrawn', at);
+  async closeDeclaration(
+    declarationId: string,
+    ending: { status: 'withdrawn' | 'closed'; reason: string },
+    at: Date,
+  ): Promise<void> {
+    await this.assessments.markEnded(declarationId, ending.status, at);
+    await this.tasks.close(declarationId, ending, at);
   }
 
   /**

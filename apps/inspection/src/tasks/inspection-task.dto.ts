@@ -90,6 +90,8 @@ export class InspectionTaskView {
   slot?: { siteId: string; date: string; reserved: boolean };
   @ApiProperty({ type: [String] }) findings: string[];
   @ApiPropertyOptional({ description: 'business time, RFC 3339' }) decidedAt?: string;
+  @ApiPropertyOptional({ description: 'why it closed undecided: the withdrawal, amendment or refusal' })
+  closedReason?: string;
   @ApiPropertyOptional({ description: 'documents awaited from the importer since (time limit paused)' })
   pausedAt?: string;
   @ApiProperty({ description: 'documents asked of the importer, each request with its answer time' })
@@ -117,6 +119,7 @@ export class InspectionTaskView {
       ...(task.slot ? { slot: task.slot } : {}),
       findings: task.findings ?? [],
       ...(task.decidedAt ? { decidedAt: new Date(task.decidedAt).toISOString() } : {}),
+      ...(task.closedReason ? { closedReason: task.closedReason } : {}),
       ...(task.pausedAt ? { pausedAt: new Date(task.pausedAt).toISOString() } : {}),
       documentRequests: (task.documentRequests ?? []).map((r) => ({
         requestId: r.requestId,

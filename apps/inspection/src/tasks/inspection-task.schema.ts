@@ -13,6 +13,7 @@ export const TASK_STATUSES = [
   'deemed-approved',
   'withdrawn',
   'superseded',
+  'closed',
 ] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export type { InspectionResult };
@@ -51,7 +52,10 @@ export class InspectionTask implements OutboxFields {
   @Prop() claimedBy?: string;
   @Prop() claimedAt?: Date;
   @Prop({ type: [String], default: [] }) findings: string[];
+  /** When it was decided, deemed approved, or closed undecided. */
   @Prop() decidedAt?: Date;
+  /** Why it closed undecided (withdrawn, superseded, closed): the withdrawal, amendment or refusal. */
+  @Prop() closedReason?: string;
   /** While documents are awaited from the importer the time limit is paused (from this business time). */
   @Prop() pausedAt?: Date;
   @Prop({ type: [Object], default: [] }) documentRequests: DocumentRequestRecord[];

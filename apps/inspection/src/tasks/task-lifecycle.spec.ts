@@ -1,11 +1,11 @@
+import { readAgencyRegistry } from '@tongguan/agencies';
 import { WorkingCalendar } from '@tongguan/clock';
-import { readWorkingCalendar } from '../config/working-calendar-file';
 import type { TaskStatus } from './inspection-task.schema';
 import { deadlineWatch, decide, type TaskDecision, type TaskFact, type TaskState } from './task-lifecycle';
 
 const continuous = WorkingCalendar.continuous();
-/** Monday-Saturday, 08:30-12:00 and 13:30-17:30 at UTC+8. */
-const agency = readWorkingCalendar();
+/** The registry's inspection calendar: Monday-Saturday, 08:30-12:00 and 13:30-17:30 at UTC+8. */
+const agency = readAgencyRegistry({}).calendarOf('inspection');
 const cn = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);
 const OPENED = new Date('2026-03-02T08:00:00Z');
 const DEADLINE = new Date('2026-03-02T16:00:00Z');
@@ -168,16 +168,23 @@ describe('inspection task lifecycle', () => {
     );
   });
 
-  it('closes an undecided task silently when the declaration is withdrawn or amended, and no other', () => {
+  it('closes an undecided task silently with the reason when the declaration goes or is amended, and no other', () => {
+    const refused: TaskFact = { kind: 'close', status: 'closed', reason: 'release refused: no licence' };
     for (const status of ['open', 'documents-requested'] as TaskStatus[]) {
       const t = transition(
-        decide(task({ status }), { kind: 'close', status: 'withdrawn' }, BEFORE, continuous),
+        decide(task({ status }), { kind: 'close', status: 'withdrawn', reason: 'r' }, BEFORE, continuous),
       );
-      expect(t).toEqual({ set: { status: 'withdrawn', decidedAt: BEFORE } });
+      expect(t).toEqual({ set: { status: 'withdrawn', decidedAt: BEFORE, closedReason: 'r' } });
+      expect(transition(decide(task({ status }), refused, BEFORE, continuous))).toEqual({
+        set: { status: 'closed', decidedAt: BEFORE, closedReason: 'release refused: no licence' },
+      });
     }
-    expect(
-      decide(task({ status: 'passed' }), { kind: 'close', status: 'superseded' }, BEFORE, continuous),
-    ).toBeNull();
+    const superseded: TaskFact = { kind: 'close', status: 'superseded', reason: 'superseded by version 2' };
+    expect(decide(task({ status: 'passed' }), superseded, BEFORE, continuous)).toBeNull();
+    const closed = task({ status: 'closed' });
+    expect(decide(closed, refused, BEFORE, continuous)).toBeNull();
+    expect(decide(closed, { kind: 'deadline-reached' }, DEADLINE, continuous)).toBeNull();
+    expect(refusal(decide(closed, result, BEFORE, continuous))).toBe('INSPECTION.TASK_CLOSED');
   });
 
   it("tells the deadline watcher's open set to follow a reopening, drop a decision and keep the rest", () => {
@@ -187,7 +194,7 @@ describe('inspection task lifecycle', () => {
     };
     expect(watchOf(task(), result)).toBe('drop');
     expect(watchOf(task(), { kind: 'deadline-reached' }, DEADLINE)).toBe('drop');
-    expect(watchOf(task(), { kind: 'close', status: 'withdrawn' })).toBe('drop');
+    expect(watchOf(task(), { kind: 'close', status: 'closed', reason: 'release refused' })).toBe('drop');
     expect(watchOf(task(), claim())).toBe('keep');
     expect(watchOf(task(), request)).toBe('keep');
     const paused = task({ status: 'documents-requested', pausedAt: new Date('2026-03-02T12:00:00Z') });

@@ -7,7 +7,8 @@ import { decisionTiming, resumedDeadline, type DecisionTiming } from './task-tim
  * The inspection task's state machine, in one place: who may claim it, record its result or ask for
  * documents and when; how asking pauses the time limit and the answer resumes it with the working
  * hours that were left (the trader's time is the trader's: it moves the deadline and is left out of the
- * decision's hours); tacit approval once the deadline passes; closing when the declaration goes.
+ * decision's hours); tacit approval once the deadline passes; closing when the declaration goes
+ * (withdrawn, refused release) or an amendment supersedes the task.
  * Pure: the services load a task, ask `decide`, and store what it returns (with the event it
  * announces) in one write guarded by the revision read, so of two racing decisions one wins.
  */
@@ -27,7 +28,13 @@ export type TaskFact =
     }
   | { kind: 'documents-submitted' }
   | { kind: 'deadline-reached' }
-  | { kind: 'close'; status: 'withdrawn' | 'superseded' };
+  | { kind: 'close'; status: ClosedTaskStatus; reason: string };
+
+/**
+ * How an undecided task closes: the declaration was withdrawn, an amendment superseded its version, or
+ * the declaration ended otherwise (release refused, e.g. another agency refused): 'closed'.
+ */
+export type ClosedTaskStatus = 'withdrawn' | 'superseded' | 'closed';
 
 export type TaskRefusalCode =
   | 'INSPECTION.TASK_CLAIMED'
@@ -65,6 +72,7 @@ export interface TaskTransition {
       | 'pausedAt'
       | 'deadline'
       | 'documentRequests'
+      | 'closedReason'
     >
   >;
   push?: { documentRequests: DocumentRequestRecord };
@@ -145,7 +153,8 @@ export function decide(task: TaskState, fact: TaskFact, at: Date, calendar: Work
     }
     case 'close': {
       if (!UNDECIDED.includes(task.status)) return null;
-      return { transition: { set: { status: fact.status, decidedAt: at } } };
+      // silent: the declaration's own event said it, and a closed task is no decision to score
+      return { transition: { set: { status: fact.status, decidedAt: at, closedReason: fact.reason } } };
     }
   }
 }

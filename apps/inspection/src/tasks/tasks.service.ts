@@ -16,6 +16,7 @@ import type { InspectionTask } from './inspection-task.schema';
 import { InspectionTaskRepository } from './inspection-task.repository';
 import { kindOf, taskDeadline, taskLimits, type TimeLimits } from './task-deadline';
 import { TaskDeadlines } from './task-deadlines';
+import type { ClosedTaskStatus } from './task-lifecycle';
 import { TaskTransitions } from './task-transitions';
 
 export interface TaskOpening {
@@ -116,12 +117,16 @@ export class TasksService implements OnModuleInit {
   }
 
   /**
-   * Closes the declaration's undecided tasks: it was withdrawn, or an amendment replaced the version
-   * they were opened for. Nothing is announced: the declaration's own event said it.
+   * Closes the declaration's undecided tasks: it was withdrawn or refused release, or an amendment
+   * replaced the version they were opened for. Nothing is announced: the declaration's own event said it.
    */
-  async close(declarationId: string, status: 'withdrawn' | 'superseded', at: Date): Promise<void> {
+  async close(
+    declarationId: string,
+    closing: { status: ClosedTaskStatus; reason: string },
+    at: Date,
+  ): Promise<void> {
     for (const id of await this.tasks.idsOfDeclaration(declarationId)) {
-      await this.transitions.apply(id, { kind: 'close', status }, at);
+      await this.transitions.apply(id, { kind: 'close', ...closing }, at);
     }
   }
 

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ApprovalsModule } from '../approvals/approvals.module';
 import { RiskModule } from '../risk/risk.module';
-import { WithdrawalsEventsController } from './withdrawals.events.controller';
+import { DeclarationEndingsEventsController } from './declaration-endings.events.controller';
 
 @Module({
   imports: [RiskModule, ApprovalsModule],
-  controllers: [WithdrawalsEventsController],
+  controllers: [DeclarationEndingsEventsController],
 })
-export class WithdrawalsModule {}
+export class DeclarationEndingsModule {}
