@@ -1,4 +1,5 @@
 import { Clock } from '@tongguan/clock';
+import type { PayloadInput } from '@tongguan/contracts';
 import {
   ApiClient,
   eventually,
@@ -10,6 +11,8 @@ import {
 } from '@tongguan/testing';
 
 const DECISION_RECORDED = 'tongguan.inspection.AgencyDecisionRecorded.v1';
+const RISK_ASSESSED = 'tongguan.inspection.RiskAssessed.v1';
+const DEEMED_APPROVED = 'tongguan.inspection.InspectionDeemedApproved.v1';
 
 // The business clock starts on Friday 6 March 2026 at 16:30 in China, when every request below is
 // dated: licensing and health count on the government's 5-day week (09:00-12:00, 13:30-17:30), so
@@ -28,9 +31,12 @@ let api: ApiClient;
 const ops = tokenFor('ops');
 const licensingOfficer = tokenFor('agency', 'licensing');
 const healthOfficer = tokenFor('agency', 'health');
+const customsOfficer = tokenFor('customs', 'CUSTOMS-OFFICER-1');
+const inspectionOfficer = tokenFor('inspection', 'INSPECTOR-1');
 
 const LICENCE = { agency: 'licensing', step: 'licence-verification', ruleIds: ['LIC-ARMS'] };
 const HEALTH = { agency: 'health', step: 'registration-check', ruleIds: ['HEALTH-DRUGS'] };
+const REVIEW = { agency: 'customs', step: 'acceptance-review', ruleIds: ['CUSTOMS-REVIEW-ARMS'] };
 
 /** Publishes ApprovalsRequested as the declaration service would, dated `time` (business time). */
 async function request(
@@ -73,6 +79,15 @@ async function tasksOf(declarationId: string, count: number): Promise<Record<str
   );
 }
 
+/** What the declaration service announces about a declaration, dated now in business time. */
+function announce<N extends 'DeclarationAccepted' | 'ReleaseRefused' | 'DeclarationStatusChanged'>(
+  name: N,
+  payload: PayloadInput<N>,
+  id?: string,
+): Promise<string> {
+  return tap.publish(name, payload, { time: clock.now().toISOString(), id });
+}
+
 const decisionsOf = (taskId: string) =>
   tap.messages.filter((m) => m.headers.ce_type === DECISION_RECORDED && m.payload?.taskId === taskId);
 
@@ -97,6 +112,9 @@ beforeAll(async () => {
         CLOCK_SPEED: String(CLOCK_SPEED),
         CLOCK_ANCHOR: anchor,
         DEADLINE_POLL_MS: '1000',
+        // a physical inspection of 16 working hours: it is still open when another agency's refusal
+        // closes it, and its limit passes before the file ends
+        INSPECTION_LIMIT_HOURS_RED: '16',
       },
     },
     { instances: 2 },
@@ -242,6 +260,118 @@ describe('approval desk', () => {
     expect(both.filter((t) => t.agency === 'licensing')).toHaveLength(1);
   });
 
+  // DEC-R: one agency refuses; the declaration refuses release and the rest of its work closes
+  let refusedLicence: Record<string, any>;
+  let closedHealth: Record<string, any>;
+  let closedInspection: Record<string, any>;
+
+  it("closes the other agencies' open steps and the open inspection when one agency refuses, once", async () => {
+    const subject = { shipmentId: 'SHIP-DEC-R', declarationId: 'DEC-R', importerId: 'TRADER-1' };
+    const requested = await request('DEC-R', [LICENCE, HEALTH]);
+    // accepted with goods from a high-risk origin: a physical inspection opens as well
+    await announce('DeclarationAccepted', {
+      ...subject,
+      currency: 'CNY',
+      items: [{ hsCode: '930200', originCountry: 'KP', customsValueMinor: 2_500_000 }],
+      greenChannel: false,
+    });
+    const assessed = await tap.waitFor(
+      (m) => m.headers.ce_type === RISK_ASSESSED && m.payload?.declarationId === 'DEC-R',
+      30_000,
+      'RiskAssessed of DEC-R',
+    );
+    expect(assessed.payload.channel).toBe('RED');
+    const inspectionPath = `/v1/inspection-tasks/${assessed.payload.taskId}`;
+    const tasks = await tasksOf('DEC-R', 2);
+    refusedLicence = tasks.find((t) => t.agency === 'licensing')!;
+    closedHealth = tasks.find((t) => t.agency === 'health')!;
+
+    const refused = await api.as(licensingOfficer).post(`/v1/approvals/${refusedLicence.id}/decision`, {
+      outcome: 'refused',
+      reasons: ['no licence on file'],
+    });
+    expect(refused.status).toBe(200);
+    await decisionOf(refusedLicence.id);
+    // what the declaration service then says, delivered twice: the same message, and again under a new id
+    const reasons = ['licensing/licence-verification refused by licensing: no licence on file'];
+    const refusal = await announce('ReleaseRefused', { ...subject, reasons });
+    await announce('ReleaseRefused', { ...subject, reasons }, refusal);
+    await announce('ReleaseRefused', { ...subject, reasons });
+    // and the request redelivered after the end: it opens nothing again
+    await request('DEC-R', [LICENCE, HEALTH], { id: requested });
+    await request('DEC-R', [LICENCE, HEALTH]);
+    // a later request of the same shipment travels on the same partition: once it is in, so are those
+    await request('DEC-R-LATER', [HEALTH], { shipmentId: 'SHIP-DEC-R' });
+    await tasksOf('DEC-R-LATER', 1);
+
+    const reason = `release refused: ${reasons[0]}`;
+    closedHealth = (await api.as(healthOfficer).get(`/v1/approvals/${closedHealth.id}`)).body;
+    expect(closedHealth).toMatchObject({ status: 'closed', closedReason: reason });
+    expect(Date.parse(closedHealth.closedAt)).toBeLessThan(Date.parse(closedHealth.dueAt));
+    closedInspection = (await api.as(inspectionOfficer).get(inspectionPath)).body;
+    expect(closedInspection).toMatchObject({ status: 'closed', closedReason: reason });
+    const after = await tasksOf('DEC-R', 2);
+    expect(after.find((t) => t.agency === 'licensing')).toMatchObject({ status: 'refused' });
+    expect(after.find((t) => t.agency === 'health')).toMatchObject({ closedAt: closedHealth.closedAt });
+
+    const late = await api
+      .as(healthOfficer)
+      .post(`/v1/approvals/${closedHealth.id}/decision`, { outcome: 'approved' });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ code: 'APPROVAL.CLOSED' });
+    expect(late.body.message).toMatch(/release refused/);
+    const result = await api
+      .as(inspectionOfficer)
+      .post(`${inspectionPath}/result`, { result: 'passed', findings: ['seals intact'] });
+    expect(result.status).toBe(409);
+    expect(result.body.code).toBe('INSPECTION.TASK_CLOSED');
+  });
+
+  // DEC-J: customs rejects the filing at its acceptance review; the licensing step still open closes
+  let rejectedReview: Record<string, any>;
+  let closedLicence: Record<string, any>;
+
+  it('closes the other open steps when customs rejects the declaration at its acceptance review', async () => {
+    const subject = { shipmentId: 'SHIP-DEC-J', declarationId: 'DEC-J', importerId: 'TRADER-1' };
+    // lodged Saturday 17:00: the review's 2 working hours end Monday 10:00, licensing's 16 Wednesday 11:00
+    const lodgedAt = '2026-03-07T09:00:00.000Z';
+    await request('DEC-J', [REVIEW, LICENCE], { time: lodgedAt });
+    const tasks = await tasksOf('DEC-J', 2);
+    rejectedReview = tasks.find((t) => t.agency === 'customs')!;
+    closedLicence = tasks.find((t) => t.agency === 'licensing')!;
+    expect(rejectedReview.dueAt).toBe('2026-03-09T02:00:00.000Z');
+    expect(closedLicence.dueAt).toBe('2026-03-11T03:00:00.000Z');
+
+    // the officer reviews once the filing is in (business time)
+    await new Promise((r) => setTimeout(r, clock.realDelayUntil(Date.parse(lodgedAt))));
+    const refused = await api.as(customsOfficer).post(`/v1/approvals/${rejectedReview.id}/decision`, {
+      outcome: 'refused',
+      reasons: ['end-user certificate missing'],
+    });
+    expect(refused.status).toBe(200);
+    await decisionOf(rejectedReview.id);
+    // the declaration rejects it: the status change to the importer, then ReleaseRefused, in one write
+    const why = 'customs/acceptance-review refused by CUSTOMS-OFFICER-1: end-user certificate missing';
+    await announce('DeclarationStatusChanged', { ...subject, status: 'rejected', reason: why });
+    await announce('ReleaseRefused', { ...subject, reasons: [why] });
+
+    closedLicence = await eventually(
+      async () => {
+        const task = (await api.as(licensingOfficer).get(`/v1/approvals/${closedLicence.id}`)).body;
+        return task.status === 'closed' ? task : undefined;
+      },
+      30_000,
+      'the licensing step to close',
+    );
+    expect(closedLicence.closedReason).toBe(`rejected at acceptance review: ${why}`);
+    const late = await api
+      .as(licensingOfficer)
+      .post(`/v1/approvals/${closedLicence.id}/decision`, { outcome: 'approved' });
+    expect(late.body.code).toBe('APPROVAL.CLOSED');
+    const review = (await api.as(customsOfficer).get(`/v1/approvals/${rejectedReview.id}`)).body;
+    expect(review).toMatchObject({ status: 'refused', decidedBy: 'CUSTOMS-OFFICER-1' });
+  });
+
   it('lets a step without tacit approval pass its limit as overdue, never approved, decidable late', async () => {
     const path = `/v1/approvals/${healthA.id}`;
     const overdue = await eventually(
@@ -285,5 +415,31 @@ describe('approval desk', () => {
     // both desks swept this deadline; give a second announcement time to show
     await new Promise((r) => setTimeout(r, 3_000));
     expect(decisionsOf(licensingB.id)).toHaveLength(1);
+  });
+
+  it('records no decision for a closed step or inspection, even after their limits pass', async () => {
+    const limits = [closedHealth.dueAt, closedInspection.deadline, closedLicence.dueAt];
+    const last = Math.max(...limits.map((d: string) => Date.parse(d)));
+    // past the last limit, with room for both desks' sweeps (every second) and the outbox
+    await new Promise((r) => setTimeout(r, clock.realDelayUntil(last) + 5_000));
+
+    for (const task of [closedHealth, closedLicence]) {
+      expect((await api.as(ops).get(`/v1/approvals/${task.id}`)).body).toMatchObject({
+        status: 'closed',
+        closedAt: task.closedAt,
+      });
+      expect(decisionsOf(task.id)).toHaveLength(0);
+    }
+    const inspection = (await api.as(inspectionOfficer).get(`/v1/inspection-tasks/${closedInspection.id}`))
+      .body;
+    expect(inspection.status).toBe('closed');
+    expect(decisionsOf(closedInspection.id)).toHaveLength(0);
+    const deemed = tap.messages.filter(
+      (m) => m.headers.ce_type === DEEMED_APPROVED && m.payload?.taskId === closedInspection.id,
+    );
+    expect(deemed).toHaveLength(0);
+    // the decided steps were announced once each
+    expect(decisionsOf(refusedLicence.id)).toHaveLength(1);
+    expect(decisionsOf(rejectedReview.id)).toHaveLength(1);
   });
 });
