@@ -1,3 +1,4 @@
+import { readAgencyRegistry } from '@tongguan/agencies';
 import { Clock } from '@tongguan/clock';
 import {
   ApiClient,
@@ -9,7 +10,6 @@ import {
   type TappedMessage,
 } from '@tongguan/testing';
 import { randomUUID } from 'node:crypto';
-import { readWorkingCalendar } from '../src/config/working-calendar-file';
 
 const RISK_ASSESSED = 'tongguan.inspection.RiskAssessed.v1';
 const INSPECTION_COMPLETED = 'tongguan.inspection.InspectionCompleted.v1';
@@ -17,14 +17,14 @@ const DEEMED_APPROVED = 'tongguan.inspection.InspectionDeemedApproved.v1';
 const DECISION_RECORDED = 'tongguan.inspection.AgencyDecisionRecorded.v1';
 const DOCUMENTS_REQUESTED = 'tongguan.inspection.DocumentsRequested.v1';
 
-// Limits run on the agency calendar (Monday-Saturday, 08:30-12:00 and 13:30-17:30 at UTC+8), so the
-// business clock starts on Monday 2 March 2026 at 08:30 in China. At 3600x a real second is a business
+// Limits run on the registry's inspection calendar (Monday-Saturday, 08:30-12:00 and 13:30-17:30 at
+// UTC+8), so the business clock starts on Monday 2 March 2026 at 08:30 in China. At 3600x a real second is a business
 // hour: 8 working hours end 24.5 business hours (real seconds) later when counted from the opening,
 // up to ~40 when a task is opened after closing time; the waits are derived from the deadline.
 const CLOCK_EPOCH = '2026-03-02T00:30:00Z';
 const CLOCK_SPEED = 3600;
 let clock: Clock;
-const calendar = readWorkingCalendar();
+const calendar = readAgencyRegistry({}).calendarOf('inspection');
 /** Real ms until a business deadline, plus room for the poll, the outbox and the broker. */
 const realWaitFor = (deadline: string) => Math.ceil(clock.realDelayUntil(Date.parse(deadline))) + 20_000;
 

@@ -36,13 +36,14 @@ export class InspectionConfig {
   RISK_SEED = 'tongguan';
 
   /**
-   * What task time limits count: 'working' hours on the agency calendar (INSPECTION_CALENDAR_FILE), or
-   * 'continuous' elapsed hours, nights and holidays included (demos that should not wait for Monday).
+   * What task time limits count: 'working' hours on the inspection agency's calendar of the registry
+   * (config/agencies.json, customs '5+1') or on INSPECTION_CALENDAR_FILE, or 'continuous' elapsed
+   * hours, nights and holidays included (demos that should not wait for Monday).
    */
   @IsIn(['working', 'continuous'])
   INSPECTION_CALENDAR: 'working' | 'continuous' = 'working';
 
-  /** The working calendar; when unset, the file shipped with the app (config/working-calendar.json). */
+  /** A working calendar file instead of the registry's (version 1, see working-calendar-file). */
   @IsOptional()
   @IsString()
   @IsNotEmpty()

@@ -1,4 +1,5 @@
 import { Allow, IsIn, IsOptional, IsString } from 'class-validator';
+import type { AgencyRegistry } from '@tongguan/agencies';
 import {
   WorkingCalendar,
   workingCalendarProblems,
@@ -6,14 +7,14 @@ import {
   type WorkingPeriod,
 } from '@tongguan/clock';
 import { readJsonFile, validateDataFile } from '@tongguan/config';
-import { appConfigFile } from '@tongguan/platform';
 import path from 'node:path';
+import { INSPECTION_AGENCY } from '../tasks/task-deadline';
 import type { InspectionConfig } from './inspection-config';
 
 /**
- * The agency calendar shipped as config/working-calendar.json: data to update every year when the State
- * Council publishes the next year's holidays. The calendar fields are checked by the clock library
- * (workingCalendarProblems); the class only whitelists them, so every problem is reported once.
+ * A calendar file named by INSPECTION_CALENDAR_FILE (a port office's own hours, a simulated baseline).
+ * The calendar fields are checked by the clock library (workingCalendarProblems); the class only
+ * whitelists them, so every problem is reported once.
  */
 export class WorkingCalendarFile implements WorkingCalendarSettings {
   @IsIn([1]) version: 1;
@@ -40,21 +41,31 @@ export function parseWorkingCalendar(raw: unknown, source = 'working calendar'):
   });
 }
 
-/** The calendar shipped with the app, found from source (jest) and from dist/ alike. */
-export function defaultWorkingCalendarFile(): string {
-  return appConfigFile('inspection', 'working-calendar.json');
-}
-
 /** Reads and validates a calendar file; a missing or malformed file stops the service with its path. */
-export function readWorkingCalendar(file: string = defaultWorkingCalendarFile()): WorkingCalendar {
+export function readWorkingCalendar(file: string): WorkingCalendar {
   return parseWorkingCalendar(readJsonFile(file, 'INSPECTION_CALENDAR_FILE'), path.resolve(file));
 }
 
-/** The calendar task time limits count on, as the settings choose (INSPECTION_CALENDAR). */
-export function loadWorkingCalendar(
-  config: Pick<InspectionConfig, 'INSPECTION_CALENDAR' | 'INSPECTION_CALENDAR_FILE'>,
+type CalendarSettings = Pick<InspectionConfig, 'INSPECTION_CALENDAR' | 'INSPECTION_CALENDAR_FILE'>;
+
+/**
+ * The calendar the settings name outright, read at boot so a bad file stops it with its name: elapsed
+ * hours (INSPECTION_CALENDAR=continuous) or the file INSPECTION_CALENDAR_FILE names; null when they
+ * leave it to the agency registry.
+ */
+export function calendarFromSettings(config: CalendarSettings): WorkingCalendar | null {
+  if (config.INSPECTION_CALENDAR === 'continuous') return WorkingCalendar.continuous();
+  return config.INSPECTION_CALENDAR_FILE ? readWorkingCalendar(config.INSPECTION_CALENDAR_FILE) : null;
+}
+
+/**
+ * The calendar inspection's own task limits count on: the one the settings name, else the registry's
+ * calendar of the inspection agency (config/agencies.json), the same its approval steps and the
+ * scorecards count on (and elapsed hours when AGENCY_CALENDAR=continuous).
+ */
+export function inspectionCalendar(
+  fromSettings: WorkingCalendar | null,
+  registry: AgencyRegistry,
 ): WorkingCalendar {
-  return config.INSPECTION_CALENDAR === 'continuous'
-    ? WorkingCalendar.continuous()
-    : readWorkingCalendar(config.INSPECTION_CALENDAR_FILE);
+  return fromSettings ?? registry.calendarOf(INSPECTION_AGENCY);
 }

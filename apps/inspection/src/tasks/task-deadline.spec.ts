@@ -1,13 +1,12 @@
 import { readAgencyRegistry } from '@tongguan/agencies';
 import { WorkingCalendar } from '@tongguan/clock';
-import { readWorkingCalendar } from '../config/working-calendar-file';
 import { kindOf, taskDeadline, taskLimits } from './task-deadline';
 
 const registry = readAgencyRegistry({});
 /** The registry's limits: document check 4 h (green 2), physical inspection 8 h (green 4). */
 const limits = taskLimits({}, registry);
-/** The calendar shipped with the app: Monday-Saturday, 08:30-12:00 and 13:30-17:30 at UTC+8. */
-const agency = readWorkingCalendar();
+/** The registry's inspection calendar: Monday-Saturday, 08:30-12:00 and 13:30-17:30 at UTC+8. */
+const agency = registry.calendarOf('inspection');
 const continuous = WorkingCalendar.continuous();
 /** Monday 2 March 2026, 08:30 in China. */
 const mondayOpening = new Date('2026-03-02T00:30:00Z');
