@@ -185,7 +185,7 @@ describe('opening the steps a request names', () => {
     });
   });
 
-  it('opens nothing for a declaration that ended (withdrawn, refused, rejected) or a request older than a stored task', () => {
+  it('opens nothing once the declaration ended (withdrawn, refused, rejected), nor for an older version', () => {
     expect(planOpening({ version: 1, approvals: [licence] }, [], true)).toEqual({ open: [], supersede: [] });
     expect(planOpening({ version: 1, approvals: [health] }, [stored('open', 2)], false)).toEqual({
       open: [],

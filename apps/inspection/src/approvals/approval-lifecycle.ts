@@ -5,8 +5,9 @@ import type { ApprovalStatus, ApprovalTask } from './approval-task.schema';
  * The approval task's rules, in one place: which steps a request opens (once per declaration version;
  * never again once granted), how an officer decides, what the limit does (tacit approval where the
  * law allows it, overdue where it does not: never approved by silence), and closing when the
- * declaration goes (withdrawn, refused or rejected) or an amendment supersedes the task. Pure: the desk loads, asks, and stores what it returns (with the event it
- * announces) in one write guarded by the revision read, so of two racing decisions one wins.
+ * declaration goes (withdrawn, refused or rejected) or an amendment supersedes the task. Pure: the
+ * desk loads, asks, and stores what it returns (with the event it announces) in one write guarded by
+ * the revision read, so of two racing decisions one wins.
  */
 export type ApprovalState = Pick<
   ApprovalTask,
@@ -160,7 +161,7 @@ function officerRefusal(
   if (!isUndecided(task.status)) {
     return {
       code: 'APPROVAL.CLOSED',
-      message: `approval task ${task._id} was closed (${task.status}): ${task.closedReason ?? 'the declaration no longer needs it'}`,
+      message: `approval task ${task._id} was closed (${task.status}): ${task.closedReason ?? 'no longer needed'}`,
     };
   }
   if (fact.outcome === 'refused' && fact.reasons.length === 0) {

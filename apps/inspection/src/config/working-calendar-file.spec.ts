@@ -37,7 +37,7 @@ const cn = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);
 const registry = readAgencyRegistry({});
 
 describe('the calendar of inspection task limits', () => {
-  it("is the registry's inspection calendar unless a setting names one: '5+1' with the 2026 public holidays", () => {
+  it("is the registry's inspection calendar unless a setting names one: '5+1', 2026 public holidays", () => {
     expect(calendarFromSettings({ INSPECTION_CALENDAR: 'working' })).toBeNull();
     const calendar = inspectionCalendar(null, registry);
     expect(calendar).toBe(registry.calendarOf('inspection'));

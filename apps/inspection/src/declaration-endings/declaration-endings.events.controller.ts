@@ -35,7 +35,7 @@ export class DeclarationEndingsEventsController {
     if (ending) await this.close(event, ending);
   }
 
-  /** Dated at the event's business time; idempotent, so a redelivery or a second instance closes nothing twice. */
+  /** At the event's business time; idempotent: a redelivery or a second instance closes nothing twice. */
   private async close(
     event: IncomingEvent<'DeclarationWithdrawn' | 'ReleaseRefused' | 'DeclarationStatusChanged'>,
     ending: DeclarationEnding,

@@ -168,7 +168,7 @@ describe('inspection task lifecycle', () => {
     );
   });
 
-  it('closes an undecided task silently with the reason when the declaration goes or is amended, and no other', () => {
+  it('closes an undecided task silently, with the reason, when the declaration goes or is amended', () => {
     const refused: TaskFact = { kind: 'close', status: 'closed', reason: 'release refused: no licence' };
     for (const status of ['open', 'documents-requested'] as TaskStatus[]) {
       const t = transition(
