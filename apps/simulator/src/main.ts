@@ -2,11 +2,18 @@
  * The traffic simulator: synthetic but realistic traffic through the real services over their public
  * HTTP APIs, on the accelerated business clock. See USAGE (npm run simulate -- --help).
  */
-import { parseOptions, USAGE } from './cli/options';
+import { readAgencyRegistry } from '@tongguan/agencies';
+import { isLimitsWhatIf, parseOptions, USAGE } from './cli/options';
 import { runCompare, runContinuous, runOneIsolated, runReplay } from './run-modes';
+import { knownSteps } from './whatif/limits-what-if';
+import { runWhatIf } from './whatif/run-what-if';
 
 async function main(): Promise<void> {
-  const { options, problems } = parseOptions(process.argv.slice(2));
+  // a --limit is checked against the steps of the registry the platforms will run with
+  const { options, problems } = parseOptions(
+    process.argv.slice(2),
+    knownSteps(readAgencyRegistry(process.env)),
+  );
   if (options.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
@@ -17,10 +24,12 @@ async function main(): Promise<void> {
     return;
   }
   const log = (line: string) => process.stdout.write(`${line}\n`);
-  if (options.compare || options.replay || options.isolated) exitOnSignals();
+  const whatIf = isLimitsWhatIf(options);
+  if (options.compare || options.replay || options.isolated || whatIf) exitOnSignals();
   if (options.compare) await runCompare(options, log);
   else if (options.replay) await runReplay(options, log);
   else if (options.isolated) await runOneIsolated(options, log);
+  else if (whatIf) await runWhatIf(options, log);
   else await runContinuous(options, log);
 }
 

@@ -1,4 +1,6 @@
+import type { AgencyRegistry } from '@tongguan/agencies';
 import type { Clock, WorkingCalendar } from '@tongguan/clock';
+import { ApprovalDesks } from './actors/approval-desks';
 import { driveShipment, type ShipmentContext } from './actors/importer';
 import { Inspectors } from './actors/inspectors';
 import { Outcomes } from './actors/outcomes';
@@ -7,6 +9,7 @@ import { EventObserver, StoppedError } from './platform/event-observer';
 import { Incidents } from './platform/incidents';
 import { describeAnswer, type PlatformApi } from './platform/platform-api';
 import { Sleeper } from './platform/sleeper';
+import { LimitsSeen, summariseAgencyDecisions, type AgencyDecisions } from './report/agency-decisions';
 import type { Scenario } from './scenario/scenario';
 import type { Recorder } from './traffic/recorder';
 import { behaviourOf, hoursToMs, TrafficPlanner, type VesselCallPlan } from './traffic/traffic-plan';
@@ -16,6 +19,8 @@ export interface SimulationSettings {
   api: PlatformApi;
   clock: Clock;
   calendar: WorkingCalendar;
+  /** The registry the platform runs with: the desks' calendars and which steps may lapse. */
+  registry: AgencyRegistry;
   kafkaBrokers: string[];
   topicPrefix: string;
   /** Starts every B/L number of this run. */
@@ -44,6 +49,8 @@ export class Simulation {
   readonly observer: EventObserver;
   readonly sleeper: Sleeper;
   private readonly inspectors: Inspectors;
+  private readonly approvals: ApprovalDesks;
+  private readonly limitsSeen = new LimitsSeen();
   private readonly ctx: ShipmentContext;
   private readonly log: (line: string) => void;
   private stopRequested = false;
@@ -65,6 +72,17 @@ export class Simulation {
       this.sleeper,
       this.incidents,
       this.outcomes,
+      this.limitsSeen,
+    );
+    this.approvals = new ApprovalDesks(
+      settings.scenario,
+      settings.registry,
+      settings.api,
+      this.observer,
+      this.sleeper,
+      this.incidents,
+      this.outcomes,
+      this.limitsSeen,
     );
     const transport = new Transport(
       settings.scenario,
@@ -80,6 +98,7 @@ export class Simulation {
       observer: this.observer,
       sleeper: this.sleeper,
       inspectors: this.inspectors,
+      approvals: this.approvals,
       transport,
       incidents: this.incidents,
       outcomes: this.outcomes,
@@ -91,10 +110,18 @@ export class Simulation {
     return this.ctx.startMs;
   }
 
+  /** The tacit approvals among the events seen, and the limits the services put on the tasks. */
+  agencyDecisions(): AgencyDecisions {
+    return summariseAgencyDecisions(
+      this.observer.events('RiskAssessed', 'AgencyDecisionRecorded', 'InspectionDeemedApproved'),
+      this.limitsSeen,
+    );
+  }
+
   /** Runs until the limits are reached (all planned shipments done, or the horizon) or stop() is called. */
   async run(limits: RunLimits = {}): Promise<void> {
     await this.observer.start();
-    const officers = this.inspectors.start();
+    const officers = [...this.inspectors.start(), ...this.approvals.start()];
     const planner = new TrafficPlanner(this.settings.scenario, this.settings.blPrefix, limits.leadInHours);
     const calls =
       limits.replay ?? (limits.shipments !== undefined ? planner.plan(limits.shipments) : undefined);
@@ -127,6 +154,7 @@ export class Simulation {
       this.log(`[simulator] ${this.planned - this.finished} shipments still in flight at the end of the run`);
     }
     this.inspectors.stop();
+    this.approvals.stop();
     this.sleeper.stop();
     await this.observer.stop();
     await Promise.all(officers.map((o) => o.catch(() => undefined)));
@@ -138,6 +166,7 @@ export class Simulation {
     this.sleeper.stop();
     this.observer.halt();
     this.inspectors.stop();
+    this.approvals.stop();
   }
 
   private async shipment(call: VesselCallPlan, blNumber: string): Promise<void> {
@@ -178,14 +207,17 @@ export class Simulation {
         'POST',
         `/v1/vessel-calls/${callId}/manifest`,
         {
-          billsOfLading: call.shipments.map((s) => ({
-            blNumber: s.blNumber,
-            consignee: `${s.importerId} IMPORT CO`,
-            consigneePartyId: s.importerId,
-            containerNumbers: [containerNumber(s.blNumber)],
-            packages: 2,
-            grossWeightKg: 3100,
-          })),
+          billsOfLading: call.shipments.map((s) => {
+            const { importerId } = behaviourOf(s, this.settings.scenario);
+            return {
+              blNumber: s.blNumber,
+              consignee: `${importerId} IMPORT CO`,
+              consigneePartyId: importerId,
+              containerNumbers: [containerNumber(s.blNumber)],
+              packages: 2,
+              grossWeightKg: 3100,
+            };
+          }),
         },
       );
       if (manifest.status !== 201) this.incidents.record('manifest refused', describeAnswer(manifest));

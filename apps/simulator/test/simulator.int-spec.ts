@@ -1,3 +1,4 @@
+import { readAgencyRegistry } from '@tongguan/agencies';
 import { Clock } from '@tongguan/clock';
 import {
   ApiClient,
@@ -7,11 +8,19 @@ import {
   tokenFor,
   TEST_JWT_SECRET,
 } from '@tongguan/testing';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PlatformApi, type Service } from '../src/platform/platform-api';
-import { readCalendar, runBlPrefix } from '../src/run-modes';
+import { writeRunReport } from '../src/report/run-report';
+import { formatTrsTable } from '../src/report/trs-table';
+import { parseOptions } from '../src/cli/options';
+import { readCalendar, runBlPrefix } from '../src/run-support';
 import { calendarFileOf, loadScenario } from '../src/scenario/scenario-file';
 import { Simulation } from '../src/simulation';
 import { TrafficPlanner } from '../src/traffic/traffic-plan';
+import { describeWhatIf, platformLimits } from '../src/whatif/limits-what-if';
+import { writePlatformSettings } from '../src/whatif/platform-settings';
 
 const SHIPMENTS = 6;
 /** Monday 2 March 2026, 08:30 in Shenzhen: the officers' day starts with the traffic. */
@@ -20,9 +29,18 @@ const SPEED = 600;
 
 /**
  * A short single-window day (a handful of shipments) driven through the five real services over their
- * public APIs; the monitor, not the simulator, says whether they were released.
+ * public APIs, on a platform started as a what-if starts one: every approval limit cut by 53%
+ * (`--limits 0.47`), the registry and the green-channel register written for it. The monitor, not the
+ * simulator, says whether the shipments were released; the services' own tasks say which limits they
+ * ran with.
  */
 describe('the traffic simulator against the real services', () => {
+  const { scenario: asFiled, file } = loadScenario('single-window');
+  const whatIf = { factor: 0.47, steps: [] };
+  const limits = platformLimits(readAgencyRegistry({}), asFiled, whatIf);
+  const scenario = limits.scenario;
+  const calendarFile = calendarFileOf(scenario, file);
+  const settings = writePlatformSettings(limits, calendarFile);
   // the clock reaches the epoch once the services have had time to start
   const anchor = new Date(Date.now() + 90_000).toISOString();
   const env = testEnvironment('simulator', {
@@ -30,16 +48,20 @@ describe('the traffic simulator against the real services', () => {
     CLOCK_SPEED: String(SPEED),
     CLOCK_ANCHOR: anchor,
     RISK_RANDOM_RATE: '0.03',
+    INSPECTION_CALENDAR_FILE: calendarFile,
+    ...settings.env,
   });
   const services = new ServiceProcesses(env);
 
   beforeAll(() =>
     services.start(['port-exchange', 'declaration', 'inspection', 'logistics-trading', 'clearance-monitor']),
   );
-  afterAll(() => services.stopAll());
+  afterAll(async () => {
+    await services.stopAll();
+    settings.remove();
+  });
 
-  it('drives a handful of single-window shipments to release, as the monitor records them', async () => {
-    const { scenario, file } = loadScenario('single-window');
+  it('drives a handful of single-window shipments to release under the cut limits, and tables the what-if', async () => {
     const apps: Record<Service, Parameters<ServiceProcesses['url']>[0]> = {
       monitor: 'clearance-monitor',
       declaration: 'declaration',
@@ -57,7 +79,8 @@ describe('the traffic simulator against the real services', () => {
       scenario,
       api: new PlatformApi(urls, TEST_JWT_SECRET),
       clock,
-      calendar: readCalendar(calendarFileOf(scenario, file)),
+      calendar: readCalendar(calendarFile),
+      registry: settings.registry,
       kafkaBrokers: env.KAFKA_BROKERS.split(','),
       topicPrefix: env.TOPIC_PREFIX,
       blPrefix,
@@ -87,8 +110,58 @@ describe('the traffic simulator against the real services', () => {
     expect(simulation.outcomes.count('released')).toBe(SHIPMENTS);
     // and the cargo left: transport ordered, quoted, booked, through the gate in its pickup hour
     expect(simulation.outcomes.count('gate-out recorded')).toBe(SHIPMENTS);
+    // the fifth shipment carries shotguns for a major project: the licensing authority never decides it
+    expect(simulation.outcomes.count('controlled goods lodged')).toBe(1);
     // whatever could not be done is counted and said, never hidden; here nothing may go wrong
     const unexpected = simulation.incidents.summary();
     expect(unexpected).toEqual([]);
+
+    // the what-if's limits reached the services: each document check of the day ran on 4 h × 0.47
+    // (half of it on the green channel), its deadline that many working hours after it opened
+    const inspection = new ApiClient(urls.inspection, tokenFor('ops', 'OPS-1'));
+    const calendar = readCalendar(calendarFile);
+    const tasks = (
+      await Promise.all(
+        planned.map(
+          async (s) => (await inspection.get(`/v1/inspection-tasks?shipmentId=${s.blNumber}`)).body.items,
+        ),
+      )
+    ).flat() as {
+      kind: string;
+      greenChannel: boolean;
+      limitHours: number;
+      openedAt: string;
+      deadline: string;
+      documentRequests: unknown[];
+    }[];
+    const checks = tasks.filter((t) => t.kind === 'document-check');
+    expect(checks.length).toBeGreaterThanOrEqual(3);
+    for (const task of checks) {
+      expect(task.limitHours).toBeCloseTo(task.greenChannel ? 0.94 : 1.88, 6);
+      if (task.documentRequests.length === 0) {
+        const due = calendar.addWorkingHours(new Date(task.openedAt), task.limitHours);
+        expect(Date.parse(task.deadline)).toBeCloseTo(due.getTime(), -3);
+      }
+    }
+
+    // the what-if's table, as the command prints it and writes it to its report
+    const decisions = simulation.agencyDecisions();
+    expect(decisions.limitsApplied['inspection/document-check']?.ordinary ?? [1.88]).toEqual([1.88]);
+    const columns = [{ label: describeWhatIf(whatIf), stats, decisions }];
+    const table = formatTrsTable(columns);
+    for (const row of [
+      'shipments released',
+      'within 20 h',
+      'clearance p90 (h)',
+      'tacit approvals (deemed approved)',
+    ])
+      expect(table).toContain(row);
+    expect(table.split('\n')[0]).toMatch(/limits ×0\.47$/);
+    const reportFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sim-report-')), 'whatif.json');
+    writeRunReport(reportFile, parseOptions(['--limits', '0.47']).options, [{ column: columns[0] }], table);
+    const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+    expect(report.columns[0]).toMatchObject({ label: 'limits ×0.47', stats: { count: SHIPMENTS } });
+    expect(report.columns[0].agencyDecisions.tacitApprovals.total).toBe(decisions.tacitApprovals.total);
+    expect(report.table).toEqual(table.split('\n'));
   }, 400_000);
 });

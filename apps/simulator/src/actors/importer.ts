@@ -5,6 +5,7 @@ import type { Sleeper } from '../platform/sleeper';
 import type { Scenario } from '../scenario/scenario';
 import { declarationBody } from '../traffic/declaration-body';
 import { hoursToMs, type ShipmentBehaviour, type ShipmentPlan } from '../traffic/traffic-plan';
+import type { ApprovalDesks } from './approval-desks';
 import type { Inspectors } from './inspectors';
 import type { Outcomes } from './outcomes';
 import type { Transport } from './transport';
@@ -15,6 +16,7 @@ export interface ShipmentContext {
   observer: EventObserver;
   sleeper: Sleeper;
   inspectors: Inspectors;
+  approvals: ApprovalDesks;
   transport: Transport;
   incidents: Incidents;
   outcomes: Outcomes;
@@ -34,12 +36,12 @@ export async function driveShipment(
   vessel: { vesselName: string; voyage: string },
 ): Promise<void> {
   const { api, observer, sleeper, incidents, outcomes } = ctx;
-  const importer = { role: 'importer' as const, party: plan.importerId };
+  const importer = { role: 'importer' as const, party: behaviour.importerId };
   await sleeper.untilBusiness(ctx.startMs + hoursToMs(behaviour.firstFilingHour));
-  if (!(await manifestKnown(ctx, plan))) {
+  if (!(await manifestKnown(ctx, plan, behaviour.importerId))) {
     incidents.record(
       'no filing right',
-      `${plan.blNumber}: customs never had a manifest naming ${plan.importerId}`,
+      `${plan.blNumber}: customs never had a manifest naming ${behaviour.importerId}`,
     );
     return;
   }
@@ -55,12 +57,16 @@ export async function driveShipment(
     });
   }
   const declarationId =
-    lodged.status === 201 ? (lodged.body.id as string) : await filedAlready(ctx, plan, lodged);
+    lodged.status === 201
+      ? (lodged.body.id as string)
+      : await filedAlready(ctx, plan, behaviour.importerId, lodged);
   if (!declarationId) {
     incidents.record('declaration refused', `${plan.blNumber} ${describeAnswer(lodged)}`);
     return;
   }
   outcomes.add(behaviour.filedBeforeArrival ? 'lodged before arrival' : 'lodged after arrival');
+  if (behaviour.controlledGoods) outcomes.add('controlled goods lodged');
+  void ctx.approvals.handle(plan);
 
   const risk = (await observer.waitFor(plan.blNumber, 'RiskAssessed')).payload;
   outcomes.add(`channel ${risk.channel}`);
@@ -74,9 +80,10 @@ export async function driveShipment(
         hours: risk.channel === 'RED' ? plan.physicalCheckHours : plan.documentCheckHours,
         recheckHours: plan.recheckHours,
         requestsDocuments: behaviour.officerRequestsDocuments,
+        setAsideHours: behaviour.officerSetsAsideHours,
       });
     }
-    void answerDocumentRequests(ctx, plan, declarationId);
+    void answerDocumentRequests(ctx, plan, behaviour.importerId, declarationId);
   }
 
   const payment = (await observer.waitFor(plan.blNumber, 'PaymentRequested')).payload;
@@ -104,7 +111,7 @@ export async function driveShipment(
     return;
   }
   outcomes.add('released');
-  await ctx.transport.collect(plan);
+  await ctx.transport.collect(plan, behaviour.importerId);
 }
 
 /**
@@ -112,8 +119,8 @@ export async function driveShipment(
  * the importer waits for the manifest on the port's feed, then until customs have it too (the same
  * event, consumed by the declaration service), asking as a real importer would.
  */
-async function manifestKnown(ctx: ShipmentContext, plan: ShipmentPlan): Promise<boolean> {
-  const importer = { role: 'importer' as const, party: plan.importerId };
+async function manifestKnown(ctx: ShipmentContext, plan: ShipmentPlan, importerId: string): Promise<boolean> {
+  const importer = { role: 'importer' as const, party: importerId };
   await ctx.observer.waitFor(plan.blNumber, 'BillOfLadingManifested');
   for (let attempt = 0; attempt < 60; attempt++) {
     const right = await ctx.api.call('declaration', importer, 'GET', `/v1/filing-rights/${plan.blNumber}`);
@@ -127,11 +134,12 @@ async function manifestKnown(ctx: ShipmentContext, plan: ShipmentPlan): Promise<
 async function filedAlready(
   ctx: ShipmentContext,
   plan: ShipmentPlan,
+  importerId: string,
   answer: ApiAnswer,
 ): Promise<string | undefined> {
   // 409 DECLARATION.DUPLICATE_BL: the first try was lodged (only its B/L is in the way)
   if (answer.status !== 409 || answer.body?.code !== 'DECLARATION.DUPLICATE_BL') return undefined;
-  const importer = { role: 'importer' as const, party: plan.importerId };
+  const importer = { role: 'importer' as const, party: importerId };
   const found = await ctx.api.call(
     'declaration',
     importer,
@@ -142,8 +150,13 @@ async function filedAlready(
 }
 
 /** The importer answers each documents request after the drawn time, all items of the notice at once. */
-async function answerDocumentRequests(ctx: ShipmentContext, plan: ShipmentPlan, declarationId: string) {
-  const importer = { role: 'importer' as const, party: plan.importerId };
+async function answerDocumentRequests(
+  ctx: ShipmentContext,
+  plan: ShipmentPlan,
+  importerId: string,
+  declarationId: string,
+) {
+  const importer = { role: 'importer' as const, party: importerId };
   try {
     await ctx.observer.waitFor(plan.blNumber, 'DocumentsRequested');
     await ctx.sleeper.forBusinessHours(plan.documentsAnswerHours);

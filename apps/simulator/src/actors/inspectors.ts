@@ -3,6 +3,7 @@ import { StoppedError, type EventObserver } from '../platform/event-observer';
 import type { Incidents } from '../platform/incidents';
 import { describeAnswer, type PlatformApi } from '../platform/platform-api';
 import type { Sleeper } from '../platform/sleeper';
+import type { LimitsSeen } from '../report/agency-decisions';
 import type { Outcomes } from './outcomes';
 
 export interface InspectionJob {
@@ -14,6 +15,8 @@ export interface InspectionJob {
   /** Working hours of the second look after the importer's documents came. */
   recheckHours: number;
   requestsDocuments: boolean;
+  /** Working hours of the officers' calendar the task lies put aside before it joins the queue. */
+  setAsideHours?: number;
   /** Set once an officer has claimed the task: only the claimant may decide it. */
   officerId?: string;
 }
@@ -40,6 +43,7 @@ export class Inspectors {
     private readonly sleeper: Sleeper,
     private readonly incidents: Incidents,
     private readonly outcomes: Outcomes,
+    private readonly limitsSeen: LimitsSeen,
   ) {}
 
   start(): Promise<void>[] {
@@ -49,6 +53,15 @@ export class Inspectors {
   }
 
   submit(job: InspectionJob): void {
+    if (job.setAsideHours) {
+      this.outcomes.add('task put aside by the officers (decided late)');
+      const back = this.calendar.addWorkingHours(this.sleeper.clock.now(), job.setAsideHours).getTime();
+      void this.sleeper.untilBusiness(back).then(
+        () => this.submit({ ...job, setAsideHours: 0 }),
+        () => undefined,
+      );
+      return;
+    }
     const index = this.idle.findIndex((o) => job.officerId === undefined || o.officerId === job.officerId);
     if (index >= 0) this.idle.splice(index, 1)[0].resolve(job);
     else this.queue.push(job);
@@ -91,6 +104,9 @@ export class Inspectors {
             this.incidents.record('inspection: claim refused', `${job.shipmentId} ${describeAnswer(claim)}`);
           continue;
         }
+        const task = claim.body as { kind?: string; greenChannel?: boolean; limitHours?: number } | undefined;
+        if (task?.kind)
+          this.limitsSeen.record('inspection', task.kind, task.greenChannel === true, task.limitHours);
         await this.sleeper.untilBusiness(
           this.calendar.addWorkingHours(this.sleeper.clock.now(), job.hours).getTime(),
         );

@@ -24,8 +24,8 @@ export class Transport {
     private readonly outcomes: Outcomes,
   ) {}
 
-  async collect(plan: ShipmentPlan): Promise<void> {
-    const importer = { role: 'importer' as const, party: plan.importerId };
+  async collect(plan: ShipmentPlan, importerId: string): Promise<void> {
+    const importer = { role: 'importer' as const, party: importerId };
     const carrierId = CARRIERS[plan.vesselCall % CARRIERS.length];
     const carrier = { role: 'carrier' as const, party: carrierId };
     let truckPlate = `YUE-B${plan.blNumber.slice(-5)}`;
@@ -39,7 +39,7 @@ export class Transport {
       this.api.call('logistics', importer, 'POST', '/v1/transport-orders', {
         blNumber: plan.blNumber,
         terminal: this.scenario.transport.terminal,
-        destination: `${plan.importerId} warehouse, Shenzhen`,
+        destination: `${importerId} warehouse, Shenzhen`,
         earliestPickup: this.sleeper.clock.now().toISOString(),
       }),
     );

@@ -98,6 +98,11 @@ export class EventObserver {
     return (this.seen.get(shipmentId) ?? []).filter((e) => name === undefined || e.name === name);
   }
 
+  /** Every event of these names seen so far, over all shipments of the run. */
+  events(...names: string[]): ObservedEvent[] {
+    return [...this.seen.values()].flat().filter((e) => names.includes(e.name));
+  }
+
   /** The first of the named events for the shipment (already seen, or the next one); rejects on stop. */
   waitFor(shipmentId: string, ...names: string[]): Promise<ObservedEvent> {
     const already = this.eventsOf(shipmentId).find((e) => names.includes(e.name));

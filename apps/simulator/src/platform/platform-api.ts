@@ -1,7 +1,8 @@
 import jwt from 'jsonwebtoken';
 
 export type Service = 'monitor' | 'declaration' | 'inspection' | 'logistics' | 'port';
-export type Role = 'importer' | 'customs' | 'inspection' | 'port' | 'carrier' | 'ops';
+export type Role = 'importer' | 'customs' | 'inspection' | 'port' | 'carrier' | 'ops' | 'agency';
+export type Method = 'GET' | 'POST' | 'PUT';
 
 export const DEFAULT_PORTS: Record<Service, number> = {
   monitor: 3000,
@@ -64,7 +65,7 @@ export class PlatformApi {
   async call(
     service: Service,
     as: { role: Role; party: string },
-    method: 'GET' | 'POST',
+    method: Method,
     route: string,
     body?: unknown,
   ): Promise<ApiAnswer> {
@@ -79,7 +80,7 @@ export class PlatformApi {
   private async once(
     service: Service,
     as: { role: Role; party: string },
-    method: 'GET' | 'POST',
+    method: Method,
     route: string,
     body?: unknown,
   ): Promise<ApiAnswer> {

@@ -57,4 +57,34 @@ describe('formatTrsTable', () => {
     expect(partial.split('\n').find((l) => l.startsWith('shipments released'))).toMatch(/n\/a\s+58$/);
     expect(partial).not.toContain('stage:');
   });
+
+  it('counts the tacit approvals per agency step and shows the limits the services applied', () => {
+    const decisions = (deemed: Record<string, number>, licensing: number[]) => ({
+      tacitApprovals: { total: Object.values(deemed).reduce((a, b) => a + b, 0), byStep: deemed },
+      limitsApplied: {
+        'licensing/licence-verification': { ordinary: licensing, green: [] },
+        'inspection/document-check': { ordinary: [4], green: [2] },
+      },
+    });
+    const whatIf = formatTrsTable([
+      {
+        label: 'single-window as is',
+        stats: stats(),
+        decisions: decisions({ 'inspection/document-check': 1 }, [16]),
+      },
+      {
+        label: 'limits ×0.47',
+        stats: stats(),
+        decisions: decisions({ 'inspection/document-check': 2, 'licensing/licence-verification': 3 }, [7.52]),
+      },
+      { label: 'recorded', stats: stats() },
+    ]).split('\n');
+    const row = (label: string) => whatIf.find((l) => l.startsWith(label));
+    expect(row('tacit approvals (deemed approved)')).toMatch(/\s1\s+5\s+n\/a$/);
+    expect(row('  inspection/document-check')).toMatch(/\s1\s+2\s+n\/a$/);
+    expect(row('  licensing/licence-verification')).toMatch(/\s0\s+3\s+n\/a$/);
+    const limits = whatIf.slice(whatIf.findIndex((l) => l.startsWith('limits applied')));
+    expect(limits.find((l) => l.startsWith('  licensing'))).toMatch(/16 \/ —\s+7\.52 \/ —\s+n\/a$/);
+    expect(limits.find((l) => l.startsWith('  inspection'))).toMatch(/4 \/ 2\s+4 \/ 2\s+n\/a$/);
+  });
 });

@@ -1,3 +1,5 @@
+import type { AgencyDecisions, LimitsApplied } from './agency-decisions';
+
 /** The part of GET /v1/stats/clearance the table reads (the monitor computes every figure). */
 export interface ClearanceStats {
   count: number;
@@ -17,6 +19,8 @@ export interface TableColumn {
   label: string;
   /** null when the monitor could not be read; the cell then says so. */
   stats: ClearanceStats | null;
+  /** Counted from the run's events; absent for a recorded column (its cells say n/a). */
+  decisions?: AgencyDecisions;
 }
 
 /** The TRS stages in pipeline order (monitor API); stages a monitor names otherwise follow in its order. */
@@ -28,7 +32,8 @@ const share = (r: number | null | undefined) =>
 
 /**
  * A Time Release Study table, one column per run: released count, mean, p50, p90 clearance hours,
- * the share within the target, the channels and the stage breakdown (mean / p50 / p90 hours).
+ * the share within the target, the channels, the stage breakdown (mean / p50 / p90 hours), the tacit
+ * approvals per agency step and the limits the services applied (ordinary / green channel).
  */
 export function formatTrsTable(columns: TableColumn[]): string {
   const target = columns.find((c) => c.stats?.targetHours !== undefined)?.stats?.targetHours ?? 20;
@@ -53,6 +58,7 @@ export function formatTrsTable(columns: TableColumn[]): string {
       });
     }
   }
+  decisionRows(columns, rows);
   const header: [string, ...string[]] = [
     'Time Release Study (release − arrival)',
     ...columns.map((c) => c.label),
@@ -63,6 +69,33 @@ export function formatTrsTable(columns: TableColumn[]): string {
     r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+function decisionRows(columns: TableColumn[], rows: [string, ...string[]][]): void {
+  if (!columns.some((c) => c.decisions)) return;
+  const cells = (cell: (d: AgencyDecisions) => string) =>
+    columns.map((c) => (c.decisions ? cell(c.decisions) : 'n/a'));
+  rows.push(['tacit approvals (deemed approved)', ...cells((d) => String(d.tacitApprovals.total))]);
+  const deemedSteps = unionOfKeys(columns.map((c) => c.decisions?.tacitApprovals.byStep));
+  for (const step of deemedSteps) {
+    rows.push([`  ${step}`, ...cells((d) => String(d.tacitApprovals.byStep[step] ?? 0))]);
+  }
+  const limitSteps = unionOfKeys(columns.map((c) => c.decisions?.limitsApplied));
+  if (limitSteps.length === 0) return;
+  rows.push(['limits applied (h): ordinary / green', ...columns.map(() => '')]);
+  for (const step of limitSteps) {
+    rows.push([`  ${step}`, ...cells((d) => limitsCell(d.limitsApplied[step]))]);
+  }
+}
+
+function limitsCell(applied: LimitsApplied | undefined): string {
+  if (!applied) return '—';
+  const list = (values: number[]) => (values.length === 0 ? '—' : values.join(','));
+  return `${list(applied.ordinary)} / ${list(applied.green)}`;
+}
+
+function unionOfKeys(records: (Record<string, unknown> | undefined)[]): string[] {
+  return [...new Set(records.flatMap((r) => Object.keys(r ?? {})))].sort();
 }
 
 function stageNames(columns: TableColumn[]): string[] {

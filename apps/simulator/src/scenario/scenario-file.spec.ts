@@ -23,7 +23,10 @@ describe('scenario files', () => {
     const reform = loadScenario('single-window').scenario;
     expect(old.filing.preArrivalShare).toBe(0);
     expect(old.payment.afterInspection).toBe(true);
-    expect(old.limits).toEqual({ yellowHours: 8760, redHours: 8760 });
+    expect(old.limits).toEqual({ yellowHours: 8760, redHours: 8760, tacitApproval: false });
+    expect(reform.limits.tacitApproval).toBe(true);
+    expect(old.approvals.neverDecideShare).toBe(0);
+    expect(old.traffic.controlledGoodsShare).toBe(reform.traffic.controlledGoodsShare);
     expect(old.greenChannel).toEqual({ aeoShare: 0, majorProjectShare: 0 });
     expect(reform.filing.preArrivalShare).toBeGreaterThan(0);
     expect(reform.payment.afterInspection).toBe(false);

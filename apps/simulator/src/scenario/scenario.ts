@@ -14,6 +14,11 @@ export interface Scenario {
     shipmentsPerDay: number;
     /** Bills of lading discharged per vessel call. */
     shipmentsPerVesselCall: number;
+    /**
+     * Share of shipments carrying controlled goods (arms, pharmaceuticals, medical devices): the routing
+     * rules (config/routing-rules.json) send them to the licensing or health authority too.
+     */
+    controlledGoodsShare: number;
   };
   filing: {
     /** Share of declarations lodged before the vessel arrives (pre-arrival processing). */
@@ -54,12 +59,34 @@ export interface Scenario {
     documentsAnswerHours: Distribution;
     /** Share of tasks no officer ever decides (tacit approval fires, if the limits allow it). */
     neverDecideShare: number;
+    /** Share of tasks an officer puts aside before taking them up (decided late, perhaps past the limit). */
+    lateShare: number;
+    /** Working hours a task put aside waits before it joins the officers' queue. */
+    lateHours: Distribution;
+  };
+  approvals: {
+    /** Officers at each approving agency's desk (customs acceptance review, licensing, health), one task at a time. */
+    officersPerAgency: number;
+    /** Working hours of the agency's calendar an officer spends on one approval. */
+    decisionHours: Distribution;
+    /** Share of approvals an officer puts aside before taking them up. */
+    lateShare: number;
+    /** Working hours an approval put aside waits before it joins the desk's queue. */
+    lateHours: Distribution;
+    /** Share of approvals no officer ever decides (tacit approval fires where the registry allows it). */
+    neverDecideShare: number;
   };
   limits: {
     /** INSPECTION_LIMIT_HOURS_YELLOW (working hours) on isolated platforms. */
     yellowHours: number;
     /** INSPECTION_LIMIT_HOURS_RED (working hours) on isolated platforms. */
     redHours: number;
+    /**
+     * true: the other agencies' steps (customs acceptance review, licensing, health) run on their limits
+     * from the agency registry and lapse into tacit approval where it allows it; false: every such step
+     * gets 8760 working hours, the services' maximum, as before the reform (no time limit).
+     */
+    tacitApproval: boolean;
   };
   payment: {
     /** true: the importer pays only once inspection has finished (agencies one after another). */
@@ -86,6 +113,7 @@ export const PARAMETERS: Readonly<Record<string, ParameterKind>> = {
   seed: 'text',
   'traffic.shipmentsPerDay': 'positive',
   'traffic.shipmentsPerVesselCall': 'count',
+  'traffic.controlledGoodsShare': 'share',
   'filing.preArrivalShare': 'share',
   'filing.preArrivalLeadHours': 'distribution',
   'filing.afterArrivalDelayHours': 'distribution',
@@ -103,8 +131,16 @@ export const PARAMETERS: Readonly<Record<string, ParameterKind>> = {
   'inspection.documentsRequestShare': 'share',
   'inspection.documentsAnswerHours': 'distribution',
   'inspection.neverDecideShare': 'share',
+  'inspection.lateShare': 'share',
+  'inspection.lateHours': 'distribution',
+  'approvals.officersPerAgency': 'count',
+  'approvals.decisionHours': 'distribution',
+  'approvals.lateShare': 'share',
+  'approvals.lateHours': 'distribution',
+  'approvals.neverDecideShare': 'share',
   'limits.yellowHours': 'hours',
   'limits.redHours': 'hours',
+  'limits.tacitApproval': 'boolean',
   'payment.afterInspection': 'boolean',
   'payment.delayHours': 'distribution',
   'transport.terminal': 'text',

@@ -1,3 +1,4 @@
+import { aeoCertificateOf, majorProjectOf } from '../green-channel/simulated-register';
 import type { ShipmentBehaviour, ShipmentPlan } from './traffic-plan';
 
 interface Goods {
@@ -14,9 +15,9 @@ interface Goods {
 }
 
 /**
- * Lines whose risk the inspection service's rules (apps/inspection/config/risk-rules.json) score into
- * the profile's channel: GREEN has no rule, YELLOW hits an HS chapter rule (animal products 40,
- * pharmaceuticals 35), RED adds undervaluation (50) to one of those. Trust discounts (AEO, green channel,
+ * Ordinary lines (no agency but customs and inspection) whose risk the inspection service's rules
+ * (apps/inspection/config/risk-rules.json) score into the profile's channel: GREEN has no rule, YELLOW
+ * hits an HS chapter rule (animal products 40), RED adds undervaluation (50) to it. Trust discounts (AEO, green channel,
  * at most 20 together) can take a YELLOW line to GREEN but never a RED one out of RED; random selection
  * adds to any of them.
  */
@@ -73,6 +74,34 @@ const CATALOGUE: Record<'GREEN' | 'YELLOW' | 'RED', Goods[]> = {
   ],
   YELLOW: [
     goods('030389', 'Frozen fish', 'NO', 'NORDIC SEAFOOD AS', 'NOBGO', 'EUR', 2900, 'KGM', 2900, 18000),
+  ],
+  RED: [goods('030389', 'Frozen fish', 'CL', 'PACIFICO PESCA SA', 'CLVAP', 'USD', 2900, 'KGM', 2900, 500)],
+};
+
+/**
+ * Controlled goods, which the routing rules (config/routing-rules.json) send to another agency as well:
+ * medical instruments (9018, the health authority; no risk rule, so GREEN), sporting shotguns (9303, the
+ * licensing authority and, for a standard trader, customs' acceptance review; arms score 45: YELLOW) and
+ * medicaments (3004, health and customs' review; 35: YELLOW, undervalued RED). Controlled chemicals
+ * (2811-2812) are left out: the declaration service's tariff has no heading for them.
+ */
+const CONTROLLED: Record<'GREEN' | 'YELLOW' | 'RED', Goods[]> = {
+  GREEN: [
+    goods(
+      '901890',
+      'Medical instruments and appliances',
+      'DE',
+      'MEDIZINTECHNIK GMBH',
+      'DEHAM',
+      'EUR',
+      40,
+      'NAR',
+      600,
+      60000,
+    ),
+  ],
+  YELLOW: [
+    goods('930320', 'Sporting shotguns', 'IT', 'ARMI SPORTIVE SPA', 'ITGOA', 'EUR', 50, 'NAR', 250, 45000),
     goods(
       '300490',
       'Medicaments in measured doses',
@@ -87,7 +116,6 @@ const CATALOGUE: Record<'GREEN' | 'YELLOW' | 'RED', Goods[]> = {
     ),
   ],
   RED: [
-    goods('030389', 'Frozen fish', 'CL', 'PACIFICO PESCA SA', 'CLVAP', 'USD', 2900, 'KGM', 2900, 500),
     goods(
       '300490',
       'Medicaments in measured doses',
@@ -130,7 +158,7 @@ function goods(
 }
 
 export function goodsOf(plan: ShipmentPlan, behaviour: ShipmentBehaviour): Goods {
-  const lines = CATALOGUE[behaviour.riskProfile];
+  const lines = (behaviour.controlledGoods ? CONTROLLED : CATALOGUE)[behaviour.riskProfile];
   return lines[Math.min(lines.length - 1, Math.floor(plan.goodsDraw * lines.length))];
 }
 
@@ -148,11 +176,14 @@ export function declarationBody(
 ): Record<string, unknown> {
   const line = goodsOf(plan, behaviour);
   const grossWeightKg = Math.round(line.netWeightKg * 1.08);
+  const importerId = behaviour.importerId;
+  const aeoTraderId = behaviour.greenGround === 'aeo' ? aeoCertificateOf(importerId) : undefined;
+  const majorProjectCode = behaviour.greenGround === 'major-project' ? majorProjectOf(importerId) : undefined;
   return {
     blNumber: plan.blNumber,
-    declarantId: `BROKER-${plan.importerId.slice(-2)}`,
+    declarantId: `BROKER-${importerId.slice(-2)}`,
     consignor: line.consignor,
-    consignee: { name: `${plan.importerId} IMPORT CO`, country: 'CN' },
+    consignee: { name: `${importerId} IMPORT CO`, country: 'CN' },
     vesselName,
     voyage,
     portOfLoading: deficient ? 'hamburg' : line.portOfLoading,
@@ -173,9 +204,8 @@ export function declarationBody(
       },
     ],
     documents: [`INV-${plan.blNumber}`, `PL-${plan.blNumber}`],
-    ...(behaviour.greenGround === 'aeo' ? { aeoTraderId: `AEO-CN-4403-${plan.importerId.slice(-2)}` } : {}),
-    ...(behaviour.greenGround === 'major-project'
-      ? { majorProjectCode: `MP-2026-SZ-0${plan.importerId.slice(-2)}` }
-      : {}),
+    // the ids the register holds for this importer: a typed id alone would earn nothing
+    ...(aeoTraderId ? { aeoTraderId } : {}),
+    ...(majorProjectCode ? { majorProjectCode } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { loadScenario, withOverrides } from '../scenario/scenario-file';
-import { declarationBody } from './declaration-body';
-import { behaviourOf, leadInHours, TrafficPlanner } from './traffic-plan';
+import { registerWithSimulatedTraders } from '../green-channel/simulated-register';
+import { declarationBody, goodsOf } from './declaration-body';
+import { approvalBehaviourOf, behaviourOf, importerOf, leadInHours, TrafficPlanner } from './traffic-plan';
 
 describe('TrafficPlanner', () => {
   const { scenario } = loadScenario('single-window');
@@ -60,6 +61,41 @@ describe('behaviourOf', () => {
     }
   });
 
+  it("gives a green ground to the register's traders and files the rest as the drawn trader", () => {
+    for (const plan of plans.slice(0, 300)) {
+      const b = behaviourOf(plan, scenario);
+      if (b.greenGround === 'aeo') expect(b.importerId).toMatch(/^SIM-AEO-0[1-3]$/);
+      else if (b.greenGround === 'major-project') expect(b.importerId).toMatch(/^SIM-PROJECT-0[12]$/);
+      else expect(b.importerId).toBe(plan.importerId);
+    }
+  });
+
+  it('carries controlled goods at the scenario share, routed by their HS codes', () => {
+    expect(share((b) => b.controlledGoods)).toBeCloseTo(0.15, 1);
+    const controlled = plans.filter((p) => behaviourOf(p, scenario).controlledGoods);
+    const codes = new Set(controlled.map((p) => goodsOf(p, behaviourOf(p, scenario)).hsCode.slice(0, 4)));
+    expect([...codes].sort()).toEqual(['3004', '9018', '9303']);
+    const ordinary = plans.filter((p) => !behaviourOf(p, scenario).controlledGoods);
+    expect(ordinary.some((p) => /^(3004|9018|93)/.test(goodsOf(p, behaviourOf(p, scenario)).hsCode))).toBe(
+      false,
+    );
+  });
+
+  it('puts aside and forgets approvals at the scenario rates, never forgetting a step without tacit approval', () => {
+    const approvals = plans.map((p) => approvalBehaviourOf(p, scenario, 0, true));
+    const rate = (f: (a: (typeof approvals)[number]) => boolean) =>
+      approvals.filter(f).length / approvals.length;
+    expect(rate((a) => a.neverDecides)).toBeCloseTo(0.05, 1);
+    expect(rate((a) => !a.neverDecides && a.setAsideHours > 0)).toBeGreaterThan(0.15);
+    const forgotten = plans.filter((p) => approvalBehaviourOf(p, scenario, 0, true).neverDecides);
+    for (const plan of forgotten) {
+      const strict = approvalBehaviourOf(plan, scenario, 0, false);
+      expect(strict.neverDecides).toBe(false);
+      expect(strict.setAsideHours).toBeGreaterThan(0);
+    }
+    expect(share((b) => b.officerSetsAsideHours > 0)).toBeCloseTo(0.1, 1);
+  });
+
   it('a higher red rate on replay turns more of the same shipments RED and keeps the RED ones RED', () => {
     const more = withOverrides(scenario, ['risk.redRate=0.2']);
     expect(share((b) => b.riskProfile === 'RED', more)).toBeCloseTo(0.2, 1);
@@ -72,30 +108,27 @@ describe('declarationBody', () => {
   const { scenario } = loadScenario('single-window');
   const plan = new TrafficPlanner(scenario, 'SIME').plan(1)[0].shipments[0];
 
-  it('carries the green-channel ground the scenario gives the shipment', () => {
-    const aeo = declarationBody(
-      plan,
-      { ...behaviourOf(plan, scenario), greenGround: 'aeo' },
-      'V',
-      '1E',
-      false,
+  it("names the register's certificate or project of the importer that files, and nothing for another", () => {
+    const register = registerWithSimulatedTraders();
+    const b = behaviourOf(plan, scenario);
+    const aeoTrader = importerOf(plan, 'aeo');
+    const aeo = declarationBody(plan, { ...b, greenGround: 'aeo', importerId: aeoTrader }, 'V', '1E', false);
+    expect(register.aeo).toContainEqual(
+      expect.objectContaining({ partyId: aeoTrader, certificate: aeo.aeoTraderId }),
     );
-    expect(aeo.aeoTraderId).toMatch(/^AEO-CN-/);
+    expect(aeo.consignee).toEqual({ name: `${aeoTrader} IMPORT CO`, country: 'CN' });
+    const projectTrader = importerOf(plan, 'major-project');
     const project = declarationBody(
       plan,
-      { ...behaviourOf(plan, scenario), greenGround: 'major-project' },
+      { ...b, greenGround: 'major-project', importerId: projectTrader },
       'V',
       '1E',
       false,
     );
-    expect(project.majorProjectCode).toMatch(/^MP-2026-/);
-    const plain = declarationBody(
-      plan,
-      { ...behaviourOf(plan, scenario), greenGround: null },
-      'V',
-      '1E',
-      false,
+    expect(register.majorProjects).toContainEqual(
+      expect.objectContaining({ partyId: projectTrader, code: project.majorProjectCode }),
     );
+    const plain = declarationBody(plan, { ...b, greenGround: null }, 'V', '1E', false);
     expect(plain).not.toHaveProperty('aeoTraderId');
     expect(plain).not.toHaveProperty('majorProjectCode');
   });

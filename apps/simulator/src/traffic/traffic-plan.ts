@@ -35,7 +35,25 @@ export interface ShipmentPlan {
   quoteDelayHours: number;
   acceptDelayHours: number;
   gateDwellHours: number;
+  /** Drawn after the draws above, so those stay what they were before these were added. */
+  controlledDraw: number;
+  lateDraw: number;
+  /** Working hours the inspection task waits put aside, when it is (lateDraw < inspection.lateShare). */
+  lateHours: number;
+  /** One set per approval the declaration may need, in the order the platform requests them. */
+  approvals: ApprovalDraws[];
 }
+
+/** The draws of one approving agency's step for a shipment. */
+export interface ApprovalDraws {
+  decisionHours: number;
+  lateDraw: number;
+  lateHours: number;
+  neverDecideDraw: number;
+}
+
+/** More approvals than the routing rules can ask of one shipment of the catalogue (one per agency). */
+export const APPROVAL_DRAWS = 4;
 
 export interface VesselCallPlan {
   index: number;
@@ -136,6 +154,15 @@ export class TrafficPlanner {
       quoteDelayHours: draw(random, s.transport.quoteDelayHours),
       acceptDelayHours: draw(random, s.transport.acceptDelayHours),
       gateDwellHours: draw(random, s.transport.gateDwellHours),
+      controlledDraw: random.next(),
+      lateDraw: random.next(),
+      lateHours: draw(random, s.inspection.lateHours),
+      approvals: Array.from({ length: APPROVAL_DRAWS }, () => ({
+        decisionHours: draw(random, s.approvals.decisionHours),
+        lateDraw: random.next(),
+        lateHours: draw(random, s.approvals.lateHours),
+        neverDecideDraw: random.next(),
+      })),
     };
   }
 }
@@ -164,36 +191,90 @@ export type GreenGround = 'aeo' | 'major-project' | null;
 
 /** How the scenario's rates read one shipment's draws (the same draws under other rates on replay). */
 export interface ShipmentBehaviour {
+  /** The importer that files: an AEO or major-project trader of the register for a green ground. */
+  importerId: string;
   filedBeforeArrival: boolean;
   /** Business hours after the start of the run when the first filing is lodged. */
   firstFilingHour: number;
   deficient: boolean;
   greenGround: GreenGround;
   riskProfile: RiskProfile;
+  controlledGoods: boolean;
   officerRequestsDocuments: boolean;
   officerNeverDecides: boolean;
+  /** Working hours the inspection task lies put aside before the officers queue it (0: at once). */
+  officerSetsAsideHours: number;
 }
 
 export function behaviourOf(plan: ShipmentPlan, scenario: Scenario): ShipmentBehaviour {
   const filedBeforeArrival = plan.preArrivalDraw < scenario.filing.preArrivalShare;
   const { aeoShare, majorProjectShare } = scenario.greenChannel;
   const { redRate, yellowRate } = scenario.risk;
+  const greenGround: GreenGround =
+    plan.greenDraw < aeoShare
+      ? 'aeo'
+      : plan.greenDraw < aeoShare + majorProjectShare
+        ? 'major-project'
+        : null;
   return {
+    importerId: importerOf(plan, greenGround),
     filedBeforeArrival,
     firstFilingHour: filedBeforeArrival
       ? Math.max(0, plan.arrivalHour - plan.preArrivalLeadHours)
       : plan.arrivalHour + plan.afterArrivalDelayHours,
     deficient: plan.deficientDraw < scenario.filing.deficientShare,
-    greenGround:
-      plan.greenDraw < aeoShare
-        ? 'aeo'
-        : plan.greenDraw < aeoShare + majorProjectShare
-          ? 'major-project'
-          : null,
+    greenGround,
     riskProfile: plan.riskDraw < redRate ? 'RED' : plan.riskDraw < redRate + yellowRate ? 'YELLOW' : 'GREEN',
+    // recordings made before these draws existed have none: read as ordinary goods, decided on time
+    controlledGoods: plan.controlledDraw < scenario.traffic.controlledGoodsShare,
     officerRequestsDocuments: plan.documentsRequestDraw < scenario.inspection.documentsRequestShare,
     officerNeverDecides: plan.neverDecideDraw < scenario.inspection.neverDecideShare,
+    officerSetsAsideHours: plan.lateDraw < scenario.inspection.lateShare ? plan.lateHours : 0,
   };
+}
+
+/** How an agency's desk treats the shipment's `index`-th approval. */
+export interface ApprovalBehaviour {
+  neverDecides: boolean;
+  /** Working hours of the agency's calendar the approval lies put aside before it is queued (0: at once). */
+  setAsideHours: number;
+  decisionHours: number;
+}
+
+export function approvalBehaviourOf(
+  plan: ShipmentPlan,
+  scenario: Scenario,
+  index: number,
+  /** Whether the step may lapse into tacit approval (the agency registry says). */
+  tacitApproval: boolean,
+): ApprovalBehaviour {
+  const draws = plan.approvals?.[index % APPROVAL_DRAWS];
+  if (!draws) return { neverDecides: false, setAsideHours: 0, decisionHours: 1 };
+  const { lateShare, neverDecideShare } = scenario.approvals;
+  const forgotten = draws.neverDecideDraw < neverDecideShare;
+  // a step the law does not let lapse is not left for ever: its supervisor has it decided, late
+  return {
+    neverDecides: forgotten && tacitApproval,
+    setAsideHours: draws.lateDraw < lateShare || forgotten ? draws.lateHours : 0,
+    decisionHours: draws.decisionHours,
+  };
+}
+
+/** Traders of the green-channel register the simulator files for (apps/simulator/src/green-channel). */
+export const AEO_TRADERS = 3;
+export const MAJOR_PROJECT_TRADERS = 2;
+
+/**
+ * The green channel is the importer's, earned from the register: a shipment whose draw gives it a green
+ * ground is filed by one of the register's AEO or major-project traders (picked by the drawn trader's
+ * number, so replays with other shares stay stable); the others by the drawn trader.
+ */
+export function importerOf(plan: ShipmentPlan, ground: GreenGround): string {
+  if (ground === null) return plan.importerId;
+  const n = Number(/(\d+)$/.exec(plan.importerId)?.[1] ?? '1');
+  return ground === 'aeo'
+    ? `SIM-AEO-${String(((n - 1) % AEO_TRADERS) + 1).padStart(2, '0')}`
+    : `SIM-PROJECT-${String(((n - 1) % MAJOR_PROJECT_TRADERS) + 1).padStart(2, '0')}`;
 }
 
 export function hoursToMs(hours: number): number {
