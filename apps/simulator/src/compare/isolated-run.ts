@@ -32,6 +32,11 @@ export interface IsolatedRun {
 export interface IsolatedRunExtras {
   replay?: { calls: VesselCallPlan[]; fromPrefix: string; clockEpoch: string };
   whatIf?: LimitsWhatIf;
+  /**
+   * The B/L prefix (a new one by default). Two runs on platforms of their own may share one: the
+   * inspection service's random selection, seeded by the scenario, then picks the same shipments.
+   */
+  blPrefix?: string;
 }
 
 /**
@@ -43,7 +48,7 @@ export async function runIsolated(
   scenarioFile: string,
   options: SimulatorOptions,
   log: Log,
-  { replay, whatIf }: IsolatedRunExtras = {},
+  { replay, whatIf, blPrefix = runBlPrefix() }: IsolatedRunExtras = {},
 ): Promise<IsolatedRun> {
   const base = readAgencyRegistry(process.env);
   const sources = {
@@ -81,7 +86,6 @@ export async function runIsolated(
   });
   try {
     const clock = new Clock({ epoch, speed: options.speed, anchor });
-    const blPrefix = runBlPrefix();
     const recorder = options.record ? new Recorder(options.record) : undefined;
     recorder?.run(scenario, blPrefix, epoch, options.speed);
     const simulation = new Simulation({
