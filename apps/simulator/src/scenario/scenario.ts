@@ -77,9 +77,9 @@ export interface Scenario {
     neverDecideShare: number;
   };
   limits: {
-    /** INSPECTION_LIMIT_HOURS_YELLOW (working hours) on isolated platforms. */
+    /** The registry's inspection/document-check limit (working hours) on isolated platforms. */
     yellowHours: number;
-    /** INSPECTION_LIMIT_HOURS_RED (working hours) on isolated platforms. */
+    /** The registry's inspection/physical-inspection limit (working hours) on isolated platforms. */
     redHours: number;
     /**
      * true: the other agencies' steps (customs acceptance review, licensing, health) run on their limits

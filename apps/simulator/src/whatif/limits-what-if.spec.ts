@@ -46,7 +46,7 @@ describe('platformLimits', () => {
       parameter: 'limits.yellowHours',
       before: '4 h',
       after: '1.88 h',
-      source: expect.stringContaining('INSPECTION_LIMIT_HOURS_YELLOW'),
+      source: expect.stringContaining('inspection/document-check'),
       changedBy: 'limits ×0.47',
     });
     expect(changes.find((c) => c.parameter === 'licensing/licence-verification')).toEqual({
@@ -135,10 +135,14 @@ describe('writePlatformSettings', () => {
     const limits = platformLimits(shipped, reform.scenario, { factor: 0.47, steps: [] });
     const settings = writePlatformSettings(limits, calendarFileOf(reform.scenario, reform.file));
     try {
-      expect(settings.env.INSPECTION_LIMIT_HOURS_YELLOW).toBe('1.88');
-      expect(settings.env.INSPECTION_LIMIT_HOURS_RED).toBe('3.76');
+      expect(Object.keys(settings.env).sort()).toEqual([
+        'AGENCY_REGISTRY_FILE',
+        'GREEN_CHANNEL_REGISTER_FILE',
+      ]);
       const read = readAgencyRegistry(settings.env);
       expect(read.limitHours('licensing', 'licence-verification', false)).toBe(7.52);
+      expect(read.limitHours('inspection', 'document-check', false)).toBe(1.88);
+      expect(read.limitHours('inspection', 'physical-inspection', true)).toBe(1.88);
       // the reform's inspection calendar is the registry's own
       expect(read.agency('inspection')?.calendar).toBe('customs-5+1');
       const register = readGreenChannelRegister(settings.env);

@@ -33,7 +33,7 @@ export interface PlatformLimits {
   changes: ParameterChange[];
 }
 
-/** Inspection's task limits are scenario parameters (INSPECTION_LIMIT_HOURS_*) as well as registry steps. */
+/** Inspection's task limits are scenario parameters (limits.*) as well as registry steps. */
 export const SCENARIO_STEP_PARAMETERS: Readonly<Record<string, 'yellowHours' | 'redHours'>> = {
   'inspection/document-check': 'yellowHours',
   'inspection/physical-inspection': 'redHours',

@@ -21,8 +21,9 @@ const SCENARIO_CALENDAR = 'scenario-inspection';
 /**
  * Writes the agency registry the platform runs with (AGENCY_REGISTRY_FILE: the limits of the scenario
  * and the what-if, inspection on the scenario's calendar) and the green-channel register with the
- * simulator's traders (GREEN_CHANNEL_REGISTER_FILE), checked as the services will check them. Inspection's
- * task limits also go out as INSPECTION_LIMIT_HOURS_*, for an inspection service that reads those.
+ * simulator's traders (GREEN_CHANNEL_REGISTER_FILE), checked as the services will check them. Inspection
+ * reads its task limits from the registry too: INSPECTION_LIMIT_HOURS_* stay unset, or they would
+ * override it.
  */
 export function writePlatformSettings(limits: PlatformLimits, calendarFile: string): PlatformSettings {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'tongguan-sim-'));
@@ -34,8 +35,6 @@ export function writePlatformSettings(limits: PlatformLimits, calendarFile: stri
     env: {
       AGENCY_REGISTRY_FILE: registryFile,
       GREEN_CHANNEL_REGISTER_FILE: writeRegisterFile(directory),
-      INSPECTION_LIMIT_HOURS_YELLOW: String(limits.scenario.limits.yellowHours),
-      INSPECTION_LIMIT_HOURS_RED: String(limits.scenario.limits.redHours),
     },
     registry,
     directory,
