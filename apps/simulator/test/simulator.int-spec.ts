@@ -144,8 +144,34 @@ describe('the traffic simulator against the real services', () => {
       }
     }
 
+    // the shotguns' licence check, on the major project's green channel, lapsed into tacit approval at
+    // 8 h × 0.47 of the licensing authority's five-day calendar, as the desk timed it
+    const desk = new ApiClient(urls.inspection, tokenFor('ops', 'OPS-1'));
+    const licensing = (
+      (await desk.get('/v1/approvals?agency=licensing&pageSize=100')).body.items as {
+        shipmentId: string;
+        status: string;
+        greenChannel: boolean;
+        limitHours: number;
+        openedAt: string;
+        dueAt: string;
+      }[]
+    ).filter((a) => a.shipmentId === planned[4].blNumber);
+    expect(licensing).toEqual([
+      expect.objectContaining({ status: 'deemed-approved', greenChannel: true, limitHours: 3.76 }),
+    ]);
+    const licensingDue = settings.registry
+      .calendarOf('licensing')
+      .addWorkingHours(new Date(licensing[0].openedAt), 3.76);
+    expect(licensing[0].dueAt).toBe(licensingDue.toISOString());
+
     // the what-if's table, as the command prints it and writes it to its report
     const decisions = simulation.agencyDecisions();
+    expect(decisions.tacitApprovals.byStep['licensing/licence-verification']).toBe(1);
+    expect(decisions.limitsApplied['licensing/licence-verification']).toEqual({
+      ordinary: [],
+      green: [3.76],
+    });
     expect(decisions.limitsApplied['inspection/document-check']?.ordinary ?? [1.88]).toEqual([1.88]);
     const columns = [{ label: describeWhatIf(whatIf), stats, decisions }];
     const table = formatTrsTable(columns);
