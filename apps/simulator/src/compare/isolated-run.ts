@@ -98,12 +98,12 @@ export async function runIsolated(
       topicPrefix: platform.topicPrefix,
       blPrefix,
       recorder,
-      log: (line) => log(`[${scenario.name}] ${line.replace(/^\[simulator\] /, '')}`),
+      log: (line) => log(`[${label}] ${line.replace(/^\[simulator\] /, '')}`),
       startMs: Math.max(Date.parse(epoch), clock.nowMs()),
     });
     const shipments = options.shipments ?? scenario.traffic.shipmentsPerDay;
     log(
-      `[${scenario.name}] ${replay ? `replaying ${replay.calls.length} vessel calls` : `${shipments} shipments`} from ${epoch} ` +
+      `[${label}] ${replay ? `replaying ${replay.calls.length} vessel calls` : `${shipments} shipments`} from ${epoch} ` +
         `(first arrival ${leadIn} h later at the earliest) ` +
         `at clock speed ${options.speed} (1 real second = ${(options.speed / 60).toFixed(0)} business minutes)`,
     );
@@ -124,8 +124,8 @@ export async function runIsolated(
       );
     }
     recorder?.result(stats);
-    log(`[${scenario.name}] done in ${Math.round((Date.now() - started) / 1000)} s real`);
-    describeRun(simulation).forEach((line) => log(`[${scenario.name}] ${line}`));
+    log(`[${label}] done in ${Math.round((Date.now() - started) / 1000)} s real`);
+    describeRun(simulation).forEach((line) => log(`[${label}] ${line}`));
     return { label, stats, simulation, decisions: simulation.agencyDecisions(), changes: limits.changes };
   } finally {
     await platform.stop();
