@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DeadlineSignals } from '../deadlines/deadline-signals';
-import type { DeadlineReached, DeadlineTarget, DueEntry } from '../deadlines/deadline-target';
+import type { DeadlineReached } from '../deadlines/deadline-target';
+import { TimedTaskDeadlineTarget } from '../deadlines/timed-task-deadline-target';
 import { ApprovalTaskRepository } from './approval-task.repository';
 import { ApprovalTransitions } from './approval-transitions';
 
@@ -13,21 +14,15 @@ export class ApprovalDeadlines extends DeadlineSignals {}
  * task is deemed approved where the law allows tacit approval and becomes overdue where it does not.
  */
 @Injectable()
-export class ApprovalDeadlineTarget implements DeadlineTarget {
+export class ApprovalDeadlineTarget extends TimedTaskDeadlineTarget {
   readonly name = 'approval task';
 
   constructor(
-    private readonly tasks: ApprovalTaskRepository,
+    tasks: ApprovalTaskRepository,
     private readonly transitions: ApprovalTransitions,
-    private readonly signals: ApprovalDeadlines,
-  ) {}
-
-  recoverOpenDeadlines(): Promise<number> {
-    return this.tasks.recoverOpenDeadlines();
-  }
-
-  deadlinesDueBy(until: Date, limit: number): Promise<DueEntry[]> {
-    return this.tasks.deadlinesDueBy(until, limit);
+    signals: ApprovalDeadlines,
+  ) {
+    super(tasks, signals);
   }
 
   async reachDeadline(id: string): Promise<DeadlineReached> {
@@ -38,17 +33,5 @@ export class ApprovalDeadlineTarget implements DeadlineTarget {
       return { fired, pending: null };
     }
     return { fired: null, pending: task?.status === 'open' ? new Date(task.dueAt) : null };
-  }
-
-  watchDeadline(id: string, deadline: Date): Promise<void> {
-    return this.tasks.watchDeadline(id, deadline);
-  }
-
-  dropStaleDeadline(entry: DueEntry): Promise<void> {
-    return this.tasks.dropStaleDeadline(entry);
-  }
-
-  listen(listener: (id: string, deadline: Date) => void): () => void {
-    return this.signals.listen(listener);
   }
 }

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, WorkingCalendar } from '@tongguan/clock';
-import type { AgencyOutcome, CloudEvent, CloudEventMeta } from '@tongguan/contracts';
+import type { CloudEvent, CloudEventMeta } from '@tongguan/contracts';
 import { EventFactory } from '@tongguan/messaging';
 import type { Decision } from '@tongguan/persistence';
 import { DomainError } from '@tongguan/platform';
 import type { InspectionTask } from './inspection-task.schema';
 import { InspectionTaskRepository } from './inspection-task.repository';
-import { TACIT_APPROVAL } from '../approvals/approval-lifecycle';
+import { agencyDecisionRecorded } from '../approvals/agency-decision-recorded';
+import { TACIT_APPROVAL, type RecordedDecision } from '../approvals/approval-lifecycle';
+import type { AppliedTransition } from '../deadlines/timed-task.repository';
 import { INSPECTION_AGENCY } from './task-deadline';
-import type { DecisionTiming } from './task-timing';
 import {
   deadlineWatch,
   decide,
@@ -17,12 +18,7 @@ import {
   type TaskTransition,
 } from './task-lifecycle';
 
-export interface Applied {
-  /** The task as read before the transition; null when there is no such task. */
-  task: InspectionTask | null;
-  /** What was stored, or null when the fact changed nothing. */
-  transition: TaskTransition | null;
-}
+export type Applied = AppliedTransition<InspectionTask, TaskTransition>;
 
 /**
  * Applies a fact to a task: load, decide (task-lifecycle), save the transition with the event it
@@ -44,19 +40,15 @@ export class TaskTransitions {
    * DomainError. `at` is the business instant of the fact; the clock's now when not given.
    */
   async apply(taskId: string, fact: TaskFact, at?: Date): Promise<Applied> {
-    let applied: TaskTransition | null = null;
-    const { current } = await this.tasks.modify(taskId, (task) => {
-      applied = null;
+    const applied = await this.tasks.transition(taskId, (task) => {
       const when = at ?? this.clock.now();
       const decision = decide(task, fact, when, this.calendar);
       if (!decision) return null;
       if ('refusal' in decision) throw new DomainError(decision.refusal.code, decision.refusal.message);
-      applied = decision.transition;
-      return this.decision(task, decision.transition, when);
+      return { transition: decision.transition, decision: this.decision(task, decision.transition, when) };
     });
-    const stored = applied as TaskTransition | null;
-    if (stored) await this.followDeadline(taskId, stored);
-    return { task: current, transition: stored };
+    if (applied.transition) await this.followDeadline(taskId, applied.transition);
+    return applied;
   }
 
   /**
@@ -133,32 +125,11 @@ export class TaskTransitions {
     return events.map((event) => ({ ...event, time: at.toISOString() }));
   }
 
-  private recorded(
-    task: InspectionTask,
-    d: DecisionTiming & { outcome: AgencyOutcome; decidedBy: string; reasons: string[] },
-  ): CloudEvent {
-    return this.events.create(
-      'AgencyDecisionRecorded',
-      {
-        shipmentId: task.shipmentId,
-        declarationId: task.declarationId,
-        taskId: task._id,
-        agency: INSPECTION_AGENCY,
-        step: task.kind,
-        outcome: d.outcome,
-        decidedBy: d.decidedBy,
-        openedAt: new Date(task.openedAt).toISOString(),
-        // as the trader's waits moved it
-        dueAt: new Date(task.deadline).toISOString(),
-        limitHours: task.limitHours,
-        decisionHours: d.decisionHours,
-        traderWaitHours: d.traderWaitHours,
-        withinLimit: d.withinLimit,
-        greenChannel: task.greenChannel,
-        reasons: asReasons(d.reasons),
-      },
-      { causedBy: causeOf(task), decision: `AgencyDecisionRecorded:${task._id}` },
-    );
+  /** As AgencyDecisionRecorded names inspection's own step: agency inspection, step = the task kind. */
+  private recorded(task: InspectionTask, d: RecordedDecision): CloudEvent {
+    // the dueAt as the trader's waits moved it
+    const step = { ...task, agency: INSPECTION_AGENCY, step: task.kind, dueAt: task.deadline };
+    return agencyDecisionRecorded(this.events, step, { ...d, reasons: asReasons(d.reasons) });
   }
 }
 
