@@ -1,25 +1,5 @@
-import { eventually, tokenFor } from '@tongguan/testing';
-import { uniqueBl } from './support/fixtures';
+import { eventually, MEDICAMENT, RIFLE, tokenFor, uniqueBl } from '@tongguan/testing';
 import { Platform, tokens } from './support/platform';
-
-const RIFLE = {
-  hsCode: '930320',
-  description: 'Sporting rifles',
-  originCountry: 'DE',
-  quantity: 4,
-  unit: 'NAR',
-  netWeightKg: 1400,
-  customsValue: 8000,
-};
-const MEDICAMENT = {
-  hsCode: '300490',
-  description: 'Medicaments in measured doses',
-  originCountry: 'DE',
-  quantity: 200,
-  unit: 'KGM',
-  netWeightKg: 1400,
-  customsValue: 12000,
-};
 
 const officers = {
   customs: tokens.customs,

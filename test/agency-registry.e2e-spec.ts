@@ -1,8 +1,7 @@
-import { eventually, tokenFor } from '@tongguan/testing';
+import { eventually, tokenFor, uniqueBl } from '@tongguan/testing';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { uniqueBl } from './support/fixtures';
 import { Platform, tokens } from './support/platform';
 
 const CONFIG = path.join(__dirname, '..', 'config');
@@ -115,12 +114,10 @@ describe('an agency added to the registry', () => {
     await eventually(async () => (await platform.declaration(id)).body.paid === true, 30_000, 'the payment');
     expect((await platform.declaration(id)).body.status).not.toBe('released');
 
-    const decided = await platform.api.inspection
-      .as(fisheries)
-      .post(`/v1/approvals/${task.id}/decision`, {
-        outcome: 'approved',
-        reasons: ['catch certificate NO-2026-118 valid'],
-      });
+    const decided = await platform.api.inspection.as(fisheries).post(`/v1/approvals/${task.id}/decision`, {
+      outcome: 'approved',
+      reasons: ['catch certificate NO-2026-118 valid'],
+    });
     expect(decided.status).toBe(200);
     await platform.waitForEvent('ShipmentReleased', bl);
 

@@ -1,6 +1,5 @@
-import { eventually, tokenFor } from '@tongguan/testing';
+import { declarationBody, eventually, tokenFor, uniqueBl } from '@tongguan/testing';
 import path from 'node:path';
-import { declarationBody, uniqueBl } from './support/fixtures';
 import { IMPORTER_PARTY, Platform, tokens } from './support/platform';
 
 /**

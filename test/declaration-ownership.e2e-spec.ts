@@ -1,13 +1,14 @@
 import { Events } from '@tongguan/contracts';
 import {
   ApiClient,
+  declarationBody,
   EventTap,
   eventually,
   ServiceProcesses,
   testEnvironment,
   tokenFor,
+  uniqueBl,
 } from '@tongguan/testing';
-import { declarationBody, uniqueBl } from './support/fixtures';
 
 /**
  * A B/L belongs to the consignee its manifest names: a declaration is accepted only from that party or

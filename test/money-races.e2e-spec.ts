@@ -1,14 +1,15 @@
 import { ALL_TOPICS, deadLetterTopicOf, Events, type EventName } from '@tongguan/contracts';
 import {
   ApiClient,
+  declarationBody,
   EventTap,
   eventually,
   ServiceProcesses,
   testEnvironment,
   tokenFor,
+  uniqueBl,
 } from '@tongguan/testing';
 import { randomUUID } from 'node:crypto';
-import { declarationBody, uniqueBl } from './support/fixtures';
 
 /**
  * Duty can never be underpaid, and one B/L has one declaration, proven where it breaks: two instances

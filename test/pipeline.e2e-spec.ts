@@ -1,7 +1,6 @@
 import { deadLetterTopicOf, Events, Topics } from '@tongguan/contracts';
-import { eventually } from '@tongguan/testing';
+import { declarationBody, eventually, uniqueBl } from '@tongguan/testing';
 import { randomUUID } from 'node:crypto';
-import { declarationBody, uniqueBl } from './support/fixtures';
 import { Platform, tokens } from './support/platform';
 
 /**

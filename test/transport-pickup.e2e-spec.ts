@@ -1,8 +1,14 @@
 import { Events } from '@tongguan/contracts';
-import { ApiClient, eventually, ServiceProcesses, testEnvironment, tokenFor } from '@tongguan/testing';
+import {
+  ApiClient,
+  eventually,
+  ServiceProcesses,
+  testEnvironment,
+  tokenFor,
+  uniqueBl,
+} from '@tongguan/testing';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { uniqueBl } from './support/fixtures';
 import { pickupHour, Platform, tokens, TRUCK_PLATE } from './support/platform';
 
 /**

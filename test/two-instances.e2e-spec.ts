@@ -1,8 +1,7 @@
 import { Events, Topics, type EventName } from '@tongguan/contracts';
-import { eventually, type AppName } from '@tongguan/testing';
+import { declarationBody, eventually, type AppName } from '@tongguan/testing';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { declarationBody } from './support/fixtures';
 import { IMPORTER_PARTY, pickupHour, tokens, TRUCK_PLATE } from './support/platform';
 import {
   APP_OF,

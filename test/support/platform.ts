@@ -1,6 +1,7 @@
 import { ALL_TOPICS, deadLetterTopicOf, Events } from '@tongguan/contracts';
 import {
   ApiClient,
+  declarationBody,
   EventTap,
   eventually,
   ServiceProcesses,
@@ -9,7 +10,6 @@ import {
   type TappedMessage,
 } from '@tongguan/testing';
 import { randomUUID } from 'node:crypto';
-import { declarationBody } from './fixtures';
 
 /** The consignee party the test manifests name: the importer of `tokens.importer`. */
 export const IMPORTER_PARTY = 'TRADER-1';

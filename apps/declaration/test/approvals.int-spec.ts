@@ -1,15 +1,20 @@
 import { Events, type EventName, type PayloadInput } from '@tongguan/contracts';
 import {
   ApiClient,
+  declarationBody,
+  declarationLine,
   EventTap,
   eventually,
+  MEDICAMENT,
+  RIFLE,
   ServiceProcesses,
   testEnvironment,
   tokenFor,
+  uniqueBl,
   type TappedMessage,
 } from '@tongguan/testing';
 import { randomUUID } from 'node:crypto';
-import { CONSIGNEE, filing, line, manifest, MEDICAMENT, RIFLE, uniqueBl } from './declaration.fixtures';
+import { CONSIGNEE, manifest } from './declaration.fixtures';
 
 // The declaration service alone, on the real broker and store: the tests publish what the manifest,
 // inspection (its risk path and the agencies' approval desk) and logistics would.
@@ -48,7 +53,7 @@ async function lodge(bl: string, items: unknown[], overrides: Record<string, unk
     30_000,
     `the filing right for ${bl}`,
   );
-  const lodged = await filer.post('/v1/declarations', filing(bl, items as never, overrides));
+  const lodged = await filer.post('/v1/declarations', declarationBody(bl, { items, ...overrides }));
   expect(lodged.status).toBe(201);
   return lodged.body;
 }
@@ -86,7 +91,7 @@ const declarationOf = async (id: string) => (await api.as(customs).get(`/v1/decl
 describe('declaration: routing and agency approvals', () => {
   it('accepts ordinary goods at once (automatic review) and still announces that no agency is required', async () => {
     const bl = uniqueBl('ORDU');
-    const lodged = await lodge(bl, [line()]);
+    const lodged = await lodge(bl, [declarationLine()]);
     expect(lodged).toMatchObject({
       status: 'accepted',
       tradeMode: '0110',
@@ -203,7 +208,7 @@ describe('declaration: routing and agency approvals', () => {
   it('refuses release when an agency refuses, and asks the amended version only for what it still needs', async () => {
     const bl = uniqueBl('AMDU');
     // a processing-trade filing of ordinary goods: the officer reviews it against the manual
-    const lodged = await lodge(bl, [line()], { tradeMode: '0615' });
+    const lodged = await lodge(bl, [declarationLine()], { tradeMode: '0615' });
     expect(lodged.approvals).toEqual([{ agency: 'customs', step: 'acceptance-review', status: 'pending' }]);
     await tap.publish('AgencyDecisionRecorded', decision(lodged, 'customs', 'acceptance-review', 'approved'));
     await waitFor('DeclarationAccepted', bl);
@@ -211,7 +216,7 @@ describe('declaration: routing and agency approvals', () => {
     // version 2 adds a medicament: the review stays granted, the registration check is requested for it
     const amended = await api.as(importer).post(`/v1/declarations/${lodged.id}/amendments`, {
       reason: 'second line forgotten',
-      declaration: filing(bl, [line(), MEDICAMENT], { tradeMode: '0615' }),
+      declaration: declarationBody(bl, { items: [declarationLine(), MEDICAMENT], tradeMode: '0615' }),
     });
     expect(amended.status).toBe(200);
     expect(amended.body.approvals).toEqual([
@@ -238,7 +243,7 @@ describe('declaration: routing and agency approvals', () => {
     await manifest(tap, bl);
     const answer = await api
       .as(importer)
-      .post('/v1/declarations', filing(bl, [line()], { tradeMode: '0999', incoterm: 'XYZ' }));
+      .post('/v1/declarations', declarationBody(bl, { tradeMode: '0999', incoterm: 'XYZ' }));
     expect(answer.status).toBe(422);
     expect(answer.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`)).toEqual(
       expect.arrayContaining(['tradeMode:TRADE_MODE_UNKNOWN', 'incoterm:IS_IN']),
@@ -249,7 +254,7 @@ describe('declaration: routing and agency approvals', () => {
 describe('declaration: the earned green channel', () => {
   it('gives a self-declared AEO id nothing, and says why', async () => {
     const bl = uniqueBl('AEOU');
-    const lodged = await lodge(bl, [line()], { aeoTraderId: 'AEO-CN-4403-0001' });
+    const lodged = await lodge(bl, [declarationLine()], { aeoTraderId: 'AEO-CN-4403-0001' });
     expect(lodged.greenChannel).toBe(false);
     expect(lodged.greenChannelNotes).toEqual([
       expect.stringMatching(
@@ -323,7 +328,7 @@ describe('declaration: the earned green channel', () => {
     expect(revoked.status).toBe(200);
     expect(revoked.body.status).toBe('revoked');
     expect(revoked.body.changes.map((c: { action: string }) => c.action)).toEqual(['registered', 'revoked']);
-    const after = await lodge(uniqueBl('MPXU'), [line()], { majorProjectCode: code });
+    const after = await lodge(uniqueBl('MPXU'), [declarationLine()], { majorProjectCode: code });
     expect(after.greenChannel).toBe(false);
     expect(after.greenChannelNotes[0]).toMatch(/is not registered to TRADER-1/);
   });

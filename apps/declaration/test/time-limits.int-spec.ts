@@ -1,16 +1,18 @@
 import { readAgencyRegistry } from '@tongguan/agencies';
 import {
   ApiClient,
+  declarationBody,
   EventTap,
   eventually,
   ServiceProcesses,
   testEnvironment,
   tokenFor,
+  uniqueBl,
 } from '@tongguan/testing';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CONSIGNEE, filing, line, manifest, uniqueBl } from './declaration.fixtures';
+import { CONSIGNEE, manifest } from './declaration.fixtures';
 
 // The declaration service alone on a copy of the agency registry whose inquiry and notice limits differ
 // from config/agencies.json, counted in elapsed hours (AGENCY_CALENDAR=continuous): the dueAt each
@@ -57,7 +59,7 @@ async function lodge(bl: string) {
     30_000,
     `the filing right for ${bl}`,
   );
-  const lodged = await filer.post('/v1/declarations', filing(bl, [line()]));
+  const lodged = await filer.post('/v1/declarations', declarationBody(bl));
   expect(lodged.status).toBe(201);
   return lodged.body as { id: string; shipmentId: string };
 }

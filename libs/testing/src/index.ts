@@ -4,3 +4,4 @@ export * from './infrastructure';
 export * from './service-processes';
 export * from './test-environment';
 export * from './test-data-cleanup';
+export * from './declaration-body';

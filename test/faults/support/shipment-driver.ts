@@ -1,6 +1,11 @@
-import { ApiClient, type ApiResponse, type ServiceProcesses, type AppName } from '@tongguan/testing';
+import {
+  ApiClient,
+  declarationBody,
+  type ApiResponse,
+  type AppName,
+  type ServiceProcesses,
+} from '@tongguan/testing';
 import { randomUUID } from 'node:crypto';
-import { declarationBody } from '../../support/fixtures';
 import { IMPORTER_PARTY, tokens } from '../../support/platform';
 
 export const CHANNELS = ['GREEN', 'YELLOW', 'RED'] as const;
