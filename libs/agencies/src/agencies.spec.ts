@@ -41,6 +41,21 @@ describe('agency registry', () => {
     expect(customs.dueAt.toISOString()).toBe('2026-03-07T01:30:00.000Z');
   });
 
+  it("times a step done against its limit in its owner's working hours, within it up to dueAt", () => {
+    // customs: opened Friday 16:30 China time, due Saturday 11:30 (4 working hours)
+    const [openedAt, dueAt] = [new Date('2026-03-06T08:30:00Z'), new Date('2026-03-07T03:30:00Z')];
+    // Saturday 10:00: 1 h on Friday + 1.5 h on Saturday, the night left out
+    expect(registry.timeAgainstLimit('customs', openedAt, dueAt, new Date('2026-03-07T02:00:00Z'))).toEqual({
+      hours: 2.5,
+      withinLimit: true,
+    });
+    expect(registry.timeAgainstLimit('customs', openedAt, dueAt, dueAt).withinLimit).toBe(true);
+    expect(registry.timeAgainstLimit('customs', openedAt, dueAt, new Date('2026-03-07T03:31:00Z'))).toEqual({
+      hours: 4.017,
+      withinLimit: false,
+    });
+  });
+
   it('scales limits for a what-if, leaving the rest alone', () => {
     const cut = registry.withLimitsScaled(0.47, (owner) => owner !== 'trader');
     expect(cut.limitHours('licensing', 'licence-verification', false)).toBeCloseTo(7.52);

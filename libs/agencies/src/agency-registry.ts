@@ -128,6 +128,20 @@ export class AgencyRegistry {
   }
 
   /**
+   * A step done at `at`, against its limit: the working hours of its owner's calendar since it opened
+   * (to the 1/1000 h), and whether it was done by its dueAt.
+   */
+  timeAgainstLimit(
+    owner: string,
+    openedAt: Date,
+    dueAt: Date,
+    at: Date,
+  ): { hours: number; withinLimit: boolean } {
+    const hours = this.workingHoursBetween(owner, new Date(openedAt), at);
+    return { hours: Math.round(hours * 1000) / 1000, withinLimit: at.getTime() <= new Date(dueAt).getTime() };
+  }
+
+  /**
    * The same registry with the limits of the chosen steps multiplied by `factor` (a what-if: "cut every
    * approval limit by 53%" is factor 0.47 on every agency step).
    */

@@ -22,11 +22,8 @@ export function answerTiming(
   inquiry: Pick<Inquiry, 'openedAt' | 'dueAt'>,
   answeredAt: Date,
 ): AnswerTiming {
-  const hours = registry.workingHoursBetween(INQUIRY_ANSWER.owner, new Date(inquiry.openedAt), answeredAt);
-  return {
-    answerHours: Math.round(hours * 1000) / 1000,
-    withinLimit: answeredAt.getTime() <= new Date(inquiry.dueAt).getTime(),
-  };
+  const timing = registry.timeAgainstLimit(INQUIRY_ANSWER.owner, inquiry.openedAt, inquiry.dueAt, answeredAt);
+  return { answerHours: timing.hours, withinLimit: timing.withinLimit };
 }
 
 /** Unanswered and past its dueAt at `now` (computed on read: nothing has to sweep for it). */

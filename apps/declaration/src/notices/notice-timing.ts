@@ -27,11 +27,13 @@ export function answerTiming(
   notice: Pick<Notice, 'openedAt' | 'answerDueAt'>,
   answeredAt: Date,
 ): AnswerTiming {
-  const hours = registry.workingHoursBetween(NOTICE_ANSWER.owner, new Date(notice.openedAt), answeredAt);
-  return {
-    traderHours: Math.round(hours * 1000) / 1000,
-    answeredWithinLimit: answeredAt.getTime() <= new Date(notice.answerDueAt).getTime(),
-  };
+  const timing = registry.timeAgainstLimit(
+    NOTICE_ANSWER.owner,
+    notice.openedAt,
+    notice.answerDueAt,
+    answeredAt,
+  );
+  return { traderHours: timing.hours, answeredWithinLimit: timing.withinLimit };
 }
 
 /** Still open past its answerDueAt at `now` (computed on read). */
