@@ -184,10 +184,12 @@ describe('agency scorecards', () => {
     const standings = await eventually(
       async () => {
         const body = (await ops().get('/v1/scorecards/standings')).body;
-        return card(body, 'licensing')?.belowTarget === true && body;
+        // a check that read the decisions before health's arrived may still be storing its standings
+        const caughtUp = card(body, 'health')?.decisions === 3;
+        return card(body, 'licensing')?.belowTarget === true && caughtUp && body;
       },
       30_000,
-      'licensing below its target',
+      'licensing below its target, over every decision',
     );
     expect(standings).toMatchObject({ windowHours: 168, minDecisions: 5 });
     expect(card(standings, 'licensing')).toMatchObject({
