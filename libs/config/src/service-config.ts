@@ -63,6 +63,16 @@ export class ServiceConfig {
   @Min(1)
   INBOX_RETENTION_HOURS = 168;
 
+  /**
+   * How often the consumer lag, outbox backlog and inbox size on /metrics are refreshed, in seconds:
+   * a few admin requests and store counts each time, never a scan.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  METRICS_REFRESH_SECONDS = 15;
+
   /** Prefix for every topic name, so test runs never see each other's messages. */
   @IsString()
   @Matches(/^[a-zA-Z0-9._-]*$/)
@@ -180,6 +190,7 @@ const SERVICE_KEYS = [
   'MONGO_DB_PREFIX',
   'MONGO_POOL_SIZE',
   'INBOX_RETENTION_HOURS',
+  'METRICS_REFRESH_SECONDS',
   'TOPIC_PREFIX',
   'TOPIC_PARTITIONS',
   'CONSUMER_CONCURRENCY',

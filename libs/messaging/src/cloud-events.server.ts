@@ -6,6 +6,7 @@ import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { admit, type Verdict } from './admission';
 import { type DeadLetterReason, DeadLetterReasons } from './dead-letter-reasons';
+import type { ConsumerGroupState } from './consumer-group-state';
 import type { EventPublisher } from './event-publisher';
 import { describeError, failureKind } from './failures';
 import { messagingMetrics } from './messaging-metrics';
@@ -55,6 +56,7 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
     private readonly options: MessagingOptions,
     private readonly publisher: EventPublisher,
     private readonly inbox: Inbox,
+    private readonly state: ConsumerGroupState,
   ) {
     super();
     this.group = `${options.topicPrefix}tongguan-${options.service}`;
@@ -65,7 +67,10 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       const topics = this.subscribedTopics();
-      if (topics.length === 0) return callback();
+      if (topics.length === 0) {
+        this.state.noConsumer();
+        return callback();
+      }
       this.closing = false;
       this.consumer = this.kafka.consumer({
         groupId: this.group,
@@ -74,6 +79,7 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
         rebalanceTimeout: 60_000,
         allowAutoTopicCreation: false,
       });
+      this.reportMembership(this.consumer, topics);
       await this.consumer.connect();
       await this.consumer.subscribe({ topics, fromBeginning: true });
       await this.consumer.run({
@@ -86,6 +92,16 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
     } catch (error) {
       callback(error);
     }
+  }
+
+  /** Readiness follows the group membership: joined after each (re)join, out after a crash or a stop. */
+  private reportMembership(consumer: Consumer, topics: string[]): void {
+    this.state.starting(this.group, topics);
+    const { GROUP_JOIN, CRASH, STOP, DISCONNECT } = consumer.events;
+    consumer.on(GROUP_JOIN, () => this.state.joined());
+    consumer.on(CRASH, (event) => this.state.left(`crashed: ${event.payload.error.message}`));
+    consumer.on(STOP, () => this.state.left('stopped'));
+    consumer.on(DISCONNECT, () => this.state.left('disconnected'));
   }
 
   /** One topic per contract that has a handler here. */

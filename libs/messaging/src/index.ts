@@ -18,3 +18,5 @@ export * from './failures';
 export * from './kafka-settings';
 export * from './provenance';
 export * from './kafka-access';
+export * from './consumer-group-state';
+export * from './consumer-lag';

@@ -1,8 +1,12 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { Admin, Kafka } from 'kafkajs';
+import { lagByPartition, type PartitionLag } from './consumer-lag';
 import { KAFKA } from './tokens';
 
-/** Answers whether the broker serves metadata right now (used by GET /health). */
+/**
+ * Answers whether the broker serves metadata right now (GET /health and /health/ready), and how far a
+ * consumer group is behind (the lag metric), over one admin connection.
+ */
 @Injectable()
 export class KafkaHealth implements OnApplicationShutdown {
   private admin: Admin | null = null;
@@ -18,6 +22,24 @@ export class KafkaHealth implements OnApplicationShutdown {
     } catch (error) {
       return { up: false, error: (error as Error).message };
     }
+  }
+
+  /**
+   * The group's lag on each partition of its topics: two admin requests per topic and one for the
+   * group, whatever the traffic, so it can run every few seconds.
+   */
+  async consumerLag(groupId: string, topics: string[], timeoutMs = 3_000): Promise<PartitionLag[]> {
+    this.admin ??= this.kafka.admin();
+    const admin = this.admin;
+    await admin.connect();
+    const [bounds, committed] = await withTimeout(
+      Promise.all([
+        Promise.all(topics.map(async (topic) => [topic, await admin.fetchTopicOffsets(topic)] as const)),
+        admin.fetchOffsets({ groupId, topics }),
+      ]),
+      timeoutMs,
+    );
+    return lagByPartition(Object.fromEntries(bounds), committed);
   }
 
   async onApplicationShutdown(): Promise<void> {

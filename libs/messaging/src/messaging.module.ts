@@ -2,6 +2,7 @@ import { DynamicModule, Global, INestApplication, Module } from '@nestjs/common'
 import { ServiceConfig } from '@tongguan/config';
 import type { Kafka } from 'kafkajs';
 import { CloudEventsServer } from './cloud-events.server';
+import { ConsumerGroupState } from './consumer-group-state';
 import { EventFactory } from './event-factory';
 import { EventPublisher } from './event-publisher';
 import { Inbox } from '@tongguan/persistence';
@@ -38,6 +39,7 @@ export class MessagingModule {
       OutboxRelay,
       TopicProvisioner,
       KafkaHealth,
+      ConsumerGroupState,
       { provide: INBOX_RETENTION_MS, useValue: config.INBOX_RETENTION_HOURS * 3_600_000 },
       InboxPruner,
     ];
@@ -53,6 +55,7 @@ export async function connectEventConsumer(app: INestApplication): Promise<void>
     app.get<MessagingOptions>(MESSAGING_OPTIONS),
     app.get(EventPublisher),
     app.get(Inbox),
+    app.get(ConsumerGroupState),
   );
   app.connectMicroservice({ strategy }, { inheritAppConfig: true });
 }

@@ -13,3 +13,4 @@ export * from './upsert';
 export * from './outbox-parking';
 export * from './open-set';
 export * from './outbox-relaying';
+export * from './store-backlog';

@@ -1,4 +1,4 @@
-import { Schema, type Model } from 'mongoose';
+import { Schema, type Connection, type Model } from 'mongoose';
 import { creatingCollection, isDuplicateKey } from './mongo-errors';
 import type { OutboxModel } from './outbox';
 
@@ -24,7 +24,11 @@ const OutboxMarkerSchema = new Schema<OutboxMarker>(
 );
 
 export function markersOf(model: OutboxModel): Model<OutboxMarker> {
-  const db = model.db;
+  return markersIn(model.db);
+}
+
+/** The markers of one database (one per service): its outbox backlog. */
+export function markersIn(db: Connection): Model<OutboxMarker> {
   return (
     (db.models.OutboxMarker as Model<OutboxMarker> | undefined) ??
     db.model('OutboxMarker', OutboxMarkerSchema)

@@ -4,6 +4,7 @@ import { ServiceConfig } from '@tongguan/config';
 import mongoose from 'mongoose';
 import { Inbox } from './inbox';
 import { MongoHealth } from './mongo-health';
+import { StoreBacklog } from './store-backlog';
 import { countStoreCommands } from './store-metrics';
 
 // Values from outsiders never become query operators: every HTTP body, query string and Kafka payload
@@ -33,8 +34,8 @@ export class PersistenceModule {
           onConnectionCreate: countStoreCommands,
         }),
       ],
-      providers: [MongoHealth, Inbox],
-      exports: [MongoHealth, Inbox],
+      providers: [MongoHealth, Inbox, StoreBacklog],
+      exports: [MongoHealth, Inbox, StoreBacklog],
     };
   }
 }

@@ -6,11 +6,12 @@ import { ClockModule } from '@tongguan/clock';
 import { ConfigModule, ServiceConfig } from '@tongguan/config';
 import { MessagingModule } from '@tongguan/messaging';
 import { PersistenceModule } from '@tongguan/persistence';
-import { HealthController } from './health.controller';
+import { BacklogMetrics } from './health/backlog-metrics';
+import { HealthController } from './health/health.controller';
 import { RATE_LIMIT_TOKEN_SETTINGS, RateLimitGuard } from './rate-limit.guard';
 
 /**
- * What every service has: config, clock, its database, Kafka, rate limits, auth, /health and /metrics.
+ * What every service has: config, clock, its database, Kafka, rate limits, auth, /health (live, ready) and /metrics with the backlog gauges.
  * The rate-limit guard is provided here, before AuthModule's guard: Nest runs global guards in the
  * order their modules are scanned, and this module is scanned before the modules it imports.
  */
@@ -32,6 +33,7 @@ export class PlatformModule {
       providers: [
         { provide: RATE_LIMIT_TOKEN_SETTINGS, useValue: tokenSettingsOf(config) },
         { provide: APP_GUARD, useClass: RateLimitGuard },
+        BacklogMetrics,
       ],
       controllers: [HealthController],
     };
