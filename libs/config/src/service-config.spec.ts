@@ -70,6 +70,23 @@ describe('loadServiceConfig', () => {
   });
 });
 
+describe('log settings', () => {
+  it('writes JSON in production and text elsewhere unless LOG_FORMAT says otherwise', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET };
+    expect(loadServiceConfig('declaration', 3001, production).logFormat).toBe('json');
+    expect(loadServiceConfig('declaration', 3001, {}).logFormat).toBe('text');
+    expect(loadServiceConfig('declaration', 3001, { LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(loadServiceConfig('declaration', 3001, { ...production, LOG_FORMAT: 'text' }).logFormat).toBe(
+      'text',
+    );
+  });
+
+  it('refuses an unknown LOG_FORMAT or LOG_LEVEL, naming it', () => {
+    expect(() => loadServiceConfig('declaration', 3001, { LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
+    expect(() => loadServiceConfig('declaration', 3001, { LOG_LEVEL: 'info' })).toThrow(/LOG_LEVEL/);
+  });
+});
+
 describe('parseLifetime', () => {
   it('reads seconds and units, and refuses anything else', () => {
     expect(parseLifetime('86400')).toBe(86_400);

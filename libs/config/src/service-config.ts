@@ -142,8 +142,18 @@ export class ServiceConfig {
   @IsString()
   CLOCK_ANCHOR?: string;
 
-  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
-  LOG_LEVEL = 'log';
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  /** json: one JSON object a line, for collectors; text: Nest's console format, for a terminal. */
+  @IsOptional()
+  @IsIn(['json', 'text'])
+  LOG_FORMAT?: 'json' | 'text';
+
+  /** JSON in production (and wherever LOG_FORMAT says so), text for a developer's terminal. */
+  get logFormat(): 'json' | 'text' {
+    return this.LOG_FORMAT ?? (this.NODE_ENV === 'production' ? 'json' : 'text');
+  }
 
   get jwtMaxLifetimeSeconds(): number {
     return parseLifetime(this.JWT_MAX_LIFETIME) ?? 0;
@@ -204,6 +214,7 @@ const SERVICE_KEYS = [
   'CLOCK_SPEED',
   'CLOCK_ANCHOR',
   'LOG_LEVEL',
+  'LOG_FORMAT',
 ] as const;
 
 /** Reads and validates the settings every service shares. */

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/microservices';
-import { definitionOfType } from '@tongguan/contracts';
+import { type CloudEvent, definitionOfType } from '@tongguan/contracts';
+import { type LogContext, parseTraceparent, runWithLogContext } from '@tongguan/logging';
 import type { HandledEvent, Inbox } from '@tongguan/persistence';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
@@ -206,6 +207,18 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
       return null;
     }
     const { event } = verdict;
+    // the handler's log lines (and these) carry the event's ids
+    return runWithLogContext(logContextOf(event, message), () =>
+      this.handleAdmitted(position, message, event),
+    );
+  }
+
+  private async handleAdmitted(
+    position: Position,
+    message: KafkaMessage,
+    event: CloudEvent,
+  ): Promise<HandledEvent | null> {
+    const { topic, partition } = position;
     const handler = this.getHandlerByPattern(event.type);
     if (!handler) return null;
     const context = new EventContext([topic, partition, message.offset]);
@@ -280,4 +293,17 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
   unwrap<T>(): T {
     return this.consumer as T;
   }
+}
+
+/** The ids an event's log lines carry; the trace from its ce_traceparent extension when it has one. */
+function logContextOf(event: CloudEvent, message: KafkaMessage): LogContext {
+  const traceparent = message.headers?.ce_traceparent;
+  return {
+    correlationId: event.correlationId,
+    causationId: event.causationId,
+    eventId: event.id,
+    eventType: event.type,
+    shipmentId: event.subject,
+    ...parseTraceparent((Array.isArray(traceparent) ? traceparent[0] : traceparent)?.toString()),
+  };
 }

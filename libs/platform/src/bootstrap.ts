@@ -1,14 +1,16 @@
-import { type DynamicModule, type INestApplication, Logger, type LogLevel } from '@nestjs/common';
+import { type DynamicModule, type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { loadServiceConfig, type ServiceConfig } from '@tongguan/config';
+import { LOG_FORMATS, type LogFormat, StructuredLogger } from '@tongguan/logging';
 import { connectEventConsumer } from '@tongguan/messaging';
 import { correlationMiddleware } from './correlation.middleware';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { httpMetricsMiddleware } from './http-metrics';
 import { jsonBody } from './request-body';
+import { requestLogContextMiddleware, requestLogMiddleware } from './request-logging';
 import { createValidationPipe } from './validation';
 
 export interface ServiceDefinition {
@@ -19,16 +21,19 @@ export interface ServiceDefinition {
   module: (config: ServiceConfig) => DynamicModule;
 }
 
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-
 /** Builds a service (HTTP + its Kafka consumer) without listening; tests and main.ts share it. */
 export async function createService(
   definition: ServiceDefinition,
   env = process.env,
 ): Promise<{ app: INestApplication; config: ServiceConfig }> {
   const config = loadServiceConfig(definition.name, definition.defaultPort, env);
+  const logger = new StructuredLogger({
+    service: definition.name,
+    format: config.logFormat,
+    level: config.LOG_LEVEL,
+  });
   const app = await NestFactory.create<NestExpressApplication>(definition.module(config), {
-    logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL as LogLevel) + 1),
+    logger,
     bodyParser: false,
   });
   app.disable('x-powered-by');
@@ -37,9 +42,9 @@ export async function createService(
   // The services speak plain HTTP (TLS, where there is any, ends in front of them): a browser told to
   // upgrade the page's requests to https would load no Swagger UI from http://<host>:<port>/docs.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
-  app.use(correlationMiddleware, httpMetricsMiddleware);
+  app.use(correlationMiddleware, requestLogMiddleware(logger), httpMetricsMiddleware);
   // body errors (bad encoding, charset, JSON, depth) end in the exception filter as 4xx with a code
-  app.use(jsonBody({ limit: '1mb' }));
+  app.use(jsonBody({ limit: '1mb' }), requestLogContextMiddleware);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
@@ -62,6 +67,10 @@ export async function createService(
 
 /** main.ts of every app: build, start consuming, listen. A bad setting stops the process with its name. */
 export async function runService(definition: ServiceDefinition): Promise<void> {
+  // until the settings are validated, a bad one is still reported in the format asked for
+  Logger.overrideLogger(
+    new StructuredLogger({ service: definition.name, format: formatBeforeConfig(), level: 'log' }),
+  );
   const logger = new Logger(definition.name);
   try {
     const { app, config } = await createService(definition);
@@ -74,4 +83,9 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
     logger.error((error as Error).message);
     process.exit(1);
   }
+}
+
+function formatBeforeConfig(env = process.env): LogFormat {
+  const asked = LOG_FORMATS.find((format) => format === env.LOG_FORMAT);
+  return asked ?? (env.NODE_ENV === 'production' ? 'json' : 'text');
 }

@@ -5,6 +5,7 @@ import {
   type PipeTransform,
 } from '@nestjs/common';
 import { BL_NUMBER_PATTERN, normaliseBlNumber } from '@tongguan/contracts';
+import { addToLogContext } from '@tongguan/logging';
 
 /** The request's correlation id (set by the correlation middleware), for the events it causes. */
 export const CorrelationId = createParamDecorator(
@@ -23,6 +24,7 @@ export class ShipmentIdPipe implements PipeTransform<string, string> {
         message: 'a shipment id is a bill of lading number: 4-35 letters, digits or dashes',
       });
     }
+    addToLogContext({ shipmentId: id }); // the request's log lines name the shipment it is about
     return id;
   }
 }

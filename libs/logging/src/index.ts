@@ -1,0 +1,5 @@
+export * from './log-context';
+export * from './log-line';
+export * from './redact';
+export * from './structured-logger';
+export * from './traceparent';

@@ -1,0 +1,14 @@
+/** W3C Trace Context: version-traceid-parentid-flags, lower-case hex; all-zero ids are invalid. */
+const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$/;
+
+/** The trace and parent span ids of a traceparent header, or nothing when it is absent or malformed. */
+export function parseTraceparent(value: unknown): { traceId: string; spanId: string } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = TRACEPARENT.exec(value.trim());
+  if (!match) return undefined;
+  const [, version, traceId, spanId, , rest] = match;
+  // version ff is forbidden; version 00 has nothing after the flags
+  if (version === 'ff' || (version === '00' && rest !== undefined)) return undefined;
+  if (/^0+$/.test(traceId) || /^0+$/.test(spanId)) return undefined;
+  return { traceId, spanId };
+}
