@@ -45,14 +45,14 @@ function dockerAnswers(): boolean {
 }
 
 async function startContainers(): Promise<Infrastructure> {
-  const { KafkaContainer } = await import('@testcontainers/kafka');
+  const { ApacheKafkaContainer, KAFKA_CLIENT_PORT } = await import('./kafka-container');
   const { MongoDBContainer } = await import('@testcontainers/mongodb');
   const [kafka, mongo] = await Promise.all([
-    new KafkaContainer('confluentinc/cp-kafka:7.7.1').withKraft().start(),
+    new ApacheKafkaContainer().start(),
     new MongoDBContainer('mongo:7').start(),
   ]);
   return {
-    kafkaBrokers: `${kafka.getHost()}:${kafka.getMappedPort(9093)}`,
+    kafkaBrokers: `${kafka.getHost()}:${kafka.getMappedPort(KAFKA_CLIENT_PORT)}`,
     mongoUri: `${mongo.getConnectionString()}/?directConnection=true`,
     kind: 'testcontainers',
     stop: async () => {
