@@ -12,5 +12,7 @@ npx tsc -p tsconfig.json --noEmit
 echo "== build, and the AsyncAPI document is up to date"
 npx tsc -p tsconfig.build.json
 node scripts/asyncapi.js --check
+echo "== Kubernetes manifests and docker-compose.yml validate"
+bash scripts/validate-k8s.sh
 echo "== tests"
 npx jest --ci --selectProjects unit integration "$@"
