@@ -5,6 +5,7 @@ export * from './shipment-id';
 export * from './common';
 export * from './event-definition';
 export * from './event-catalog';
+export * from './consumers';
 export * from './payload-validation';
 export * from './cloud-event';
 export * from './named-event';

@@ -8,10 +8,16 @@ import { isObservable, lastValueFrom } from 'rxjs';
 import { admit, type Verdict } from './admission';
 import { type DeadLetterReason, DeadLetterReasons } from './dead-letter-reasons';
 import type { ConsumerGroupState } from './consumer-group-state';
+import type { DeadLetterHeaderName } from './dead-letter-headers';
 import type { EventPublisher } from './event-publisher';
 import { describeError, failureKind } from './failures';
 import { messagingMetrics } from './messaging-metrics';
-import { type MessagingOptions, physicalDeadLetterTopic, physicalTopic } from './messaging-options';
+import {
+  consumerGroupOf,
+  type MessagingOptions,
+  physicalDeadLetterTopic,
+  physicalTopic,
+} from './messaging-options';
 import {
   ConsumerClosing,
   HEARTBEAT_EVERY_MS,
@@ -60,7 +66,7 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
     private readonly state: ConsumerGroupState,
   ) {
     super();
-    this.group = `${options.topicPrefix}tongguan-${options.service}`;
+    this.group = consumerGroupOf(options.topicPrefix, options.service);
     this.hold = new PartitionHold(this.logger, options.topicPrefix, () => this.closing);
     this.admission = { topicPrefix: options.topicPrefix, handles: (type) => this.messageHandlers.has(type) };
   }
@@ -260,19 +266,19 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
   ): Promise<void> {
     const logical = topic.slice(this.options.topicPrefix.length);
     const target = physicalDeadLetterTopic(this.options, logical);
+    const why: Record<DeadLetterHeaderName, string> = {
+      dlq_reason: reason,
+      dlq_error: error.slice(0, 2000),
+      dlq_source_topic: topic,
+      dlq_source_partition: String(partition),
+      dlq_source_offset: message.offset,
+      dlq_consumer_group: this.group,
+      dlq_failed_at: new Date().toISOString(),
+    };
     await this.publisher.sendRaw(target, {
       key: message.key,
       value: message.value,
-      headers: {
-        ...message.headers,
-        dlq_reason: reason,
-        dlq_error: error.slice(0, 2000),
-        dlq_source_topic: topic,
-        dlq_source_partition: String(partition),
-        dlq_source_offset: message.offset,
-        dlq_consumer_group: this.group,
-        dlq_failed_at: new Date().toISOString(),
-      },
+      headers: { ...message.headers, ...why },
     });
     this.logger.warn(
       `dead-lettered ${topic}[${partition}]@${message.offset} to ${target}: ${reason} ${error}`,

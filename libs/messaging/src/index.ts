@@ -20,3 +20,5 @@ export * from './provenance';
 export * from './kafka-access';
 export * from './consumer-group-state';
 export * from './consumer-lag';
+export * from './dead-letter-headers';
+export * from './handled-events';

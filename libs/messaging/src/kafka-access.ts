@@ -1,9 +1,9 @@
 import {
   ALL_TOPICS,
   deadLetterTopicOf,
+  EventConsumers,
   Events,
   type ServiceName,
-  Topics,
   type TopicName,
 } from '@tongguan/contracts';
 import {
@@ -14,18 +14,22 @@ import {
   type Kafka,
   ResourcePatternTypes,
 } from 'kafkajs';
+import { consumerGroupOf } from './messaging-options';
+
+const consumedBy = (service: ServiceName): readonly TopicName[] =>
+  ALL_TOPICS.filter((topic) => EventConsumers[service].some((name) => Events[name].topic === topic));
 
 /**
- * The topics each service consumes (the topics of the events it has handlers for). The ACLs follow
- * from it: a service reads these, writes their dead-letter topics, and writes only its own topic.
- * port-exchange logs every event of every topic for the agency feeds.
+ * The topics each service consumes (the topics of the events it has handlers for, as EventConsumers
+ * declares them). The ACLs follow from it: a service reads these, writes their dead-letter topics, and
+ * writes only its own topic.
  */
 export const CONSUMED_TOPICS: Record<ServiceName, readonly TopicName[]> = {
-  declaration: [Topics.inspection, Topics.logistics, Topics.port],
-  inspection: [Topics.declaration, Topics.inspection],
-  'logistics-trading': [Topics.declaration, Topics.port],
-  'port-exchange': ALL_TOPICS,
-  'clearance-monitor': [Topics.declaration, Topics.inspection, Topics.logistics, Topics.port],
+  declaration: consumedBy('declaration'),
+  inspection: consumedBy('inspection'),
+  'logistics-trading': consumedBy('logistics-trading'),
+  'port-exchange': consumedBy('port-exchange'),
+  'clearance-monitor': consumedBy('clearance-monitor'),
 };
 
 /** The principal that sends dead letters back (npm run dlq:redrive); its groups start with this name. */
@@ -85,7 +89,7 @@ export function accessRules(topicPrefix = ''): AccessRule[] {
     rules.push({
       principal: service,
       resource: 'group',
-      name: `${topicPrefix}tongguan-${service}`,
+      name: consumerGroupOf(topicPrefix, service),
       pattern: 'literal',
       operation: 'READ',
     });

@@ -14,6 +14,11 @@ export interface MessagingOptions {
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
+/** The consumer group of a service: one per service, so each service sees every event once. */
+export function consumerGroupOf(topicPrefix: string, service: string): string {
+  return `${topicPrefix}tongguan-${service}`;
+}
+
 export function physicalTopic(options: Pick<MessagingOptions, 'topicPrefix'>, topic: string): string {
   return `${options.topicPrefix}${topic}`;
 }
