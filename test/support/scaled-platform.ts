@@ -108,10 +108,18 @@ export class ScaledPlatform {
   }
 
   /** Documents per value of `field` in a collection of the service's database. */
-  async countBy(app: AppName, collection: string, field: string): Promise<TypeCounts> {
+  async countBy(
+    app: AppName,
+    collection: string,
+    field: string,
+    filter: Record<string, unknown> = {},
+  ): Promise<TypeCounts> {
     const groups = await this.db(app)
       .collection(collection)
-      .aggregate<{ _id: string; n: number }>([{ $group: { _id: `$${field}`, n: { $sum: 1 } } }])
+      .aggregate<{ _id: string; n: number }>([
+        { $match: filter },
+        { $group: { _id: `$${field}`, n: { $sum: 1 } } },
+      ])
       .toArray();
     return new Map(groups.map((g) => [g._id, g.n]));
   }
