@@ -1,6 +1,6 @@
 import { workingCalendarProblems } from '@tongguan/clock';
 import { ConfigError, readJsonFile } from '@tongguan/config';
-import fs from 'node:fs';
+import { sharedConfigFile } from '@tongguan/platform';
 import path from 'node:path';
 import { AgencyRegistry, TRADER, type AgencyRegistryData, type StepDefinition } from './agency-registry';
 import type { GreenChannelRegisterData } from './green-channel';
@@ -15,15 +15,6 @@ import { hsPatternProblem, TRADER_STATUSES, type RoutingRule } from './routing';
 const ID = /^[a-z][a-z0-9-]{1,31}$/;
 const PARTY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A file shipped in config/ at the repository root, found from source (jest) and from dist/ alike. */
-export function sharedConfigFile(file: string): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'config', file);
-    if (fs.existsSync(candidate) && fs.existsSync(path.join(dir, 'package.json'))) return candidate;
-    if (path.dirname(dir) === dir) throw new Error(`config/${file} not found above ${__dirname}`);
-  }
-}
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
