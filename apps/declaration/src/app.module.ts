@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AgenciesModule } from '@tongguan/agencies';
+import { AgenciesModule, SingleWindowRulesModule } from '@tongguan/agencies';
 import type { ServiceConfig } from '@tongguan/config';
 import { PlatformModule } from '@tongguan/platform';
 import { ClearanceModule } from './clearance/clearance.module';
@@ -16,6 +16,7 @@ export class AppModule {
       imports: [
         PlatformModule.forService(config),
         AgenciesModule,
+        SingleWindowRulesModule,
         DeclarationsModule,
         ClearanceModule,
         NoticesModule,

@@ -50,8 +50,18 @@ export class AgenciesController {
 @Global()
 @Module({
   controllers: [AgenciesController],
+  providers: [{ provide: AgencyRegistry, useFactory: registryFromEnv }],
+  exports: [AgencyRegistry],
+})
+export class AgenciesModule {}
+
+/**
+ * The routing rules and the green-channel register's seed, read and validated at boot by the one service
+ * that routes filings and keeps the register (declaration); the other services need only the registry.
+ */
+@Global()
+@Module({
   providers: [
-    { provide: AgencyRegistry, useFactory: registryFromEnv },
     {
       provide: ROUTING_RULES,
       useFactory: (r: AgencyRegistry) => readRoutingRules(r),
@@ -59,8 +69,8 @@ export class AgenciesController {
     },
     { provide: GREEN_CHANNEL_SEED, useFactory: (): GreenChannelRegisterData => readGreenChannelRegister() },
   ],
-  exports: [AgencyRegistry, ROUTING_RULES, GREEN_CHANNEL_SEED],
+  exports: [ROUTING_RULES, GREEN_CHANNEL_SEED],
 })
-export class AgenciesModule {}
+export class SingleWindowRulesModule {}
 
 export type { RoutingRule };
