@@ -47,7 +47,9 @@ describe('the traffic simulator against the real services', () => {
     CLOCK_EPOCH: EPOCH,
     CLOCK_SPEED: String(SPEED),
     CLOCK_ANCHOR: anchor,
-    RISK_RANDOM_RATE: '0.03',
+    // no random selection: the run's BL prefix changes every run, and a shipment drawn at random would
+    // turn a planned document check into a physical inspection, so the day's checks would vary by run
+    RISK_RANDOM_RATE: '0',
     INSPECTION_CALENDAR_FILE: calendarFile,
     ...settings.env,
   });
