@@ -1,3 +1,4 @@
+import { declarationStatusCodeSchema } from '@tongguan/contracts';
 import type { ServiceDefinition } from '@tongguan/platform';
 import { AppModule } from './app.module';
 
@@ -7,4 +8,6 @@ export const declaration: ServiceDefinition = {
   title: 'declaration',
   description: 'Import declarations, duty assessment and the customs release decision.',
   module: (config) => AppModule.forConfig(config),
+  // `statusCode` beside every `status` the API answers with
+  openApiSchemas: { DeclarationStatusCode: declarationStatusCodeSchema() },
 };

@@ -94,6 +94,7 @@ describe('declaration: routing and agency approvals', () => {
     const lodged = await lodge(bl, [declarationLine()]);
     expect(lodged).toMatchObject({
       status: 'accepted',
+      statusCode: '01',
       tradeMode: '0110',
       greenChannel: false,
       approvals: [],
@@ -102,10 +103,16 @@ describe('declaration: routing and agency approvals', () => {
     expect(requested.payload).toMatchObject({ declarationVersion: 1, tradeMode: '0110', approvals: [] });
     await waitFor('DeclarationAccepted', bl);
     const stored = await declarationOf(lodged.id);
+    expect(stored).toMatchObject({ status: 'accepted', statusCode: '01' });
     expect(stored.statusHistory.at(-1)).toMatchObject({
       status: 'accepted',
       reason: expect.stringMatching(/automatic review/),
     });
+    // the code table is published in the service's OpenAPI document
+    const document = (await api.get('/openapi.json')).body;
+    expect(document.components.schemas.DeclarationStatusCode.oneOf).toContainEqual(
+      expect.objectContaining({ const: '01', title: expect.stringContaining('已接受') }),
+    );
   });
 
   it('fans controlled goods out to every agency its rules name, accepts on the acceptance review [T2 after T1] and releases only when all approved', async () => {

@@ -26,6 +26,7 @@ export * from './declaration/shipment-released.event';
 export * from './declaration/release-refused.event';
 export * from './declaration/declaration-withdrawn.event';
 export * from './declaration/declaration-status-changed.event';
+export * from './declaration/declaration-status-codes';
 export * from './declaration/documents-submitted.event';
 export * from './declaration/approvals-requested.event';
 export * from './inspection/risk-assessed.event';

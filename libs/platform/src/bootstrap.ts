@@ -2,6 +2,7 @@ import { type DynamicModule, type INestApplication, Logger } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import helmet from 'helmet';
 import { loadServiceConfig, type ServiceConfig } from '@tongguan/config';
 import { LOG_FORMATS, type LogFormat, StructuredLogger } from '@tongguan/logging';
@@ -19,6 +20,8 @@ export interface ServiceDefinition {
   title: string;
   description: string;
   module: (config: ServiceConfig) => DynamicModule;
+  /** Schemas the service publishes in its OpenAPI document beside those of its DTOs (code lists). */
+  openApiSchemas?: Record<string, SchemaObject>;
 }
 
 /** Builds a service (HTTP + its Kafka consumer) without listening; tests and main.ts share it. */
@@ -59,6 +62,10 @@ export async function createService(
       .addSecurityRequirements('bearer')
       .build(),
   );
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, ...definition.openApiSchemas },
+  };
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
 
   await connectEventConsumer(app);

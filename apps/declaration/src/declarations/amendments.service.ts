@@ -17,7 +17,7 @@ import { assessFiling, groundsOf } from './assessed-filing';
 import { amendmentRefusal, paidAfterAmendment } from './declaration-lifecycle';
 import { dutyAssessedOf } from './declaration-transitions';
 import { DeclarationRepository } from './declaration.repository';
-import { type DeclarationStatus } from './declaration-status';
+import { type DeclarationStatus, statusCodeOf } from './declaration-status';
 import { FilingValidator } from './filing-validator';
 
 /**
@@ -179,6 +179,7 @@ export class AmendmentsService {
       shipmentId,
       version,
       status,
+      statusCode: statusCodeOf(status),
       paid,
       tradeMode,
       greenChannel,

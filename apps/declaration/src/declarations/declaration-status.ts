@@ -1,7 +1,7 @@
 import { type DeclarationStatus } from '@tongguan/contracts';
 
 // the vocabulary itself is a contract (importers rely on it): libs/contracts
-export { DECLARATION_STATUSES, type DeclarationStatus } from '@tongguan/contracts';
+export { DECLARATION_STATUSES, type DeclarationStatus, statusCodeOf } from '@tongguan/contracts';
 
 /** Statuses from which customs may still release. */
 export const RELEASABLE: DeclarationStatus[] = [

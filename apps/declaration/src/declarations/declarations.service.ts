@@ -13,7 +13,7 @@ import { approvalsRequestedOf, ApprovalRouting } from './approval-routing';
 import { describeApprovals, isAcceptanceReview, requestedApprovals } from './approvals';
 import { assessFiling, groundsOf } from './assessed-filing';
 import { DeclarationRepository } from './declaration.repository';
-import { type DeclarationStatus } from './declaration-status';
+import { type DeclarationStatus, statusCodeOf } from './declaration-status';
 import { DeclarationTransitions, dutyAssessedOf } from './declaration-transitions';
 import { FilingValidator } from './filing-validator';
 import type { ListDeclarationsQuery } from './list-declarations.query';
@@ -139,6 +139,7 @@ export class DeclarationsService implements OnModuleInit {
       id,
       shipmentId,
       status,
+      statusCode: statusCodeOf(status),
       tradeMode,
       greenChannel,
       greenChannelNotes: earned.notes,
@@ -168,7 +169,8 @@ export class DeclarationsService implements OnModuleInit {
         `a ${current?.status ?? 'removed'} declaration cannot be withdrawn`,
       );
     }
-    return { id, shipmentId: declaration.shipmentId, status: 'cancelled' as DeclarationStatus };
+    const status: DeclarationStatus = 'cancelled';
+    return { id, shipmentId: declaration.shipmentId, status, statusCode: statusCodeOf(status) };
   }
 
   /**
@@ -178,7 +180,7 @@ export class DeclarationsService implements OnModuleInit {
   async get(id: string, reader: Principal) {
     const declaration = await this.declarations.findVisible(id, importerOf(reader));
     if (!declaration) throw new NotFoundError('declaration', id);
-    return { id: declaration._id, ...declaration, _id: undefined, revision: undefined };
+    return viewOf(declaration);
   }
 
   async list(query: ListDeclarationsQuery, reader: Principal) {
@@ -192,12 +194,17 @@ export class DeclarationsService implements OnModuleInit {
     };
     const { items, total } = await this.declarations.list(criteria, query.page, query.pageSize);
     return {
-      items: items.map((d) => ({ id: d._id, ...d, _id: undefined, revision: undefined })),
+      items: items.map(viewOf),
       total,
       page: query.page,
       pageSize: query.pageSize,
     };
   }
+}
+
+/** A declaration as the API shows it: its status with the status's two-digit code, no storage fields. */
+function viewOf<D extends { _id: string; status: DeclarationStatus }>(d: D) {
+  return { id: d._id, ...d, statusCode: statusCodeOf(d.status), _id: undefined, revision: undefined };
 }
 
 /** An importer reads only its own declarations; the agencies read all. */

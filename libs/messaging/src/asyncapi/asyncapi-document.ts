@@ -1,6 +1,7 @@
 import {
   ALL_TOPICS,
   deadLetterTopicOf,
+  declarationStatusCodeSchema,
   EventConsumers,
   Events,
   type EventName,
@@ -148,6 +149,8 @@ export function buildAsyncApiDocument(): Json {
       schemas: {
         CloudEventHeaders: cloudEventHeaders,
         DeadLetterHeaders: deadLetterHeaders,
+        // the statuses' two-digit codes (HMRC CDS style), the same table the declaration API answers with
+        DeclarationStatusCode: declarationStatusCodeSchema(),
         ...sortKeys(payloads as Record<string, unknown>),
       },
     },
