@@ -1,4 +1,4 @@
-import { Events } from '@tongguan/contracts';
+import { containerCheckDigit, Events } from '@tongguan/contracts';
 import {
   ApiClient,
   EventTap,
@@ -7,7 +7,6 @@ import {
   testEnvironment,
   tokenFor,
 } from '@tongguan/testing';
-import { containerCheckDigit } from '../src/bills-of-lading/iso6346';
 
 const env = testEnvironment('manifests');
 const processes = new ServiceProcesses(env);

@@ -11,7 +11,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { containerCheckDigit } from '../src/bills-of-lading/iso6346';
+import { containerCheckDigit } from '@tongguan/contracts';
 import { newShipmentId, publishRiskAssessed, WebhookReceiver } from './agency-feeds.fixtures';
 
 const MAX_STREAMS = 2;

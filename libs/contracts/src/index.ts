@@ -42,3 +42,5 @@ export * from './logistics/pickup-cancelled.event';
 export * from './clearance/clearance-sla-at-risk.event';
 export * from './clearance/clearance-sla-breached.event';
 export * from './clearance/complaint-escalated.event';
+export * from './identifiers/iso6346';
+export * from './identifiers/social-credit-code';

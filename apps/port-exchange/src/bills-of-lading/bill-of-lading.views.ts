@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '@tongguan/platform';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, Matches } from 'class-validator';
-import { normaliseContainerNumber } from './iso6346';
+import { normaliseContainerNumber } from '@tongguan/contracts';
 
 export class ListBillsOfLadingQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'only B/Ls whose cargo was (true) or was not yet (false) discharged' })

@@ -1,7 +1,11 @@
-import { flattenValidationErrors, type FieldProblem } from '@tongguan/contracts';
+import {
+  containerNumberProblem,
+  flattenValidationErrors,
+  normaliseContainerNumber,
+  type FieldProblem,
+} from '@tongguan/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { containerNumberProblem, normaliseContainerNumber } from './iso6346';
 import { ManifestLineDto, MAX_LINES_PER_MANIFEST } from './manifest.dto';
 
 /** A checked manifest line: B/L number and container numbers normalised. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PARTY_ID_PATTERN } from '@tongguan/contracts';
+import { containerNumberProblem, normaliseContainerNumber, PARTY_ID_PATTERN } from '@tongguan/contracts';
 import { IsBlNumber, PageQuery } from '@tongguan/platform';
 import { Transform } from 'class-transformer';
 import {
@@ -16,7 +16,6 @@ import {
   Min,
   ValidateBy,
 } from 'class-validator';
-import { containerNumberProblem, normaliseContainerNumber } from './iso6346';
 
 export const MAX_CONTAINERS_PER_BL = 500;
 export const MAX_LINES_PER_MANIFEST = 5000;
