@@ -6,6 +6,7 @@
 # the servers too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/ensure-node.sh
 ROOT=$(pwd)
 LOGS="$ROOT/.local/logs"
 APPS=(clearance-monitor declaration inspection logistics-trading port-exchange)

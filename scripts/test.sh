@@ -4,6 +4,7 @@
 # deploy/local servers, installed and started as needed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/ensure-node.sh
 bash scripts/ensure-deps.sh
 echo "== lint, format, types"
 npx eslint . --max-warnings 0
