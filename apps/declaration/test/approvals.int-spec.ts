@@ -245,6 +245,50 @@ describe('declaration: routing and agency approvals', () => {
     expect((await declarationOf(lodged.id)).status).toBe('refused');
   });
 
+  it('answers every deficiency in the language asked for, codes unchanged', async () => {
+    const bl = uniqueBl('ZHCU');
+    await manifest(tap, bl);
+    await eventually(
+      async () => (await api.as(importer).get(`/v1/filing-rights/${bl}`)).body?.mayDeclare === true,
+      30_000,
+      `the filing right for ${bl}`,
+    );
+    const body = declarationBody(bl, { tradeMode: '0999', incoterm: 'XYZ', extra: 1 });
+    const chinese = await api
+      .as(importer)
+      .with({ 'accept-language': 'en;q=0.5, zh-CN;q=0.9' })
+      .post('/v1/declarations', body);
+    const english = await api
+      .as(importer)
+      .with({ 'accept-language': 'fr, en-GB;q=0.8' })
+      .post('/v1/declarations', body);
+    expect([chinese.status, english.status]).toEqual([422, 422]);
+    expect(chinese.headers.get('content-language')).toBe('zh-CN');
+    expect(english.headers.get('content-language')).toBe('en');
+    expect(chinese.body.code).toBe(english.body.code);
+    expect(chinese.body.message).toBe('报关单有误，所有问题均已列出');
+    expect(english.body.message).toMatch(/^the declaration has \d+ deficienc/);
+    const byPath = (answer: typeof chinese) =>
+      Object.fromEntries(
+        answer.body.errors.map((e: { path: string; code: string; message: string }) => [e.path, e]),
+      );
+    expect(byPath(chinese)).toMatchObject({
+      tradeMode: { code: 'TRADE_MODE_UNKNOWN', message: 'tradeMode 不是代码表中的贸易方式' },
+      incoterm: { code: 'IS_IN', message: expect.stringMatching(/^incoterm 必须是以下值之一：.*FOB/) },
+      extra: { code: 'FIELD_NOT_ALLOWED', message: '不允许出现字段 extra' },
+    });
+    expect(byPath(english).tradeMode.message).toBe('0999 is not a trade mode of the code list');
+    expect(Object.keys(byPath(chinese)).sort()).toEqual(Object.keys(byPath(english)).sort());
+    const missing = await api
+      .as(customs)
+      .with({ 'accept-language': 'zh' })
+      .get(`/v1/declarations/${randomUUID()}`);
+    expect(missing.body).toMatchObject({
+      code: 'DECLARATION.NOT_FOUND',
+      message: expect.stringMatching(/^报关单 .+ 不存在$/),
+    });
+  });
+
   it('refuses an unknown trade mode as one more deficiency', async () => {
     const bl = uniqueBl('TMDU');
     await manifest(tap, bl);

@@ -5,6 +5,7 @@ export * from './health/backlog-metrics';
 export * from './http-exception.filter';
 export * from './platform.module';
 export * from './validation';
+export * from './i18n';
 export * from './request-context';
 export * from './app-files';
 export * from './query-fields';

@@ -9,10 +9,16 @@ export class ApiClient {
   constructor(
     readonly baseUrl: string,
     private readonly token?: string,
+    private readonly headers: Record<string, string> = {},
   ) {}
 
   as(token: string): ApiClient {
-    return new ApiClient(this.baseUrl, token);
+    return new ApiClient(this.baseUrl, token, this.headers);
+  }
+
+  /** The same client sending these headers too (Accept-Language, ...). */
+  with(headers: Record<string, string>): ApiClient {
+    return new ApiClient(this.baseUrl, this.token, { ...this.headers, ...headers });
   }
 
   get<T = any>(path: string): Promise<ApiResponse<T>> {
@@ -27,6 +33,7 @@ export class ApiClient {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
+        ...this.headers,
         ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
         ...(body !== undefined || rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
       },

@@ -1,0 +1,4 @@
+export * from './locale';
+export * from './interpolate';
+export * from './catalogue';
+export * from './localize';
