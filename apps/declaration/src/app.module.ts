@@ -3,6 +3,7 @@ import { AgenciesModule, SingleWindowRulesModule } from '@tongguan/agencies';
 import type { ServiceConfig } from '@tongguan/config';
 import { PlatformModule } from '@tongguan/platform';
 import { ClearanceModule } from './clearance/clearance.module';
+import { CodeListsModule } from './code-lists/code-lists.module';
 import { DeclarationsModule } from './declarations/declarations.module';
 import { InquiriesModule } from './inquiries/inquiries.module';
 import { ManifestEventsModule } from './manifests/manifest-events.module';
@@ -22,6 +23,7 @@ export class AppModule {
         NoticesModule,
         InquiriesModule,
         ManifestEventsModule,
+        CodeListsModule,
       ],
     };
   }

@@ -289,6 +289,27 @@ describe('declaration: routing and agency approvals', () => {
     });
   });
 
+  it('serves the code lists and the agencies with their names in the language asked for', async () => {
+    const reader = api.as(importer);
+    const chinese = await reader
+      .with({ 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' })
+      .get('/v1/code-lists/incoterms');
+    const english = await reader.get('/v1/code-lists/incoterms');
+    expect(chinese.headers.get('content-language')).toBe('zh-CN');
+    expect(english.headers.get('content-language')).toBe('en');
+    expect(chinese.body.entries).toContainEqual({ code: 'FOB', name: '船上交货' });
+    expect(english.body.entries).toContainEqual({ code: 'FOB', name: 'Free On Board' });
+    const agencies = await reader.with({ 'accept-language': 'zh' }).get('/v1/code-lists/agencies');
+    expect(agencies.body.entries).toContainEqual({ code: 'customs', name: expect.stringMatching(/海关/) });
+    const index = await reader.get('/v1/code-lists');
+    expect(index.body.lists.map((l: { id: string }) => l.id)).toEqual(
+      expect.arrayContaining(['trade-modes', 'units', 'incoterms', 'declaration-statuses', 'agencies']),
+    );
+    const unknown = await reader.with({ 'accept-language': 'zh-CN' }).get('/v1/code-lists/nope');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: 'CODE_LIST.NOT_FOUND', message: '没有代码表 nope' });
+  });
+
   it('refuses an unknown trade mode as one more deficiency', async () => {
     const bl = uniqueBl('TMDU');
     await manifest(tap, bl);

@@ -19,6 +19,7 @@ export class UnitEntry {
   @Matches(/^[A-Z0-9]{2,3}$/, { message: 'code must be a UN/ECE Rec 20 code of 2-3 letters or digits' })
   code: string;
   @IsString() @Length(1, 100) name: string;
+  @IsString() @Length(1, 50) nameZh: string;
 }
 
 /** config/units.json: the UN/ECE Recommendation 20 units a declaration line may use. */
@@ -38,6 +39,7 @@ export const INCOTERM_TRANSPORT = ['any', 'sea-and-inland-waterway'] as const;
 export class IncotermEntry {
   @Matches(/^[A-Z]{3}$/, { message: 'code must be three capital letters' }) code: string;
   @IsString() @Length(1, 100) name: string;
+  @IsString() @Length(1, 50) nameZh: string;
   @IsIn(INCOTERM_TRANSPORT, { message: `transport must be one of ${INCOTERM_TRANSPORT.join(', ')}` })
   transport: (typeof INCOTERM_TRANSPORT)[number];
 }

@@ -1,4 +1,5 @@
 import { parseIncoterms, parseUnits } from './code-list-files';
+import { servedCodeLists } from './served-code-lists';
 import { INCOTERMS, TRADE_MODES, UNIT_NAMES, UNITS, isKnownCountry, isKnownCurrency } from './code-lists';
 
 describe('code lists', () => {
@@ -8,6 +9,40 @@ describe('code lists', () => {
     );
     expect(UNITS).toEqual(expect.arrayContaining(['KGM', 'LTR', 'NAR', 'TNE', 'MTK']));
     expect(UNIT_NAMES.get('KGM')).toBe('kilogram');
+  });
+
+  it('serves every list with each name in English and Chinese', () => {
+    const lists = servedCodeLists();
+    expect(lists.map((l) => l.id)).toEqual(
+      expect.arrayContaining([
+        'trade-modes',
+        'units',
+        'incoterms',
+        'transport-modes',
+        'declaration-statuses',
+      ]),
+    );
+    for (const list of lists) {
+      expect(list.entries.length).toBeGreaterThan(0);
+      for (const { code, name } of list.entries) {
+        expect({
+          list: list.id,
+          code,
+          en: name.en.length > 0,
+          zh: /\p{Script=Han}/u.test(name['zh-CN']),
+        }).toEqual({
+          list: list.id,
+          code,
+          en: true,
+          zh: true,
+        });
+      }
+    }
+    const incoterms = lists.find((l) => l.id === 'incoterms')!;
+    expect(incoterms.entries.find((e) => e.code === 'FOB')?.name).toEqual({
+      en: 'Free On Board',
+      'zh-CN': '船上交货',
+    });
   });
 
   it('ships the trade modes a port sees most, general trade among them', () => {
@@ -25,9 +60,9 @@ describe('code lists', () => {
   it('a code list file with several problems reports every one of them', () => {
     const units = {
       units: [
-        { code: 'KGM', name: 'kilogram' },
-        { code: 'kg', name: '' },
-        { code: 'KGM', name: 'kilo' },
+        { code: 'KGM', name: 'kilogram', nameZh: '千克' },
+        { code: 'kg', name: '', nameZh: '千克' },
+        { code: 'KGM', name: 'kilo', nameZh: '公斤' },
       ],
       extra: 1,
     };
@@ -42,7 +77,7 @@ describe('code lists', () => {
     );
     expect(() =>
       parseIncoterms(
-        { incoterms: [{ code: 'FOB', name: 'Free On Board', transport: 'air' }] },
+        { incoterms: [{ code: 'FOB', name: 'Free On Board', nameZh: '船上交货', transport: 'air' }] },
         'incoterms.json',
       ),
     ).toThrow(/incoterms\.0\.transport: transport must be one of any, sea-and-inland-waterway/);

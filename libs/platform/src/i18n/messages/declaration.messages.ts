@@ -45,5 +45,6 @@ export const DECLARATION_MESSAGES: Record<string, LocalizedText> = {
     'the entry kept changing; send the request again',
     '该登记数据不断变化，请重新发送请求',
   ),
+  'CODE_LIST.NOT_FOUND': text('no code list {id}', '没有代码表 {id}'),
   'AGENCY.NOT_FOUND': text('agency {id} not found', '机构 {id} 不存在'),
 };
