@@ -8,6 +8,8 @@ export const CE_HEADERS = {
   subject: 'ce_subject',
   correlationid: 'ce_correlationid',
   causationid: 'ce_causationid',
+  /** CloudEvents distributed-tracing extension: the W3C traceparent of the span that sent the event. */
+  traceparent: 'ce_traceparent',
   contentType: 'content-type',
 } as const;
 
@@ -21,6 +23,11 @@ export interface CloudEventMeta {
   subject: string;
   correlationId: string;
   causationId: string;
+  /**
+   * The W3C traceparent of the span the event was created in (stored with it in the outbox); sent as
+   * the producer span's, so a consumer continues the trace. Absent when tracing is off.
+   */
+  traceparent?: string;
 }
 
 export interface CloudEvent<P = unknown> extends CloudEventMeta {
@@ -38,6 +45,7 @@ export function toKafkaHeaders(meta: CloudEventMeta): Record<string, string> {
     [CE_HEADERS.correlationid]: meta.correlationId,
     [CE_HEADERS.causationid]: meta.causationId,
     [CE_HEADERS.contentType]: 'application/json',
+    ...(meta.traceparent ? { [CE_HEADERS.traceparent]: meta.traceparent } : {}),
   };
 }
 
@@ -71,6 +79,8 @@ export function fromKafkaHeaders(headers: RawHeaders): CloudEventMeta {
     correlationId: read(CE_HEADERS.correlationid) ?? '',
     causationId: read(CE_HEADERS.causationid) ?? '',
   };
+  const traceparent = read(CE_HEADERS.traceparent);
+  if (traceparent) meta.traceparent = traceparent;
   if (meta.time && Number.isNaN(Date.parse(meta.time))) problems.push(`${CE_HEADERS.time} is not RFC 3339`);
   if (problems.length > 0) throw new EnvelopeError(`invalid CloudEvents envelope: ${problems.join(', ')}`);
   meta.correlationId ||= meta.id;

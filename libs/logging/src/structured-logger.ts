@@ -1,7 +1,8 @@
 import { ConsoleLogger, type LoggerService, type LogLevel } from '@nestjs/common';
-import { currentLogContext } from './log-context';
+import { currentLogContext, type LogContext } from './log-context';
 import { formatLogLine, type HttpFields } from './log-line';
 import { redact, scrubText } from './redact';
+import { activeTraceIds } from './trace-context';
 
 export const LOG_FORMATS = ['json', 'text'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
@@ -107,12 +108,19 @@ export class StructuredLogger implements LoggerService {
       context,
       message,
       stack,
-      ids: currentLogContext(),
+      ids: idsInScope(),
       http,
       data: data.length > 0 ? data : undefined,
     });
     this.write(line);
   }
+}
+
+/** The request's or event's ids; the trace and span those of the active span when tracing is on. */
+function idsInScope(): LogContext | undefined {
+  const ids = currentLogContext();
+  const active = activeTraceIds();
+  return active ? { ...ids, ...active } : ids;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { ConsumerGroupState } from './consumer-group-state';
 import type { DeadLetterHeaderName } from './dead-letter-headers';
 import type { EventPublisher } from './event-publisher';
 import { describeError, failureKind } from './failures';
+import { inConsumerSpan } from './message-spans';
 import { messagingMetrics } from './messaging-metrics';
 import {
   consumerGroupOf,
@@ -213,9 +214,11 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
       return null;
     }
     const { event } = verdict;
-    // the handler's log lines (and these) carry the event's ids
-    return runWithLogContext(logContextOf(event, message), () =>
-      this.handleAdmitted(position, message, event),
+    // the handler's log lines (and these) carry the event's ids; its spans continue the sender's trace
+    return runWithLogContext(logContextOf(event), () =>
+      inConsumerSpan(event, { topic, partition, offset: message.offset }, () =>
+        this.handleAdmitted(position, message, event),
+      ),
     );
   }
 
@@ -301,15 +304,17 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
   }
 }
 
-/** The ids an event's log lines carry; the trace from its ce_traceparent extension when it has one. */
-function logContextOf(event: CloudEvent, message: KafkaMessage): LogContext {
-  const traceparent = message.headers?.ce_traceparent;
+/**
+ * The ids an event's log lines carry; the trace from its ce_traceparent extension when it has one
+ * (with tracing on, the logger takes the consumer span's ids instead).
+ */
+function logContextOf(event: CloudEvent): LogContext {
   return {
     correlationId: event.correlationId,
     causationId: event.causationId,
     eventId: event.id,
     eventType: event.type,
     shipmentId: event.subject,
-    ...parseTraceparent((Array.isArray(traceparent) ? traceparent[0] : traceparent)?.toString()),
+    ...parseTraceparent(event.traceparent),
   };
 }

@@ -10,6 +10,7 @@ import {
   PayloadOf,
   validatePayload,
 } from '@tongguan/contracts';
+import { traceparentOf } from '@tongguan/logging';
 import { randomUUID } from 'node:crypto';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging-options';
 import { stableEventId } from './stable-event-id';
@@ -17,6 +18,8 @@ import { stableEventId } from './stable-event-id';
 /**
  * Builds CloudEvents for this service: validates the payload against its contract (produce-side
  * validation), stamps business time from the platform clock and chains correlation/causation ids.
+ * With tracing on, the event carries the traceparent of the span it is created in (the request's, or
+ * the handled event's), stored with it in the outbox, so the relay sends it later in that trace.
  */
 @Injectable()
 export class EventFactory {
@@ -39,6 +42,7 @@ export class EventFactory {
     const valid = validatePayload(definition, payload) as PayloadOf<N> & { shipmentId: string };
     const id = context.decision ? stableEventId(`${this.options.service}:${context.decision}`) : randomUUID();
     const correlationId = context.causedBy?.correlationId ?? context.correlationId ?? id;
+    const traceparent = traceparentOf();
     return {
       id,
       type: definition.type,
@@ -47,6 +51,7 @@ export class EventFactory {
       subject: valid.shipmentId,
       correlationId,
       causationId: context.causedBy?.id ?? correlationId,
+      ...(traceparent ? { traceparent } : {}),
       // stored and sent as plain JSON, not as the class instance
       payload: { ...valid },
     };

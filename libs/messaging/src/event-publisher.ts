@@ -5,6 +5,7 @@ import { UnpublishableEventError } from './failures';
 import { defaultPartitioner } from './kafka-factory';
 import { messagingMetrics } from './messaging-metrics';
 import { MESSAGING_OPTIONS, MessagingOptions, physicalTopic } from './messaging-options';
+import { endSpans, startPublishSpan } from './message-spans';
 import { KAFKA } from './tokens';
 
 // The producer id the broker gave is no longer valid for the sequence numbers kept: start afresh.
@@ -78,28 +79,42 @@ export class EventPublisher implements OnApplicationShutdown {
     }
   }
 
-  /** Publishes events in order; each is re-validated against its contract before it leaves. */
+  /**
+   * Publishes events in order; each is re-validated against its contract before it leaves, and sent
+   * in a producer span of the trace it was created in (ce_traceparent names that span).
+   */
   async publish(events: CloudEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const byTopic = new Map<string, Message[]>();
     for (const event of events) {
       const problem = this.problemOf(event);
       if (problem) throw problem;
+    }
+    const byTopic = new Map<string, Message[]>();
+    const spans = [];
+    for (const event of events) {
       const topic = physicalTopic(this.options, definitionOfType(event.type)!.topic);
+      const { span, traceparent } = startPublishSpan(event, topic);
+      spans.push(span);
       const messages = byTopic.get(topic) ?? [];
       messages.push({
         key: event.subject,
         value: JSON.stringify(event.payload),
-        headers: toKafkaHeaders(event),
+        headers: toKafkaHeaders({ ...event, traceparent }),
       });
       byTopic.set(topic, messages);
     }
-    await this.send((producer) =>
-      producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-      }),
-    );
+    try {
+      await this.send((producer) =>
+        producer.sendBatch({
+          acks: -1,
+          topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+        }),
+      );
+    } catch (error) {
+      endSpans(spans, error);
+      throw error;
+    }
+    endSpans(spans);
     for (const event of events) messagingMetrics.published.inc({ type: event.type });
   }
 

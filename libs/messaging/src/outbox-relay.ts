@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import { type CloudEvent, PayloadValidationError } from '@tongguan/contracts';
 import {
   emptySentOutboxes,
@@ -98,7 +99,9 @@ export class OutboxRelay implements OnApplicationShutdown {
       return;
     }
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), 0);
+    // kicked from a staging write inside a request or handler: the pass is no part of its trace (each
+    // event is sent in its own, from its stored traceparent)
+    this.timer = context.with(ROOT_CONTEXT, () => setTimeout(() => void this.tick(), 0));
   }
 
   private async tick(): Promise<void> {

@@ -14,3 +14,4 @@ export * from './outbox-parking';
 export * from './open-set';
 export * from './outbox-relaying';
 export * from './store-backlog';
+export * from './store-spans';

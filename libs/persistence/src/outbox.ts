@@ -18,6 +18,8 @@ export const OutboxEntrySchema = new Schema<CloudEvent<object>>(
     subject: { type: String, required: true },
     correlationId: { type: String, required: true },
     causationId: { type: String, required: true },
+    // the creating span's W3C traceparent (tracing on): the relay sends the event in that trace
+    traceparent: { type: String },
     payload: { type: Schema.Types.Mixed, required: true },
   },
   { _id: false },

@@ -12,6 +12,7 @@ import { HttpExceptionFilter } from './http-exception.filter';
 import { httpMetricsMiddleware } from './http-metrics';
 import { jsonBody } from './request-body';
 import { requestLogContextMiddleware, requestLogMiddleware } from './request-logging';
+import { httpSpanContextMiddleware, httpSpanMiddleware, startTracing, tracingOn } from './tracing';
 import { createValidationPipe } from './validation';
 
 export interface ServiceDefinition {
@@ -45,9 +46,12 @@ export async function createService(
   // The services speak plain HTTP (TLS, where there is any, ends in front of them): a browser told to
   // upgrade the page's requests to https would load no Swagger UI from http://<host>:<port>/docs.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // with tracing off no span middleware is installed at all
+  if (tracingOn()) app.use(httpSpanMiddleware);
   app.use(correlationMiddleware, requestLogMiddleware(logger), httpMetricsMiddleware);
   // body errors (bad encoding, charset, JSON, depth) end in the exception filter as 4xx with a code
   app.use(jsonBody({ limit: '1mb' }), requestLogContextMiddleware);
+  if (tracingOn()) app.use(httpSpanContextMiddleware);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
@@ -80,6 +84,8 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
   );
   const logger = new Logger(definition.name);
   try {
+    // before Nest builds anything, so the first request and the first event are traced
+    startTracing(definition.name);
     const { app, config } = await createService(definition);
     await app.startAllMicroservices();
     await app.listen(config.PORT, process.env.HOST ?? '127.0.0.1');

@@ -12,3 +12,4 @@ export * from './query-fields';
 export * from './periodic-job';
 export * from './request-body';
 export * from './rate-limit.guard';
+export * from './tracing';

@@ -9,6 +9,7 @@ import { PersistenceModule } from '@tongguan/persistence';
 import { BacklogMetrics } from './health/backlog-metrics';
 import { HealthController } from './health/health.controller';
 import { RATE_LIMIT_TOKEN_SETTINGS, RateLimitGuard } from './rate-limit.guard';
+import { TracingShutdown } from './tracing/tracing-shutdown';
 
 /**
  * What every service has: config, clock, its database, Kafka, rate limits, auth, /health (live, ready) and /metrics with the backlog gauges.
@@ -34,6 +35,7 @@ export class PlatformModule {
         { provide: RATE_LIMIT_TOKEN_SETTINGS, useValue: tokenSettingsOf(config) },
         { provide: APP_GUARD, useClass: RateLimitGuard },
         BacklogMetrics,
+        TracingShutdown,
       ],
       controllers: [HealthController],
     };

@@ -5,6 +5,7 @@ import {
   type PipeTransform,
 } from '@nestjs/common';
 import { BL_NUMBER_PATTERN, normaliseBlNumber } from '@tongguan/contracts';
+import { trace } from '@opentelemetry/api';
 import { addToLogContext } from '@tongguan/logging';
 
 /** The request's correlation id (set by the correlation middleware), for the events it causes. */
@@ -25,6 +26,7 @@ export class ShipmentIdPipe implements PipeTransform<string, string> {
       });
     }
     addToLogContext({ shipmentId: id }); // the request's log lines name the shipment it is about
+    trace.getActiveSpan()?.setAttribute('tongguan.shipment_id', id); // and so does its span
     return id;
   }
 }

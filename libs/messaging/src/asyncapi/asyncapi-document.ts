@@ -32,6 +32,12 @@ const cloudEventHeaders: Json = {
     ce_subject: { type: 'string', description: 'the shipmentId, also the message key' },
     ce_correlationid: { type: 'string' },
     ce_causationid: { type: 'string' },
+    ce_traceparent: {
+      type: 'string',
+      pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
+      description:
+        'CloudEvents distributed-tracing extension: W3C traceparent of the producing span (when tracing is on); a consumer continues the trace',
+    },
   },
 };
 
