@@ -13,3 +13,4 @@ export * from './periodic-job';
 export * from './request-body';
 export * from './rate-limit.guard';
 export * from './tracing';
+export * from './currency/iso4217';

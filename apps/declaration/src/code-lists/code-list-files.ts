@@ -35,6 +35,10 @@ export class UnitsFile {
 }
 
 export const INCOTERM_TRANSPORT = ['any', 'sea-and-inland-waterway'] as const;
+export const INCOTERM_GROUPS = ['E', 'F', 'C', 'D'] as const;
+/** Costs up to the place of import that customs adds to the price when the buyer pays them. */
+export const VALUATION_COSTS = ['loading', 'freight', 'insurance'] as const;
+export type ValuationCost = (typeof VALUATION_COSTS)[number];
 
 export class IncotermEntry {
   @Matches(/^[A-Z]{3}$/, { message: 'code must be three capital letters' }) code: string;
@@ -42,6 +46,12 @@ export class IncotermEntry {
   @IsString() @Length(1, 50) nameZh: string;
   @IsIn(INCOTERM_TRANSPORT, { message: `transport must be one of ${INCOTERM_TRANSPORT.join(', ')}` })
   transport: (typeof INCOTERM_TRANSPORT)[number];
+  @IsIn(INCOTERM_GROUPS, { message: `group must be one of ${INCOTERM_GROUPS.join(', ')}` })
+  group: (typeof INCOTERM_GROUPS)[number];
+  /** What the price leaves to the buyer up to the place of import: customs adds it (CIF basis). */
+  @IsArray()
+  @IsIn(VALUATION_COSTS, { each: true, message: `buyerPays lists some of ${VALUATION_COSTS.join(', ')}` })
+  buyerPays: ValuationCost[];
 }
 
 /** config/incoterms.json: the ICC Incoterms 2020 rules. */

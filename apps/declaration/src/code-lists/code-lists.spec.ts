@@ -49,12 +49,13 @@ describe('code lists', () => {
     expect(TRADE_MODES).toEqual(expect.arrayContaining(['0110', '0214', '0615', '1233', '2225', '9610']));
   });
 
-  it('takes ISO 3166 countries and ISO 4217 currencies from ICU', () => {
+  it('takes ISO 3166 countries from ICU and ISO 4217 currencies from the pinned table', () => {
     expect(isKnownCountry('NO')).toBe(true);
     expect(isKnownCountry('XY')).toBe(false);
     expect(isKnownCountry('EU')).toBe(false);
     expect(isKnownCurrency('JPY')).toBe(true);
     expect(isKnownCurrency('ABC')).toBe(false);
+    expect(isKnownCurrency('XAU')).toBe(false);
   });
 
   it('a code list file with several problems reports every one of them', () => {
@@ -77,7 +78,18 @@ describe('code lists', () => {
     );
     expect(() =>
       parseIncoterms(
-        { incoterms: [{ code: 'FOB', name: 'Free On Board', nameZh: '船上交货', transport: 'air' }] },
+        {
+          incoterms: [
+            {
+              code: 'FOB',
+              name: 'Free On Board',
+              nameZh: '船上交货',
+              transport: 'air',
+              group: 'F',
+              buyerPays: ['freight'],
+            },
+          ],
+        },
         'incoterms.json',
       ),
     ).toThrow(/incoterms\.0\.transport: transport must be one of any, sea-and-inland-waterway/);

@@ -47,16 +47,18 @@ export class AmendmentsService {
     const closed = amendmentRefusal(current);
     if (closed) throw new DomainError('DECLARATION.NOT_AMENDABLE', closed);
     const assessedAt = this.clock.now();
+    // duty is owed at the tariff and exchange rates of the day the declaration was lodged (Customs
+    // Tariff Law Art. 31), not of the day it is amended
+    const lodgedAt = current.statusHistory[0] ? new Date(current.statusHistory[0].at) : assessedAt;
     const isDuplicate = (shipmentId: string) => this.declarations.hasActive(shipmentId, id);
-    const filing = await this.validator.validate(raw, isDuplicate, assessedAt);
+    const filing = await this.validator.validate(raw, isDuplicate, lodgedAt);
     const { aeoTraderId, majorProjectCode } = filing;
     const earned = await this.greenChannel.earned(
       { importerId: current.importerId, aeoTraderId, majorProjectCode },
       assessedAt,
     );
     const { greenChannel } = earned;
-    const { tariff, rates } = this.validator;
-    const { shipmentId, duty, accepted } = assessFiling(filing, tariff, rates, assessedAt, earned);
+    const { shipmentId, duty, accepted } = assessFiling(filing, this.validator.dutyData, lodgedAt, earned);
     if (shipmentId !== current.shipmentId) {
       throw new DomainError(
         'DECLARATION.DEFICIENT',

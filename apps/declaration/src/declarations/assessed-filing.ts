@@ -1,8 +1,6 @@
 import type { PayloadInput } from '@tongguan/contracts';
 import { shipmentIdOf } from '@tongguan/contracts';
-import { assessDuty, toMinor, type DutyAssessment } from '../duty/duty-calculator';
-import type { ExchangeRates } from '../duty/exchange-rates';
-import type { Tariff } from '../duty/tariff';
+import { assessDuty, toMinor, type DutyAssessment, type DutyData } from '../duty/duty-calculator';
 import type { GreenChannelGrounds } from './declaration.schema';
 import type { LodgeDeclarationDto } from './lodge-declaration.dto';
 
@@ -58,8 +56,7 @@ export function groundsOf(earned: {
 /** The customs reading of a valid filing: its shipment, duty and the data set agencies get. */
 export function assessFiling(
   filing: LodgeDeclarationDto,
-  tariff: Tariff,
-  rates: ExchangeRates,
+  data: DutyData,
   at: Date,
   green: EarnedStatus,
 ): AssessedFiling {
@@ -67,7 +64,7 @@ export function assessFiling(
   const dutiable = filing.items.map(({ quantity, unit }, i) => ({ ...accepted.items[i], quantity, unit }));
   return {
     shipmentId: shipmentIdOf(filing.blNumber),
-    duty: assessDuty(dutiable, filing.currency, tariff, rates, at),
+    duty: assessDuty(dutiable, filing.currency, filing, data, at),
     accepted,
   };
 }

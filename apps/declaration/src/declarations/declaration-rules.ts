@@ -1,31 +1,27 @@
 import type { FieldProblem } from '@tongguan/contracts';
-import { isKnownCountry, isKnownCurrency, TRADE_MODES, UNITS } from '../code-lists/code-lists';
-import { customsDate, rateOn, type ExchangeRates } from '../duty/exchange-rates';
-import { headingOf, type Tariff } from '../duty/tariff';
+import { isKnownCountry, TRADE_MODES, UNITS } from '../code-lists/code-lists';
+import type { DutyData } from '../duty/duty-calculator';
+import { customsDate } from '../duty/exchange-rates';
+import { headingOf, ratesOn, tariffLineOf } from '../duty/tariff';
+import { valuationProblems } from '../duty/valuation-rules';
 import type { LodgeDeclarationDto } from './lodge-declaration.dto';
 
 /**
  * Rules that need code lists or more than one field. They run on whatever parts of the filing are
  * well-formed, so their findings join the field errors in one notice (one-time notification).
- * `assessedAt` (business time) picks the exchange rates in force, as the duty assessment will.
+ * `assessedAt` (business time) picks the tariff and exchange rates in force on its customs date, as
+ * the duty assessment will.
  */
 export function crossFieldProblems(
   dto: Partial<LodgeDeclarationDto>,
-  tariff: Tariff,
-  rates: ExchangeRates,
+  data: DutyData,
   assessedAt: Date,
 ): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+  const { tariff, rates } = data;
+  const day = customsDate(rates, assessedAt);
+  const problems: FieldProblem[] = valuationProblems(dto, rates, assessedAt);
   const add = (path: string, code: string, message: string) => problems.push({ path, code, message });
 
-  if (typeof dto.currency === 'string' && /^[A-Z]{3}$/.test(dto.currency)) {
-    if (!isKnownCurrency(dto.currency))
-      add('currency', 'CURRENCY_UNKNOWN', `${dto.currency} is not an ISO 4217 currency`);
-    else if (!rateOn(rates, dto.currency, assessedAt)) {
-      const day = customsDate(rates, assessedAt);
-      add('currency', 'CURRENCY_NO_RATE', `no customs exchange rate for ${dto.currency} in force on ${day}`);
-    }
-  }
   if (
     typeof dto.tradeMode === 'string' &&
     /^\d{4}$/.test(dto.tradeMode) &&
@@ -41,16 +37,16 @@ export function crossFieldProblems(
   }
   const items = Array.isArray(dto.items) ? dto.items : [];
   items.forEach((item, i) => {
-    if (
-      typeof item?.hsCode === 'string' &&
-      /^\d{6,10}$/.test(item.hsCode) &&
-      !tariff.headings.has(headingOf(item.hsCode))
-    ) {
+    const wellFormed = typeof item?.hsCode === 'string' && /^\d{6,10}$/.test(item.hsCode);
+    const inForce = wellFormed ? ratesOn(tariff, item.hsCode, day) : undefined;
+    if (wellFormed && !tariffLineOf(tariff, item.hsCode)) {
       add(
         `items.${i}.hsCode`,
         'HS_CODE_UNKNOWN',
         `HS heading ${headingOf(item.hsCode)} is not in the tariff`,
       );
+    } else if (wellFormed && !inForce) {
+      add(`items.${i}.hsCode`, 'TARIFF_NO_RATE', `HS code ${item.hsCode}: no tariff rate in force on ${day}`);
     }
     if (
       typeof item?.originCountry === 'string' &&
@@ -59,13 +55,12 @@ export function crossFieldProblems(
     ) {
       add(`items.${i}.originCountry`, 'COUNTRY_UNKNOWN', `${item.originCountry} is not an ISO 3166 country`);
     }
-    const wellFormed = typeof item?.hsCode === 'string' && /^\d{6,10}$/.test(item.hsCode);
-    const specific = wellFormed ? tariff.headings.get(headingOf(item.hsCode))?.specificDuty : undefined;
+    const specific = inForce?.specificDuty;
     if (specific && UNITS.includes(item.unit) && item.unit !== specific.unit) {
       add(
         `items.${i}.unit`,
         'UNIT_MISMATCH',
-        `HS heading ${headingOf(item.hsCode)} carries a specific duty per ${specific.unit}: declare the quantity in ${specific.unit}, not ${item.unit}`,
+        `tariff line ${inForce.tariffCode} carries a specific duty per ${specific.unit}: declare the quantity in ${specific.unit}, not ${item.unit}`,
       );
     }
   });

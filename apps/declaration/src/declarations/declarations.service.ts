@@ -64,8 +64,11 @@ export class DeclarationsService implements OnModuleInit {
     );
     const { greenChannel } = earned;
     const id = randomUUID();
-    const { tariff, rates } = this.validator;
-    const { shipmentId, duty, accepted: dataSet } = assessFiling(filing, tariff, rates, assessedAt, earned);
+    const {
+      shipmentId,
+      duty,
+      accepted: dataSet,
+    } = assessFiling(filing, this.validator.dutyData, assessedAt, earned);
     const tradeMode = filing.tradeMode ?? GENERAL_TRADE;
     const required = this.routing.required(filing, earned.traderStatus);
     const reviewed = required.some(isAcceptanceReview);

@@ -4,8 +4,10 @@ import { validate } from 'class-validator';
 import { flattenValidationErrors, normaliseBlNumber, type FieldProblem } from '@tongguan/contracts';
 import { DomainError } from '@tongguan/platform';
 import { GENERAL_TRADE } from '../code-lists/code-lists';
-import { loadExchangeRates, type ExchangeRates } from '../duty/exchange-rates';
-import { loadTariff, type Tariff } from '../duty/tariff';
+import type { DutyData } from '../duty/duty-calculator';
+import { loadExchangeRates } from '../duty/exchange-rates';
+import { loadTariff } from '../duty/tariff';
+import { VALUATION } from '../duty/valuation-settings';
 import { crossFieldProblems } from './declaration-rules';
 import { LodgeDeclarationDto } from './lodge-declaration.dto';
 
@@ -15,8 +17,8 @@ import { LodgeDeclarationDto } from './lodge-declaration.dto';
  */
 @Injectable()
 export class FilingValidator {
-  readonly tariff: Tariff = loadTariff();
-  readonly rates: ExchangeRates = loadExchangeRates();
+  /** The dated tariff and exchange rates and the valuation defaults, read and checked at boot. */
+  readonly dutyData: DutyData = { tariff: loadTariff(), rates: loadExchangeRates(), valuation: VALUATION };
 
   async validate(
     raw: unknown,
@@ -36,7 +38,7 @@ export class FilingValidator {
     const problems = flattenValidationErrors(
       await validate(dto, { whitelist: true, forbidNonWhitelisted: true }),
     );
-    problems.push(...crossFieldProblems(dto, this.tariff, this.rates, assessedAt));
+    problems.push(...crossFieldProblems(dto, this.dutyData, assessedAt));
     if (typeof dto.blNumber === 'string' && !problems.some((p) => p.path === 'blNumber')) {
       dto.blNumber = normaliseBlNumber(dto.blNumber);
       const refused = rightProblems ? await rightProblems(dto.blNumber) : [];

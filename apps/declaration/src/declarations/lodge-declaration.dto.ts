@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { INCOTERMS, UNITS } from '../code-lists/code-lists';
+import { VALUATION_METHODS } from '../duty/valuation-settings';
 
 const PARTY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -47,11 +48,44 @@ export class DeclarationItemDto {
   @Max(1e9)
   netWeightKg: number;
 
-  @ApiProperty({ example: 40000, description: 'Customs value in the declaration currency (major units)' })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @ApiProperty({
+    example: 40000,
+    description:
+      "The line's invoice price in the declaration currency (major units, at most the currency's ISO 4217 minor units); freight and insurance are added per the Incoterm",
+  })
+  @IsNumber({ maxDecimalPlaces: 4 })
   @Min(0)
   @Max(1e12)
   customsValue: number;
+}
+
+/**
+ * A cost the valuation adds to the price (运费/保费): a total amount in a currency (mark 3 of the
+ * customs form), or a rate in percent of its basis (mark 1). Given only when the Incoterm leaves the
+ * cost to the buyer.
+ */
+export class ChargeDto {
+  @ApiPropertyOptional({
+    example: '1200.00',
+    description:
+      "Total amount in `currency`, a decimal string with at most the currency's ISO 4217 minor units",
+  })
+  @IsOptional()
+  @Matches(/^\d{1,13}(\.\d{1,4})?$/, { message: 'amount must be a decimal string such as "1200.00"' })
+  amount?: string;
+
+  @ApiPropertyOptional({ example: 'USD', description: 'ISO 4217 currency of `amount`' })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code' })
+  currency?: string;
+
+  @ApiPropertyOptional({
+    example: '0.3',
+    description: 'Rate in percent: of the price for freight, of price and freight for insurance',
+  })
+  @IsOptional()
+  @Matches(/^\d{1,3}(\.\d{1,4})?$/, { message: 'ratePercent must be a decimal string such as "0.3"' })
+  ratePercent?: string;
 }
 
 /** The import declaration data set (WCO data model in spirit). */
@@ -72,7 +106,52 @@ export class LodgeDeclarationDto {
   @ApiProperty({ example: 'CNSZX' })
   @Matches(/^[A-Z]{2}[A-Z2-9]{3}$/, { message: 'portOfDischarge must be a UN/LOCODE' })
   portOfDischarge: string;
-  @ApiProperty({ enum: INCOTERMS }) @IsIn(INCOTERMS) incoterm: string;
+  @ApiProperty({
+    enum: INCOTERMS,
+    description: 'Incoterms 2020 rule of the sale: says what valuation adds to reach CIF',
+  })
+  @IsIn(INCOTERMS)
+  incoterm: string;
+
+  @ApiPropertyOptional({
+    type: ChargeDto,
+    description:
+      'Freight to the place of import, for terms that leave it to the buyer (E and F terms); undeclared, the default rate applies',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChargeDto)
+  freight?: ChargeDto;
+
+  @ApiPropertyOptional({
+    type: ChargeDto,
+    description:
+      'Insurance to the place of import, for terms that leave it to the buyer (E, F, CFR, CPT); undeclared, 0.3% of cost and freight',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChargeDto)
+  insurance?: ChargeDto;
+
+  @ApiPropertyOptional({
+    type: ChargeDto,
+    description:
+      'Loading and carriage to the place of export borne by the buyer (EXW, FCA, FAS); added only when declared',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChargeDto)
+  loadingCosts?: ChargeDto;
+
+  @ApiPropertyOptional({
+    enum: VALUATION_METHODS,
+    default: '1',
+    description:
+      'Valuation method (config/valuation.json): 1 transaction value, 2 identical goods, 3 similar goods, 4 deductive, 5 computed, 6 reasonable means',
+  })
+  @IsOptional()
+  @IsIn(VALUATION_METHODS)
+  valuationMethod?: string;
   @ApiProperty({ example: 'EUR' })
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code' })
   currency: string;

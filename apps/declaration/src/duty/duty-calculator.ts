@@ -1,9 +1,15 @@
-import { rateOn, customsDate, type AppliedRate, type ExchangeRates } from './exchange-rates';
-import { headingOf, type Tariff } from './tariff';
+import { INCOTERM_RULES } from '../code-lists/code-lists';
+import { customsDate, rateOn, type AppliedRate, type ExchangeRates } from './exchange-rates';
+import { applyRate, apportion, dutyOf, toFen, toMinor } from './money';
+import { ratesOn, type Tariff } from './tariff';
+import { valueToCif, type Valuation, type ValuationTerms } from './valuation';
+import type { ValuationSettings } from './valuation-settings';
+
+export { toMinor } from './money';
 
 export interface DutiableItem {
   hsCode: string;
-  /** Customs value in minor units of the declaration currency. */
+  /** The line's invoice price in minor units of the declaration currency. */
   customsValueMinor: number;
   /** Declared quantity, in `unit`; a specific duty is charged on it. */
   quantity: number;
@@ -11,24 +17,41 @@ export interface DutiableItem {
   unit: string;
 }
 
+/** The data an assessment reads: the dated tariff, the dated exchange rates and the valuation defaults. */
+export interface DutyData {
+  tariff: Tariff;
+  rates: ExchangeRates;
+  valuation: ValuationSettings;
+}
+
 export interface DutyLine {
   hsCode: string;
+  /** The tariff line whose rates applied (the most specific listed: 8, 6 or 4 digits) and their period. */
+  tariffCode: string;
+  ratesValidFrom: string;
+  /** The line's invoice price in CNY. */
+  priceCnyMinor: number;
+  /** Its share of the valuation's additions (freight, insurance, loading), in proportion to price. */
+  additionsCnyMinor: number;
+  /** Price plus additions: the CIF value the duty is on. */
   customsValueCnyMinor: number;
-  /** Ad valorem rate applied, when the heading has one. */
-  adValoremRate?: number;
-  /** Specific duty applied, when the heading has one: fen per unit times the declared quantity. */
+  /** Ad valorem rate applied (a decimal fraction), when the line has one. */
+  adValoremRate?: string;
+  /** Specific duty applied, when the line has one: fen per unit times the declared quantity. */
   specificDuty?: { fenPerUnit: number; unit: string; quantity: number };
   /** Ad valorem plus specific duty (compound), rounded once to the fen. */
   dutyMinor: number;
-  vatRate: number;
+  vatRate: string;
   vatMinor: number;
 }
 
 export interface DutyAssessment {
   currency: 'CNY';
-  /** Customs local date of the assessment: the date whose exchange rate applied. */
+  /** Customs local date of the assessment (the lodgement's): the date whose tariff and exchange rates applied. */
   assessedOn: string;
   exchangeRate: AppliedRate;
+  /** The CIF valuation: the price, each addition with its source, the customs value. */
+  valuation: Valuation;
   lines: DutyLine[];
   customsValueCnyMinor: number;
   dutyMinor: number;
@@ -36,52 +59,65 @@ export interface DutyAssessment {
   totalMinor: number;
 }
 
-/** Number of minor units in one unit of the currency (2 for CNY and USD, 0 for JPY and KRW). */
-export function minorDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-  );
-}
-
-export function toMinor(amount: number, currency: string): number {
-  return toInteger(amount * 10 ** minorDigits(currency));
-}
-
 /**
- * Duty per line from the tariff (ad valorem on the customs value converted to CNY, specific on the
- * declared quantity, or both), then import VAT per line on value plus duty at the line's VAT rate.
- * The exchange rate is the one in force at `assessedAt` (business time). Each line's duty and VAT
- * are rounded to the fen, as a customs receipt shows them; the totals add the rounded lines.
- * The filing rules (crossFieldProblems) guarantee the heading, the rate and the unit: a breach here
- * is a programming error, hence a plain Error.
+ * Duty per line from the tariff rates in force on the customs date of `assessedAt` (business time):
+ * ad valorem on the line's CIF value in CNY, specific on the declared quantity, or both; then import
+ * VAT per line on value plus duty. The CIF value is the price plus the additions the Incoterm calls
+ * for (valuation.ts), shared out over the lines in proportion to their price. Amounts are integer fen
+ * and rates decimal strings throughout (money.ts); each line's duty and VAT are rounded to the fen, as a
+ * customs receipt shows them, and the totals add the rounded lines. The filing rules
+ * (crossFieldProblems) guarantee the tariff line, its rates, the unit and the exchange rates: a breach
+ * here is a programming error, hence a plain Error.
  */
 export function assessDuty(
   items: DutiableItem[],
   currency: string,
-  tariff: Tariff,
-  rates: ExchangeRates,
+  terms: ValuationTerms,
+  data: DutyData,
   assessedAt: Date,
 ): DutyAssessment {
-  const applied = rateOn(rates, currency, assessedAt);
-  if (!applied) throw new Error(`no exchange rate for ${currency} on ${customsDate(rates, assessedAt)}`);
-  const lines = items.map((item): DutyLine => {
-    const heading = tariff.headings.get(headingOf(item.hsCode));
-    if (!heading) throw new Error(`HS heading ${headingOf(item.hsCode)} not in the tariff`);
-    const { adValoremRate, specificDuty } = heading;
+  const { tariff, rates } = data;
+  const day = customsDate(rates, assessedAt);
+  const rateOf = (code: string): AppliedRate => {
+    const applied = rateOn(rates, code, assessedAt);
+    if (!applied) throw new Error(`no exchange rate for ${code} on ${day}`);
+    return applied;
+  };
+  const applied = rateOf(currency);
+  const rule = INCOTERM_RULES.get(terms.incoterm);
+  if (!rule) throw new Error(`Incoterm ${terms.incoterm} not in the code list`);
+
+  const prices = items.map((item) => toFen(item.customsValueMinor, currency, applied.rate));
+  const priceCnyMinor = sum(prices);
+  const valuation = valueToCif(priceCnyMinor, terms, rule, data.valuation, (amount, code) => {
+    const rate = rateOf(code);
+    const fen = toFen(toMinor(amount, code), code, rate.rate);
+    return { fen, source: `${code} ${amount} at ${rate.rate} (rate from ${rate.validFrom})` };
+  });
+  const shares = apportion(valuation.customsValueCnyMinor - priceCnyMinor, prices);
+
+  const lines = items.map((item, i): DutyLine => {
+    const inForce = ratesOn(tariff, item.hsCode, day);
+    if (!inForce) throw new Error(`HS code ${item.hsCode}: no tariff rate in force on ${day}`);
+    const { adValoremRate, specificDuty } = inForce;
     if (specificDuty && specificDuty.unit !== item.unit) {
       throw new Error(
-        `HS heading ${headingOf(item.hsCode)} is dutiable per ${specificDuty.unit}, not ${item.unit}`,
+        `tariff line ${inForce.tariffCode} is dutiable per ${specificDuty.unit}, not ${item.unit}`,
       );
     }
-    const customsValueCnyMinor = toInteger(
-      (item.customsValueMinor / 10 ** minorDigits(currency)) * applied.rate * 100,
+    const customsValueCnyMinor = prices[i] + shares[i];
+    const dutyMinor = dutyOf(
+      customsValueCnyMinor,
+      adValoremRate,
+      specificDuty && { fenPerUnit: specificDuty.fenPerUnit, quantity: item.quantity },
     );
-    const dutyMinor = toInteger(
-      customsValueCnyMinor * (adValoremRate ?? 0) + item.quantity * (specificDuty?.fenPerUnit ?? 0),
-    );
-    const vatRate = heading.vatRate ?? tariff.vatRate;
+    const vatRate = inForce.vatRate ?? tariff.vatRate;
     return {
       hsCode: item.hsCode,
+      tariffCode: inForce.tariffCode,
+      ratesValidFrom: inForce.validFrom,
+      priceCnyMinor: prices[i],
+      additionsCnyMinor: shares[i],
       customsValueCnyMinor,
       ...(adValoremRate !== undefined ? { adValoremRate } : {}),
       ...(specificDuty
@@ -95,30 +131,22 @@ export function assessDuty(
         : {}),
       dutyMinor,
       vatRate,
-      vatMinor: toInteger((customsValueCnyMinor + dutyMinor) * vatRate),
+      vatMinor: applyRate(customsValueCnyMinor + dutyMinor, vatRate),
     };
   });
   const dutyMinor = sum(lines.map((l) => l.dutyMinor));
   const vatMinor = sum(lines.map((l) => l.vatMinor));
   return {
     currency: 'CNY',
-    assessedOn: customsDate(rates, assessedAt),
+    assessedOn: day,
     exchangeRate: applied,
+    valuation,
     lines,
-    customsValueCnyMinor: sum(lines.map((l) => l.customsValueCnyMinor)),
+    customsValueCnyMinor: valuation.customsValueCnyMinor,
     dutyMinor,
     vatMinor,
     totalMinor: dutyMinor + vatMinor,
   };
-}
-
-/**
- * Rounds half up to a whole minor unit after dropping binary noise: 35.25 × 7.74 × 100 is 27,283.5 on
- * paper but 27,283.4999… in floating point. Rounded to 15 significant digits it is 27,283.5 again;
- * 15 digits still keep a tenth of a fen below CNY 10^12 (a trillion yuan), far above any real line.
- */
-function toInteger(amount: number): number {
-  return Math.round(Number(amount.toPrecision(15)));
 }
 
 function sum(values: number[]): number {

@@ -2,12 +2,14 @@ import type { HttpException } from '@nestjs/common';
 import { crossFieldProblems } from '../declarations/declaration-rules';
 import { FilingValidator } from '../declarations/filing-validator';
 import type { DeclarationItemDto, LodgeDeclarationDto } from '../declarations/lodge-declaration.dto';
+import type { DutyData } from './duty-calculator';
 import { loadExchangeRates } from './exchange-rates';
 import { loadTariff } from './tariff';
+import { VALUATION } from './valuation-settings';
 
-// The filing rules that depend on the duty data, run against the shipped tariff and rate table.
-const tariff = loadTariff();
-const rates = loadExchangeRates();
+// The filing rules that depend on the duty data, run against the shipped tariff, rate table and
+// valuation settings.
+const data: DutyData = { tariff: loadTariff(), rates: loadExchangeRates(), valuation: VALUATION };
 const MARCH = new Date('2026-03-02T02:00:00Z');
 
 function item(overrides: Partial<DeclarationItemDto>): DeclarationItemDto {
@@ -24,25 +26,30 @@ function item(overrides: Partial<DeclarationItemDto>): DeclarationItemDto {
 }
 
 function filing(items: DeclarationItemDto[], currency = 'EUR'): Partial<LodgeDeclarationDto> {
-  return { currency, grossWeightKg: 1e6, items, consignor: { name: 'ACME GMBH', country: 'DE' } };
+  return {
+    currency,
+    incoterm: 'CIF',
+    grossWeightKg: 1e6,
+    items,
+    consignor: { name: 'ACME GMBH', country: 'DE' },
+  };
 }
 
 const found = (dto: Partial<LodgeDeclarationDto>, at = MARCH) =>
-  crossFieldProblems(dto, tariff, rates, at).map((p) => `${p.path}:${p.code}`);
+  crossFieldProblems(dto, data, at).map((p) => `${p.path}:${p.code}`);
 
 describe('filing rules on duty data', () => {
   it('a specific duty needs the quantity in its unit: chicken declared in pieces is a deficiency', () => {
     const problems = crossFieldProblems(
       filing([item({ hsCode: '020714', description: 'Frozen chicken wings', unit: 'NAR', quantity: 9000 })]),
-      tariff,
-      rates,
+      data,
       MARCH,
     );
     expect(problems).toEqual([
       {
         path: 'items.0.unit',
         code: 'UNIT_MISMATCH',
-        message: 'HS heading 0207 carries a specific duty per KGM: declare the quantity in KGM, not NAR',
+        message: 'tariff line 0207 carries a specific duty per KGM: declare the quantity in KGM, not NAR',
       },
     ]);
   });
@@ -71,7 +78,7 @@ describe('filing rules on duty data', () => {
       'currency:CURRENCY_NO_RATE',
     ]);
     expect(found(filing([item({})]), new Date('2025-10-31T16:00:00Z'))).toEqual([]);
-    expect(crossFieldProblems(filing([item({})], 'CHF'), tariff, rates, MARCH)).toEqual([
+    expect(crossFieldProblems(filing([item({})], 'CHF'), data, MARCH)).toEqual([
       {
         path: 'currency',
         code: 'CURRENCY_NO_RATE',
@@ -103,5 +110,41 @@ describe('filing rules on duty data', () => {
   it('an unknown trade mode is one more deficiency; a filing without one is general trade', () => {
     expect(found({ ...filing([item({})]), tradeMode: '9999' })).toEqual(['tradeMode:TRADE_MODE_UNKNOWN']);
     expect(found({ ...filing([item({})]), tradeMode: '0615' })).toEqual([]);
+  });
+
+  it('the tariff applies by date: a line with no rate in force on the customs date is a deficiency', () => {
+    // the shipped tariff has cars from 2006-07-01: 25% until 2018-06-30, 15% since
+    expect(found(filing([item({})], 'CNY'), new Date('2006-06-30T15:59:59Z'))).toEqual([
+      'items.0.hsCode:TARIFF_NO_RATE',
+    ]);
+    expect(found(filing([item({})], 'CNY'), new Date('2006-06-30T16:00:00Z'))).toEqual([]);
+  });
+
+  it('valuation: a charge the Incoterm already includes, an incomplete or ambiguous one, an amount finer than its currency', () => {
+    const dto: Partial<LodgeDeclarationDto> = {
+      ...filing([item({ customsValue: 40000.5 })], 'JPY'),
+      incoterm: 'CFR',
+      freight: { amount: '1000.00', currency: 'USD' },
+      insurance: { amount: '12.5', currency: 'JPY', ratePercent: '0.3' },
+      loadingCosts: { amount: '10' },
+    };
+    expect(found(dto).sort()).toEqual(
+      [
+        'freight:CHARGE_IN_PRICE',
+        'insurance:CHARGE_AMBIGUOUS',
+        'insurance.amount:AMOUNT_PRECISION',
+        'items.0.customsValue:AMOUNT_PRECISION',
+        'loadingCosts.currency:CHARGE_INCOMPLETE',
+        'loadingCosts:CHARGE_IN_PRICE',
+      ].sort(),
+    );
+    const fob = { ...filing([item({})], 'USD'), incoterm: 'FOB' };
+    expect(found({ ...fob, freight: { amount: '1000.00', currency: 'XAU' } })).toEqual([
+      'freight.currency:CURRENCY_UNKNOWN',
+    ]);
+    expect(found({ ...fob, freight: {} })).toEqual(['freight:CHARGE_INCOMPLETE']);
+    expect(
+      found({ ...fob, freight: { amount: '1000.00', currency: 'EUR' }, insurance: { ratePercent: '0.3' } }),
+    ).toEqual([]);
   });
 });

@@ -8,7 +8,6 @@ import {
   IsInstance,
   IsInt,
   IsISO8601,
-  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -17,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { isKnownCurrency } from '../code-lists/code-lists';
+import { DECIMAL, exact } from './money';
 
 const MINUTE_MS = 60_000;
 const BASE = 'CNY';
@@ -27,7 +27,9 @@ export class DatedRate {
   @IsISO8601({ strict: true }, { message: 'validFrom must be a calendar date' })
   validFrom: string;
 
-  @IsNumber() @Min(0.000001) @Max(1_000_000) rate: number;
+  /** A decimal string ("7.12"): the rate multiplies money, so it is never a float. */
+  @Matches(DECIMAL, { message: 'rate must be a decimal written as a string, e.g. "7.12"' })
+  rate: string;
 }
 
 /**
@@ -47,7 +49,7 @@ export class ExchangeRates {
 /** The rate applied to an assessment, kept on it so that the amounts can be traced to the table. */
 export interface AppliedRate {
   currency: string;
-  rate: number;
+  rate: string;
   /** The date from which this rate was in force. */
   validFrom: string;
 }
@@ -66,7 +68,10 @@ function rateTableProblems(table: ExchangeRates): string[] {
           problems.push(`rates.${currency}.${i}.validFrom: ${entry.validFrom} must come after ${previous}`);
         }
       }
-      if (currency === BASE && typeof entry?.rate === 'number' && entry.rate !== 1) {
+      const rate =
+        typeof entry?.rate === 'string' && DECIMAL.test(entry.rate) ? exact(entry.rate) : undefined;
+      if (rate?.units === 0n) problems.push(`rates.${currency}.${i}.rate: must be above 0`);
+      if (currency === BASE && rate && rate.units !== 10n ** BigInt(rate.scale)) {
         problems.push(`rates.${currency}.${i}.rate: the base currency converts at 1`);
       }
     });

@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { readJsonFile, validateDataFile } from '@tongguan/config';
-import { appConfigFile } from '@tongguan/platform';
+import { appConfigFile, isMoneyCurrency } from '@tongguan/platform';
 import path from 'node:path';
 
 const RULE_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -138,7 +138,6 @@ export class RiskRules {
 }
 
 const listOf = <T>(list: unknown): Partial<T>[] => (Array.isArray(list) ? (list as Partial<T>[]) : []);
-const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 function duplicates(values: unknown[]): unknown[] {
   return values.filter((v, i) => v !== undefined && values.indexOf(v) !== i);
@@ -168,7 +167,7 @@ function crossChecks(rules: RiskRules): string[] {
     if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency)) return;
     const at = `undervaluation.exchangeRates.${i}.currency`;
     if (currency === 'CNY') problems.push(`${at}: CNY is the base currency and takes no rate`);
-    else if (!ISO_CURRENCIES.has(currency)) problems.push(`${at}: ${currency} is not an ISO 4217 currency`);
+    else if (!isMoneyCurrency(currency)) problems.push(`${at}: ${currency} is not an ISO 4217 currency`);
   });
   const currencies = listOf<ExchangeRate>(valuation?.exchangeRates).map((r) => r?.currency);
   for (const c of duplicates(currencies)) {

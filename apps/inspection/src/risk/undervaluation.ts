@@ -1,3 +1,4 @@
+import { isMoneyCurrency, minorUnitsOf } from '@tongguan/platform';
 import type { ReferenceValue, RiskRules } from './risk-rules';
 
 export interface ValuedItem {
@@ -13,11 +14,9 @@ export interface UndervaluationFindings {
   uncheckedCurrency?: string;
 }
 
-/** Minor units in one unit of the currency: 2 for CNY and EUR, 0 for JPY and KRW (ISO 4217, as Intl has it). */
+/** Minor units of the currency (2 for CNY and EUR, 0 for JPY), from the pinned ISO 4217 table; 2 if not listed. */
 export function minorDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-  );
+  return isMoneyCurrency(currency) ? minorUnitsOf(currency) : 2;
 }
 
 function money(minor: number, currency: string): string {

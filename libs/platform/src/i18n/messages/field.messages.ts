@@ -16,6 +16,26 @@ export const FIELD_MESSAGES: Record<string, LocalizedText> = {
   CURRENCY_UNKNOWN: text('{path} is not an ISO 4217 currency', '{path} 不是 ISO 4217 币种代码'),
   CURRENCY_NO_RATE: text('no customs exchange rate for the currency on that day', '该币种在当日没有海关汇率'),
   UNIT_MISMATCH: text('{path}: the unit is not the tariff line’s unit', '{path}：计量单位与税则规定不符'),
+  TARIFF_NO_RATE: text(
+    '{path}: no tariff rate in force on the day of lodgement',
+    '{path}：申报之日没有适用的税率',
+  ),
+  CHARGE_IN_PRICE: text(
+    '{path}: the Incoterm’s price already includes this cost',
+    '{path}：该成交方式的价格已包含此项费用',
+  ),
+  CHARGE_AMBIGUOUS: text(
+    '{path}: give an amount or a rate, not both',
+    '{path}：请填报总价或费率，不能同时填报',
+  ),
+  CHARGE_INCOMPLETE: text(
+    '{path}: give an amount with its currency, or a rate',
+    '{path}：请填报总价及币制，或填报费率',
+  ),
+  AMOUNT_PRECISION: text(
+    '{path}: more decimals than the currency’s minor units',
+    '{path}：小数位数超过该币制的辅币位数',
+  ),
   WEIGHT_INCONSISTENT: text('{path}: the weights do not add up', '{path}：重量数据不一致'),
   BL_CHANGED: text('an amendment cannot change the bill of lading', '修改时不能更改提单号'),
   BL_NOT_MANIFESTED: text('the bill of lading is not manifested', '该提单尚未列入舱单'),
