@@ -71,7 +71,7 @@ export class ChargeDto {
       "Total amount in `currency`, a decimal string with at most the currency's ISO 4217 minor units",
   })
   @IsOptional()
-  @Matches(/^\d{1,13}(\.\d{1,4})?$/, { message: 'amount must be a decimal string such as "1200.00"' })
+  @Matches(/^\d{1,12}(\.\d{1,4})?$/, { message: 'amount must be a decimal string such as "1200.00"' })
   amount?: string;
 
   @ApiPropertyOptional({ example: 'USD', description: 'ISO 4217 currency of `amount`' })
