@@ -137,7 +137,7 @@ describe('operations dashboard (headless Chromium)', () => {
     });
     monitor = new ApiClient(services.url('clearance-monitor'), ops);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    page = await browser.newPage({ viewport: { width: 1600, height: 880 } });
+    page = await browser.newPage({ viewport: { width: 1600, height: 880 }, locale: 'en-US' });
   });
 
   afterAll(async () => {
@@ -260,6 +260,69 @@ describe('operations dashboard (headless Chromium)', () => {
     expect(await page.textContent('#scorecards .scorecard-alert')).toContain('below target: 60 %');
     await screenshot(page.locator('.scorecards-panel'), 'dashboard-scorecards');
   });
+
+  it('speaks Simplified Chinese to a zh-CN browser, with Chinese number and date formats, and keeps each user’s choice', async () => {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 880 }, locale: 'zh-CN' });
+    const zh = await context.newPage();
+    const url = `${services.url('clearance-monitor')}/dashboard`;
+    await zh.goto(`${url}?token=${ops}`);
+    await zh.waitForSelector('#kpi-released[data-value="5"]');
+    expect(await zh.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await zh.inputValue('#language')).toBe('zh-CN');
+    expect(await zh.title()).toBe('通关 · 通关运行看板');
+    expect(await zh.textContent('#kpi-released .kpi-label')).toBe('已放行');
+    expect(await zh.textContent('.chart-panel h2')).toBe('通关时间');
+    expect(await zh.textContent('#risks thead')).toContain('已用时');
+    await eventually(
+      async () => (await zh.textContent('#live')) === '实时',
+      15_000,
+      'the live badge in Chinese',
+    );
+    // numbers as zh-CN formats them: 60%, 10小时, and the registry's Chinese names of agency and step
+    const row = '#scorecards tr[data-agency="licensing"][data-step="licence-verification"]';
+    await zh.waitForSelector(row);
+    expect(await zh.textContent(`${row} [data-field="within"]`)).toBe('60%');
+    expect(await zh.textContent(`${row} [data-field="p50"]`)).toBe('10小时');
+    expect(await zh.textContent(`${row} [data-field="limit"]`)).toBe('16小时');
+    expect(await zh.textContent(`${row} td:first-child`)).toMatch(/\p{Script=Han}/u);
+    expect(await zh.textContent('#scorecards .scorecard-alert')).toContain('未达标');
+    // every English word of the page has its Chinese, and no other
+    const keys = await zh.evaluate(`(async () => {
+      const { EN } = await import('/dashboard/assets/messages-en.js');
+      const { ZH_CN } = await import('/dashboard/assets/messages-zh-cn.js');
+      return { en: Object.keys(EN).sort(), zh: Object.keys(ZH_CN).sort() };
+    })()`);
+    expect((keys as { zh: string[] }).zh).toEqual((keys as { en: string[] }).en);
+    await screenshot(zh, 'dashboard.zh-CN');
+
+    // dates too: the audit trail's times as zh-CN writes them
+    await zh.fill('#search-input', `DSH${run}C`);
+    await zh.press('#search-input', 'Enter');
+    await zh.waitForSelector('#drill-audit table');
+    expect(await zh.textContent('#drill-body h3')).toBe('时间线');
+    expect(await zh.textContent('#drill-audit tbody td:first-child')).toMatch(
+      /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} UTC$/,
+    );
+    await zh.keyboard.press('Escape');
+
+    // OPS-1 switches to English: kept for OPS-1 across a reload; another user still gets the browser's
+    await zh.selectOption('#language', 'en');
+    await eventually(
+      async () => (await zh.textContent('#kpi-released .kpi-label')) === 'Released',
+      10_000,
+      'English',
+    );
+    expect(await zh.textContent(`${row} [data-field="within"]`)).toBe('60 %');
+    await zh.reload();
+    await zh.waitForSelector('#kpi-released[data-value="5"]');
+    expect(await zh.textContent('#kpi-released .kpi-label')).toBe('Released');
+    expect(await zh.getAttribute('html', 'lang')).toBe('en');
+    const other = await context.newPage();
+    await other.goto(`${url}?token=${tokenFor('ops', 'OPS-2')}`);
+    await other.waitForSelector('#kpi-released[data-value="5"]');
+    expect(await other.textContent('#kpi-released .kpi-label')).toBe('已放行');
+    await context.close();
+  }, 120_000);
 
   it('shows "—" for what a monitor does not offer and computes the chart from released shipments itself', async () => {
     const older = await browser.newPage({ viewport: { width: 1600, height: 880 } });

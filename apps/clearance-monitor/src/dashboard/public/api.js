@@ -1,5 +1,6 @@
 /* global sessionStorage, URLSearchParams */
 // The dashboard's view of the monitor's API: the bearer token, and answers that may be missing.
+import { locale } from './i18n.js';
 
 const TOKEN_KEY = 'tongguan.dashboard.token';
 
@@ -23,7 +24,12 @@ export class AuthError extends Error {
  */
 export async function getJson(path, { optional = false } = {}) {
   const response = await fetch(path, {
-    headers: { authorization: `Bearer ${token.get() ?? ''}`, accept: 'application/json' },
+    // the monitor's error messages come back in the language the page speaks
+    headers: {
+      authorization: `Bearer ${token.get() ?? ''}`,
+      accept: 'application/json',
+      'accept-language': locale(),
+    },
     cache: 'no-store',
   });
   if (response.status === 401 || response.status === 403) {

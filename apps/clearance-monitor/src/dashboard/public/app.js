@@ -6,7 +6,8 @@ import { renderChart } from './chart.js';
 import { renderDrilldown } from './drilldown.js';
 import { loadFigures } from './figures.js';
 import { LiveFeed } from './live.js';
-import { clockTime, el, fill } from './format.js';
+import { clockTime, el, fill, fullTime, wholeHours } from './format.js';
+import { chooseLocale, locale, restoreLocale, t, translatePage } from './i18n.js';
 import { renderKpis, renderQueues, renderStages } from './panels.js';
 import { renderScorecards } from './scorecards.js';
 import { renderActivity, renderRisks } from './shipments.js';
@@ -30,6 +31,7 @@ const state = {
   drill: null,
   refreshing: null,
   again: false,
+  live: { status: 'off', text: 'live.off' },
 };
 const counters = document.body.dataset;
 counters.liveUpdates = '0';
@@ -87,7 +89,7 @@ async function refreshOnce() {
   );
   renderActivity($('activity'), state.activity, { nowMs, onOpen: openShipment });
   renderScorecards($('scorecards'), { scorecards, standings });
-  $('updated').textContent = `updated ${clockTime(new Date(nowMs).toISOString(), nowMs)}`;
+  $('updated').textContent = t('updated', { time: clockTime(new Date(nowMs).toISOString(), nowMs) });
   counters.refreshes = String(Number(counters.refreshes) + 1);
 }
 
@@ -120,7 +122,7 @@ async function loadDrill(shipmentId) {
     $('drill-body'),
     timeline
       ? { shipmentId, timeline, audit, nowMs: businessNow() }
-      : { shipmentId, error: 'The monitor knows no shipment with this id.' },
+      : { shipmentId, error: t('drill.unknown') },
   );
 }
 
@@ -130,7 +132,7 @@ function openShipment(shipmentId) {
   state.drill = id;
   history.replaceState(null, '', `${location.pathname}${location.search}#shipment=${encodeURIComponent(id)}`);
   $('drill').hidden = false;
-  fill($('drill-body'), el('p', { class: 'empty' }, `Loading ${id}…`));
+  fill($('drill-body'), el('p', { class: 'empty' }, t('drill.loading', { id })));
   loadDrill(id).catch(handleError);
 }
 
@@ -140,10 +142,12 @@ function closeDrill() {
   history.replaceState(null, '', `${location.pathname}${location.search}`);
 }
 
+/** The live badge: its state and the key of its text, kept to say it again in another language. */
 function setLive(status, text) {
+  state.live = { status, text };
   const badge = $('live');
   badge.className = `live ${status}`;
-  badge.textContent = text;
+  badge.textContent = t(text);
 }
 
 function onUpdate(message) {
@@ -176,11 +180,11 @@ const live = new LiveFeed({
 
 function handleError(error) {
   if (error instanceof AuthError) {
-    askForToken(error.status === 403 ? 'This token is not for role ops.' : `Token refused: ${error.message}`);
+    askForToken(error.status === 403 ? t('token.notOps') : t('token.refused', { message: error.message }));
     return;
   }
   console.error(error);
-  setLive('off', 'error: retrying');
+  setLive('off', 'live.error');
 }
 
 function askForToken(reason) {
@@ -190,8 +194,28 @@ function askForToken(reason) {
   $('token-input').focus();
 }
 
+function showTarget() {
+  if (!state.context) return;
+  $('target').textContent = t('target.line', {
+    target: wholeHours(state.context.targetHours),
+    baseline: wholeHours(state.context.baselineHours),
+  });
+}
+
+/** Says every label again in the language now chosen: the page's own words, then what the panels drew. */
+function relabel() {
+  translatePage();
+  $('language').value = locale();
+  setLive(state.live.status, state.live.text);
+  showTarget();
+  if (state.context) void refresh();
+  if (state.drill) loadDrill(state.drill).catch(handleError);
+}
+
 async function start() {
   $('token-dialog').hidden = true;
+  restoreLocale(token.get());
+  relabel();
   try {
     state.context = await getJson('/v1/dashboard/context');
   } catch (error) {
@@ -199,8 +223,7 @@ async function start() {
     return;
   }
   syncClock(state.context.now, state.context.clockSpeed);
-  $('target').textContent =
-    `target ${state.context.targetHours} h · baseline ${state.context.baselineHours} h`;
+  showTarget();
   live.connect();
   await refresh();
   const wanted = new URLSearchParams(location.hash.slice(1)).get('shipment');
@@ -219,6 +242,10 @@ function wireControls() {
     openShipment($('search-input').value);
   });
   $('drill-close').addEventListener('click', closeDrill);
+  $('language').addEventListener('change', () => {
+    chooseLocale($('language').value, token.get());
+    relabel();
+  });
   document.addEventListener('keydown', (event) => event.key === 'Escape' && closeDrill());
   $('token-form').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -230,10 +257,10 @@ function wireControls() {
   });
   $('sign-out').addEventListener('click', () => {
     token.clear();
-    askForToken('Signed out. Paste an ops token to continue.');
+    askForToken(t('token.signedOut'));
   });
   setInterval(() => {
-    $('clock').textContent = new Date(businessNow()).toISOString().slice(0, 19).replace('T', ' ') + ' UTC';
+    $('clock').textContent = fullTime(new Date(businessNow()).toISOString());
   }, 1000);
   setInterval(() => state.context && void refresh(), PERIODIC_REFRESH_MS);
   let resizeTimer;
@@ -251,6 +278,9 @@ if (params.get('token')) {
   const rest = params.toString();
   history.replaceState(null, '', `${location.pathname}${rest ? `?${rest}` : ''}${location.hash}`);
 }
+restoreLocale(token.get());
+translatePage();
+$('language').value = locale();
 wireControls();
 if (token.get()) void start();
-else askForToken('Paste a bearer token with role ops (npm run -s token -- --role ops --party OPS-1).');
+else askForToken(t('token.ask'));

@@ -1,6 +1,7 @@
 // Clearance time over the window: p50 and p90 of the shipments released in each bucket, against the
 // target and the baseline, with the number released as faint bars. Inline SVG, no library.
-import { el, fill, hours, isNumber, percentile, standing, svg } from './format.js';
+import { count, el, fill, hours, isNumber, percentile, standing, svg, wholeHours } from './format.js';
+import { t } from './i18n.js';
 
 const HEIGHT = 260;
 const MARGIN = { top: 16, right: 84, bottom: 26, left: 40 };
@@ -51,14 +52,7 @@ export function renderChart(
   { buckets, fromMs, toMs, bucketMinutes, targetHours, baselineHours, nowMs, atRiskRatio },
 ) {
   if (!buckets) {
-    fill(
-      container,
-      el(
-        'p',
-        { class: 'empty' },
-        'No data: this monitor offers neither the series nor the released shipments. —',
-      ),
-    );
+    fill(container, el('p', { class: 'empty' }, t('chart.noData')));
     return;
   }
   const width = Math.max(360, container.clientWidth || 720);
@@ -105,7 +99,12 @@ export function renderChart(
       svg(
         'title',
         {},
-        `${new Date(at).toISOString().slice(11, 16)} · ${b.count ?? 0} released · p50 ${hours(b.p50Hours)} · p90 ${hours(b.p90Hours)}`,
+        t('chart.bucket', {
+          time: new Date(at).toISOString().slice(11, 16),
+          count: count(b.count ?? 0),
+          p50: hours(b.p50Hours),
+          p90: hours(b.p90Hours),
+        }),
       ),
     );
   });
@@ -132,7 +131,7 @@ export function renderChart(
     svg(
       'text',
       { class: 'target-label', x: MARGIN.left + plotW + 4, y: y(targetHours) + 4 },
-      `target ${targetHours} h`,
+      t('chart.target', { hours: wholeHours(targetHours) }),
     ),
   ];
   if (isNumber(baselineHours)) {
@@ -154,7 +153,7 @@ export function renderChart(
           x: MARGIN.left + plotW + 4,
           y: onScale ? y(baselineHours) + 4 : MARGIN.top + 4,
         },
-        onScale ? `baseline ${baselineHours} h` : `baseline ${baselineHours} h ↑`,
+        `${t('chart.baseline', { hours: wholeHours(baselineHours) })}${onScale ? '' : ' ↑'}`,
       ),
     );
   }
@@ -162,7 +161,11 @@ export function renderChart(
     isNumber(nowMs) && nowMs > fromMs && nowMs < toMs
       ? [
           svg('line', { class: 'now', x1: x(nowMs), x2: x(nowMs), y1: MARGIN.top, y2: MARGIN.top + plotH }),
-          svg('text', { class: 'axis', x: x(nowMs), y: MARGIN.top - 4, 'text-anchor': 'middle' }, 'now'),
+          svg(
+            'text',
+            { class: 'axis', x: x(nowMs), y: MARGIN.top - 4, 'text-anchor': 'middle' },
+            t('chart.now'),
+          ),
         ]
       : [];
 
@@ -176,7 +179,7 @@ export function renderChart(
         width,
         height: HEIGHT,
         role: 'img',
-        'aria-label': 'Clearance time p50 and p90 per bucket',
+        'aria-label': t('chart.label'),
       },
       grid,
       bars,
@@ -186,8 +189,8 @@ export function renderChart(
       svg('path', { class: 'p50-line', d: linePath(p50) }),
       dots,
       ticks,
-      svg('text', { class: 'axis', x: 4, y: MARGIN.top - 4 }, 'hours'),
+      svg('text', { class: 'axis', x: 4, y: MARGIN.top - 4 }, t('chart.hours')),
     ),
-    released === 0 ? el('p', { class: 'chart-note' }, 'No shipment released in this window yet.') : null,
+    released === 0 ? el('p', { class: 'chart-note' }, t('chart.noneReleased')) : null,
   );
 }

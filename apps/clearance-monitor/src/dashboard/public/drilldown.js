@@ -1,18 +1,19 @@
 // One shipment: its Time Release Study stamps on a horizontal timeline against the target, and its
 // audit trail (who, role, what, when, why).
-import { clockTime, DASH, el, fill, fullTime, hours, isNumber, svg } from './format.js';
+import { clockTime, DASH, el, fill, fullTime, hours, isNumber, svg, wholeHours } from './format.js';
+import { t } from './i18n.js';
 import { slaBadge } from './shipments.js';
 
 const STAMPS = [
-  ['arrival', 'Arrival', 'T0'],
-  ['lodged', 'Lodged', 'T1'],
-  ['accepted', 'Accepted', 'T2'],
-  ['riskAssessed', 'Risk assessed', 'T3'],
-  ['inspected', 'Inspected', 'T4'],
-  ['paid', 'Paid', 'T5'],
-  ['released', 'Released', 'T6'],
-  ['gateOut', 'Gate-out', 'T7'],
-];
+  ['arrival', 'T0'],
+  ['lodged', 'T1'],
+  ['accepted', 'T2'],
+  ['riskAssessed', 'T3'],
+  ['inspected', 'T4'],
+  ['paid', 'T5'],
+  ['released', 'T6'],
+  ['gateOut', 'T7'],
+].map(([key, code]) => [key, () => t(`stamp.${key}`), code]);
 const HOUR_MS = 3_600_000;
 const WIDTH = 760;
 const LANES = 4;
@@ -20,11 +21,11 @@ const LANES = 4;
 function timelineSvg(timeline, nowMs, targetHours) {
   const present = STAMPS.filter(([key]) => timeline[key]).map(([key, label, code]) => ({
     key,
-    label,
+    label: label(),
     code,
     ms: Date.parse(timeline[key]),
   }));
-  if (present.length === 0) return el('p', { class: 'empty' }, 'No stamp recorded yet.');
+  if (present.length === 0) return el('p', { class: 'empty' }, t('timeline.none'));
   const arrivalMs = timeline.arrival ? Date.parse(timeline.arrival) : null;
   const endMs = timeline.released ? Date.parse(timeline.released) : nowMs;
   const targetMs = arrivalMs !== null && isNumber(targetHours) ? arrivalMs + targetHours * HOUR_MS : null;
@@ -57,7 +58,7 @@ function timelineSvg(timeline, nowMs, targetHours) {
         svg(
           'text',
           { class: 'axis', x: x(arrivalMs + h * HOUR_MS), y: axisY - 10, 'text-anchor': 'middle' },
-          `+${h} h`,
+          `+${wholeHours(h)}`,
         ),
       );
     }
@@ -68,13 +69,13 @@ function timelineSvg(timeline, nowMs, targetHours) {
       svg(
         'text',
         { class: 'target-label', x: x(targetMs), y: 12, 'text-anchor': 'middle' },
-        `target +${targetHours} h`,
+        t('timeline.target', { hours: wholeHours(targetHours) }),
       ),
     );
   }
   if (!timeline.released && isNumber(nowMs)) {
     parts.push(
-      svg('text', { class: 'axis', x: x(nowMs), y: axisY - 26, 'text-anchor': 'middle' }, 'now'),
+      svg('text', { class: 'axis', x: x(nowMs), y: axisY - 26, 'text-anchor': 'middle' }, t('chart.now')),
       svg('line', { class: 'now', x1: x(nowMs), x2: x(nowMs), y1: axisY - 22, y2: axisY + 8 }),
     );
   }
@@ -107,7 +108,7 @@ function timelineSvg(timeline, nowMs, targetHours) {
       class: 'timeline-svg',
       viewBox: `0 0 ${WIDTH} ${height}`,
       role: 'img',
-      'aria-label': 'Shipment timeline',
+      'aria-label': t('timeline.label'),
     },
     parts,
   );
@@ -124,8 +125,8 @@ function stampTable(timeline, nowMs) {
       return el(
         'div',
         { class: `stamp-cell ${at ? 'done' : 'pending'}`, 'data-stamp': key },
-        el('div', { class: 'stamp-code' }, `${code} ${label}`),
-        el('div', { class: 'stamp-time' }, at ? clockTime(at, nowMs) : 'pending'),
+        el('div', { class: 'stamp-code' }, `${code} ${label()}`),
+        el('div', { class: 'stamp-time' }, at ? clockTime(at, nowMs) : t('timeline.pending')),
         el(
           'div',
           { class: 'muted' },
@@ -137,7 +138,7 @@ function stampTable(timeline, nowMs) {
 }
 
 function auditTable(audit) {
-  if (!audit) return el('p', { class: 'empty' }, `${DASH} (no audit entry for this shipment)`);
+  if (!audit) return el('p', { class: 'empty' }, `${DASH} ${t('audit.none')}`);
   return el(
     'table',
     { class: 'grid-table audit' },
@@ -147,7 +148,7 @@ function auditTable(audit) {
       el(
         'tr',
         {},
-        ['When', 'Who', 'Role', 'What', 'Why'].map((h) => el('th', {}, h)),
+        ['when', 'who', 'role', 'what', 'why'].map((h) => el('th', {}, t(`audit.${h}`))),
       ),
     ),
     el(
@@ -175,13 +176,15 @@ export function renderDrilldown(container, { shipmentId, timeline, audit, nowMs,
   }
   const facts = [
     [
-      'Channel',
-      timeline.channel ? `${timeline.channel}${timeline.greenChannel ? ' ★ green channel' : ''}` : DASH,
+      t('fact.channel'),
+      timeline.channel
+        ? `${t(`channel.${timeline.channel}`)}${timeline.greenChannel ? t('fact.green') : ''}`
+        : DASH,
     ],
-    ['Clearance', hours(timeline.clearanceHours)],
-    ['Dwell (to gate-out)', hours(timeline.dwellHours)],
-    ['Inspection', timeline.inspectionOutcome ?? DASH],
-    ['Declaration', timeline.declarationId ?? DASH],
+    [t('fact.clearance'), hours(timeline.clearanceHours)],
+    [t('fact.dwell'), hours(timeline.dwellHours)],
+    [t('fact.inspection'), timeline.inspectionOutcome ?? DASH],
+    [t('fact.declaration'), timeline.declarationId ?? DASH],
   ];
   fill(
     container,
@@ -190,7 +193,7 @@ export function renderDrilldown(container, { shipmentId, timeline, audit, nowMs,
       { class: 'drill-head' },
       el('h2', { class: 'mono', id: 'drill-title' }, timeline.shipmentId ?? shipmentId),
       slaBadge(timeline.slaState),
-      timeline.withdrawn ? el('span', { class: 'badge unknown' }, 'withdrawn') : null,
+      timeline.withdrawn ? el('span', { class: 'badge unknown' }, t('drill.withdrawn')) : null,
     ),
     el(
       'dl',
@@ -198,16 +201,16 @@ export function renderDrilldown(container, { shipmentId, timeline, audit, nowMs,
       facts.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]),
     ),
     timeline.refusedReasons?.length
-      ? el('p', { class: 'refused' }, `Release refused: ${timeline.refusedReasons.join('; ')}`)
+      ? el('p', { class: 'refused' }, t('drill.refused', { reasons: timeline.refusedReasons.join('; ') }))
       : null,
-    el('h3', {}, 'Timeline'),
+    el('h3', {}, t('drill.timeline')),
     el(
       'div',
       { class: 'timeline', id: 'drill-timeline' },
       timelineSvg(timeline, nowMs, timeline.targetHours),
       stampTable(timeline, nowMs),
     ),
-    el('h3', {}, 'Audit trail'),
+    el('h3', {}, t('drill.audit')),
     el('div', { id: 'drill-audit' }, auditTable(audit)),
   );
 }

@@ -1,5 +1,7 @@
 /* global document */
-// Small helpers shared by the dashboard's panels: DOM building, number and time formatting.
+// Small helpers shared by the dashboard's panels: DOM building, number and time formatting. English
+// keeps the notation ops read (6.2 h, 60 %, 2 Mar 08:05); Chinese is formatted by Intl for zh-CN.
+import { locale } from './i18n.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -40,19 +42,54 @@ export function isNumber(value) {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-/** Hours the way ops read them: 0.4 h, 6.2 h, 27 h, 113 h. */
+const zh = () => locale() === 'zh-CN';
+
+/** Hours the way ops read them: 0.4 h, 6.2 h, 27 h, 113 h (0.4小时 … 113小时 in Chinese). */
 export function hours(value) {
   if (!isNumber(value)) return DASH;
-  if (value < 10) return `${value.toFixed(1)} h`;
-  return `${Math.round(value)} h`;
+  const digits = value < 10 ? 1 : 0;
+  if (zh()) {
+    return new Intl.NumberFormat('zh-CN', {
+      style: 'unit',
+      unit: 'hour',
+      unitDisplay: 'short',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(value);
+  }
+  return digits ? `${value.toFixed(1)} h` : `${Math.round(value)} h`;
+}
+
+/** Whole hours as a limit or window is stated: 16 h, 16小时. */
+export function wholeHours(value) {
+  if (!isNumber(value)) return DASH;
+  return zh()
+    ? new Intl.NumberFormat('zh-CN', { style: 'unit', unit: 'hour', unitDisplay: 'short' }).format(value)
+    : `${value} h`;
 }
 
 export function count(value) {
-  return isNumber(value) ? value.toLocaleString('en-GB') : DASH;
+  return isNumber(value) ? value.toLocaleString(zh() ? 'zh-CN' : 'en-GB') : DASH;
 }
 
 export function percent(ratio) {
-  return isNumber(ratio) ? `${Math.round(ratio * 100)} %` : DASH;
+  if (!isNumber(ratio)) return DASH;
+  return zh()
+    ? new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 0 }).format(ratio)
+    : `${Math.round(ratio * 100)} %`;
+}
+
+/** A change as a signed share: −88 % (-88% in Chinese). */
+export function signedPercent(ratio) {
+  if (!isNumber(ratio)) return DASH;
+  if (zh()) {
+    return new Intl.NumberFormat('zh-CN', {
+      style: 'percent',
+      maximumFractionDigits: 0,
+      signDisplay: 'exceptZero',
+    }).format(ratio);
+  }
+  return `${ratio > 0 ? '+' : '−'}${Math.abs(Math.round(ratio * 100))} %`;
 }
 
 /** 08:05 for today, 2 Mar 08:05 otherwise (business time, shown in UTC as the platform records it). */
@@ -64,13 +101,31 @@ export function clockTime(iso, nowMs) {
   const sameDay =
     nowMs !== undefined && new Date(nowMs).toISOString().slice(0, 10) === date.toISOString().slice(0, 10);
   if (sameDay) return hm;
+  if (zh()) {
+    const day = new Intl.DateTimeFormat('zh-CN', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+    return `${day.format(date)} ${hm}`;
+  }
   return `${date.getUTCDate()} ${date.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' })} ${hm}`;
 }
 
+const ZH_FULL = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+};
+
+/** 2026-03-02 08:05:09 UTC (2026/03/02 08:05:09 UTC in Chinese). */
 export function fullTime(iso) {
   if (!iso) return DASH;
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? DASH : `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  if (Number.isNaN(date.getTime())) return DASH;
+  if (zh()) return `${new Intl.DateTimeFormat('zh-CN', ZH_FULL).format(date)} UTC`;
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
 /** The state a number of hours stands in against the target: on-track, at-risk (past the ratio) or breached. */

@@ -6,7 +6,7 @@ import { getJson, query, token } from './api.js';
 const RETRY_AFTER_CLOSE_MS = 5000;
 
 export class LiveFeed {
-  /** Handlers: onHello(message), onUpdate(message), onStatus(status, text), onError(error). */
+  /** Handlers: onHello(message), onUpdate(message), onStatus(status, text key), onError(error). */
   constructor(handlers) {
     this.handlers = handlers;
     this.source = null;
@@ -19,18 +19,18 @@ export class LiveFeed {
     const { onHello, onUpdate, onStatus, onError } = this.handlers;
     const source = new EventSource(`/v1/live?${query({ token: token.get() })}`);
     this.source = source;
-    onStatus('connecting', 'connecting…');
+    onStatus('connecting', 'live.connecting');
     source.addEventListener('hello', (event) => {
-      onStatus('on', 'live');
+      onStatus('on', 'live.on');
       onHello(JSON.parse(event.data));
     });
     source.addEventListener('update', (event) => onUpdate(JSON.parse(event.data)));
     source.addEventListener('error', () => {
       if (source.readyState !== EventSource.CLOSED) {
-        onStatus('connecting', 'reconnecting…');
+        onStatus('connecting', 'live.reconnecting');
         return;
       }
-      onStatus('off', 'offline');
+      onStatus('off', 'live.off');
       // a refused token closes the stream for good (onError asks for another); anything else: retry
       getJson('/v1/dashboard/context').then(() => {
         setTimeout(() => this.stopped || this.connect(), RETRY_AFTER_CLOSE_MS);

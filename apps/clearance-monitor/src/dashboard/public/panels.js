@@ -1,23 +1,29 @@
 // The dashboard's panels, each rendered from what the monitor answered (null: the figure is not
 // available from this monitor, shown as "—").
-import { count, DASH, el, fill, hours, isNumber, percent, standing } from './format.js';
+import { count, DASH, el, fill, hours, isNumber, percent, signedPercent, standing } from './format.js';
+import { t } from './i18n.js';
 
 /** Where the hours go, in pipeline order; keys the monitor adds later still show, after these. */
-const STAGE_LABELS = {
-  filing: 'Filing (arrival → lodged)',
-  risk: 'Risk (lodged → assessed)',
-  inspection: 'Inspection',
-  payment: 'Payment (accepted → paid)',
-  release: 'Release',
-  trader: 'Trader (notices, payment)',
-  arrivalToLodgement: 'Arrival → lodgement',
-  lodgementToAcceptance: 'Lodgement → acceptance',
-  acceptanceToRisk: 'Acceptance → risk',
-  riskToInspection: 'Risk → inspection',
-  acceptanceToPayment: 'Acceptance → payment',
-  releaseToGateOut: 'Release → gate-out',
-};
+const STAGES = [
+  'filing',
+  'risk',
+  'inspection',
+  'payment',
+  'release',
+  'trader',
+  'arrivalToLodgement',
+  'lodgementToAcceptance',
+  'acceptanceToRisk',
+  'riskToInspection',
+  'acceptanceToPayment',
+  'releaseToGateOut',
+];
 const AGENCIES = ['importer', 'customs', 'inspection', 'logistics', 'port'];
+
+/** A stage's label in the current language; a stage the dashboard does not know shows its key. */
+export const stageLabel = (key) => (STAGES.includes(key) ? t(`stage.${key}`) : key);
+/** Who holds a shipment (importer, customs ...) in the current language. */
+export const holderLabel = (key) => (AGENCIES.includes(key) ? t(`agency.${key}`) : key);
 
 function kpi(id, label, value, { tone = 'neutral', sub = '', raw } = {}) {
   return el(
@@ -37,28 +43,21 @@ export function renderKpis(container, { stats, summary, context }) {
     isNumber(stats?.p50Hours) && isNumber(baseline) && baseline > 0 ? stats.p50Hours / baseline - 1 : null;
   fill(
     container,
-    kpi('p50', 'Clearance p50', hours(stats?.p50Hours), {
+    kpi('p50', t('kpi.p50'), hours(stats?.p50Hours), {
       tone: standing(stats?.p50Hours, target, ratio),
-      sub: `target ${hours(target)} · baseline ${hours(baseline)}`,
+      sub: t('kpi.p50.sub', { target: hours(target), baseline: hours(baseline) }),
       raw: stats?.p50Hours,
     }),
-    kpi('p90', 'Clearance p90', hours(stats?.p90Hours), {
+    kpi('p90', t('kpi.p90'), hours(stats?.p90Hours), {
       tone: standing(stats?.p90Hours, target, ratio),
-      sub: `mean ${hours(stats?.meanHours)} · p99 ${hours(stats?.p99Hours)}`,
+      sub: t('kpi.p90.sub', { mean: hours(stats?.meanHours), p99: hours(stats?.p99Hours) }),
       raw: stats?.p90Hours,
     }),
-    kpi(
-      'baseline',
-      'p50 vs baseline',
-      isNumber(vsBaseline)
-        ? `${vsBaseline > 0 ? '+' : '−'}${Math.abs(Math.round(vsBaseline * 100))} %`
-        : DASH,
-      {
-        tone: isNumber(vsBaseline) ? (vsBaseline <= -0.5 ? 'on-track' : 'at-risk') : 'neutral',
-        sub: `against ${hours(baseline)} before the reform`,
-      },
-    ),
-    kpi('within', 'Within target', percent(stats?.withinTargetRatio), {
+    kpi('baseline', t('kpi.baseline'), signedPercent(vsBaseline), {
+      tone: isNumber(vsBaseline) ? (vsBaseline <= -0.5 ? 'on-track' : 'at-risk') : 'neutral',
+      sub: t('kpi.baseline.sub', { baseline: hours(baseline) }),
+    }),
+    kpi('within', t('kpi.within'), percent(stats?.withinTargetRatio), {
       tone: isNumber(stats?.withinTargetRatio)
         ? stats.withinTargetRatio >= 0.9
           ? 'on-track'
@@ -66,22 +65,25 @@ export function renderKpis(container, { stats, summary, context }) {
             ? 'at-risk'
             : 'breached'
         : 'neutral',
-      sub: `of released shipments`,
+      sub: t('kpi.within.sub'),
       raw: stats?.withinTargetRatio,
     }),
-    kpi('released', 'Released', count(stats?.count), { sub: 'in this window', raw: stats?.count }),
-    kpi('in-flight', 'In flight', count(summary?.count), {
-      sub: 'arrived or lodged, not released',
+    kpi('released', t('kpi.released'), count(stats?.count), {
+      sub: t('kpi.released.sub'),
+      raw: stats?.count,
+    }),
+    kpi('in-flight', t('kpi.inFlight'), count(summary?.count), {
+      sub: t('kpi.inFlight.sub'),
       raw: summary?.count,
     }),
-    kpi('at-risk', 'At risk', count(summary?.atRisk), {
+    kpi('at-risk', t('kpi.atRisk'), count(summary?.atRisk), {
       tone: summary?.atRisk > 0 ? 'at-risk' : 'neutral',
-      sub: `past ${percent(ratio)} of target`,
+      sub: t('kpi.atRisk.sub', { ratio: percent(ratio) }),
       raw: summary?.atRisk,
     }),
-    kpi('breached', 'Breached', count(summary?.breached), {
+    kpi('breached', t('kpi.breached'), count(summary?.breached), {
       tone: summary?.breached > 0 ? 'breached' : 'neutral',
-      sub: `over ${hours(target)}, not released`,
+      sub: t('kpi.breached.sub', { target: hours(target) }),
       raw: summary?.breached,
     }),
   );
@@ -93,17 +95,17 @@ export function renderStages(container, stats) {
     fill(container, el('p', { class: 'empty' }, DASH));
     return;
   }
-  const known = Object.keys(STAGE_LABELS).filter((key) => key in byStage);
-  const keys = [...known, ...Object.keys(byStage).filter((key) => !(key in STAGE_LABELS))];
+  const known = STAGES.filter((key) => key in byStage);
+  const keys = [...known, ...Object.keys(byStage).filter((key) => !STAGES.includes(key))];
   const means = keys.map((key) => (isNumber(byStage[key]?.meanHours) ? byStage[key].meanHours : 0));
   const total = means.reduce((a, b) => a + b, 0);
   const bar = el(
     'div',
-    { class: 'stage-bar', role: 'img', 'aria-label': 'Mean hours per stage' },
+    { class: 'stage-bar', role: 'img', 'aria-label': t('stages.bar') },
     keys.map((key, i) => {
       const segment = el('div', {
         class: `stage-seg s${i % 6}`,
-        title: `${STAGE_LABELS[key] ?? key}: ${hours(means[i])}`,
+        title: `${stageLabel(key)}: ${hours(means[i])}`,
       });
       segment.style.width = `${total > 0 ? (means[i] / total) * 100 : 100 / keys.length}%`;
       return segment;
@@ -114,7 +116,7 @@ export function renderStages(container, stats) {
     return el(
       'tr',
       {},
-      el('td', {}, el('span', { class: `swatch s${i % 6}` }), STAGE_LABELS[key] ?? key),
+      el('td', {}, el('span', { class: `swatch s${i % 6}` }), stageLabel(key)),
       el('td', { class: 'num' }, hours(stage.meanHours)),
       el('td', { class: 'num' }, hours(stage.p50Hours)),
       el('td', { class: 'num' }, hours(stage.p90Hours)),
@@ -133,11 +135,11 @@ export function renderStages(container, stats) {
         el(
           'tr',
           {},
-          el('th', {}, 'Stage'),
-          el('th', { class: 'num' }, 'mean'),
+          el('th', {}, t('stages.stage')),
+          el('th', { class: 'num' }, t('stages.mean')),
           el('th', { class: 'num' }, 'p50'),
           el('th', { class: 'num' }, 'p90'),
-          el('th', { class: 'num' }, 'n'),
+          el('th', { class: 'num' }, t('stages.n')),
         ),
       ),
       el('tbody', {}, rows),
@@ -162,7 +164,7 @@ export function renderQueues(container, summary) {
       return el(
         'div',
         { class: 'queue-row', 'data-agency': agency },
-        el('span', { class: 'queue-name' }, agency),
+        el('span', { class: 'queue-name' }, holderLabel(agency)),
         el('div', { class: 'queue-track' }, fillBar),
         el('span', { class: 'num queue-count' }, count(value)),
       );

@@ -1,8 +1,10 @@
 // The agencies' scorecards panel: decisions against each step's time limit over the window, and the
 // agencies the rolling-window supervision finds under their target (the alert).
-import { count, DASH, el, fill, hours, isNumber, percent } from './format.js';
+import { count, DASH, el, fill, hours, isNumber, percent, wholeHours } from './format.js';
+import { locale, t } from './i18n.js';
 
-const nameOf = (thing, id) => thing?.name?.en ?? id;
+/** The registry names agencies and steps in both languages; an unnamed one shows its id. */
+const nameOf = (thing, id) => thing?.name?.[locale()] ?? thing?.name?.en ?? id;
 
 function alertBanner(standings) {
   const below = (standings?.agencies ?? []).filter((a) => a.belowTarget);
@@ -15,8 +17,12 @@ function alertBanner(standings) {
         'div',
         { class: 'scorecard-alert', 'data-agency': a.agency },
         el('strong', {}, nameOf(a, a.agency)),
-        ` below target: ${percent(a.withinLimitRatio)} of ${count(a.decisions)} decisions within limit ` +
-          `over the last ${standings.windowHours} h (target ${percent(a.target)})`,
+        t('scorecards.alert', {
+          share: percent(a.withinLimitRatio),
+          decisions: count(a.decisions),
+          window: wholeHours(standings.windowHours),
+          target: percent(a.target),
+        }),
       ),
     ),
   );
@@ -52,7 +58,7 @@ function stepRow(agency, step) {
     el(
       'td',
       { class: 'num muted', 'data-field': 'limit' },
-      isNumber(step.limitHours) ? `${step.limitHours} h` : DASH,
+      isNumber(step.limitHours) ? wholeHours(step.limitHours) : DASH,
     ),
     el('td', { class: 'num', 'data-field': 'complaints' }, count(step.complaints)),
   );
@@ -64,16 +70,16 @@ export function renderScorecards(container, { scorecards, standings }) {
     return;
   }
   const head = [
-    'Agency',
-    'Step',
-    'decisions',
-    'within limit',
-    'target',
-    'tacit',
+    t('scorecards.agency'),
+    t('scorecards.step'),
+    t('scorecards.decisions'),
+    t('scorecards.within'),
+    t('scorecards.target'),
+    t('scorecards.tacit'),
     'p50',
     'p90',
-    'limit',
-    'complaints',
+    t('scorecards.limit'),
+    t('scorecards.complaints'),
   ];
   fill(
     container,
