@@ -1,6 +1,20 @@
 import { type Context, context, isSpanContextValid, ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import { formatTraceparent, readTraceparent } from './traceparent';
 
+let tracing = false;
+
+/**
+ * Set by the tracing bootstrap once an SDK runs: the messaging lib makes its spans only then, so with
+ * tracing off a message costs no span objects at all and a stored traceparent is sent on as it is.
+ */
+export function setTracingActive(on: boolean): void {
+  tracing = on;
+}
+
+export function tracingActive(): boolean {
+  return tracing;
+}
+
 /**
  * The OpenTelemetry context a W3C traceparent names, to start a span under (an HTTP request's header,
  * an event's ce_traceparent); the root context when it is absent or malformed, so the span starts a trace.

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { CloudEvent, definitionOfType, toKafkaHeaders, validatePayload } from '@tongguan/contracts';
+import type { Span } from '@opentelemetry/api';
 import type { IHeaders, Kafka, Message, Producer } from 'kafkajs';
 import { UnpublishableEventError } from './failures';
 import { defaultPartitioner } from './kafka-factory';
@@ -90,7 +91,7 @@ export class EventPublisher implements OnApplicationShutdown {
       if (problem) throw problem;
     }
     const byTopic = new Map<string, Message[]>();
-    const spans = [];
+    const spans: (Span | undefined)[] = [];
     for (const event of events) {
       const topic = physicalTopic(this.options, definitionOfType(event.type)!.topic);
       const { span, traceparent } = startPublishSpan(event, topic);

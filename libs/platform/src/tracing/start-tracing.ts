@@ -7,6 +7,7 @@ import {
   NodeTracerProvider,
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-node';
+import { setTracingActive } from '@tongguan/logging';
 import { traceStoreCalls } from '@tongguan/persistence';
 import { type TracingSettings, tracingSettingsOf } from './tracing-settings';
 
@@ -33,6 +34,7 @@ export function startTracing(service: string, env: NodeJS.ProcessEnv = process.e
   });
   provider.register();
   traceStoreCalls();
+  setTracingActive(true);
   return true;
 }
 
@@ -50,5 +52,6 @@ export function tracingOn(): boolean {
 export async function stopTracing(): Promise<void> {
   const stopping = provider;
   provider = null;
+  setTracingActive(false);
   await stopping?.shutdown();
 }
