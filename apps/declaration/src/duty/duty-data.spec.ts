@@ -116,6 +116,29 @@ describe('dated exchange rates', () => {
     expect(customsDate(table, new Date('2026-01-31T16:00:00Z'))).toBe('2026-02-01');
   });
 
+  it('a rate with validTo ends that day: none after it until the next entry', () => {
+    const monthly = parseExchangeRates({
+      base: 'CNY',
+      utcOffsetMinutes: 480,
+      rates: {
+        CNY: [{ validFrom: '2000-01-01', rate: '1' }],
+        GBP: [
+          { validFrom: '2026-01-01', validTo: '2026-01-31', rate: '9.05' },
+          { validFrom: '2026-03-01', validTo: '2026-03-31', rate: '9.1' },
+        ],
+      },
+    });
+    expect(rateOn(monthly, 'GBP', new Date('2026-01-31T15:59:59Z'))).toEqual({
+      currency: 'GBP',
+      rate: '9.05',
+      validFrom: '2026-01-01',
+      validTo: '2026-01-31',
+    });
+    expect(rateOn(monthly, 'GBP', new Date('2026-01-31T16:00:00Z'))).toBeUndefined();
+    expect(rateOn(monthly, 'GBP', new Date('2026-03-15T00:00:00Z'))?.rate).toBe('9.1');
+    expect(rateOn(monthly, 'GBP', new Date('2026-04-01T00:00:00Z'))).toBeUndefined();
+  });
+
   it('has no rate before the first entry, nor for an unlisted currency', () => {
     expect(rateOn(table, 'USD', new Date('2025-12-31T15:59:59Z'))).toBeUndefined();
     expect(rateOn(table, 'EUR', new Date('2026-03-01T00:00:00Z'))).toBeUndefined();
@@ -146,6 +169,10 @@ describe('dated exchange rates', () => {
         EUR: '7.74',
         XYZ: [{ validFrom: '2026-01-01', rate: '-1' }],
         JPY: [{ validFrom: '2026-01-01', rate: 0.0475 }],
+        HKD: [
+          { validFrom: '2026-01-01', validTo: '2026-02-10', rate: '0.91' },
+          { validFrom: '2026-02-01', validTo: '2026-01-31', rate: '0.92' },
+        ],
         GBP: [],
       },
     };
@@ -154,6 +181,8 @@ describe('dated exchange rates', () => {
       'rates.CNY.0.rate: the base currency converts at 1',
       'rates.EUR: each value in nested property rates must be either object or array',
       'rates.GBP: needs at least one dated rate',
+      'rates.HKD.1.validFrom: 2026-02-01 overlaps the previous rate, in force to 2026-02-10',
+      'rates.HKD.1.validTo: 2026-01-31 is before validFrom',
       'rates.JPY.0.rate: rate must be a decimal written as a string, e.g. "7.12"',
       'rates.USD.1.validFrom: 2026-01-01 must come after 2026-02-01',
       'rates.USD.2.validFrom: validFrom must be a calendar date',

@@ -21,11 +21,19 @@ import { DECIMAL, exact } from './money';
 const MINUTE_MS = 60_000;
 const BASE = 'CNY';
 
-/** One published rate: CNY per one unit of the currency, in force from validFrom until the next entry. */
+/**
+ * One published rate: CNY per one unit of the currency, in force from validFrom until validTo (both
+ * included) or, without validTo, until the next entry.
+ */
 export class DatedRate {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validFrom must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'validFrom must be a calendar date' })
   validFrom: string;
+
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validTo must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'validTo must be a calendar date' })
+  validTo?: string;
 
   /** A decimal string ("7.12"): the rate multiplies money, so it is never a float. */
   @Matches(DECIMAL, { message: 'rate must be a decimal written as a string, e.g. "7.12"' })
@@ -52,6 +60,8 @@ export interface AppliedRate {
   rate: string;
   /** The date from which this rate was in force. */
   validFrom: string;
+  /** The last day of the rate, when the table gives one. */
+  validTo?: string;
 }
 
 function rateTableProblems(table: ExchangeRates): string[] {
@@ -63,9 +73,19 @@ function rateTableProblems(table: ExchangeRates): string[] {
     if (entries.length === 0) problems.push(`rates.${currency}: needs at least one dated rate`);
     entries.forEach((entry, i) => {
       const previous = entries[i - 1]?.validFrom;
+      const previousEnd = entries[i - 1]?.validTo;
       if (i > 0 && typeof previous === 'string' && typeof entry?.validFrom === 'string') {
         if (entry.validFrom <= previous) {
           problems.push(`rates.${currency}.${i}.validFrom: ${entry.validFrom} must come after ${previous}`);
+        } else if (typeof previousEnd === 'string' && previousEnd >= entry.validFrom) {
+          problems.push(
+            `rates.${currency}.${i}.validFrom: ${entry.validFrom} overlaps the previous rate, in force to ${previousEnd}`,
+          );
+        }
+      }
+      if (typeof entry?.validTo === 'string' && typeof entry.validFrom === 'string') {
+        if (entry.validTo < entry.validFrom) {
+          problems.push(`rates.${currency}.${i}.validTo: ${entry.validTo} is before validFrom`);
         }
       }
       const rate =
@@ -99,11 +119,18 @@ export function customsDate(table: ExchangeRates, at: Date): string {
 
 /**
  * The rate in force at the instant: the currency's latest entry whose validFrom is on or before that
- * customs date. A rate stays in force until the next one is published; before the first there is none.
+ * customs date, unless its validTo has passed. A rate without validTo stays in force until the next one
+ * is published; before the first, or after a validTo with nothing next, there is none.
  */
 export function rateOn(table: ExchangeRates, currency: string, at: Date): AppliedRate | undefined {
   const day = customsDate(table, at);
   const entries = table.rates.get(currency) ?? [];
   const entry = entries.filter((e) => e.validFrom <= day).at(-1);
-  return entry && { currency, rate: entry.rate, validFrom: entry.validFrom };
+  if (!entry || (entry.validTo !== undefined && entry.validTo < day)) return undefined;
+  return {
+    currency,
+    rate: entry.rate,
+    validFrom: entry.validFrom,
+    ...(entry.validTo ? { validTo: entry.validTo } : {}),
+  };
 }
