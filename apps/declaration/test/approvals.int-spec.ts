@@ -104,6 +104,7 @@ describe('declaration: routing and agency approvals', () => {
     await waitFor('DeclarationAccepted', bl);
     const stored = await declarationOf(lodged.id);
     expect(stored).toMatchObject({ status: 'accepted', statusCode: '01' });
+    expect(stored.statusHistory[0]).toMatchObject({ status: 'received', statusCode: '02' });
     expect(stored.statusHistory.at(-1)).toMatchObject({
       status: 'accepted',
       reason: expect.stringMatching(/automatic review/),

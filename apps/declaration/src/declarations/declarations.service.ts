@@ -205,9 +205,22 @@ export class DeclarationsService implements OnModuleInit {
   }
 }
 
-/** A declaration as the API shows it: its status with the status's two-digit code, no storage fields. */
-function viewOf<D extends { _id: string; status: DeclarationStatus }>(d: D) {
-  return { id: d._id, ...d, statusCode: statusCodeOf(d.status), _id: undefined, revision: undefined };
+/** A declaration as the API shows it: each status with its two-digit code, no storage fields. */
+function viewOf<
+  D extends { _id: string; status: DeclarationStatus; statusHistory?: { status: DeclarationStatus }[] },
+>(d: D) {
+  const statusHistory = d.statusHistory?.map((change) => ({
+    ...change,
+    statusCode: statusCodeOf(change.status),
+  }));
+  return {
+    id: d._id,
+    ...d,
+    statusCode: statusCodeOf(d.status),
+    ...(statusHistory ? { statusHistory } : {}),
+    _id: undefined,
+    revision: undefined,
+  };
 }
 
 /** An importer reads only its own declarations; the agencies read all. */
