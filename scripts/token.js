@@ -2,7 +2,17 @@
 // Prints a bearer token for the local setup: npm run -s token -- --role importer --party TRADER-1
 const jwt = require('jsonwebtoken');
 
-const ROLES = ['importer', 'customs', 'inspection', 'port', 'carrier', 'ops', 'agency', 'supervisor'];
+const ROLES = [
+  'importer',
+  'exporter',
+  'customs',
+  'inspection',
+  'port',
+  'carrier',
+  'ops',
+  'agency',
+  'supervisor',
+];
 const args = process.argv.slice(2);
 const option = (name) => {
   const i = args.indexOf(`--${name}`);

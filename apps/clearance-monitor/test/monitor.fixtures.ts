@@ -126,6 +126,19 @@ export function pipelineEvents(
         },
       },
     ],
+    departed: () => [
+      {
+        name: 'GoodsDeparted',
+        time: stamps.departed!,
+        payload: {
+          shipmentId,
+          vesselCallId: 'VC-MON',
+          vesselName: 'MONITOR TRADER',
+          voyage: '001W',
+          containerNumbers: ['MSCU1234565'],
+        },
+      },
+    ],
   };
   return (Object.keys(byStamp) as Stamp[]).filter((s) => stamps[s]).flatMap((s) => byStamp[s]());
 }

@@ -3,6 +3,7 @@ import { AgenciesModule } from '@tongguan/agencies';
 import type { ServiceConfig } from '@tongguan/config';
 import { PlatformModule } from '@tongguan/platform';
 import { BillsOfLadingModule } from './bills-of-lading/bills-of-lading.module';
+import { ExportsModule } from './exports/exports.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { GatesModule } from './gates/gates.module';
 import { HoldsModule } from './holds/holds.module';
@@ -26,6 +27,7 @@ export class AppModule {
         HoldsModule,
         PickupsModule,
         GatesModule.fromEnvironment(),
+        ExportsModule,
         FeedsModule,
       ],
     };

@@ -113,6 +113,17 @@ describe('routing rules', () => {
     expect(approvals.map((a) => `${a.agency}/${a.step}`)).toEqual(['licensing/licence-verification']);
   });
 
+  it('routes an export by the rules that name exports, and an import by the rest', () => {
+    const facts = { items: [item('930200', 'CN')], tradeMode: '0110', traderStatus: 'standard' as const };
+    const exported = requiredApprovals({ ...facts, direction: 'export' }, rules);
+    expect(exported).toEqual([
+      { agency: 'licensing', step: 'licence-verification', ruleIds: ['EXP-LIC-ARMS'] },
+    ]);
+    const imported = requiredApprovals(facts, rules).flatMap((a) => a.ruleIds);
+    expect(imported).toContain('LIC-ARMS');
+    expect(imported).not.toContain('EXP-LIC-ARMS');
+  });
+
   it('needs no other agency for ordinary goods', () => {
     expect(
       requiredApprovals({ items: [item('870323')], tradeMode: '0110', traderStatus: 'standard' }, rules),

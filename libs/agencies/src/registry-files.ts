@@ -4,7 +4,7 @@ import { sharedConfigFile } from '@tongguan/platform';
 import path from 'node:path';
 import { AgencyRegistry, TRADER, type AgencyRegistryData, type StepDefinition } from './agency-registry';
 import type { GreenChannelRegisterData } from './green-channel';
-import { hsPatternProblem, TRADER_STATUSES, type RoutingRule } from './routing';
+import { hsPatternProblem, ROUTING_DIRECTIONS, TRADER_STATUSES, type RoutingRule } from './routing';
 
 /**
  * The three data files of the single window (config/agencies.json, config/routing-rules.json,
@@ -152,7 +152,12 @@ export function routingRulesProblems(raw: unknown, registry: AgencyRegistry): st
     }
     const when = r.when;
     if (!isObject(when)) return problems.push(`${where}.when: must be an object`);
-    unknownKeys(`${where}.when`, when, ['hsCodes', 'origins', 'tradeModes', 'traderStatus'], problems);
+    unknownKeys(
+      `${where}.when`,
+      when,
+      ['hsCodes', 'origins', 'tradeModes', 'traderStatus', 'directions'],
+      problems,
+    );
     const list = (key: string, valid: (v: unknown) => boolean, expected: string) => {
       const value = when[key];
       if (value === undefined) return;
@@ -173,6 +178,11 @@ export function routingRulesProblems(raw: unknown, registry: AgencyRegistry): st
       'traderStatus',
       (v) => (TRADER_STATUSES as readonly unknown[]).includes(v),
       `one of ${TRADER_STATUSES.join(', ')}`,
+    );
+    list(
+      'directions',
+      (v) => (ROUTING_DIRECTIONS as readonly unknown[]).includes(v),
+      `one of ${ROUTING_DIRECTIONS.join(', ')}`,
     );
   });
   duplicates(

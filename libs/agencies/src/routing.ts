@@ -14,13 +14,23 @@ export interface RoutingRule {
     origins?: string[];
     tradeModes?: string[];
     traderStatus?: TraderStatus[];
+    /**
+     * 'import', 'export' or both. A rule that names none applies to imports only: every rule written
+     * before exports existed was an import rule (import licences, quarantine on entry).
+     */
+    directions?: RoutingDirection[];
   };
 }
+
+export const ROUTING_DIRECTIONS = ['import', 'export'] as const;
+export type RoutingDirection = (typeof ROUTING_DIRECTIONS)[number];
 
 export interface RoutingFacts {
   items: readonly { hsCode: string; originCountry: string }[];
   tradeMode: string;
   traderStatus: TraderStatus;
+  /** Absent: an import. */
+  direction?: RoutingDirection;
 }
 
 /** One approval a declaration needs, with the rules that require it (the audit names them). */
@@ -46,7 +56,8 @@ export function requiredApprovals(facts: RoutingFacts, rules: readonly RoutingRu
 }
 
 function applies(rule: RoutingRule, facts: RoutingFacts): boolean {
-  const { hsCodes, origins, tradeModes, traderStatus } = rule.when;
+  const { hsCodes, origins, tradeModes, traderStatus, directions = ['import'] } = rule.when;
+  if (!directions.includes(facts.direction ?? 'import')) return false;
   if (tradeModes && !tradeModes.includes(facts.tradeMode)) return false;
   if (traderStatus && !traderStatus.includes(facts.traderStatus)) return false;
   if (!hsCodes && !origins) return true;

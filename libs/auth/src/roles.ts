@@ -5,6 +5,7 @@
  */
 export const ROLES = [
   'importer',
+  'exporter',
   'customs',
   'inspection',
   'port',
@@ -15,7 +16,10 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who is calling: the role claim and the party claim (for an importer, its trader id). */
+/**
+ * Who is calling: the role claim and the party claim (for an importer or an exporter, its trader id).
+ * A broker files under the importer role for whichever trader authorised it.
+ */
 export interface Principal {
   subject: string;
   role: Role;

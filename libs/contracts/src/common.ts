@@ -20,3 +20,13 @@ export const PARTY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** An agency or step id of the agency registry (config/agencies.json): lower case, digits and dashes. */
 export const AGENCY_ID_PATTERN = /^[a-z][a-z0-9-]{1,31}$/;
+
+/**
+ * Which way the goods cross the border. A declaration without `direction` is an import: every
+ * declaration before exports existed was one.
+ */
+export const DIRECTIONS = ['import', 'export'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** An ISO 6346 container number: owner code, category, serial, check digit. */
+export const CONTAINER_NUMBER_PATTERN = /^[A-Z]{3}[UJZ]\d{7}$/;

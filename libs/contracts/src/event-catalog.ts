@@ -30,6 +30,11 @@ import { CustomsHoldPlaced } from './port/customs-hold-placed.event';
 import { CustomsHoldLifted } from './port/customs-hold-lifted.event';
 import { PickupBooked } from './logistics/pickup-booked.event';
 import { PickupCancelled } from './logistics/pickup-cancelled.event';
+import { ExportGateInRecorded } from './exports/export-gate-in-recorded.event';
+import { ExportGateInRefused } from './exports/export-gate-in-refused.event';
+import { GoodsDeparted } from './exports/goods-departed.event';
+import { LoadingIncident } from './exports/loading-incident.event';
+import { ReleasedForLoading } from './exports/released-for-loading.event';
 
 /** Every event of the platform, by a short name; the compiler checks publishers and handlers against it. */
 export const Events = {
@@ -42,12 +47,17 @@ export const Events = {
   GateOutRefused,
   CustomsHoldPlaced,
   CustomsHoldLifted,
+  ExportGateInRecorded,
+  ExportGateInRefused,
+  LoadingIncident,
+  GoodsDeparted,
   DeclarationLodged,
   DeclarationAccepted,
   DeclarationAmended,
   DutyAssessed,
   ApprovalsRequested,
   ShipmentReleased,
+  ReleasedForLoading,
   ReleaseRefused,
   DeclarationWithdrawn,
   DeclarationStatusChanged,

@@ -64,9 +64,13 @@ export function decisionOf({ name, payload: p }: AuditedEvent): Decision {
     case 'DeclarationLodged':
       return by(
         p.filerId,
-        'importer',
-        `declaration ${p.declarationId} lodged${p.greenChannel ? ' (green channel)' : ''}`,
-        p.filerId === p.importerId ? [] : [`broker authorised by the consignee ${p.importerId}`],
+        p.direction === 'export' && p.filerId === p.importerId ? 'exporter' : 'importer',
+        `${p.direction === 'export' ? 'export ' : ''}declaration ${p.declarationId} lodged${p.greenChannel ? ' (green channel)' : ''}`,
+        p.filerId === p.importerId
+          ? []
+          : [
+              `broker authorised by the ${p.direction === 'export' ? 'exporter' : 'consignee'} ${p.importerId}`,
+            ],
       );
     case 'DeclarationAccepted':
       return by(SYSTEM.customs, 'customs', `declaration ${p.declarationId} accepted`, ['complete filing']);
@@ -155,6 +159,24 @@ export function decisionOf({ name, payload: p }: AuditedEvent): Decision {
       return by(SYSTEM.port, 'port', `gate-out by truck ${p.truckPlate}`);
     case 'GateOutRefused':
       return by(SYSTEM.port, 'port', `gate-out refused to truck ${p.truckPlate}`, p.reasons);
+    case 'ExportGateInRecorded':
+      return by(SYSTEM.port, 'port', `export gate-in by truck ${p.truckPlate}`, [
+        `containers ${p.containerNumbers.join(', ')} against declaration ${p.declarationId}`,
+      ]);
+    case 'ExportGateInRefused':
+      return by(SYSTEM.port, 'port', `export gate-in refused to truck ${p.truckPlate}`, p.reasons);
+    case 'ReleasedForLoading':
+      return by(SYSTEM.customs, 'customs', 'released for loading', [
+        'accepted, checks cleared, every required agency approval given, paid, and the goods at the port',
+      ]);
+    case 'LoadingIncident':
+      return by(SYSTEM.port, 'port', `loading incident on vessel call ${p.vesselCallId}`, [
+        `${p.containerNumber}: ${p.reason}`,
+      ]);
+    case 'GoodsDeparted':
+      return by(SYSTEM.port, 'port', `goods departed on ${p.vesselName} voyage ${p.voyage}`, [
+        `containers ${p.containerNumbers.join(', ')}`,
+      ]);
   }
 }
 

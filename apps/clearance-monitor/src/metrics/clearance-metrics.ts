@@ -19,8 +19,8 @@ export const clearanceMetrics = {
     () =>
       new Histogram({
         name: 'tongguan_clearance_hours',
-        help: 'Clearance time (release − arrival) of released shipments, in business hours',
-        labelNames: ['channel', 'green_channel'],
+        help: 'Clearance time (release − arrival) of released shipments, in business hours; for exports arrival of the goods at the port (gate-in) → release for loading',
+        labelNames: ['channel', 'green_channel', 'direction'],
         buckets: CLEARANCE_HOUR_BUCKETS,
       }),
   ),
@@ -32,6 +32,25 @@ export const clearanceMetrics = {
         help: 'Hours each clearance stage took (filing, risk, inspection, payment, release; waits for the trader left out) and the waits for the trader (stage trader)',
         labelNames: ['stage', 'channel'],
         buckets: CLEARANCE_HOUR_BUCKETS,
+      }),
+  ),
+  departureHours: once(
+    'tongguan_export_departure_hours',
+    () =>
+      new Histogram({
+        name: 'tongguan_export_departure_hours',
+        help: "Exports: arrival of the goods at the port (gate-in) → the vessel's departure, in business hours",
+        labelNames: ['channel'],
+        buckets: CLEARANCE_HOUR_BUCKETS,
+      }),
+  ),
+  loadingIncidents: once(
+    'tongguan_loading_incidents_total',
+    () =>
+      new Counter({
+        name: 'tongguan_loading_incidents_total',
+        help: 'Containers on a loading list that customs had not released for loading (once per container and call)',
+        labelNames: ['kind'],
       }),
   ),
   inFlight: once(

@@ -24,6 +24,7 @@ const AUDIT_ONLY_EVENTS = [
   'PickupBooked',
   'PickupCancelled',
   'ApprovalsRequested',
+  'ExportGateInRefused',
 ] as const satisfies readonly Exclude<AuditedEventName, FoldedName | ScoredName>[];
 type AuditOnlyName = (typeof AUDIT_ONLY_EVENTS)[number];
 

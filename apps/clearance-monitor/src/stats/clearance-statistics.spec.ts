@@ -16,6 +16,27 @@ const example = WORKED_EXAMPLE.map((e) => ({
 }));
 
 describe('clearanceStatistics', () => {
+  it('splits imports and exports, with an export measured to its release for loading and to departure', () => {
+    const exported = (releasedAfter: number, departedAfter: number) => {
+      const s = shipment(ARRIVAL, releasedAfter, 'GREEN');
+      s.stamps.departed = hoursAfter(ARRIVAL, departedAfter);
+      return { ...s, direction: 'export' as const };
+    };
+    const stats = clearanceStatistics(
+      [shipment(ARRIVAL, 10, 'RED'), exported(2, 20), exported(4, 30), shipment(ARRIVAL, 30, 'RED')],
+      20,
+    );
+    expect(stats.count).toBe(4);
+    expect(stats.byDirection.import).toMatchObject({ count: 2, meanHours: 20, withinTargetRatio: 0.5 });
+    expect(stats.byDirection.export).toMatchObject({ count: 2, meanHours: 3, withinTargetRatio: 1 });
+    expect(stats.byDirection.export.departure).toMatchObject({ count: 2, meanHours: 25, p50Hours: 25 });
+  });
+
+  it('reports both directions even when one has no shipment', () => {
+    const stats = clearanceStatistics([shipment(ARRIVAL, 10, 'RED')], 20);
+    expect(stats.byDirection.export).toMatchObject({ count: 0, meanHours: null, departure: { count: 0 } });
+  });
+
   it('matches a hand-computed example', () => {
     // clearance hours: 2, 4, 10, 18, 30 → mean 12.8; p50 10; p90 = 18 + 0.6 × 12 = 25.2; 3 of 5 within 12 h
     const shipments = [

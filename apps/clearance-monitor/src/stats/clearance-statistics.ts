@@ -1,4 +1,5 @@
-import { clearanceHours, roundHours } from '../timelines/timeline';
+import type { Direction } from '@tongguan/contracts';
+import { clearanceHours, departureHours, roundHours } from '../timelines/timeline';
 import {
   AGENCY_OF_STAGE,
   STAGES,
@@ -10,6 +11,8 @@ import {
 
 export interface MeasuredShipment extends ProgressFacts {
   greenChannel: boolean;
+  /** Absent on timelines folded before exports existed: imports. */
+  direction?: Direction;
 }
 
 export interface Summary {
@@ -118,6 +121,33 @@ export function clearanceStatistics(shipments: MeasuredShipment[], targetHours: 
       targetHours,
     ),
     byDay: splitBy(measured, (s) => s.stamps.released!.slice(0, 10), hours, targetHours),
+    byDirection: byDirection(measured, targetHours),
+  };
+}
+
+/**
+ * Imports and exports side by side, both always present: clearance (import arrival → release; export
+ * arrival of the goods at the port → release for loading) and, for exports, arrival → departure.
+ */
+export function byDirection(
+  measured: readonly (MeasuredShipment & { hours: number })[],
+  targetHours: number,
+) {
+  const of = (direction: Direction) => measured.filter((s) => (s.direction ?? 'import') === direction);
+  const exported = of('export');
+  const departed = exported.map((s) => departureHours(s.stamps)).filter((h): h is number => h !== null);
+  return {
+    import: summarise(
+      of('import').map((s) => s.hours),
+      targetHours,
+    ),
+    export: {
+      ...summarise(
+        exported.map((s) => s.hours),
+        targetHours,
+      ),
+      departure: summarise(departed, targetHours),
+    },
   };
 }
 

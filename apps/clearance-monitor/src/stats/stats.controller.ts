@@ -40,7 +40,9 @@ export class StatsController {
       `count, meanHours, p50/p90/p99Hours, withinTargetRatio, targetHours, baselineHours; byStage (hours of ` +
       `filing, risk, inspection, payment, release, each less the time it waited for the trader, and trader: ` +
       `the waits for the trader's notice answers and payments); byChannel, byGreenChannel, byAgency (the ` +
-      `agency of the longest stage, importer for the trader's waits) and byDay (UTC release day). ` +
+      `agency of the longest stage, importer for the trader's waits), byDay (UTC release day) and byDirection ` +
+      `(import: arrival → release; export: arrival of the goods at the port, the export gate-in → release for ` +
+      `loading, and departure: gate-in → the vessel's departure). ` +
       `from defaults to ${MAX_WINDOW_DAYS} days before to (or now), ` +
       `to to open-ended; the window may span at most ${MAX_WINDOW_DAYS} days.`,
   })

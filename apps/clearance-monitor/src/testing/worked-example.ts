@@ -11,7 +11,7 @@ export interface ExampleShipment {
   channel: RiskChannel;
   greenChannel: boolean;
   /** Hours after arrival; inspected is null for GREEN (no check). */
-  at: Omit<Record<keyof Stamps, number | null>, 'arrival' | 'gateOut'>;
+  at: Omit<Record<keyof Stamps, number | null>, 'arrival' | 'gateOut' | 'departed'>;
 }
 
 export const WORKED_EXAMPLE: ExampleShipment[] = [

@@ -203,7 +203,13 @@ export class TimelineRepository extends AggregateRepository<Timeline> {
 
   async releasedIn(window: { from: Date; to: Date | null }) {
     return this.model
-      .find(releasedWithin(window), { stamps: 1, channel: 1, greenChannel: 1, traderWaits: 1 })
+      .find(releasedWithin(window), {
+        stamps: 1,
+        channel: 1,
+        greenChannel: 1,
+        traderWaits: 1,
+        direction: 1,
+      })
       .lean();
   }
 }

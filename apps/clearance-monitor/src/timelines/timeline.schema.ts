@@ -1,8 +1,8 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { RiskChannel } from '@tongguan/contracts';
+import type { Direction, RiskChannel } from '@tongguan/contracts';
 import { withOutbox, type OutboxFields } from '@tongguan/persistence';
 import { Schema as MongooseSchema } from 'mongoose';
-import type { Stamps, TimelineFacts } from './timeline';
+import type { LoadingIncidentFact, Stamps, TimelineFacts } from './timeline';
 import type { TraderWait } from './trader-waits';
 
 /** One shipment's folded timeline; _id is the shipmentId. */
@@ -11,6 +11,8 @@ export class Timeline implements TimelineFacts, OutboxFields {
   @Prop({ type: String, required: true }) _id: string;
   @Prop({ required: true }) shipmentId: string;
   @Prop({ type: MongooseSchema.Types.Mixed, required: true }) stamps: Stamps;
+  @Prop({ type: String, default: 'import' }) direction: Direction;
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] }) loadingIncidents: LoadingIncidentFact[];
   /** Copies of two stamps as dates, for the range queries of lists and statistics (they scan). */
   @Prop({ index: true }) releasedAt?: Date;
   @Prop({ index: true }) arrivedAt?: Date;

@@ -1,5 +1,12 @@
 import { namedEvent } from '../testing/named-events';
-import { applyEvent, clearanceHours, emptyTimeline, type FoldedEvent, type TimelineFacts } from './timeline';
+import {
+  applyEvent,
+  clearanceHours,
+  departureHours,
+  emptyTimeline,
+  type FoldedEvent,
+  type TimelineFacts,
+} from './timeline';
 
 const events: FoldedEvent[] = [
   namedEvent('CargoArrived', '2026-03-02T08:00:00.000Z'),
@@ -18,6 +25,47 @@ const events: FoldedEvent[] = [
 
 const fold = (list: FoldedEvent[]): TimelineFacts => list.reduce(applyEvent, emptyTimeline('COSU1'));
 
+describe('export timeline fold', () => {
+  const exported: FoldedEvent[] = [
+    namedEvent('DeclarationLodged', '2026-03-02T06:00:00.000Z', {
+      declarationId: 'x1',
+      importerId: 'EXP-1',
+      greenChannel: false,
+      direction: 'export',
+    }),
+    namedEvent('ExportGateInRecorded', '2026-03-02T08:00:00.000Z', { declarationId: 'x1' }),
+    namedEvent('ReleasedForLoading', '2026-03-02T10:30:00.000Z', {
+      declarationId: 'x1',
+      exporterId: 'EXP-1',
+    }),
+    namedEvent('LoadingIncident', '2026-03-02T20:00:00.000Z', {
+      vesselCallId: 'VC-1',
+      containerNumber: 'MSKU9070323',
+      kind: 'not-released-for-loading',
+      reason: 'not released',
+    }),
+    namedEvent('GoodsDeparted', '2026-03-02T22:00:00.000Z', { vesselCallId: 'VC-1' }),
+  ];
+
+  it('measures an export from the gate-in: to the release for loading, and to the departure', () => {
+    const timeline = fold(exported);
+    expect(timeline.direction).toBe('export');
+    expect(clearanceHours(timeline.stamps)).toBe(2.5);
+    expect(departureHours(timeline.stamps)).toBe(14);
+    expect(timeline.loadingIncidents).toEqual([
+      expect.objectContaining({ containerNumber: 'MSKU9070323', kind: 'not-released-for-loading' }),
+    ]);
+  });
+
+  it('gives the same export timeline whatever the order, an incident kept once', () => {
+    expect(fold([...exported, exported[3]].reverse())).toEqual(fold(exported));
+  });
+
+  it('leaves an import an import', () => {
+    expect(fold(events).direction).toBe('import');
+  });
+});
+
 describe('timeline fold', () => {
   it('stamps every TRS stage and measures clearance as release − arrival', () => {
     const timeline = fold(events);
@@ -30,6 +78,7 @@ describe('timeline fold', () => {
       paid: '2026-03-02T11:00:00.000Z',
       released: '2026-03-02T14:30:00.000Z',
       gateOut: '2026-03-02T18:00:00.000Z',
+      departed: null,
     });
     expect(timeline).toMatchObject({
       channel: 'RED',

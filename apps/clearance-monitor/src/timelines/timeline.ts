@@ -1,5 +1,5 @@
 import { HOUR_MS } from '@tongguan/clock';
-import type { EventName, RiskChannel } from '@tongguan/contracts';
+import type { Direction, EventName, RiskChannel } from '@tongguan/contracts';
 import type { NamedEvent } from '@tongguan/contracts';
 import { withWaitEnd, type TraderWait, type TraderWaitKind, type WaitEnd } from './trader-waits';
 
@@ -13,14 +13,28 @@ export const STAMPS = [
   'paid',
   'released',
   'gateOut',
+  // exports: the vessel left with the goods (loading list and departure); arrival is the export gate-in
+  // and released the release for loading, so clearance hours mean the same TRS interval both ways
+  'departed',
 ] as const;
 export type Stamp = (typeof STAMPS)[number];
 export type Stamps = Record<Stamp, string | null>;
 
 export type SlaState = 'on-track' | 'at-risk' | 'breached' | 'met';
 
+/** A container the loading list named that customs had not released for loading. */
+export interface LoadingIncidentFact {
+  containerNumber: string;
+  vesselCallId: string;
+  kind: string;
+  reason: string;
+  at: string;
+}
+
 export interface TimelineFacts {
   shipmentId: string;
+  /** Import unless an export declaration or an export port event says otherwise. */
+  direction: Direction;
   stamps: Stamps;
   channel: RiskChannel | null;
   greenChannel: boolean;
@@ -32,11 +46,13 @@ export interface TimelineFacts {
   withdrawn: boolean;
   /** Notices and payments the shipment waited on the trader for: the trader's time, not an agency's. */
   traderWaits: TraderWait[];
+  loadingIncidents: LoadingIncidentFact[];
 }
 
 export function emptyTimeline(shipmentId: string): TimelineFacts {
   return {
     shipmentId,
+    direction: 'import',
     stamps: Object.fromEntries(STAMPS.map((s) => [s, null])) as Stamps,
     channel: null,
     greenChannel: false,
@@ -46,6 +62,7 @@ export function emptyTimeline(shipmentId: string): TimelineFacts {
     refusedReasons: [],
     withdrawn: false,
     traderWaits: [],
+    loadingIncidents: [],
   };
 }
 
@@ -69,12 +86,18 @@ export const FOLDED_EVENTS = [
   'ReleaseRefused',
   'GateOutRecorded',
   'GateOutRefused',
+  'ExportGateInRecorded',
+  'ReleasedForLoading',
+  'LoadingIncident',
+  'GoodsDeparted',
 ] as const satisfies readonly EventName[];
 export type FoldedEvent = NamedEvent<(typeof FOLDED_EVENTS)[number]>;
 
 /** What one event tells the timeline: the stamp it sets, if any, and the facts it carries. */
 interface Told {
   stamp?: Stamp;
+  direction?: Direction;
+  incident?: Omit<LoadingIncidentFact, 'at'>;
   declarationId?: string;
   importerId?: string;
   greenChannel?: boolean;
@@ -91,12 +114,12 @@ function told(event: FoldedEvent): Told {
     case 'CargoArrived':
       return { stamp: 'arrival' };
     case 'DeclarationLodged': {
-      const { declarationId, importerId, greenChannel } = event.payload;
-      return { stamp: 'lodged', declarationId, importerId, greenChannel };
+      const { declarationId, importerId, greenChannel, direction } = event.payload;
+      return { stamp: 'lodged', declarationId, importerId, greenChannel, direction };
     }
     case 'DeclarationAccepted': {
-      const { declarationId, importerId, greenChannel } = event.payload;
-      return { stamp: 'accepted', declarationId, importerId, greenChannel };
+      const { declarationId, importerId, greenChannel, direction } = event.payload;
+      return { stamp: 'accepted', declarationId, importerId, greenChannel, direction };
     }
     case 'DeclarationAmended': {
       const { declarationId, importerId, greenChannel } = event.payload;
@@ -162,6 +185,18 @@ function told(event: FoldedEvent): Told {
       return { stamp: 'gateOut' };
     case 'GateOutRefused':
       return {};
+    case 'ExportGateInRecorded':
+      return { stamp: 'arrival', direction: 'export', declarationId: event.payload.declarationId };
+    case 'ReleasedForLoading': {
+      const { declarationId, exporterId } = event.payload;
+      return { stamp: 'released', direction: 'export', declarationId, importerId: exporterId };
+    }
+    case 'LoadingIncident': {
+      const { containerNumber, vesselCallId, kind, reason } = event.payload;
+      return { direction: 'export', incident: { containerNumber, vesselCallId, kind, reason } };
+    }
+    case 'GoodsDeparted':
+      return { stamp: 'departed', direction: 'export' };
   }
 }
 
@@ -175,6 +210,7 @@ export function applyEvent(timeline: TimelineFacts, event: FoldedEvent): Timelin
     ...timeline,
     stamps: { ...timeline.stamps },
     refusedReasons: [...timeline.refusedReasons],
+    loadingIncidents: [...(timeline.loadingIncidents ?? [])],
   };
   const facts = told(event);
   const at = new Date(event.time).toISOString();
@@ -193,6 +229,17 @@ export function applyEvent(timeline: TimelineFacts, event: FoldedEvent): Timelin
   if (facts.inspectionOutcome === 'deemed-approved') next.inspectionOutcome ??= 'deemed-approved';
   else if (facts.inspectionOutcome) next.inspectionOutcome = facts.inspectionOutcome;
   if (facts.withdrawn) next.withdrawn = true;
+  // only ever set to export: an import is the default, and no event of an export says import
+  if (facts.direction === 'export') next.direction = 'export';
+  const incident = facts.incident;
+  if (
+    incident &&
+    !next.loadingIncidents.some(
+      (i) => i.containerNumber === incident.containerNumber && i.vesselCallId === incident.vesselCallId,
+    )
+  ) {
+    next.loadingIncidents.push({ ...incident, at });
+  }
   for (const reason of facts.refusedReasons ?? [])
     if (!next.refusedReasons.includes(reason)) next.refusedReasons.push(reason);
   return next;
@@ -207,6 +254,12 @@ export function roundHours<T extends number | null>(value: T): T {
 export function clearanceHours(stamps: Stamps): number | null {
   if (!stamps.arrival || !stamps.released) return null;
   return Math.max(0, (Date.parse(stamps.released) - Date.parse(stamps.arrival)) / HOUR_MS);
+}
+
+/** Exports: departure − arrival at the port (the export gate-in), the TRS interval to the goods' exit. */
+export function departureHours(stamps: Stamps): number | null {
+  if (!stamps.arrival || !stamps.departed) return null;
+  return Math.max(0, (Date.parse(stamps.departed) - Date.parse(stamps.arrival)) / HOUR_MS);
 }
 
 /** Dwell = gate-out − arrival. */

@@ -7,7 +7,15 @@ import { newMeasurements } from '../metrics/measurements';
 import { MonitorConfig } from '../monitor-config';
 import { assessShipment } from '../prediction/shipment-assessment';
 import { StageTimesService } from '../prediction/stage-times.service';
-import { applyEvent, dwellHours, roundHours, STAMPS, type FoldedEvent, type TimelineFacts } from './timeline';
+import {
+  applyEvent,
+  departureHours,
+  dwellHours,
+  roundHours,
+  STAMPS,
+  type FoldedEvent,
+  type TimelineFacts,
+} from './timeline';
 import { TimelineRepository } from './timeline.repository';
 import type { Timeline } from './timeline.schema';
 import { traderWaitHours } from './trader-waits';
@@ -40,7 +48,7 @@ export class TimelinesService {
     const channel = after.channel ?? 'UNASSESSED';
     if (fresh.clearanceHours !== null) {
       clearanceMetrics.clearanceHours.observe(
-        { channel, green_channel: String(after.greenChannel) },
+        { channel, green_channel: String(after.greenChannel), direction: after.direction ?? 'import' },
         fresh.clearanceHours,
       );
     }
@@ -49,6 +57,13 @@ export class TimelinesService {
     }
     if (fresh.traderHours !== null) {
       clearanceMetrics.stageHours.observe({ stage: 'trader', channel }, fresh.traderHours);
+    }
+    const departed = departureHours(after.stamps);
+    if (departed !== null && departureHours(before.stamps) === null) {
+      clearanceMetrics.departureHours.observe({ channel }, departed);
+    }
+    for (const incident of (after.loadingIncidents ?? []).slice(before.loadingIncidents?.length ?? 0)) {
+      clearanceMetrics.loadingIncidents.inc({ kind: incident.kind });
     }
   }
 
@@ -68,6 +83,7 @@ export class TimelinesService {
     return {
       shipmentId: timeline._id,
       declarationId: timeline.declarationId,
+      direction: timeline.direction ?? 'import',
       ...Object.fromEntries(STAMPS.map((s) => [s, timeline.stamps[s]])),
       channel: timeline.channel,
       greenChannel: timeline.greenChannel,
@@ -76,6 +92,9 @@ export class TimelinesService {
       withdrawn: timeline.withdrawn,
       clearanceHours: assessment.clearanceHours,
       dwellHours: roundHours(dwellHours(timeline.stamps)),
+      // exports: the TRS interval from the goods' arrival at the port (gate-in) to the vessel's departure
+      departureHours: roundHours(departureHours(timeline.stamps)),
+      loadingIncidents: timeline.loadingIncidents ?? [],
       // the waits for the trader up to the release (or now): the trader's time, in no agency's stage
       traderHours: roundHours(
         traderWaitHours(

@@ -58,6 +58,16 @@ export class ClearanceEventsController {
     await this.release.recordPayment(event.payload, event);
   }
 
+  @OnEvent('ExportGateInRecorded')
+  async onExportGateInRecorded(event: IncomingEvent<'ExportGateInRecorded'>): Promise<void> {
+    await this.release.recordExportGateIn(event.payload.declarationId, event.payload.shipmentId, event);
+  }
+
+  @OnEvent('GoodsDeparted')
+  async onGoodsDeparted(event: IncomingEvent<'GoodsDeparted'>): Promise<void> {
+    await this.release.recordDeparture(event.payload.shipmentId, event);
+  }
+
   @OnEvent('GateOutRecorded')
   async onGateOutRecorded(event: IncomingEvent<'GateOutRecorded'>): Promise<void> {
     await this.release.recordGateOut(event.payload.shipmentId, event);

@@ -96,6 +96,28 @@ export class ReleaseService {
 
   async recordGateOut(shipmentId: string, cause: CloudEventMeta): Promise<void> {
     const declaration = await this.declarations.activeFor(shipmentId, { _id: 1 });
-    if (declaration) await this.transitions.apply(declaration._id, { kind: 'goods-exited' }, cause);
+    if (declaration) {
+      await this.transitions.apply(declaration._id, { kind: 'goods-exited', via: 'gate-out' }, cause);
+    }
+  }
+
+  /** The terminal let the export goods in against this declaration: release for loading may follow. */
+  async recordExportGateIn(declarationId: string, shipmentId: string, cause: CloudEventMeta): Promise<void> {
+    const declaration = await this.declarations.findById(declarationId, { shipmentId: 1 });
+    // the terminal checked an accepted declaration: one it names but this service lacks is a fault in view
+    if (!declaration || declaration.shipmentId !== shipmentId) {
+      throw new Error(
+        `ExportGateInRecorded names declaration ${declarationId} of ${shipmentId}: no such declaration`,
+      );
+    }
+    await this.transitions.apply(declarationId, { kind: 'goods-at-port' }, cause);
+  }
+
+  /** The vessel left with the export goods on board: goods exited. */
+  async recordDeparture(shipmentId: string, cause: CloudEventMeta): Promise<void> {
+    const declaration = await this.declarations.activeFor(shipmentId, { _id: 1 });
+    if (declaration) {
+      await this.transitions.apply(declaration._id, { kind: 'goods-exited', via: 'departure' }, cause);
+    }
   }
 }

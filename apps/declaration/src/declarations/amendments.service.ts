@@ -59,6 +59,20 @@ export class AmendmentsService {
     );
     const { greenChannel } = earned;
     const { shipmentId, duty, accepted } = assessFiling(filing, this.validator.dutyData, lodgedAt, earned);
+    if ((filing.direction ?? 'import') !== (current.direction ?? 'import')) {
+      throw new DomainError(
+        'DECLARATION.DEFICIENT',
+        'an amendment cannot change the direction',
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        [
+          {
+            path: 'declaration.direction',
+            code: 'DIRECTION_CHANGED',
+            message: `the declaration is an ${current.direction ?? 'import'}; withdraw it and lodge the other`,
+          },
+        ],
+      );
+    }
     if (shipmentId !== current.shipmentId) {
       throw new DomainError(
         'DECLARATION.DEFICIENT',

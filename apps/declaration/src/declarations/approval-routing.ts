@@ -21,7 +21,8 @@ export class ApprovalRouting {
 
   required(filing: LodgeDeclarationDto, traderStatus: TraderStatus): RequiredApproval[] {
     const tradeMode = filing.tradeMode ?? GENERAL_TRADE;
-    return requiredApprovals({ items: filing.items, tradeMode, traderStatus }, this.rules);
+    const direction = filing.direction ?? 'import';
+    return requiredApprovals({ items: filing.items, tradeMode, traderStatus, direction }, this.rules);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { PayloadInput } from '@tongguan/contracts';
 import { shipmentIdOf } from '@tongguan/contracts';
 import { assessDuty, toMinor, type DutyAssessment, type DutyData } from '../duty/duty-calculator';
+import { assessExportDuty } from '../exports/export-duty';
 import type { GreenChannelGrounds } from './declaration.schema';
 import type { LodgeDeclarationDto } from './lodge-declaration.dto';
 
@@ -64,7 +65,14 @@ export function assessFiling(
   const dutiable = filing.items.map(({ quantity, unit }, i) => ({ ...accepted.items[i], quantity, unit }));
   return {
     shipmentId: shipmentIdOf(filing.blNumber),
-    duty: assessDuty(dutiable, filing.currency, filing, data, at),
+    // an export owes export duty only where the tariff has one, and no VAT
+    duty: (filing.direction === 'export' ? assessExportDuty : assessDuty)(
+      dutiable,
+      filing.currency,
+      filing,
+      data,
+      at,
+    ),
     accepted,
   };
 }

@@ -171,8 +171,8 @@ describe('declaration lifecycle', () => {
   });
 
   it('marks goods exited only after release', () => {
-    expect(decide(lodged(), { kind: 'goods-exited' })).toBeNull();
-    const t = decide(lodged({ status: 'released' }), { kind: 'goods-exited' });
+    expect(decide(lodged(), { kind: 'goods-exited', via: 'gate-out' })).toBeNull();
+    const t = decide(lodged({ status: 'released' }), { kind: 'goods-exited', via: 'gate-out' });
     expect(t?.steps).toEqual([expect.objectContaining({ status: 'goods-exited', announce: true })]);
   });
 

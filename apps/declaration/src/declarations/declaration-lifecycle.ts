@@ -1,4 +1,4 @@
-import type { DeclarationStatus, RiskChannel } from '@tongguan/contracts';
+import type { DeclarationStatus, Direction, RiskChannel } from '@tongguan/contracts';
 import {
   approvalsSummary,
   decideApproval,
@@ -45,6 +45,10 @@ export interface DeclarationState {
   earlyInspectionResults?: InspectionResultFact[];
   /** The agency approvals the routing rules require of the current version (see approvals). */
   approvals?: ApprovalOnRecord[];
+  /** Absent on an import. An export is released for loading only once its goods are at the port. */
+  direction?: Direction;
+  /** Export: the terminal let the goods in against this declaration (ExportGateInRecorded). */
+  goodsAtPort?: boolean;
 }
 
 export type DeclarationFact =
@@ -55,7 +59,9 @@ export type DeclarationFact =
   | { kind: 'documents-requested'; by: string; reason: string }
   | { kind: 'documents-submitted'; by: string }
   | ({ kind: 'agency-decided' } & AgencyDecision)
-  | { kind: 'goods-exited' }
+  | { kind: 'goods-at-port' }
+  /** The goods left: an import through the gate (gate-out), an export on the vessel (departure). */
+  | { kind: 'goods-exited'; via: 'gate-out' | 'departure' }
   | { kind: 'withdrawn'; by: string; reason: string };
 
 export type InspectionResultFact = Extract<
@@ -97,6 +103,7 @@ export function releaseBlockers(state: DeclarationState): string[] {
   if (state.noticePending) blockers.push('a notice waits for the importer');
   blockers.push(...pendingApprovals(state.approvals ?? []));
   if (!state.inspectionCleared) blockers.push('inspection not cleared');
+  if (state.direction === 'export' && !state.goodsAtPort) blockers.push('export goods not at the port yet');
   if (!covers(state.duty, state.settlements ?? [])) blockers.push('duties not paid');
   return blockers;
 }
@@ -107,10 +114,11 @@ export function decide(state: DeclarationState, fact: DeclarationFact): Transiti
   if (!transition) return null;
   const after = { ...state, ...transition.set, status: statusAfter(state, transition) };
   if (!transition.refused && releaseBlockers(after).length === 0) {
+    const exported = state.direction === 'export';
     transition.steps.push({
       status: 'released',
       by: 'customs',
-      reason: `accepted, inspection cleared and paid; ${approvalsSummary(after.approvals ?? [])}`,
+      reason: `${exported ? 'released for loading: ' : ''}accepted, inspection cleared${exported ? ', the goods at the port' : ''} and paid; ${approvalsSummary(after.approvals ?? [])}`,
       announce: false,
     });
     transition.released = true;
@@ -195,12 +203,17 @@ function apply(state: DeclarationState, fact: DeclarationFact): Transition | nul
     }
     case 'agency-decided':
       return agencyDecided(state, fact);
-    case 'goods-exited':
+    case 'goods-at-port':
+      if (state.direction !== 'export' || state.goodsAtPort || !open) return null;
+      return { set: { goodsAtPort: true }, steps: [] };
+    case 'goods-exited': {
       if (state.status !== 'released') return null;
-      return {
-        set: {},
-        steps: [{ status: 'goods-exited', by: 'port', reason: 'cargo left the terminal', announce: true }],
-      };
+      // an import leaves through the gate, an export on its vessel: never the other way round
+      if ((fact.via === 'departure') !== (state.direction === 'export')) return null;
+      const reason =
+        fact.via === 'departure' ? 'the vessel left with the goods on board' : 'cargo left the terminal';
+      return { set: {}, steps: [{ status: 'goods-exited', by: 'port', reason, announce: true }] };
+    }
     case 'withdrawn':
       // also while customs' acceptance review is pending
       if (!open && state.status !== 'received') return null;

@@ -8,6 +8,13 @@ import { decide, statusAfter, type DeclarationFact, type Transition } from './de
 import type { Declaration, StatusChange } from './declaration.schema';
 import { DeclarationRepository } from './declaration.repository';
 
+/** What DeclarationAccepted adds for an export: its direction and the VAT-rebate flag. */
+export function exportFacts(d: Pick<Declaration, 'direction' | 'vatRebate'>) {
+  return d.direction === 'export'
+    ? { direction: 'export' as const, vatRebate: d.vatRebate?.eligible ?? false }
+    : {};
+}
+
 type Cause = Pick<CloudEventMeta, 'id' | 'correlationId'> & { time?: string };
 
 /** DutyAssessed of the declaration's current version: what it owes in all, before any settlement. */
@@ -67,7 +74,7 @@ export class DeclarationTransitions {
       events.push(
         this.events.create(
           'DeclarationAccepted',
-          { ...subject, ...acceptedDataSet(d.filing, green) },
+          { ...subject, ...acceptedDataSet(d.filing, green), ...exportFacts(d) },
           causedBy,
         ),
         this.events.create('DutyAssessed', dutyAssessedOf(d), causedBy),
@@ -85,7 +92,15 @@ export class DeclarationTransitions {
     if (t.refused)
       events.push(this.events.create('ReleaseRefused', { ...subject, reasons: t.refused }, causedBy));
     if (t.dutyOwedMinor) events.push(this.events.create('DutyAssessed', dutyAssessedOf(d), causedBy));
-    const released = t.released ? this.events.create('ShipmentReleased', subject, causedBy) : null;
+    const released = !t.released
+      ? null
+      : d.direction === 'export'
+        ? this.events.create(
+            'ReleasedForLoading',
+            { shipmentId: d.shipmentId, declarationId: d._id, exporterId: d.importerId },
+            causedBy,
+          )
+        : this.events.create('ShipmentReleased', subject, causedBy);
     if (released) events.push(released);
     const at = events[0] ? new Date(events[0].time) : cause.time ? new Date(cause.time) : this.clock.now();
     const history: StatusChange[] = t.steps.map(({ status, by, reason }) => ({ status, at, by, reason }));

@@ -1,9 +1,10 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { RiskChannel } from '@tongguan/contracts';
+import type { Direction, RiskChannel } from '@tongguan/contracts';
 import { withOutbox, type OutboxFields } from '@tongguan/persistence';
 import { Schema as MongooseSchema } from 'mongoose';
 import type { TraderStatus } from '@tongguan/agencies';
 import type { DutyAssessment } from '../duty/duty-calculator';
+import type { VatRebate } from '../exports/vat-rebates';
 import type { ApprovalOnRecord } from './approvals';
 import type { InspectionResultFact } from './declaration-lifecycle';
 import type { DeclarationStatus } from './declaration-status';
@@ -36,6 +37,12 @@ export class Declaration implements OutboxFields {
   /** Who lodged it: the consignee, or a broker it authorised. */
   @Prop() filerId?: string;
   @Prop({ type: String, required: true }) status: DeclarationStatus;
+  /** 'export' for an export declaration, whose importerId then names the exporter; absent: an import. */
+  @Prop({ type: String }) direction?: Direction;
+  /** Export: the rebate rate of each line and the VAT-rebate flag (出口退税). */
+  @Prop({ type: MongooseSchema.Types.Mixed }) vatRebate?: VatRebate;
+  /** Export: the terminal let the goods in (ExportGateInRecorded); release for loading waits for it. */
+  @Prop() goodsAtPort?: boolean;
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] }) statusHistory: StatusChange[];
   /** The filing as lodged (validated, whitelisted). */
   @Prop({ type: MongooseSchema.Types.Mixed, required: true }) filing: LodgeDeclarationDto;

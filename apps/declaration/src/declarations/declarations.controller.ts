@@ -24,8 +24,13 @@ export class DeclarationsController {
   ) {}
 
   @Post()
-  @Roles('importer')
-  @ApiOperation({ summary: 'Lodge an import declaration (before or after arrival)' })
+  @Roles('importer', 'exporter')
+  @ApiOperation({
+    summary:
+      'Lodge an import declaration (before or after arrival) or an export declaration (direction export)',
+    description:
+      "An export is lodged by the exporter (role exporter) or a broker naming the exporterId that authorised it, before the goods reach the port; it owes export duty where the tariff has one and no VAT, carries the VAT-rebate flag (vatRebate), and is released for loading once its goods passed the terminal's export gate-in.",
+  })
   @ApiBody({ type: LodgeDeclarationDto })
   @ApiUnprocessableEntityResponse({
     description: 'Every deficiency of the filing at once: { errors: [{ path, code, message }] }',
@@ -46,7 +51,7 @@ export class DeclarationsController {
 
   @Post(':id/amendments')
   @HttpCode(200)
-  @Roles('importer')
+  @Roles('importer', 'exporter')
   @ApiOperation({
     summary: 'Amend before release: the whole data set with a reason; validated, re-assessed, versioned',
     description:
@@ -66,7 +71,7 @@ export class DeclarationsController {
 
   @Post(':id/withdrawal')
   @HttpCode(200)
-  @Roles('importer')
+  @Roles('importer', 'exporter')
   @ApiOperation({ summary: 'Withdraw the declaration before release (409 once released or refused)' })
   withdraw(
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -78,13 +83,13 @@ export class DeclarationsController {
   }
 
   @Get()
-  @Roles('importer', 'customs', 'inspection', 'ops')
+  @Roles('importer', 'exporter', 'customs', 'inspection', 'ops')
   list(@Query() query: ListDeclarationsQuery, @CurrentPrincipal() reader: Principal) {
     return this.declarations.list(query, reader);
   }
 
   @Get(':id')
-  @Roles('importer', 'customs', 'inspection', 'ops')
+  @Roles('importer', 'exporter', 'customs', 'inspection', 'ops')
   @ApiOperation({ summary: 'The declaration with its status history' })
   get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() reader: Principal) {
     return this.declarations.get(id, reader);

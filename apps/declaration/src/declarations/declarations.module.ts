@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { DelegationsModule } from '../delegations/delegations.module';
+import { loadVatRebates, VAT_REBATES } from '../exports/vat-rebates';
 import { GreenChannelModule } from '../green-channel/green-channel.module';
 import { ApprovalRouting } from './approval-routing';
 import { AmendmentsService } from './amendments.service';
@@ -29,6 +30,8 @@ import { FilingValidator } from './filing-validator';
     AmendmentsService,
     FilingValidator,
     ApprovalRouting,
+    // a broken rebate list stops the boot with its problems
+    { provide: VAT_REBATES, useFactory: loadVatRebates },
   ],
   exports: [DeclarationRepository, DeclarationTransitions],
 })

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { Principal } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
 import type { CloudEvent } from '@tongguan/contracts';
@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { FilingRight } from '../delegations/delegation-rules';
 import { DelegationsService } from '../delegations/delegations.service';
 import { GENERAL_TRADE } from '../code-lists/code-lists';
+import { directionProblems } from '../exports/export-filing-rules';
+import { VAT_REBATES, vatRebateOf, type VatRebateRates } from '../exports/vat-rebates';
 import { GreenChannelService } from '../green-channel/green-channel.service';
 import { approvalsRequestedOf, ApprovalRouting } from './approval-routing';
 import { describeApprovals, isAcceptanceReview, requestedApprovals } from './approvals';
@@ -30,6 +32,7 @@ export class DeclarationsService implements OnModuleInit {
     private readonly delegations: DelegationsService,
     private readonly greenChannel: GreenChannelService,
     private readonly routing: ApprovalRouting,
+    @Inject(VAT_REBATES) private readonly vatRebates: VatRebateRates,
   ) {}
 
   onModuleInit(): void {
@@ -49,11 +52,16 @@ export class DeclarationsService implements OnModuleInit {
     const assessedAt = this.clock.now();
     const isDuplicate = (shipmentId: string) => this.declarations.hasActive(shipmentId);
     let right: FilingRight | undefined;
+    const exporting = isExport(raw);
     const rightProblems = async (shipmentId: string) => {
-      right = await this.delegations.filingRight(shipmentId, filer.party);
+      right = exporting
+        ? await this.delegations.exportFilingRight(filer, exporterIdOf(raw))
+        : await this.delegations.filingRight(shipmentId, filer.party);
       return right.kind === 'refused' ? [right.problem] : [];
     };
-    const filing = await this.validator.validate(raw, isDuplicate, assessedAt, rightProblems);
+    const filing = await this.validator.validate(raw, isDuplicate, assessedAt, rightProblems, (dto) =>
+      directionProblems(dto, filer),
+    );
     const granted = right as FilingRight | undefined;
     if (granted?.kind !== 'allowed') throw new Error('a valid filing always has its filing right decided');
     const owner = granted.ownerPartyId;
@@ -69,13 +77,23 @@ export class DeclarationsService implements OnModuleInit {
       duty,
       accepted: dataSet,
     } = assessFiling(filing, this.validator.dutyData, assessedAt, earned);
+    const exportDeclaration = exporting
+      ? {
+          direction: 'export' as const,
+          vatRebate: vatRebateOf(filing.items, this.vatRebates),
+          goodsAtPort: false,
+        }
+      : {};
     const tradeMode = filing.tradeMode ?? GENERAL_TRADE;
     const required = this.routing.required(filing, earned.traderStatus);
+    const exportFacts = exporting
+      ? { direction: 'export' as const, vatRebate: exportDeclaration.vatRebate?.eligible ?? false }
+      : {};
     const reviewed = required.some(isAcceptanceReview);
     const base = { shipmentId, declarationId: id, importerId: owner };
     const lodged = this.events.create(
       'DeclarationLodged',
-      { ...base, filerId: filer.party, greenChannel },
+      { ...base, filerId: filer.party, greenChannel, ...(exporting ? { direction: 'export' as const } : {}) },
       { correlationId },
     );
     const causedBy = { causedBy: lodged };
@@ -86,7 +104,9 @@ export class DeclarationsService implements OnModuleInit {
     );
     const events: CloudEvent[] = [lodged, requested];
     if (!reviewed) {
-      events.push(this.events.create('DeclarationAccepted', { ...base, ...dataSet }, causedBy));
+      events.push(
+        this.events.create('DeclarationAccepted', { ...base, ...dataSet, ...exportFacts }, causedBy),
+      );
       events.push(
         this.events.create('DutyAssessed', dutyAssessedOf({ _id: id, ...base, version: 1, duty }), causedBy),
       );
@@ -104,8 +124,10 @@ export class DeclarationsService implements OnModuleInit {
       statusHistory: [
         history(
           granted.asBroker
-            ? `lodged by the broker ${filer.party} for the consignee ${owner}`
-            : 'lodged by the consignee',
+            ? `lodged by the broker ${filer.party} for the ${exporting ? 'exporter' : 'consignee'} ${owner}`
+            : exporting
+              ? 'export declaration lodged by the exporter'
+              : 'lodged by the consignee',
           filer.party,
         ),
         ...earned.notes.map((note) => history(note)),
@@ -120,6 +142,7 @@ export class DeclarationsService implements OnModuleInit {
             },
       ],
       filing: { ...filing },
+      ...exportDeclaration,
       tradeMode,
       greenChannel,
       greenChannelGrounds: groundsOf(earned),
@@ -148,6 +171,7 @@ export class DeclarationsService implements OnModuleInit {
       greenChannelNotes: earned.notes,
       approvals: approvals.map(({ agency, step, status: approval }) => ({ agency, step, status: approval })),
       duty,
+      ...(exporting ? { direction: 'export' as const, vatRebate: exportDeclaration.vatRebate } : {}),
     };
   }
 
@@ -223,7 +247,17 @@ function viewOf<
   };
 }
 
-/** An importer reads only its own declarations; the agencies read all. */
+/** A trader (importer, exporter, broker) reads only its own declarations; the agencies read all. */
 function importerOf(reader: Principal): string | undefined {
-  return reader.role === 'importer' ? reader.party : undefined;
+  return reader.role === 'importer' || reader.role === 'exporter' ? reader.party : undefined;
+}
+
+/** Read before validation, to pick the filing-right rule: a malformed direction is reported by the DTO's rules. */
+function isExport(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && (raw as { direction?: unknown }).direction === 'export';
+}
+
+function exporterIdOf(raw: unknown): string | undefined {
+  const id = (raw as { exporterId?: unknown }).exporterId;
+  return typeof id === 'string' ? id : undefined;
 }

@@ -30,6 +30,8 @@ export class FilingValidator {
      * a filer without the right is not told whether a declaration for the B/L is active.
      */
     rightProblems?: (shipmentId: string) => Promise<FieldProblem[]>,
+    /** Rules of the filer's role and the filing's direction (lodgement only), listed with the others. */
+    filerProblems?: (dto: Partial<LodgeDeclarationDto>) => FieldProblem[],
   ): Promise<LodgeDeclarationDto> {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
       throw reject([{ path: '', code: 'NOT_AN_OBJECT', message: 'the declaration must be a JSON object' }]);
@@ -39,6 +41,7 @@ export class FilingValidator {
       await validate(dto, { whitelist: true, forbidNonWhitelisted: true }),
     );
     problems.push(...crossFieldProblems(dto, this.dutyData, assessedAt));
+    problems.push(...(filerProblems?.(dto) ?? []));
     if (typeof dto.blNumber === 'string' && !problems.some((p) => p.path === 'blNumber')) {
       dto.blNumber = normaliseBlNumber(dto.blNumber);
       const refused = rightProblems ? await rightProblems(dto.blNumber) : [];

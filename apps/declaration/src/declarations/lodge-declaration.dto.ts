@@ -16,6 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { DIRECTIONS, type Direction } from '@tongguan/contracts';
 import { INCOTERMS, UNITS } from '../code-lists/code-lists';
 import { VALUATION_METHODS } from '../duty/valuation-settings';
 
@@ -88,8 +89,27 @@ export class ChargeDto {
   ratePercent?: string;
 }
 
-/** The import declaration data set (WCO data model in spirit). */
+/** The import or export declaration data set (WCO data model in spirit). */
 export class LodgeDeclarationDto {
+  @ApiPropertyOptional({
+    enum: DIRECTIONS,
+    default: 'import',
+    description:
+      "'export': an export declaration (role exporter, or a broker it authorised), lodged before the goods reach the port; blNumber is then the carrier's booking or export B/L number, consignor the Chinese exporter, portOfLoading a Chinese port",
+  })
+  @IsOptional()
+  @IsIn(DIRECTIONS)
+  direction?: Direction;
+
+  @ApiPropertyOptional({
+    example: 'EXPORTER-1',
+    description:
+      'Export filed by a broker: the exporter (party id) that authorised it. The exporter itself leaves it out',
+  })
+  @IsOptional()
+  @Matches(PARTY_ID, { message: 'exporterId must be an id of letters, digits, . _ -' })
+  exporterId?: string;
+
   @ApiProperty({ example: 'COSU6182736450' })
   @IsBlNumber()
   blNumber: string;

@@ -28,7 +28,7 @@ export class DelegationsController {
   constructor(private readonly delegations: DelegationsService) {}
 
   @Post()
-  @Roles('importer')
+  @Roles('importer', 'exporter')
   @ApiOperation({
     summary: 'Authorise a broker to declare your B/Ls (the consignee the manifest names is the caller)',
     description: 'Granting an active delegation again changes nothing; a revoked one becomes active again.',
@@ -42,7 +42,7 @@ export class DelegationsController {
   }
 
   @Get()
-  @Roles('importer')
+  @Roles('importer', 'exporter')
   @ApiOperation({ summary: 'Your delegations to brokers, active and revoked, newest first' })
   @ApiOkResponse({ type: DelegationPage })
   list(
@@ -53,7 +53,7 @@ export class DelegationsController {
   }
 
   @Delete(':brokerPartyId')
-  @Roles('importer')
+  @Roles('importer', 'exporter')
   @ApiOperation({ summary: "Revoke a broker's delegation: its later filings for your B/Ls are refused" })
   @ApiOkResponse({ type: DelegationView })
   @ApiNotFoundResponse({ description: 'DELEGATION.NOT_FOUND: none active to that broker' })

@@ -3,6 +3,7 @@ import type { Principal } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
 import { DomainError, NotFoundError } from '@tongguan/platform';
 import { ManifestedBillRepository } from '../manifests/manifested-bill.repository';
+import { decideExportFilingRight } from '../exports/export-filing-rules';
 import {
   decideFilingRight,
   decideGrant,
@@ -80,6 +81,13 @@ export class DelegationsService {
     const delegation =
       owner && owner !== filerPartyId ? await this.delegations.find(owner, filerPartyId) : null;
     return decideFilingRight(shipmentId, bill, filerPartyId, delegation);
+  }
+
+  /** Whether `filer` may lodge an export for the exporter (decideExportFilingRight); one read by _id for a broker. */
+  async exportFilingRight(filer: Principal, exporterId: string | undefined): Promise<FilingRight> {
+    const delegation =
+      filer.role !== 'exporter' && exporterId ? await this.delegations.find(exporterId, filer.party) : null;
+    return decideExportFilingRight(filer, exporterId, delegation);
   }
 }
 

@@ -23,6 +23,7 @@ export function accessTo(
     case 'ops':
       return 'reader';
     case 'importer':
+    case 'exporter':
     case 'inspection':
     case 'agency':
     case 'supervisor':

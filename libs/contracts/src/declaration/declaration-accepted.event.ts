@@ -4,6 +4,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -12,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CURRENCY_PATTERN, ShipmentPayload } from '../common';
+import { CURRENCY_PATTERN, DIRECTIONS, ShipmentPayload, type Direction } from '../common';
 import { defineEvent } from '../event-definition';
 import { Topics } from '../topics';
 
@@ -36,6 +37,10 @@ export class DeclarationAcceptedPayload extends ShipmentPayload {
   @IsBoolean() greenChannel: boolean;
   @IsOptional() @IsString() @Length(1, 64) aeoTraderId?: string;
   @IsOptional() @IsString() @Length(1, 64) majorProjectCode?: string;
+  /** 'export' for an export declaration (importerId then names the exporter); absent: an import. */
+  @IsOptional() @IsIn(DIRECTIONS) direction?: Direction;
+  /** Export only: a line's goods carry an export VAT rebate (出口退税) in the rebate code list. */
+  @IsOptional() @IsBoolean() vatRebate?: boolean;
 }
 
 export const DeclarationAccepted = defineEvent({

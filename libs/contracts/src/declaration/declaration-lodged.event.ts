@@ -1,5 +1,5 @@
-import { IsBoolean, IsString, Length } from 'class-validator';
-import { ShipmentPayload } from '../common';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { DIRECTIONS, ShipmentPayload, type Direction } from '../common';
 import { defineEvent } from '../event-definition';
 import { Topics } from '../topics';
 
@@ -10,6 +10,8 @@ export class DeclarationLodgedPayload extends ShipmentPayload {
   /** Who lodged it: the consignee itself or a broker it authorised. */
   @IsString() @Length(1, 64) filerId: string;
   @IsBoolean() greenChannel: boolean;
+  /** 'export' for an export declaration (importerId then names the exporter); absent: an import. */
+  @IsOptional() @IsIn(DIRECTIONS) direction?: Direction;
 }
 
 export const DeclarationLodged = defineEvent({

@@ -92,7 +92,13 @@ export function readEvent(event: NamedEvent): Reading | null {
     case 'PaymentRequested':
     case 'PaymentSettled':
       return declaration(event.payload);
+    case 'ReleasedForLoading':
+      return declaration({ ...event.payload, importerId: event.payload.exporterId });
     case 'CargoArrived':
+    case 'ExportGateInRecorded':
+    case 'ExportGateInRefused':
+    case 'LoadingIncident':
+    case 'GoodsDeparted':
     case 'GateInRecorded':
     case 'GateOutRecorded':
     case 'GateOutRefused':

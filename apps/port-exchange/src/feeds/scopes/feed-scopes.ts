@@ -19,6 +19,14 @@ const CARGO_AT_TERMINAL = {
   GateOutRefused: 'all',
 } as const satisfies RoleScope;
 
+/** Export containers at the terminal: the export gate, loading incidents, the vessel's departure. */
+const EXPORTS_AT_TERMINAL = {
+  ExportGateInRecorded: 'all',
+  ExportGateInRefused: 'all',
+  LoadingIncident: 'all',
+  GoodsDeparted: 'all',
+} as const satisfies RoleScope;
+
 /** A hold as a fact (the gate stays shut), without customs' reason or the officer who placed it. */
 const HOLD_FACTS = {
   CustomsHoldPlaced: ['shipmentId', 'holdId'],
@@ -39,6 +47,8 @@ export const FEED_SCOPES = {
   customs: {
     ...MANIFEST_LINES,
     ...CARGO_AT_TERMINAL,
+    ...EXPORTS_AT_TERMINAL,
+    ReleasedForLoading: 'all',
     CustomsHoldPlaced: 'all',
     CustomsHoldLifted: 'all',
     DeclarationLodged: 'all',
@@ -98,7 +108,9 @@ export const FEED_SCOPES = {
     ...MANIFEST_LINES,
     ...CARGO_AT_TERMINAL,
     ...HOLD_FACTS,
+    ...EXPORTS_AT_TERMINAL,
     ShipmentReleased: ['shipmentId', 'declarationId'],
+    ReleasedForLoading: ['shipmentId', 'declarationId'],
     ReleaseRefused: ['shipmentId', 'declarationId'],
     DeclarationWithdrawn: ['shipmentId', 'declarationId'],
     PickupBooked: 'all',
@@ -111,7 +123,9 @@ export const FEED_SCOPES = {
   carrier: {
     ...CARGO_AT_TERMINAL,
     ...HOLD_FACTS,
+    ...EXPORTS_AT_TERMINAL,
     ShipmentReleased: ['shipmentId'],
+    ReleasedForLoading: ['shipmentId'],
   },
   /**
    * An importer sees its own shipments only (those it owns as consignee or filed as broker, see

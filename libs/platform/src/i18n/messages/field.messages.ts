@@ -101,4 +101,15 @@ export const FIELD_MESSAGES: Record<string, LocalizedText> = {
   AGENCY_UNKNOWN: text('{path} names no agency of the registry', '{path} 不是登记表中的机构'),
   STEP_UNKNOWN: text('{path} names no step of the registry', '{path} 不是登记表中的环节'),
   CONCURRENT_CHANGE: text('the record kept changing; send the request again', '数据不断变化，请重新发送请求'),
+  EXPORT_GATE_IN_REFUSED: text('export gate-in refused', '出口集装箱拒绝进闸'),
+  EXPORTER_MISMATCH: text('an exporter lodges its own exports only', '出口商只能申报本企业的出口货物'),
+  EXPORTER_REQUIRED: text('a broker names the exporter it declares for', '报关企业须注明委托的出口商'),
+  NOT_AUTHORISED: text('the trader has not authorised this broker', '该企业未委托此报关企业'),
+  EXPORTER_IMPORTS: text('an exporter lodges export declarations only', '出口商只能申报出口报关单'),
+  EXPORTER_ON_IMPORT: text('{path} belongs to export declarations only', '{path} 仅用于出口报关单'),
+  PORT_OF_LOADING_NOT_CN: text(
+    '{path}: exports are loaded at a Chinese port',
+    '{path}：出口货物须在中国口岸装运',
+  ),
+  DIRECTION_CHANGED: text('an amendment cannot change the direction', '修改时不能更改进出口类型'),
 };

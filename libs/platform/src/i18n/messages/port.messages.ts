@@ -69,4 +69,22 @@ export const PORT_MESSAGES: Record<string, LocalizedText> = {
   ),
   'DELIVERY.NOT_FOUND': text('delivery {id} not found', '推送记录 {id} 不存在'),
   'DELIVERY.NOT_DEAD': text('only a dead delivery can be retried', '只有投递失败的推送才能重试'),
+  'EXPORT_GATE.IN_REFUSED': text(
+    'export gate-in refused; every reason is listed',
+    '出口集装箱拒绝进闸，所有原因均已列出',
+  ),
+  'EXPORT SHIPMENT.NOT_FOUND': text('export shipment {id} not found', '出口货物 {id} 不存在'),
+  'LOADING LIST OF VESSEL CALL.NOT_FOUND': text(
+    'the loading list of vessel call {id} not found',
+    '船舶航次 {id} 的装船清单不存在',
+  ),
+  'LOADING_LIST.ALREADY_FILED': text(
+    'the loading list of the vessel call is filed already',
+    '该船舶航次的装船清单已申报',
+  ),
+  'LOADING_LIST.MISSING': text(
+    'the vessel call has no loading list: file it before the departure',
+    '该船舶航次没有装船清单：请在离港前申报',
+  ),
+  'LOADING_LIST.ALREADY_DEPARTED': text('the vessel call has departed already', '该船舶航次已离港'),
 };

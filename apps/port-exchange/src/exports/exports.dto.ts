@@ -1,0 +1,69 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBlNumber } from '@tongguan/platform';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsString,
+  Length,
+  ValidateNested,
+  registerDecorator,
+} from 'class-validator';
+import { isValidContainerNumber, normaliseContainerNumber } from '@tongguan/contracts';
+
+/** An ISO 6346 container number with a valid check digit (spaces and lower case normalised first). */
+function IsContainerNumber(each = false): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isContainerNumber',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { each, message: 'container numbers must be ISO 6346 with a valid check digit' },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isValidContainerNumber(value) },
+    });
+}
+
+const normalised = ({ value }: { value: unknown }) =>
+  Array.isArray(value)
+    ? value.map((v) => (typeof v === 'string' ? normaliseContainerNumber(v) : v))
+    : typeof value === 'string'
+      ? normaliseContainerNumber(value)
+      : value;
+
+export class ExportGateInDto {
+  @ApiProperty({
+    example: 'COSU8001234567',
+    description: 'the export booking or B/L number the export declaration names',
+  })
+  @IsBlNumber()
+  blNumber: string;
+
+  @ApiProperty({ example: ['CSQU3054383'] })
+  @Transform(normalised)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsContainerNumber(true)
+  containerNumbers: string[];
+
+  @ApiProperty({ example: '粤B12345' }) @IsString() @Length(2, 20) truckPlate: string;
+}
+
+export class LoadingListLineDto {
+  @ApiProperty({ example: 'CSQU3054383' })
+  @Transform(normalised)
+  @IsContainerNumber()
+  containerNumber: string;
+  @ApiProperty({ example: 'COSU8001234567' }) @IsBlNumber() blNumber: string;
+}
+
+export class LoadingListDto {
+  @ApiProperty({ type: [LoadingListLineDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(25_000)
+  @ValidateNested({ each: true })
+  @Type(() => LoadingListLineDto)
+  containers: LoadingListLineDto[];
+}
