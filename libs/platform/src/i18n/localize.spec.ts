@@ -65,6 +65,12 @@ describe('localizedProblem', () => {
     expect(localizedProblem(problem('SOMETHING_NEW', 'new text'), 'zh-CN').message).toBe('new text');
   });
 
+  it('passes on an item without a message as it is', () => {
+    const odd = { path: 'x', code: 'IS_STRING' } as unknown as Parameters<typeof localizedProblem>[0];
+    expect(localizedProblem(odd, 'zh-CN')).toBe(odd);
+    expect(localizedProblem(null as unknown as typeof odd, 'zh-CN')).toBeNull();
+  });
+
   it('leaves English problems untouched', () => {
     const p = problem('IS_STRING', 'hsCode must be a string');
     expect(localizedProblem(p, 'en')).toBe(p);

@@ -26,7 +26,8 @@ export function localizedMessage(
 
 /** A problem of `errors[]` in the locale asked for: path and code as they were, the message translated. */
 export function localizedProblem(problem: FieldProblem, locale: Locale): FieldProblem {
-  if (locale === 'en') return problem;
+  // a list item of another shape (no message to translate) is passed on as it is, never a 500
+  if (locale === 'en' || typeof problem?.message !== 'string') return problem;
   const constraint = CONSTRAINT_MESSAGES[problem.code];
   if (constraint) {
     const english = problem.message.startsWith(EACH_PREFIX)
