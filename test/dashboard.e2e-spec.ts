@@ -174,6 +174,9 @@ describe('operations dashboard (headless Chromium)', () => {
     );
     expect(Number(await page.getAttribute('body', 'data-live-updates'))).toBeGreaterThan(0);
     expect(Number(await page.getAttribute('body', 'data-refreshes'))).toBeGreaterThan(refreshesBefore);
+    // imports and exports side by side: these five are imports, no export yet
+    await page.waitForSelector('#directions tr[data-direction="import"][data-count="5"]');
+    expect(await page.getAttribute('#directions tr[data-direction="export"]', 'data-count')).toBe('0');
     await page.waitForSelector(`#activity [data-shipment="DSH${run}G"]`);
     await screenshot(page, 'dashboard');
   }, 240_000);
@@ -272,6 +275,8 @@ describe('operations dashboard (headless Chromium)', () => {
     expect(await zh.title()).toBe('通关 · 通关运行看板');
     expect(await zh.textContent('#kpi-released .kpi-label')).toBe('已放行');
     expect(await zh.textContent('.chart-panel h2')).toBe('通关时间');
+    expect(await zh.textContent('.directions-panel h2')).toBe('进口与出口');
+    expect(await zh.textContent('#directions tr[data-direction="export"] td')).toBe('出口');
     expect(await zh.textContent('#risks thead')).toContain('已用时');
     await eventually(
       async () => (await zh.textContent('#live')) === '实时',

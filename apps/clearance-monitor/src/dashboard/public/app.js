@@ -8,7 +8,7 @@ import { loadFigures } from './figures.js';
 import { LiveFeed } from './live.js';
 import { clockTime, el, fill, fullTime, wholeHours } from './format.js';
 import { chooseLocale, locale, restoreLocale, t, translatePage } from './i18n.js';
-import { renderKpis, renderQueues, renderStages } from './panels.js';
+import { renderDirections, renderKpis, renderQueues, renderStages } from './panels.js';
 import { renderScorecards } from './scorecards.js';
 import { renderActivity, renderRisks } from './shipments.js';
 
@@ -80,6 +80,7 @@ async function refreshOnce() {
     atRiskRatio: context.atRiskRatio,
   });
   renderStages($('stages'), stats);
+  renderDirections($('directions'), stats);
   renderQueues($('queues'), summary);
   renderRisks(
     $('risks'),

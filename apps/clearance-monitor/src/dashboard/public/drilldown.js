@@ -13,6 +13,8 @@ const STAMPS = [
   ['paid', 'T5'],
   ['released', 'T6'],
   ['gateOut', 'T7'],
+  // an export leaves on its vessel, not through the gate
+  ['departed', 'T7'],
 ].map(([key, code]) => [key, () => t(`stamp.${key}`), code]);
 const HOUR_MS = 3_600_000;
 const WIDTH = 760;

@@ -154,4 +154,15 @@ export const EN = {
   'position.done': 'done',
   'activity.waiting': 'Waiting for events…',
   'activity.updated': 'updated',
+  'directions.title': 'Imports and exports',
+  'directions.sub':
+    'import: arrival → release · export: goods at the port (gate-in) → release for loading, and → departure',
+  'directions.direction': 'Direction',
+  'directions.released': 'released',
+  'directions.within': 'within target',
+  'directions.departure': '→ departure p50',
+  'directions.departed': 'departed',
+  'direction.import': 'Import',
+  'direction.export': 'Export',
+  'stamp.departed': 'Departure',
 };

@@ -171,3 +171,49 @@ export function renderQueues(container, summary) {
     }),
   );
 }
+
+/** Imports and exports side by side (stats byDirection): clearance, and for exports gate-in → departure. */
+export function renderDirections(container, stats) {
+  const byDirection = stats?.byDirection;
+  if (!byDirection) {
+    fill(container, el('p', { class: 'empty' }, DASH));
+    return;
+  }
+  const row = (direction) => {
+    const d = byDirection[direction] ?? {};
+    return el(
+      'tr',
+      { 'data-direction': direction, 'data-count': d.count ?? '' },
+      el('td', {}, t(`direction.${direction}`)),
+      el('td', { class: 'num' }, count(d.count)),
+      el('td', { class: 'num' }, hours(d.p50Hours)),
+      el('td', { class: 'num' }, hours(d.p90Hours)),
+      el('td', { class: 'num' }, percent(d.withinTargetRatio)),
+      el('td', { class: 'num' }, direction === 'export' ? hours(d.departure?.p50Hours) : DASH),
+      el('td', { class: 'num muted' }, direction === 'export' ? count(d.departure?.count) : DASH),
+    );
+  };
+  fill(
+    container,
+    el(
+      'table',
+      { class: 'grid-table' },
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', {}, t('directions.direction')),
+          el('th', { class: 'num' }, t('directions.released')),
+          el('th', { class: 'num' }, 'p50'),
+          el('th', { class: 'num' }, 'p90'),
+          el('th', { class: 'num' }, t('directions.within')),
+          el('th', { class: 'num' }, t('directions.departure')),
+          el('th', { class: 'num' }, t('directions.departed')),
+        ),
+      ),
+      el('tbody', {}, ['import', 'export'].map(row)),
+    ),
+  );
+}
