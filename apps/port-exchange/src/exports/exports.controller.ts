@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
-import { CorrelationId } from '@tongguan/platform';
+import { CorrelationId, ShipmentIdPipe } from '@tongguan/platform';
 import { ExportGatesService } from './export-gates.service';
 import { ExportGateInDto, LoadingListDto } from './exports.dto';
 import { LoadingListsService } from './loading-lists.service';
@@ -33,7 +33,7 @@ export class ExportsController {
   @ApiOperation({
     summary: 'What the terminal knows of an export shipment: declaration, release for loading, containers in',
   })
-  exportShipment(@Param('blNumber') blNumber: string) {
+  exportShipment(@Param('blNumber', ShipmentIdPipe) blNumber: string) {
     return this.gates.get(blNumber);
   }
 
@@ -45,7 +45,7 @@ export class ExportsController {
   })
   @ApiConflictResponse({ description: 'LOADING_LIST.ALREADY_FILED' })
   fileLoadingList(
-    @Param('id') id: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: LoadingListDto,
     @CurrentPrincipal() filer: Principal,
     @CorrelationId() correlationId?: string,
@@ -56,7 +56,7 @@ export class ExportsController {
   @Get('vessel-calls/:id/loading-list')
   @Roles('carrier', 'port', 'customs', 'ops')
   @ApiOperation({ summary: 'The loading list with each container loaded or an incident' })
-  loadingList(@Param('id') id: string, @CurrentPrincipal() reader: Principal) {
+  loadingList(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() reader: Principal) {
     return this.loadingLists.get(id, reader);
   }
 
@@ -69,7 +69,7 @@ export class ExportsController {
   })
   @ApiConflictResponse({ description: 'LOADING_LIST.MISSING or LOADING_LIST.ALREADY_DEPARTED' })
   depart(
-    @Param('id') id: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
     @CurrentPrincipal() who: Principal,
     @CorrelationId() correlationId?: string,
   ) {
