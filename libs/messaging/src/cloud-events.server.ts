@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { type CloudEvent, definitionOfType } from '@tongguan/contracts';
 import { type LogContext, parseTraceparent, runWithLogContext } from '@tongguan/logging';
 import type { HandledEvent, Inbox } from '@tongguan/persistence';
@@ -254,6 +255,8 @@ export class CloudEventsServer extends Server implements CustomTransportStrategy
     stop();
     if (failure === null) return { id: event.id, type: event.type };
     const text = `after ${permanentFailures} attempts: ${describeError((failure as { error: unknown }).error)}`;
+    // the consumer span (when tracing) shows the handling failed, though the partition goes on
+    trace.getActiveSpan()?.setStatus({ code: SpanStatusCode.ERROR, message: text });
     await this.hold.whileUnavailable(position, 'dead-letter', () =>
       this.deadLetter(topic, partition, message, DeadLetterReasons.handler, text),
     );
