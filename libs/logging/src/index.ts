@@ -4,3 +4,4 @@ export * from './redact';
 export * from './structured-logger';
 export * from './trace-context';
 export * from './traceparent';
+export * from './process-warnings';

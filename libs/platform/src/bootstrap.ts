@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import helmet from 'helmet';
 import { loadServiceConfig, type ServiceConfig } from '@tongguan/config';
-import { LOG_FORMATS, type LogFormat, StructuredLogger } from '@tongguan/logging';
+import { LOG_FORMATS, type LogFormat, routeProcessWarnings, StructuredLogger } from '@tongguan/logging';
 import { connectEventConsumer } from '@tongguan/messaging';
 import { correlationMiddleware } from './correlation.middleware';
 import { HttpExceptionFilter } from './http-exception.filter';
@@ -82,6 +82,8 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
   Logger.overrideLogger(
     new StructuredLogger({ service: definition.name, format: formatBeforeConfig(), level: 'log' }),
   );
+  // Node's warnings as the service's log lines (JSON when asked), through whichever logger is installed
+  routeProcessWarnings(new Logger('process'));
   const logger = new Logger(definition.name);
   try {
     // before Nest builds anything, so the first request and the first event are traced
