@@ -135,6 +135,46 @@ describe('export clearance, end to end', () => {
     expect(metrics.body).toMatch(/tongguan_clearance_hours_count\{[^}]*direction="export"[^}]*\} [1-9]/);
   });
 
+  it('charges export duty where the tariff has it, paid by the exporter before the release for loading', async () => {
+    const bl = uniqueBl('COSU');
+    const body = exportBody(bl);
+    // ferro-silicon: 25 % export duty in the shipped tariff, no rebate
+    Object.assign(body.items[0], {
+      hsCode: '72022100',
+      description: 'Ferro-silicon, over 55 % silicon',
+      unit: 'KGM',
+      quantity: 400,
+      customsValue: 10000,
+    });
+    const lodged = await platform.api.declaration.as(exporter).post('/v1/declarations', body);
+    expect(lodged.status).toBe(201);
+    expect(lodged.body.duty).toMatchObject({ vatMinor: 0, lines: [{ adValoremRate: '0.25' }] });
+    expect(lodged.body.duty.dutyMinor).toBe(Math.round(lodged.body.duty.customsValueCnyMinor * 0.25));
+    expect(lodged.body.vatRebate.eligible).toBe(false);
+    if ((await platform.channelOf(bl)) !== 'GREEN') {
+      expect((await platform.decide(bl, 'passed')).status).toBeLessThan(300);
+    }
+    await knownAtTerminal(bl);
+    const gateIn = await port().post('/v1/export-gate-ins', {
+      blNumber: bl,
+      containerNumbers: ['MSKU9070323'],
+      truckPlate: 'YUE-B54321',
+    });
+    expect(gateIn.status).toBe(201);
+
+    // at the port but unpaid: not yet released for loading; the exporter pays its own request
+    const payer = platform.api.logistics.as(exporter);
+    const payment = await eventually(
+      async () => (await payer.get(`/v1/payments?shipmentId=${bl}`)).body.items?.[0],
+      30_000,
+      `the payment of ${bl}`,
+    );
+    expect(tap.ofType(Events.ReleasedForLoading.type, bl)).toEqual([]);
+    const settled = await payer.post(`/v1/payments/${payment.id}/settlements`, { idempotencyKey: `${bl}-1` });
+    expect(settled.status).toBeLessThan(300);
+    await platform.waitForEvent('ReleasedForLoading', bl);
+  });
+
   it('refuses an export container at the gate without an accepted export declaration, and says so on Kafka', async () => {
     const bl = uniqueBl('MSCU');
     const refused = await port().post('/v1/export-gate-ins', {

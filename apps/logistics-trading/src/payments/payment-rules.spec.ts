@@ -213,3 +213,14 @@ describe('who sees a payment', () => {
     expect(visibleTo(aPayment(), as('ops', 'OPS'))).toBe(true);
   });
 });
+
+describe('who sees a payment', () => {
+  const owned = { importerId: 'EXPORTER-1' };
+  const as = (role: Principal['role'], party: string): Principal => ({ subject: party, role, party });
+  it('shows a trader its own requests only: the importer, or the exporter paying export duty', () => {
+    expect(visibleTo(owned, as('exporter', 'EXPORTER-1'))).toBe(true);
+    expect(visibleTo(owned, as('exporter', 'EXPORTER-2'))).toBe(false);
+    expect(visibleTo(owned, as('importer', 'TRADER-1'))).toBe(false);
+    expect(visibleTo(owned, as('customs', 'CUSTOMS-1'))).toBe(true);
+  });
+});

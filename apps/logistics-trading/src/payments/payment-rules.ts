@@ -95,9 +95,14 @@ export function cancellation(payment: Pick<Payment, 'status'>, at: Date): Change
   return payment.status === 'requested' ? { set: { status: 'cancelled', cancelledAt: at } } : null;
 }
 
-/** An importer sees only its own payments; customs and ops see every one. */
+/** A trader pays its own declarations' requests: the importer, or the exporter of an export (export duty). */
+export function isTrader(caller: Pick<Principal, 'role'>): boolean {
+  return caller.role === 'importer' || caller.role === 'exporter';
+}
+
+/** A trader sees only its own payments; customs and ops see every one. */
 export function visibleTo(payment: Pick<Payment, 'importerId'>, caller: Principal): boolean {
-  return caller.role !== 'importer' || payment.importerId === caller.party;
+  return !isTrader(caller) || payment.importerId === caller.party;
 }
 
 /** What a settlement request may do with the payment as it stands. */

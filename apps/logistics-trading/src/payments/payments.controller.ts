@@ -24,7 +24,7 @@ export class PaymentsController {
   ) {}
 
   @Get()
-  @Roles('importer', 'customs', 'ops')
+  @Roles('importer', 'exporter', 'customs', 'ops')
   @ApiOperation({
     summary: 'Payment requests, newest first; an importer sees only its own',
     description: 'Unsettled payments are quoted as of now on the business clock: storage grows daily.',
@@ -35,7 +35,7 @@ export class PaymentsController {
   }
 
   @Get(':id')
-  @Roles('importer', 'customs', 'ops')
+  @Roles('importer', 'exporter', 'customs', 'ops')
   @ApiOperation({
     summary: "One payment request with its lines as of now (404 for another importer's)",
     description:
@@ -53,7 +53,7 @@ export class PaymentsController {
   }
 
   @Get(':id/receipt')
-  @Roles('importer', 'customs', 'ops')
+  @Roles('importer', 'exporter', 'customs', 'ops')
   @ApiOperation({
     summary: "The receipt of a settled payment (404 for another importer's, or before settlement)",
   })
@@ -69,7 +69,7 @@ export class PaymentsController {
   }
 
   @Post(':id/settlements')
-  @Roles('importer')
+  @Roles('importer', 'exporter')
   @ApiOperation({
     summary:
       'Settle duties and port fees at once: emits PaymentSettled [T5] and answers the receipt; a retry with the same key answers the same receipt',

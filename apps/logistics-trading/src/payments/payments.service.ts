@@ -11,7 +11,7 @@ import type { DischargedCargo } from '../fees/port-fees';
 import { paymentLimit } from './payment-limit';
 import { quotePayment, type PaymentQuote } from './payment-quote';
 import { dueFor, paymentIdOf, type Due } from './payment-dues';
-import { cancellation, dutyOf, newPayment, restatement, visibleTo } from './payment-rules';
+import { cancellation, dutyOf, isTrader, newPayment, restatement, visibleTo } from './payment-rules';
 import { paymentView, quoteRecord } from './payment-views';
 import type { ListPaymentsQuery, PaymentPage, PaymentView } from './payment.dto';
 import type { Payment } from './payment.schema';
@@ -137,7 +137,7 @@ export class PaymentsService implements OnModuleInit {
     const { page, pageSize } = query;
     const { items, total } = await this.payments.page(
       {
-        ...(caller.role === 'importer' ? { importerId: caller.party } : {}),
+        ...(isTrader(caller) ? { importerId: caller.party } : {}),
         ...(query.shipmentId ? { shipmentId: query.shipmentId } : {}),
         ...(query.status ? { status: query.status } : {}),
       },
