@@ -56,7 +56,9 @@ export function crossFieldProblems(
       add(`items.${i}.originCountry`, 'COUNTRY_UNKNOWN', `${item.originCountry} is not an ISO 3166 country`);
     }
     const specific = inForce?.specificDuty;
-    if (specific && UNITS.includes(item.unit) && item.unit !== specific.unit) {
+    // a specific duty is an import duty: an export line may be declared in any unit
+    const imported = dto.direction !== 'export';
+    if (imported && specific && UNITS.includes(item.unit) && item.unit !== specific.unit) {
       add(
         `items.${i}.unit`,
         'UNIT_MISMATCH',

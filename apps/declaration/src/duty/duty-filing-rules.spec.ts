@@ -39,6 +39,16 @@ const found = (dto: Partial<LodgeDeclarationDto>, at = MARCH) =>
   crossFieldProblems(dto, data, at).map((p) => `${p.path}:${p.code}`);
 
 describe('filing rules on duty data', () => {
+  it('asks no unit of an export line: the specific duty is an import duty', () => {
+    const wings = item({
+      hsCode: '020714',
+      description: 'Frozen chicken wings',
+      unit: 'NAR',
+      quantity: 9000,
+    });
+    expect(found({ ...filing([wings]), direction: 'export' })).toEqual([]);
+  });
+
   it('a specific duty needs the quantity in its unit: chicken declared in pieces is a deficiency', () => {
     const problems = crossFieldProblems(
       filing([item({ hsCode: '020714', description: 'Frozen chicken wings', unit: 'NAR', quantity: 9000 })]),
