@@ -60,7 +60,7 @@ if [ "$SIMULATOR" = "on" ]; then
 fi
 echo "Dashboard: http://127.0.0.1:3000/dashboard?token=$OPS_TOKEN"
 echo "Events: npm run -s events -- declaration.events.v1   (the last messages of a topic with their ce_* headers)"
-echo "Tokens: npm run -s token -- --role ops --party OPS-1   (roles: importer customs inspection port carrier ops; agency and supervisor with --party <agency id>, e.g. licensing)"
+echo "Tokens: npm run -s token -- --role ops --party OPS-1   (roles: importer exporter customs inspection port carrier ops; agency and supervisor with --party <agency id>, e.g. licensing)"
 echo "Logs: $LOGS/<service>.log. Ctrl-C to stop."
 LOG_FILES=("$LOGS"/{clearance-monitor,declaration,inspection,logistics-trading,port-exchange}.log)
 if [ "$SIMULATOR" = "on" ]; then LOG_FILES+=("$LOGS/simulator.log"); fi
