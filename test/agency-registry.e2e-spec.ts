@@ -1,4 +1,4 @@
-import { eventually, tokenFor, uniqueBl } from '@tongguan/testing';
+import { eventually, FROZEN_FISH, tokenFor, uniqueBl } from '@tongguan/testing';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,11 +6,11 @@ import { Platform, tokens } from './support/platform';
 
 const CONFIG = path.join(__dirname, '..', 'config');
 const FISH = {
-  hsCode: '030389',
+  ...FROZEN_FISH,
   description: 'Frozen fish, other',
   originCountry: 'NO',
   quantity: 2000,
-  unit: 'KGM',
+  legalQuantity: { quantity: 2000, unit: 'KGM' },
   netWeightKg: 2000,
   customsValue: 9000,
 };

@@ -1,4 +1,4 @@
-import { declarationBody, eventually, tokenFor, uniqueBl } from '@tongguan/testing';
+import { declarationBody, eventually, FROZEN_FISH, tokenFor, uniqueBl } from '@tongguan/testing';
 import path from 'node:path';
 import { IMPORTER_PARTY, Platform, tokens } from './support/platform';
 
@@ -40,7 +40,7 @@ describe('customs decisions, end to end', () => {
   it('YELLOW: a document check the officer passes, then release', async () => {
     const bl = uniqueBl('YELU');
     await platform.arrive(bl);
-    await platform.lodge(bl, { hsCode: '030389', description: 'Frozen fish' });
+    await platform.lodge(bl, FROZEN_FISH);
     expect(await platform.channelOf(bl)).toBe('YELLOW');
     // the officer takes the task from the queue: another officer can no longer decide it
     const officer = platform.api.inspection.as(tokens.officer);
@@ -155,7 +155,7 @@ describe('customs decisions, end to end', () => {
   it('one notice: customs and inspection both want documents, one resubmission answers both, then release', async () => {
     const bl = uniqueBl('NOTU');
     await platform.arrive(bl);
-    const id = await platform.lodge(bl, { hsCode: '030389', description: 'Frozen fish' });
+    const id = await platform.lodge(bl, FROZEN_FISH);
     expect(await platform.channelOf(bl)).toBe('YELLOW');
     const officer = platform.api.inspection.as(tokens.officer);
     const task = await platform.taskOf(bl);
@@ -288,6 +288,9 @@ describe('customs decisions, end to end', () => {
     const corrected = declarationBody(bl, { totalPackages: 1, grossWeightKg: 1600 });
     Object.assign(corrected.items[0], {
       quantity: 1,
+      legalQuantity: { quantity: 1, unit: 'NAR' },
+      secondLegalQuantity: { quantity: 1450, unit: 'KGM' },
+      packages: { count: 1, type: 'NE' },
       netWeightKg: 1450,
       customsValue: 20000,
       originCountry: 'MM',
@@ -459,7 +462,7 @@ describe('customs decisions, end to end', () => {
       grossWeightKg: 100,
       consignor: { name: 'ACME GMBH', country: 'XY' },
     });
-    body.items[0].hsCode = '999999';
+    body.items[0].hsCode = '9999999999';
     const answer = await platform.api.declaration.as(tokens.importer).post('/v1/declarations', body);
     expect(answer.status).toBe(422);
     const found = answer.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`);

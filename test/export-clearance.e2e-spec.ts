@@ -4,12 +4,23 @@ import { Platform, tokens } from './support/platform';
 
 const EXPORTER = 'EXPORTER-1';
 const exporter = tokenFor('exporter', EXPORTER);
+/** The exporter as customs registered it (境内发货人). */
+const EXPORTER_REGISTRATION = {
+  name: 'SHENZHEN ELECTRONICS CO',
+  socialCreditCode: '91440300MA5EXPT012',
+  customsCode: '4403160002',
+};
 
 /** An export of laptops from Shenzhen to Hamburg, lodged before the goods reach the port. */
 function exportBody(bl: string) {
   return declarationBody(bl, {
     direction: 'export',
-    consignor: { name: 'SHENZHEN ELECTRONICS CO', country: 'CN' },
+    trader: EXPORTER_REGISTRATION,
+    consignor: {
+      name: EXPORTER_REGISTRATION.name,
+      country: 'CN',
+      socialCreditCode: EXPORTER_REGISTRATION.socialCreditCode,
+    },
     consignee: { name: 'HAMBURG RETAIL GMBH', country: 'DE' },
     portOfLoading: 'CNSZX',
     portOfDischarge: 'DEHAM',
@@ -17,12 +28,15 @@ function exportBody(bl: string) {
     currency: 'USD',
     items: [
       declarationLine({
-        hsCode: '847130',
+        hsCode: '8471300000',
         description: 'Portable computers, under 10 kg',
         originCountry: 'CN',
         quantity: 200,
         unit: 'NAR',
+        legalQuantity: { quantity: 200, unit: 'NAR' },
+        secondLegalQuantity: { quantity: 400, unit: 'KGM' },
         netWeightKg: 400,
+        documents: [],
         customsValue: 60000,
       }),
     ],
@@ -74,7 +88,7 @@ describe('export clearance, end to end', () => {
       status: 'accepted',
       // no export duty on computers and no VAT on exports; the rebate list carries 8471 at 13 %
       duty: { totalMinor: 0, vatMinor: 0 },
-      vatRebate: { eligible: true, lines: [{ hsCode: '847130', rate: 0.13 }] },
+      vatRebate: { eligible: true, lines: [{ hsCode: '8471300000', rate: 0.13 }] },
     });
     const accepted = await platform.waitForEvent('DeclarationAccepted', bl);
     expect(accepted.payload).toMatchObject({ direction: 'export', vatRebate: true, importerId: EXPORTER });

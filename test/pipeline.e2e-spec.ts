@@ -94,7 +94,7 @@ describe('the clearance pipeline, end to end', () => {
       grossWeightKg: 10,
       unexpected: true,
     });
-    body.items[0].hsCode = '010121';
+    body.items[0].hsCode = '0101210000';
     body.items[0].originCountry = 'QQ';
     const answer = await platform.api.declaration.as(tokens.importer).post('/v1/declarations', body);
     expect(answer.status).toBe(422);

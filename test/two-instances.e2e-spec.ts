@@ -1,5 +1,5 @@
 import { Events, Topics, type EventName } from '@tongguan/contracts';
-import { declarationBody, eventually, type AppName } from '@tongguan/testing';
+import { declarationBody, eventually, FROZEN_FISH, type AppName } from '@tongguan/testing';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { IMPORTER_PARTY, pickupHour, tokens, TRUCK_PLATE } from './support/platform';
@@ -103,8 +103,7 @@ describe('two instances of every service under concurrent traffic', () => {
 
   async function lodge(s: Shipment): Promise<void> {
     const body = declarationBody(s.bl);
-    if (s.channel === 'YELLOW')
-      Object.assign(body.items[0], { hsCode: '030389', description: 'Frozen fish' });
+    if (s.channel === 'YELLOW') Object.assign(body.items[0], FROZEN_FISH);
     if (s.channel === 'RED') Object.assign(body.items[0], { originCountry: 'MM' });
     const declaration = platform.api('declaration', s.i + 1, tokens.importer);
     // the manifest reaches the declaration service as an event: the importer files once it has

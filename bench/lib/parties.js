@@ -48,7 +48,11 @@ async function ship(run, index, measured) {
     blNumber: bl,
   });
   if (!discharge.ok) return run.fail(shipment, `discharge ${discharge.status}`);
-  const lodged = await lodgeOnceManifested(run, shipment, declaration(bl, kind, voyage));
+  const lodged = await lodgeOnceManifested(
+    run,
+    shipment,
+    declaration(bl, kind, voyage, line.containerNumbers),
+  );
   shipment.lodgeMs = lodged.ms;
   if (!lodged.ok) return run.fail(shipment, `lodge ${lodged.status} ${String(lodged.body).slice(0, 200)}`);
   shipment.lodged = true;

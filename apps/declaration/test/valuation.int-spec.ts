@@ -70,7 +70,7 @@ async function lodge(bl: string, overrides: Record<string, unknown>) {
   return read.body;
 }
 
-const electricCars = { items: [declarationLine({ hsCode: '87038000', description: 'Electric cars' })] };
+const electricCars = { items: [declarationLine({ hsCode: '8703800000', description: 'Electric cars' })] };
 
 describe('valuation and the dated tariff', () => {
   it('an FOB declaration is taxed on its CIF value: declared freight and default insurance added, in the API and DutyAssessed', async () => {
@@ -139,7 +139,7 @@ describe('valuation and the dated tariff', () => {
       declaration: declarationBody(juneBl, {
         items: [
           declarationLine({
-            hsCode: '87038000',
+            hsCode: '8703800000',
             description: 'Electric cars',
             quantity: 1,
             customsValue: 20000,

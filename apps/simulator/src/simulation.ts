@@ -13,6 +13,7 @@ import { LimitsSeen, summariseAgencyDecisions, type AgencyDecisions } from './re
 import type { Scenario } from './scenario/scenario';
 import type { Recorder } from './traffic/recorder';
 import { behaviourOf, hoursToMs, TrafficPlanner, type VesselCallPlan } from './traffic/traffic-plan';
+import { containerNumber } from './traffic/shipment-identifiers';
 
 export interface SimulationSettings {
   scenario: Scenario;
@@ -247,18 +248,3 @@ export class Simulation {
  * scenarios (48 h), so an importer never waits for it in business time (only for the event to arrive).
  */
 const MANIFEST_LEAD_HOURS = 72;
-
-/** An ISO 6346 container number with its check digit, derived from the B/L so that it is stable. */
-export function containerNumber(blNumber: string): string {
-  let serial = 0;
-  for (const ch of blNumber) serial = (serial * 31 + ch.charCodeAt(0)) % 1_000_000;
-  const body = `SIMU${String(serial).padStart(6, '0')}`;
-  const value = (ch: string) => {
-    if (/\d/.test(ch)) return Number(ch);
-    let v = ch.charCodeAt(0) - 55; // A = 10, skipping multiples of 11
-    v += Math.floor((v - 1) / 10);
-    return v;
-  };
-  const sum = [...body].reduce((acc, ch, i) => acc + value(ch) * 2 ** i, 0);
-  return `${body}${(sum % 11) % 10}`;
-}

@@ -1,6 +1,7 @@
 import {
   ApiClient,
   declarationBody,
+  FROZEN_FISH,
   type ApiResponse,
   type AppName,
   type ServiceProcesses,
@@ -130,8 +131,7 @@ export class ShipmentDriver {
       return right.body?.mayDeclare === true ? true : undefined;
     });
     const body = declarationBody(s.bl);
-    if (s.channel === 'YELLOW')
-      Object.assign(body.items[0], { hsCode: '030389', description: 'Frozen fish' });
+    if (s.channel === 'YELLOW') Object.assign(body.items[0], FROZEN_FISH);
     if (s.channel === 'RED') Object.assign(body.items[0], { originCountry: 'MM' });
     const answer = await this.send('declaration', tokens.importer, `lodgement of ${s.bl}`, (api) =>
       api.post('/v1/declarations', body),

@@ -7,6 +7,7 @@ import {
   SUPERVISION_DOCUMENTS,
   TRANSPORT_MODES,
 } from './data-set-code-lists';
+import { loadTariff } from '../duty/tariff';
 import { parseCodeList, parseCommodityRequirements } from './data-set-list-files';
 
 describe('the data set code lists', () => {
@@ -26,6 +27,13 @@ describe('the data set code lists', () => {
     });
     expect(commodityRequirement('0303899000')?.legalUnits).toEqual(['KGM']);
     expect(commodityRequirement('9999999999')).toBeUndefined();
+  });
+
+  it('say what every line of the tariff requires, so no dutiable commodity goes unchecked', () => {
+    const unchecked = [...loadTariff().lines.keys()].filter(
+      (code) => !commodityRequirement(code.padEnd(10, '0')),
+    );
+    expect(unchecked).toEqual([]);
   });
 
   it('a list without its source, with a code twice, is refused with every problem', () => {

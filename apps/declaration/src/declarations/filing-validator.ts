@@ -8,11 +8,12 @@ import type { DutyData } from '../duty/duty-calculator';
 import { loadExchangeRates } from '../duty/exchange-rates';
 import { loadTariff } from '../duty/tariff';
 import { VALUATION } from '../duty/valuation-settings';
+import { dataSetProblems } from './data-set-rules';
 import { crossFieldProblems } from './declaration-rules';
 import { LodgeDeclarationDto } from './lodge-declaration.dto';
 
 /**
- * One-time notification: field rules, code lists, cross-field rules and the duplicate check all run,
+ * One-time notification: field rules, code lists, cross-field and data-set rules and the duplicate check all run,
  * and every deficiency comes back in one 422.
  */
 @Injectable()
@@ -42,6 +43,7 @@ export class FilingValidator {
     );
     problems.push(...crossFieldProblems(dto, this.dutyData, assessedAt));
     problems.push(...(filerProblems?.(dto) ?? []));
+    problems.push(...dataSetProblems(dto, dto.direction === 'export' ? 'export' : 'import'));
     if (typeof dto.blNumber === 'string' && !problems.some((p) => p.path === 'blNumber')) {
       dto.blNumber = normaliseBlNumber(dto.blNumber);
       const refused = rightProblems ? await rightProblems(dto.blNumber) : [];
@@ -51,7 +53,7 @@ export class FilingValidator {
     if (problems.length === 1 && problems[0].code === 'DUPLICATE_BL') throw this.duplicate(dto.blNumber);
     if (problems.length > 0) throw reject(problems);
     dto.tradeMode ??= GENERAL_TRADE;
-    return dto;
+    return withoutUndefined(dto);
   }
 
   /**
@@ -63,6 +65,22 @@ export class FilingValidator {
     const problem = duplicateBl(blNumber);
     return new DomainError('DECLARATION.DUPLICATE_BL', problem.message, HttpStatus.CONFLICT, [problem]);
   }
+}
+
+/**
+ * Optional fields a filing leaves out exist on the DTO's instances as undefined; stored, they would read
+ * back as null. Removed in place (the instances stay what they are), so GET shows the filing as lodged.
+ */
+function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) value.forEach(withoutUndefined);
+  else if (value !== null && typeof value === 'object') {
+    const fields = value as Record<string, unknown>;
+    for (const key of Object.keys(fields)) {
+      if (fields[key] === undefined) delete fields[key];
+      else withoutUndefined(fields[key]);
+    }
+  }
+  return value;
 }
 
 function duplicateBl(blNumber: string): FieldProblem {

@@ -17,48 +17,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DIRECTIONS, type Direction } from '@tongguan/contracts';
-import { INCOTERMS, UNITS } from '../code-lists/code-lists';
+import { INCOTERMS } from '../code-lists/code-lists';
+import { DECLARATION_TYPES, GOODS_LOCATIONS, TRANSPORT_MODES } from '../code-lists/data-set-code-lists';
 import { VALUATION_METHODS } from '../duty/valuation-settings';
+import { DeclarationItemDto } from './declaration-item.dto';
+import { PartyDto, RegisteredPartyDto } from './parties.dto';
+import { ContainerDto, InvoiceDto, PreviousDocumentDto } from './transport.dto';
+
+export { DeclarationItemDto } from './declaration-item.dto';
 
 const PARTY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-
-export class PartyDto {
-  @ApiProperty({ example: 'ACME GMBH' }) @IsString() @Length(1, 200) name: string;
-  @ApiProperty({ example: 'DE' })
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166 alpha-2 code' })
-  country: string;
-}
-
-export class DeclarationItemDto {
-  @ApiProperty({ example: '870323' })
-  @Matches(/^\d{6,10}$/, { message: 'hsCode must be 6 to 10 digits' })
-  hsCode: string;
-
-  @ApiProperty({ example: 'Passenger car, petrol, 1.5-3.0 l' })
-  @IsString()
-  @Length(3, 500)
-  description: string;
-  @ApiProperty({ example: 'DE' })
-  @Matches(/^[A-Z]{2}$/, { message: 'originCountry must be an ISO 3166 alpha-2 code' })
-  originCountry: string;
-  @ApiProperty({ example: 2 }) @IsNumber({ maxDecimalPlaces: 3 }) @Min(0.001) @Max(1e9) quantity: number;
-  @ApiProperty({ enum: UNITS }) @IsIn(UNITS) unit: string;
-  @ApiProperty({ example: 2900 })
-  @IsNumber({ maxDecimalPlaces: 3 })
-  @Min(0.001)
-  @Max(1e9)
-  netWeightKg: number;
-
-  @ApiProperty({
-    example: 40000,
-    description:
-      "The line's invoice price in the declaration currency (major units, at most the currency's ISO 4217 minor units); freight and insurance are added per the Incoterm",
-  })
-  @IsNumber({ maxDecimalPlaces: 4 })
-  @Min(0)
-  @Max(1e12)
-  customsValue: number;
-}
 
 /**
  * A cost the valuation adds to the price (运费/保费): a total amount in a currency (mark 3 of the
@@ -89,7 +57,10 @@ export class ChargeDto {
   ratePercent?: string;
 }
 
-/** The import or export declaration data set (WCO data model in spirit). */
+/**
+ * The import or export declaration data set: the boxes of China's customs declaration form (报关单) as
+ * the WCO Data Model names them. `trader` is the importer or the exporter.
+ */
 export class LodgeDeclarationDto {
   @ApiPropertyOptional({
     enum: DIRECTIONS,
@@ -113,13 +84,84 @@ export class LodgeDeclarationDto {
   @ApiProperty({ example: 'COSU6182736450' })
   @IsBlNumber()
   blNumber: string;
-  @ApiProperty({ example: 'BROKER-7' })
+  @ApiProperty({
+    enum: DECLARATION_TYPES,
+    description:
+      'Declaration type (config/declaration-types.json): ordinary, advance (before the goods arrive), two-step',
+  })
+  @IsIn(DECLARATION_TYPES)
+  declarationType: string;
+
+  @ApiProperty({ example: 'BROKER-7', pattern: PARTY_ID.source })
   @Matches(PARTY_ID, { message: 'declarantId must be an id of letters, digits, . _ -' })
   declarantId: string;
+  @ApiProperty({
+    type: RegisteredPartyDto,
+    description: 'The declarant (申报单位): the broker or trader lodging',
+  })
+  @ValidateNested()
+  @Type(() => RegisteredPartyDto)
+  declarant: RegisteredPartyDto;
+  @ApiProperty({
+    type: RegisteredPartyDto,
+    description: 'The trader (境内收发货人): the importer or exporter liable',
+  })
+  @ValidateNested()
+  @Type(() => RegisteredPartyDto)
+  trader: RegisteredPartyDto;
   @ApiProperty({ type: PartyDto }) @ValidateNested() @Type(() => PartyDto) consignor: PartyDto;
   @ApiProperty({ type: PartyDto }) @ValidateNested() @Type(() => PartyDto) consignee: PartyDto;
-  @ApiProperty({ example: 'COSCO SHIPPING ARIES' }) @IsString() @Length(1, 100) vesselName: string;
+
+  @ApiProperty({
+    enum: TRANSPORT_MODES,
+    description: 'Mode of transport (运输方式, config/transport-modes.json): 2 waterway',
+  })
+  @IsIn(TRANSPORT_MODES)
+  transportMode: string;
+  @ApiProperty({ example: 'COSCO SHIPPING ARIES', description: 'Means of transport: the vessel' })
+  @IsString()
+  @Length(1, 100)
+  vesselName: string;
   @ApiProperty({ example: '042E' }) @IsString() @Length(1, 32) voyage: string;
+  @ApiProperty({
+    example: 'CN',
+    pattern: '^[A-Z]{2}$',
+    description: 'Nationality of the means of transport (its flag)',
+  })
+  @Matches(/^[A-Z]{2}$/, { message: 'meansNationality must be an ISO 3166 alpha-2 code' })
+  meansNationality: string;
+
+  @ApiPropertyOptional({
+    type: [ContainerDto],
+    description: 'The containers, each with the items it holds; none for bulk cargo',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ContainerDto)
+  containers?: ContainerDto[];
+
+  @ApiProperty({
+    enum: GOODS_LOCATIONS,
+    description:
+      "Location of goods (config/goods-locations.json): a supervised place at one of the declaration's ports",
+  })
+  @IsIn(GOODS_LOCATIONS)
+  goodsLocation: string;
+
+  @ApiProperty({
+    type: [PreviousDocumentDto],
+    description: 'The transport document and manifest the goods travel under',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => PreviousDocumentDto)
+  previousDocuments: PreviousDocumentDto[];
+
+  @ApiProperty({ type: InvoiceDto }) @ValidateNested() @Type(() => InvoiceDto) invoice: InvoiceDto;
   @ApiProperty({ example: 'DEHAM' })
   @Matches(/^[A-Z]{2}[A-Z2-9]{3}$/, { message: 'portOfLoading must be a UN/LOCODE' })
   portOfLoading: string;

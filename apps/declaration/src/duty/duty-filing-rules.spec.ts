@@ -19,7 +19,10 @@ function item(overrides: Partial<DeclarationItemDto>): DeclarationItemDto {
     originCountry: 'DE',
     quantity: 2,
     unit: 'NAR',
+    legalQuantity: { quantity: 2, unit: 'NAR' },
     netWeightKg: 2900,
+    packages: { count: 2, type: 'NE' },
+    dutyRegime: '1',
     customsValue: 40000,
     ...overrides,
   };

@@ -1,4 +1,5 @@
 import { aeoCertificateOf, majorProjectOf } from '../green-channel/simulated-register';
+import { containerNumber, registrationOf } from './shipment-identifiers';
 import type { ShipmentBehaviour, ShipmentPlan } from './traffic-plan';
 
 interface Goods {
@@ -24,7 +25,7 @@ interface Goods {
 const CATALOGUE: Record<'GREEN' | 'YELLOW' | 'RED', Goods[]> = {
   GREEN: [
     goods(
-      '870323',
+      '8703239000',
       'Passenger car, petrol engine 1.5-3.0 l',
       'DE',
       'ACME GMBH',
@@ -36,7 +37,7 @@ const CATALOGUE: Record<'GREEN' | 'YELLOW' | 'RED', Goods[]> = {
       40000,
     ),
     goods(
-      '847130',
+      '8471300000',
       'Portable data-processing machines',
       'JP',
       'NIPPON DENKI KK',
@@ -48,7 +49,7 @@ const CATALOGUE: Record<'GREEN' | 'YELLOW' | 'RED', Goods[]> = {
       180000,
     ),
     goods(
-      '610910',
+      '6109100000',
       'T-shirts of cotton, knitted',
       'VN',
       'SAIGON GARMENT CO',
@@ -60,7 +61,7 @@ const CATALOGUE: Record<'GREEN' | 'YELLOW' | 'RED', Goods[]> = {
       21000,
     ),
     goods(
-      '390110',
+      '3901100000',
       'Polyethylene in primary forms',
       'KR',
       'HANWHA CHEMICAL',
@@ -73,9 +74,11 @@ const CATALOGUE: Record<'GREEN' | 'YELLOW' | 'RED', Goods[]> = {
     ),
   ],
   YELLOW: [
-    goods('030389', 'Frozen fish', 'NO', 'NORDIC SEAFOOD AS', 'NOBGO', 'EUR', 2900, 'KGM', 2900, 18000),
+    goods('0303899000', 'Frozen fish', 'NO', 'NORDIC SEAFOOD AS', 'NOBGO', 'EUR', 2900, 'KGM', 2900, 18000),
   ],
-  RED: [goods('030389', 'Frozen fish', 'CL', 'PACIFICO PESCA SA', 'CLVAP', 'USD', 2900, 'KGM', 2900, 500)],
+  RED: [
+    goods('0303899000', 'Frozen fish', 'CL', 'PACIFICO PESCA SA', 'CLVAP', 'USD', 2900, 'KGM', 2900, 500),
+  ],
 };
 
 /**
@@ -88,7 +91,7 @@ const CATALOGUE: Record<'GREEN' | 'YELLOW' | 'RED', Goods[]> = {
 const CONTROLLED: Record<'GREEN' | 'YELLOW' | 'RED', Goods[]> = {
   GREEN: [
     goods(
-      '901890',
+      '9018909000',
       'Medical instruments and appliances',
       'DE',
       'MEDIZINTECHNIK GMBH',
@@ -101,9 +104,20 @@ const CONTROLLED: Record<'GREEN' | 'YELLOW' | 'RED', Goods[]> = {
     ),
   ],
   YELLOW: [
-    goods('930320', 'Sporting shotguns', 'IT', 'ARMI SPORTIVE SPA', 'ITGOA', 'EUR', 50, 'NAR', 250, 45000),
     goods(
-      '300490',
+      '9303200000',
+      'Sporting shotguns',
+      'IT',
+      'ARMI SPORTIVE SPA',
+      'ITGOA',
+      'EUR',
+      50,
+      'NAR',
+      250,
+      45000,
+    ),
+    goods(
+      '3004909000',
       'Medicaments in measured doses',
       'CH',
       'HELVETIA PHARMA AG',
@@ -117,7 +131,7 @@ const CONTROLLED: Record<'GREEN' | 'YELLOW' | 'RED', Goods[]> = {
   ],
   RED: [
     goods(
-      '300490',
+      '3004909000',
       'Medicaments in measured doses',
       'IN',
       'DECCAN LIFESCIENCES',
@@ -163,6 +177,42 @@ export function goodsOf(plan: ShipmentPlan, behaviour: ShipmentBehaviour): Goods
 }
 
 /**
+ * The licences and certificates a broker knows each heading needs on import (the declaration service's
+ * config/commodity-requirements.json): cars an automatic import licence and inspection, fish
+ * inspection, arms an import licence, medicaments the drug clearance form.
+ */
+const DOCUMENTS: Record<string, string[]> = {
+  '8703': ['O', 'A'],
+  '0303': ['A'],
+  '9303': ['1'],
+  '3004': ['Q'],
+};
+
+/**
+ * The line as a broker writes it: goods counted in articles have kilograms as second legal unit, goods
+ * weighed have only kilograms, which are the net weight.
+ */
+function lineOf(line: Goods, blNumber: string, packages: number): Record<string, unknown> {
+  return {
+    hsCode: line.hsCode,
+    description: line.description,
+    originCountry: line.originCountry,
+    quantity: line.quantity,
+    unit: line.unit,
+    legalQuantity: { quantity: line.unit === 'KGM' ? line.netWeightKg : line.quantity, unit: line.unit },
+    ...(line.unit === 'KGM' ? {} : { secondLegalQuantity: { quantity: line.netWeightKg, unit: 'KGM' } }),
+    netWeightKg: line.netWeightKg,
+    packages: { count: packages, type: line.unit === 'KGM' ? 'CT' : 'PK' },
+    documents: (DOCUMENTS[line.hsCode.slice(0, 4)] ?? []).map((code) => ({
+      code,
+      number: `${code}-${blNumber}`,
+    })),
+    dutyRegime: '1',
+    customsValue: line.customsValue,
+  };
+}
+
+/**
  * The import declaration of a shipment. A deficient first filing carries two mistakes brokers make
  * (a gross weight below the net weight, a port of loading that is not a UN/LOCODE): the platform names
  * both at once in its 422, and the corrected filing is the complete one.
@@ -177,32 +227,38 @@ export function declarationBody(
   const line = goodsOf(plan, behaviour);
   const grossWeightKg = Math.round(line.netWeightKg * 1.08);
   const importerId = behaviour.importerId;
+  const broker = `BROKER-${importerId.slice(-2)}`;
+  const trader = { name: `${importerId} IMPORT CO`, ...registrationOf(importerId) };
+  const packages = Math.max(1, Math.round(line.netWeightKg / 500));
   const aeoTraderId = behaviour.greenGround === 'aeo' ? aeoCertificateOf(importerId) : undefined;
   const majorProjectCode = behaviour.greenGround === 'major-project' ? majorProjectOf(importerId) : undefined;
   return {
     blNumber: plan.blNumber,
-    declarantId: `BROKER-${importerId.slice(-2)}`,
+    declarationType: 'ordinary',
+    declarantId: broker,
+    declarant: { name: `${broker} CUSTOMS BROKERS`, ...registrationOf(broker) },
+    trader,
     consignor: line.consignor,
-    consignee: { name: `${importerId} IMPORT CO`, country: 'CN' },
+    consignee: { name: trader.name, country: 'CN', socialCreditCode: trader.socialCreditCode },
+    transportMode: '2',
     vesselName,
     voyage,
+    meansNationality: 'CN',
+    containers: [{ number: containerNumber(plan.blNumber), sizeType: '45G1', itemNumbers: [1] }],
     portOfLoading: deficient ? 'hamburg' : line.portOfLoading,
     portOfDischarge: 'CNSZX',
+    goodsLocation: 'CNSZXYTN',
+    previousDocuments: [{ type: '705', reference: plan.blNumber }],
+    invoice: {
+      number: `INV-${plan.blNumber}`.slice(0, 35),
+      currency: line.currency,
+      amount: line.customsValue,
+    },
     incoterm: 'CIF',
     currency: line.currency,
-    totalPackages: Math.max(1, Math.round(line.netWeightKg / 500)),
+    totalPackages: packages,
     grossWeightKg: deficient ? Math.round(line.netWeightKg / 2) : grossWeightKg,
-    items: [
-      {
-        hsCode: line.hsCode,
-        description: line.description,
-        originCountry: line.originCountry,
-        quantity: line.quantity,
-        unit: line.unit,
-        netWeightKg: line.netWeightKg,
-        customsValue: line.customsValue,
-      },
-    ],
+    items: [lineOf(line, plan.blNumber, packages)],
     documents: [`INV-${plan.blNumber}`, `PL-${plan.blNumber}`],
     // the ids the register holds for this importer: a typed id alone would earn nothing
     ...(aeoTraderId ? { aeoTraderId } : {}),

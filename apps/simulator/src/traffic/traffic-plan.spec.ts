@@ -116,7 +116,7 @@ describe('declarationBody', () => {
     expect(register.aeo).toContainEqual(
       expect.objectContaining({ partyId: aeoTrader, certificate: aeo.aeoTraderId }),
     );
-    expect(aeo.consignee).toEqual({ name: `${aeoTrader} IMPORT CO`, country: 'CN' });
+    expect(aeo.consignee).toMatchObject({ name: `${aeoTrader} IMPORT CO`, country: 'CN' });
     const projectTrader = importerOf(plan, 'major-project');
     const project = declarationBody(
       plan,

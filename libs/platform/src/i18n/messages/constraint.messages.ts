@@ -82,6 +82,7 @@ export const CONSTRAINT_MESSAGES: Record<string, ConstraintMessage> = {
   // our own decorators (libs/contracts, apps' DTOs), which always write their own English
   CONTAINER_NUMBER: c('{path} 不是有效的 ISO 6346 集装箱号'),
   IMO_NUMBER: c('{path} 不是有效的 IMO 船舶编号'),
+  IS_SOCIAL_CREDIT_CODE: c('{path} 不是有效的统一社会信用代码'),
   IS_CALENDAR_DATE: c('{path} 必须是日历日期（YYYY-MM-DD）'),
   IS_CATALOG_EVENT_TYPE: c('{path} 必须是事件目录中的事件类型'),
   IS_NOT_BEFORE: c('{path} 不得早于起始时间'),

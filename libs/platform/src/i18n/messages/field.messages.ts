@@ -37,6 +37,46 @@ export const FIELD_MESSAGES: Record<string, LocalizedText> = {
     '{path}：小数位数超过该币制的辅币位数',
   ),
   WEIGHT_INCONSISTENT: text('{path}: the weights do not add up', '{path}：重量数据不一致'),
+  // the declaration's data set (apps/declaration data-set-rules, line-requirements)
+  PARTY_ID_MISSING: text(
+    '{path}: a party in China is named by its unified social credit code',
+    '{path}：境内单位须填报统一社会信用代码',
+  ),
+  GOODS_LOCATION_PORT: text(
+    '{path}: the location of goods is at neither port of the declaration',
+    '{path}：货物存放地点不在本报关单的装货港或卸货港',
+  ),
+  CONTAINER_DUPLICATE: text('{path}: the container is declared twice', '{path}：集装箱重复申报'),
+  CONTAINER_ITEM_UNKNOWN: text('{path}: the declaration has no such item', '{path}：报关单中没有该商品项'),
+  ITEM_NOT_IN_CONTAINER: text(
+    '{path} is in none of the declared containers',
+    '{path} 未关联任何申报的集装箱',
+  ),
+  PACKAGES_INCONSISTENT: text(
+    '{path}: the items’ packages do not add up to it',
+    '{path}：各商品项件数之和与总件数不符',
+  ),
+  PREFERENCE_ORIGIN_MISMATCH: text(
+    '{path}: the agreement does not cover goods of this origin',
+    '{path}：该优惠贸易协定不适用于此原产国',
+  ),
+  LEGAL_UNIT_MISMATCH: text('{path}: not the commodity’s legal unit', '{path}：不是该商品的法定计量单位'),
+  LEGAL_QUANTITY_WEIGHT: text(
+    '{path}: a quantity in kilograms must equal the net weight',
+    '{path}：以千克计的法定数量须与净重一致',
+  ),
+  SECOND_LEGAL_QUANTITY_MISSING: text(
+    '{path}: the commodity has a second legal unit',
+    '{path}：该商品有法定第二计量单位，须填报',
+  ),
+  SECOND_LEGAL_QUANTITY_NOT_TAKEN: text(
+    '{path}: the commodity has no second legal unit',
+    '{path}：该商品没有法定第二计量单位',
+  ),
+  DOCUMENT_MISSING: text(
+    '{path}: a licence or certificate the commodity requires is missing',
+    '{path}：缺少该商品须提交的监管证件',
+  ),
   BL_CHANGED: text('an amendment cannot change the bill of lading', '修改时不能更改提单号'),
   BL_NOT_MANIFESTED: text('the bill of lading is not manifested', '该提单尚未列入舱单'),
   NOT_CONSIGNEE: text('only the consignee may do this', '只有收货人才能执行此操作'),
