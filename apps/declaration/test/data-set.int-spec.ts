@@ -117,4 +117,36 @@ describe("the declaration's data set", () => {
       ].sort(),
     );
   });
+
+  it('the OpenAPI document describes the data set with the code lists and patterns the validator uses', async () => {
+    const { components } = (await api.get('/openapi.json')).body as {
+      components: { schemas: Record<string, { properties: Record<string, any>; required?: string[] }> };
+    };
+    const lodge = components.schemas.LodgeDeclarationDto;
+    expect(lodge.properties.declarationType.enum).toEqual([
+      'ordinary',
+      'advance',
+      'two-step-summary',
+      'two-step-complete',
+    ]);
+    expect(lodge.properties.transportMode.enum).toContain('2');
+    expect(lodge.properties.goodsLocation.enum).toContain('CNSZXYTN');
+    expect(lodge.required).toEqual(
+      expect.arrayContaining([
+        'declarationType',
+        'declarant',
+        'trader',
+        'transportMode',
+        'meansNationality',
+        'goodsLocation',
+        'previousDocuments',
+        'invoice',
+      ]),
+    );
+    const item = components.schemas.DeclarationItemDto;
+    expect(item.properties.hsCode.pattern).toBe('^\\d{10}$');
+    expect(item.properties.dutyRegime.enum).toContain('1');
+    expect(item.required).toEqual(expect.arrayContaining(['legalQuantity', 'packages', 'dutyRegime']));
+    expect(components.schemas.RegisteredPartyDto.properties.socialCreditCode.pattern).toBeDefined();
+  });
 });
