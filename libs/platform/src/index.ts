@@ -14,3 +14,4 @@ export * from './request-body';
 export * from './rate-limit.guard';
 export * from './tracing';
 export * from './currency/iso4217';
+export * from './currency/money';

@@ -1,11 +1,11 @@
+import { applyRate, apportion, dutyOf, toFen, toMinor } from '@tongguan/platform';
 import { INCOTERM_RULES } from '../code-lists/code-lists';
 import { customsDate, rateOn, type AppliedRate, type ExchangeRates } from './exchange-rates';
-import { applyRate, apportion, dutyOf, toFen, toMinor } from './money';
 import { ratesOn, type Tariff } from './tariff';
 import { valueToCif, type Valuation, type ValuationTerms } from './valuation';
 import type { ValuationSettings } from './valuation-settings';
 
-export { toMinor } from './money';
+export { toMinor } from '@tongguan/platform';
 
 export interface DutiableItem {
   hsCode: string;

@@ -1,7 +1,7 @@
 // the rate table is validated with decorators before (and without) Nest, which otherwise loads this
 import 'reflect-metadata';
 import { validateDataFile } from '@tongguan/config';
-import { readAppJson } from '@tongguan/platform';
+import { DECIMAL, exact, readAppJson } from '@tongguan/platform';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -16,7 +16,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { isKnownCurrency } from '../code-lists/code-lists';
-import { DECIMAL, exact } from './money';
 
 const MINUTE_MS = 60_000;
 const BASE = 'CNY';

@@ -1,7 +1,7 @@
 // the tariff is validated with decorators before (and without) Nest, which otherwise loads this
 import 'reflect-metadata';
 import { validateDataFile } from '@tongguan/config';
-import { readAppJson } from '@tongguan/platform';
+import { DECIMAL, exact, readAppJson } from '@tongguan/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -19,7 +19,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { UNITS } from '../code-lists/code-lists';
-import { DECIMAL, exact } from './money';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const RATE = { message: '$property must be a decimal fraction written as a string, e.g. "0.065"' };

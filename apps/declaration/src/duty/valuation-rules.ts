@@ -1,10 +1,9 @@
 import type { FieldProblem } from '@tongguan/contracts';
-import { minorUnitsOf } from '@tongguan/platform';
+import { DECIMAL, decimalPlaces, minorUnitsOf } from '@tongguan/platform';
 import { INCOTERM_RULES, isKnownCurrency } from '../code-lists/code-lists';
 import type { ValuationCost } from '../code-lists/code-list-files';
 import type { ChargeDto, LodgeDeclarationDto } from '../declarations/lodge-declaration.dto';
 import { customsDate, rateOn, type ExchangeRates } from './exchange-rates';
-import { DECIMAL, decimalPlaces } from './money';
 
 const CHARGES: { field: 'freight' | 'insurance' | 'loadingCosts'; cost: ValuationCost }[] = [
   { field: 'loadingCosts', cost: 'loading' },

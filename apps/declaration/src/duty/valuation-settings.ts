@@ -1,7 +1,7 @@
 // the settings are validated with decorators at import time, before (and without) Nest
 import 'reflect-metadata';
 import { readJsonFile, validateDataFile } from '@tongguan/config';
-import { appConfigFile } from '@tongguan/platform';
+import { appConfigFile, DECIMAL } from '@tongguan/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -12,7 +12,6 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
-import { DECIMAL } from './money';
 
 const RATE = { message: '$property must be a decimal fraction written as a string, e.g. "0.003"' };
 

@@ -1,5 +1,5 @@
+import { applyRate, fromPercent, percent } from '@tongguan/platform';
 import type { IncotermEntry, ValuationCost } from '../code-lists/code-list-files';
-import { applyRate, fromPercent, percent } from './money';
 import type { ValuationSettings } from './valuation-settings';
 
 /** A cost as the declaration states it: an amount in a currency, or a rate in percent. */

@@ -1,7 +1,7 @@
+import { applyRate, toFen } from '@tongguan/platform';
 import { INCOTERM_RULES } from '../code-lists/code-lists';
 import type { DutiableItem, DutyAssessment, DutyData, DutyLine } from '../duty/duty-calculator';
 import { customsDate, rateOn } from '../duty/exchange-rates';
-import { applyRate, toFen } from '../duty/money';
 import { ratesOn } from '../duty/tariff';
 import type { ValuationTerms } from '../duty/valuation';
 

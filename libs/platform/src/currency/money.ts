@@ -1,4 +1,4 @@
-import { minorUnitsOf } from '@tongguan/platform';
+import { minorUnitsOf } from './iso4217';
 
 /**
  * Exact money: amounts are integers of minor units, rates decimal strings, and every product is worked
@@ -9,7 +9,7 @@ import { minorUnitsOf } from '@tongguan/platform';
 export const DECIMAL = /^\d{1,15}(\.\d{1,12})?$/;
 
 /** units / 10^scale */
-interface Exact {
+export interface Exact {
   units: bigint;
   scale: number;
 }
@@ -55,9 +55,14 @@ export function applyRate(minor: number, rate: string | number): number {
 
 /** Minor units of `currency` converted to CNY fen at `rate` (CNY per one unit), rounded half up. */
 export function toFen(minor: number, currency: string, rate: string | number): number {
+  return toSafe(fenOf(minor, currency, rate));
+}
+
+/** toFen as a bigint, for comparisons that must not fail on a value beyond a safe integer. */
+export function fenOf(minor: number, currency: string, rate: string | number): bigint {
   const r = exact(rate);
   const scale = TEN ** BigInt(r.scale + minorUnitsOf(currency));
-  return toSafe(divideRounded(BigInt(minor) * r.units * 100n, scale));
+  return divideRounded(BigInt(minor) * r.units * 100n, scale);
 }
 
 /**
