@@ -214,7 +214,7 @@ describe('undervaluation', () => {
   });
 
   it('applies the configured ratio', () => {
-    const strict: RiskRules = { ...rules, undervaluation: { ...rules.undervaluation, ratio: 0.9 } };
+    const strict: RiskRules = { ...rules, undervaluation: { ...rules.undervaluation, ratio: '0.9' } };
     expect(assess(declaration({ items: [car(8_500_000)] })).score).toBe(0);
     const outcome = assess(declaration({ items: [car(8_500_000)] }), { with: strict });
     expect(outcome.score).toBe(50);

@@ -15,6 +15,16 @@ function tempFile(content: string): string {
   return file;
 }
 
+/** The message of the error that refuses the rules ('' when they are accepted). */
+function problemsOf(raw: unknown): string {
+  try {
+    parseRiskRules(raw);
+    return '';
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
 describe('risk rules file', () => {
   it('ships a valid profile, found by default', () => {
     expect(fs.existsSync(defaultRiskRulesFile())).toBe(true);
@@ -27,7 +37,8 @@ describe('risk rules file', () => {
         expect.objectContaining({ hs: '870323' }),
       ]),
     );
-    expect(rules.undervaluation.exchangeRates).toContainEqual({ currency: 'EUR', cnyPerUnit: 7.74 });
+    expect(rules.undervaluation.exchangeRates).toContainEqual({ currency: 'EUR', cnyPerUnit: '7.74' });
+    expect(rules.undervaluation.ratio).toBe('0.5');
     expect(rules.traderHistory.failedInspections).toMatchObject({ scorePerFailure: 10, maxScore: 30 });
     expect(rules.aeoTrader.discount).toBeGreaterThan(0);
   });
@@ -148,6 +159,37 @@ describe('risk rules file', () => {
     );
     expect(message).toContain('traderHistory.failedInspections: maxScore must not be below scorePerFailure');
     expect(message).toContain('rules: rule id aeo-trader is reserved for a built-in rule');
+  });
+
+  it('reads rates and the ratio as decimal strings, and a file that still has numbers from their text', () => {
+    const raw = validRules();
+    raw.undervaluation.ratio = 0.5;
+    raw.undervaluation.exchangeRates[0].cnyPerUnit = 7.12;
+    const rules = parseRiskRules(raw);
+    expect(rules.undervaluation.ratio).toBe('0.5');
+    expect(rules.undervaluation.exchangeRates[0].cnyPerUnit).toBe('7.12');
+  });
+
+  it('refuses rates and ratios that are not plain decimals, or out of bounds, listing each', () => {
+    const raw = validRules();
+    raw.undervaluation.ratio = '0';
+    raw.undervaluation.exchangeRates[0].cnyPerUnit = '7,12';
+    raw.undervaluation.exchangeRates[1].cnyPerUnit = 1e-7;
+    raw.undervaluation.exchangeRates[2].cnyPerUnit = '0.000';
+    raw.undervaluation.exchangeRates[3].cnyPerUnit = true;
+    const message = problemsOf(raw);
+    expect(message).toContain('undervaluation.ratio: ratio must be above 0 and at most 1, not 0');
+    expect(message).toContain('undervaluation.exchangeRates.0.cnyPerUnit: cnyPerUnit must be a decimal');
+    expect(message).toContain('undervaluation.exchangeRates.1.cnyPerUnit: cnyPerUnit must be a decimal');
+    expect(message).toContain('undervaluation.exchangeRates.2.cnyPerUnit: cnyPerUnit must be above 0');
+    expect(message).toContain('undervaluation.exchangeRates.3.cnyPerUnit:');
+    expect(() =>
+      parseRiskRules({ ...validRules(), undervaluation: { ...validRules().undervaluation, ratio: '1.01' } }),
+    ).toThrow(/ratio must be above 0 and at most 1, not 1.01/);
+    expect(
+      parseRiskRules({ ...validRules(), undervaluation: { ...validRules().undervaluation, ratio: '1.00' } })
+        .undervaluation.ratio,
+    ).toBe('1.00');
   });
 
   it('refuses a file that is not an object', () => {

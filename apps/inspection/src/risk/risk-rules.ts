@@ -1,4 +1,4 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -7,7 +7,6 @@ import {
   IsNumber,
   IsObject,
   IsOptional,
-  IsPositive,
   IsString,
   Length,
   Matches,
@@ -16,10 +15,19 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { readJsonFile, validateDataFile } from '@tongguan/config';
-import { appConfigFile, isMoneyCurrency } from '@tongguan/platform';
+import { appConfigFile, DECIMAL, exact, isMoneyCurrency } from '@tongguan/platform';
 import path from 'node:path';
 
 const RULE_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+/**
+ * Rates and ratios are decimal strings, read exactly. A JSON number (a file written before they were
+ * strings) is read from its shortest text, as the declaration service reads its own: 7.74 is "7.74".
+ */
+const AsDecimalText = () => Transform(({ value }) => (typeof value === 'number' ? String(value) : value));
+const decimal = (example: string) => ({
+  message: `$property must be a decimal written as a string, e.g. "${example}"`,
+});
 
 /** Ids the built-in rules write into matchedRules; a configured rule may not take them. */
 export const BUILT_IN_RULE_IDS = [
@@ -67,12 +75,12 @@ export class ReferenceValue {
 /** CNY per one unit of a declaration currency (customs rate of the period; CNY itself needs none). */
 export class ExchangeRate {
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code' }) currency: string;
-  @IsNumber({ allowNaN: false, allowInfinity: false }) @IsPositive() cnyPerUnit: number;
+  @AsDecimalText() @IsString() @Matches(DECIMAL, decimal('7.12')) cnyPerUnit: string;
 }
 
 class UndervaluationRule {
-  /** An item is undervalued when its value in CNY is below ratio × the reference value of its heading. */
-  @IsNumber() @Min(0.01) @Max(1) ratio: number;
+  /** An item is undervalued when its value in CNY is below ratio × the reference value of its heading (0 < ratio ≤ 1). */
+  @AsDecimalText() @IsString() @Matches(DECIMAL, decimal('0.5')) ratio: string;
   @IsNumber() @Min(0) @Max(100) score: number;
   @IsString() @Length(1, 200) reason: string;
   @IsArray()
@@ -143,6 +151,23 @@ function duplicates(values: unknown[]): unknown[] {
   return values.filter((v, i) => v !== undefined && values.indexOf(v) !== i);
 }
 
+/** Exact bounds of the decimal strings (the first check already reported one that is not a decimal). */
+function decimalRangeChecks(valuation: Partial<UndervaluationRule> | undefined): string[] {
+  const problems: string[] = [];
+  const read = (value: unknown) =>
+    typeof value === 'string' && DECIMAL.test(value) ? exact(value) : undefined;
+  const ratio = read(valuation?.ratio);
+  if (ratio && (ratio.units === 0n || ratio.units > 10n ** BigInt(ratio.scale))) {
+    problems.push(`undervaluation.ratio: ratio must be above 0 and at most 1, not ${valuation?.ratio}`);
+  }
+  listOf<ExchangeRate>(valuation?.exchangeRates).forEach((rate, i) => {
+    if (read(rate?.cnyPerUnit)?.units === 0n) {
+      problems.push(`undervaluation.exchangeRates.${i}.cnyPerUnit: cnyPerUnit must be above 0`);
+    }
+  });
+  return problems;
+}
+
 /** Checks what class-validator cannot: thresholds in order, ids and keys unique (reasons cite them). */
 function crossChecks(rules: RiskRules): string[] {
   const problems: string[] = [];
@@ -158,6 +183,7 @@ function crossChecks(rules: RiskRules): string[] {
     problems.push(`rules: rule id ${id} is reserved for a built-in rule`);
   }
   const valuation = rules.undervaluation;
+  problems.push(...decimalRangeChecks(valuation));
   const references = listOf<ReferenceValue>(valuation?.referenceValues).map((r) => r?.hs);
   for (const hs of duplicates(references)) {
     problems.push(`undervaluation.referenceValues: HS ${String(hs)} has two reference values`);
