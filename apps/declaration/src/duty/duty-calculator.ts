@@ -2,7 +2,13 @@ import { applyRate, apportion, dutyOf, toFen, toMinor } from '@tongguan/platform
 import { INCOTERM_RULES } from '../code-lists/code-lists';
 import { customsDate, rateOn, type AppliedRate, type ExchangeRates } from './exchange-rates';
 import { ratesOn, type Tariff } from './tariff';
-import { valueToCif, type Valuation, type ValuationTerms } from './valuation';
+import {
+  valueToCif,
+  type Convert,
+  type Valuation,
+  type ValuationInput,
+  type ValuationTerms,
+} from './valuation';
 import type { ValuationSettings } from './valuation-settings';
 
 export { toMinor } from '@tongguan/platform';
@@ -59,6 +65,46 @@ export interface DutyAssessment {
   totalMinor: number;
 }
 
+/** An assessment of a declaration's lines on `assessedAt` (business time): import or export. */
+export type Assess = (
+  items: DutiableItem[],
+  currency: string,
+  terms: ValuationTerms,
+  data: DutyData,
+  assessedAt: Date,
+) => DutyAssessment;
+
+/**
+ * What either direction's valuation starts from: the customs date and exchange rate of `assessedAt`,
+ * each line's price in CNY fen, and the valuation input (declared charges converted at the rate of
+ * their own currency on that date).
+ */
+export function priceInCny(
+  items: DutiableItem[],
+  currency: string,
+  terms: ValuationTerms,
+  data: DutyData,
+  assessedAt: Date,
+): { day: string; applied: AppliedRate; prices: number[]; input: ValuationInput } {
+  const day = customsDate(data.rates, assessedAt);
+  const rateOf = (code: string): AppliedRate => {
+    const applied = rateOn(data.rates, code, assessedAt);
+    if (!applied) throw new Error(`no exchange rate for ${code} on ${day}`);
+    return applied;
+  };
+  const applied = rateOf(currency);
+  const rule = INCOTERM_RULES.get(terms.incoterm);
+  if (!rule) throw new Error(`Incoterm ${terms.incoterm} not in the code list`);
+  const prices = items.map((item) => toFen(item.customsValueMinor, currency, applied.rate));
+  const convert: Convert = (amount, code) => {
+    const rate = rateOf(code);
+    const fen = toFen(toMinor(amount, code), code, rate.rate);
+    return { fen, source: `${code} ${amount} at ${rate.rate} (rate from ${rate.validFrom})` };
+  };
+  const input = { priceCnyMinor: sum(prices), terms, rule, settings: data.valuation, convert };
+  return { day, applied, prices, input };
+}
+
 /**
  * Duty per line from the tariff rates in force on the customs date of `assessedAt` (business time):
  * ad valorem on the line's CIF value in CNY, specific on the declared quantity, or both; then import
@@ -76,24 +122,10 @@ export function assessDuty(
   data: DutyData,
   assessedAt: Date,
 ): DutyAssessment {
-  const { tariff, rates } = data;
-  const day = customsDate(rates, assessedAt);
-  const rateOf = (code: string): AppliedRate => {
-    const applied = rateOn(rates, code, assessedAt);
-    if (!applied) throw new Error(`no exchange rate for ${code} on ${day}`);
-    return applied;
-  };
-  const applied = rateOf(currency);
-  const rule = INCOTERM_RULES.get(terms.incoterm);
-  if (!rule) throw new Error(`Incoterm ${terms.incoterm} not in the code list`);
-
-  const prices = items.map((item) => toFen(item.customsValueMinor, currency, applied.rate));
-  const priceCnyMinor = sum(prices);
-  const valuation = valueToCif(priceCnyMinor, terms, rule, data.valuation, (amount, code) => {
-    const rate = rateOf(code);
-    const fen = toFen(toMinor(amount, code), code, rate.rate);
-    return { fen, source: `${code} ${amount} at ${rate.rate} (rate from ${rate.validFrom})` };
-  });
+  const { tariff } = data;
+  const { day, applied, prices, input } = priceInCny(items, currency, terms, data, assessedAt);
+  const valuation = valueToCif(input);
+  const priceCnyMinor = input.priceCnyMinor;
   const shares = apportion(valuation.customsValueCnyMinor - priceCnyMinor, prices);
 
   const lines = items.map((item, i): DutyLine => {

@@ -160,4 +160,17 @@ describe('filing rules on duty data', () => {
       found({ ...fob, freight: { amount: '1000.00', currency: 'EUR' }, insurance: { ratePercent: '0.3' } }),
     ).toEqual([]);
   });
+
+  it('valuation of an export: freight and insurance are declared to be deducted where the price holds them, and must leave an FOB value', () => {
+    const exported = (incoterm: string, charges: Partial<LodgeDeclarationDto>) =>
+      found({ ...filing([item({})], 'USD'), direction: 'export', incoterm, ...charges }).sort();
+    const usd = (amount: string) => ({ amount, currency: 'USD' });
+    expect(exported('CIF', { freight: usd('1000.00'), insurance: { ratePercent: '0.3' } })).toEqual([]);
+    expect(exported('FOB', { freight: usd('1000.00'), loadingCosts: { ratePercent: '1' } })).toEqual([
+      'freight:CHARGE_NOT_IN_PRICE',
+      'loadingCosts:CHARGE_IN_PRICE',
+    ]);
+    // the price is USD 40,000.00: a freight of as much leaves nothing free on board
+    expect(exported('CIF', { freight: usd('40000.00') })).toEqual(['freight:CHARGES_EXCEED_PRICE']);
+  });
 });

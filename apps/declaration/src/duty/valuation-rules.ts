@@ -1,5 +1,5 @@
 import type { FieldProblem } from '@tongguan/contracts';
-import { DECIMAL, decimalPlaces, minorUnitsOf } from '@tongguan/platform';
+import { DECIMAL, decimalPlaces, minorUnitsOf, toFen, toMinor } from '@tongguan/platform';
 import { INCOTERM_RULES, isKnownCurrency } from '../code-lists/code-lists';
 import type { ValuationCost } from '../code-lists/code-list-files';
 import type { ChargeDto, LodgeDeclarationDto } from '../declarations/lodge-declaration.dto';
@@ -53,10 +53,30 @@ function chargeProblems(path: string, charge: ChargeDto, rates: ExchangeRates, a
   }
 }
 
+/** An export's declared freight and insurance amounts must leave an FOB value above nothing. */
+function exceedsPrice(dto: Partial<LodgeDeclarationDto>, rates: ExchangeRates, at: Date, add: Add) {
+  const fen = (amount: unknown, currency: unknown) => {
+    const applied = typeof currency === 'string' ? rateOn(rates, currency, at) : undefined;
+    const text = typeof amount === 'number' ? String(amount) : amount;
+    if (!applied || typeof text !== 'string' || !DECIMAL.test(text)) return undefined;
+    return toFen(toMinor(text, applied.currency), applied.currency, applied.rate);
+  };
+  const prices = (Array.isArray(dto.items) ? dto.items : []).map((i) => fen(i?.customsValue, dto.currency));
+  const charges = [dto.freight, dto.insurance].map((c) =>
+    c?.amount === undefined ? 0 : fen(c.amount, c.currency),
+  );
+  if ([...prices, ...charges].some((v) => v === undefined)) return;
+  const total = (values: (number | undefined)[]) => values.reduce<number>((a, b) => a + (b ?? 0), 0);
+  if (total(charges) >= total(prices)) {
+    add('freight', 'CHARGES_EXCEED_PRICE', 'the freight and insurance declared leave no value free on board');
+  }
+}
+
 /**
  * The valuation elements: each declared charge complete and in a currency with a rate; a charge the
- * Incoterm's price already includes is refused (the customs form leaves freight empty for CIF), as is
- * an amount finer than its currency's minor units.
+ * Incoterm's price already includes is refused on an import (the customs form leaves freight empty for
+ * CIF), one it does not hold on an export (nothing to deduct under FOB), as is an amount finer than its
+ * currency's minor units, and an export's freight and insurance that swallow its price.
  */
 export function valuationProblems(
   dto: Partial<LodgeDeclarationDto>,
@@ -71,10 +91,19 @@ export function valuationProblems(
     const charge = dto[field];
     if (charge === null || typeof charge !== 'object') continue;
     chargeProblems(field, charge, rates, at, add);
-    if (rule && !rule.buyerPays.includes(cost)) {
+    // an export deducts the freight and insurance after loading its price holds (valueToFob)
+    const deducted = dto.direction === 'export' && cost !== 'loading';
+    if (rule && deducted && rule.buyerPays.includes(cost)) {
+      add(
+        field,
+        'CHARGE_NOT_IN_PRICE',
+        `under ${rule.code} the price holds no ${cost} after loading: declare none`,
+      );
+    } else if (rule && !deducted && !rule.buyerPays.includes(cost)) {
       add(field, 'CHARGE_IN_PRICE', `under ${rule.code} the price already includes ${cost}: declare none`);
     }
   }
+  if (dto.direction === 'export' && problems.length === 0) exceedsPrice(dto, rates, at, add);
   const items = Array.isArray(dto.items) ? dto.items : [];
   if (typeof dto.currency === 'string') {
     items.forEach((item, i) => {

@@ -21,6 +21,18 @@ export class ValuationMethod {
   @IsString() @Length(1, 50) nameZh: string;
 }
 
+/**
+ * The estimates deducted from an export's C or D term price when its declaration states no freight or
+ * insurance after loading; rates of the FOB value, as the import defaults are of the cost.
+ */
+export class ExportValuationDefaults {
+  @IsOptional() @IsArray() @IsString({ each: true }) sources?: string[];
+  /** Of the value free on board: the freight from the place of export the price holds. */
+  @Matches(DECIMAL, RATE) freightRate: string;
+  /** Of cost and freight: the insurance after loading a CIF or CIP price holds. */
+  @Matches(DECIMAL, RATE) insuranceRate: string;
+}
+
 /** config/valuation.json: default freight and insurance rates, and the valuation methods. */
 export class ValuationSettings {
   @IsOptional() @IsString() description?: string;
@@ -35,6 +47,9 @@ export class ValuationSettings {
   @ValidateNested({ each: true })
   @Type(() => ValuationMethod)
   methods: ValuationMethod[];
+  @ValidateNested()
+  @Type(() => ExportValuationDefaults)
+  export: ExportValuationDefaults;
 }
 
 export function parseValuationSettings(raw: unknown, source = 'valuation settings'): ValuationSettings {

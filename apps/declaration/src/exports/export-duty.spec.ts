@@ -30,16 +30,22 @@ describe('export duty', () => {
     { hsCode: '847130', customsValueMinor: 5_000_00, quantity: 10, unit: 'NAR' },
   ];
 
-  it('charges the export rate on the FOB value in CNY, no VAT, and nothing where the tariff has no export rate', () => {
+  it('charges the export rate on the FOB value less the duty it holds, no VAT, and nothing where the tariff has no export rate', () => {
     const duty = assessExportDuty(items, 'USD', FOB, data, AT);
-    // USD 1,000 × 7 = CNY 7,000.00; 20 % export duty = CNY 1,400.00; the computers owe nothing
+    // USD 1,000 × 7 = CNY 7,000.00 FOB; value 7,000.00 / 1.2 = 5,833.33; duty 20 % = 1,166.67 (the
+    // two add up to the FOB price); the computers have no export rate and owe nothing on 35,000.00
     expect(duty.lines.map((l) => [l.customsValueCnyMinor, l.dutyMinor, l.vatMinor])).toEqual([
-      [7_000_00, 1_400_00, 0],
+      [5_833_33, 1_166_67, 0],
       [35_000_00, 0, 0],
     ]);
-    expect(duty).toMatchObject({ dutyMinor: 1_400_00, vatMinor: 0, totalMinor: 1_400_00 });
-    // FOB is the export value: no freight or insurance added, as the import valuation would
-    expect(duty.valuation.additions).toEqual([]);
+    expect(duty).toMatchObject({ dutyMinor: 1_166_67, vatMinor: 0, totalMinor: 1_166_67 });
+    // FOB is the export value: nothing added or deducted but the export duty the price holds
+    expect(duty.valuation).toMatchObject({
+      additions: [],
+      fobValueCnyMinor: 42_000_00,
+      customsValueCnyMinor: 40_833_33,
+      deductions: [{ cost: 'export-duty', basis: 'tariff-rate', amountCnyMinor: 1_166_67 }],
+    });
   });
 
   it('leaves the import assessment of the same lines as it was', () => {

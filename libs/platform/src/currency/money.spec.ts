@@ -1,4 +1,14 @@
-import { applyRate, apportion, dutyOf, fromPercent, percent, toFen, toMinor } from './money';
+import {
+  applyRate,
+  apportion,
+  dutyOf,
+  fromPercent,
+  includedShare,
+  netOf,
+  percent,
+  toFen,
+  toMinor,
+} from './money';
 
 describe('exact money', () => {
   it('reads amounts in the minor units ISO 4217 gives the currency, refusing extra digits', () => {
@@ -43,5 +53,14 @@ describe('exact money', () => {
     expect(percent('0.065')).toBe('6.5%');
     expect(percent('1')).toBe('100%');
     expect(percent('0.0005')).toBe('0.05%');
+  });
+
+  it('takes a rate back out of a price that holds it, exactly: net and share add up to the price', () => {
+    // FOB CNY 7,000.00 holding 20 % export duty: 5,833.33 (5,833.333…) and 1,166.67
+    expect(netOf(700_000, '0.2')).toBe(583_333);
+    expect(includedShare(700_000, '0.2')).toBe(116_667);
+    // a CIF price holding 0.3 % insurance of cost and freight: 20.94 (20.937…)
+    expect(includedShare(700_000, '0.003')).toBe(2_094);
+    expect(netOf(1_000_001, '0')).toBe(1_000_001);
   });
 });

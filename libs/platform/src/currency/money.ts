@@ -53,6 +53,23 @@ export function applyRate(minor: number, rate: string | number): number {
   return toSafe(divideRounded(BigInt(minor) * r.units, TEN ** BigInt(r.scale)));
 }
 
+/**
+ * The part of `grossMinor` that a rate of its net makes up: gross × r / (1 + r), rounded half up. A
+ * price that includes a cost charged at r of what it is laid on (insurance in a CIF price, export duty
+ * in an FOB price) holds that cost as this share.
+ */
+export function includedShare(grossMinor: number, rate: string | number): number {
+  const r = exact(rate);
+  return toSafe(divideRounded(BigInt(grossMinor) * r.units, TEN ** BigInt(r.scale) + r.units));
+}
+
+/** gross / (1 + r), rounded half up: the net a rate was laid on (FOB less the export duty it holds). */
+export function netOf(grossMinor: number, rate: string | number): number {
+  const r = exact(rate);
+  const one = TEN ** BigInt(r.scale);
+  return toSafe(divideRounded(BigInt(grossMinor) * one, one + r.units));
+}
+
 /** Minor units of `currency` converted to CNY fen at `rate` (CNY per one unit), rounded half up. */
 export function toFen(minor: number, currency: string, rate: string | number): number {
   return toSafe(fenOf(minor, currency, rate));

@@ -24,6 +24,14 @@ export const FIELD_MESSAGES: Record<string, LocalizedText> = {
     '{path}: the Incoterm’s price already includes this cost',
     '{path}：该成交方式的价格已包含此项费用',
   ),
+  CHARGE_NOT_IN_PRICE: text(
+    '{path}: the Incoterm’s price holds no such cost after loading, nothing to deduct',
+    '{path}：该成交方式的价格不含装载后的此项费用，无需扣除',
+  ),
+  CHARGES_EXCEED_PRICE: text(
+    '{path}: the freight and insurance declared are not less than the price',
+    '{path}：申报的运费和保险费不低于货价',
+  ),
   CHARGE_AMBIGUOUS: text(
     '{path}: give an amount or a rate, not both',
     '{path}：请填报总价或费率，不能同时填报',
