@@ -178,7 +178,7 @@ export class LodgeDeclarationDto {
   @ApiPropertyOptional({
     type: ChargeDto,
     description:
-      'Freight to the place of import, for terms that leave it to the buyer (E and F terms); undeclared, the default rate applies',
+      'Freight to the place of import, for terms that leave it to the buyer (E and F terms); undeclared, the default rate applies. On an export: the freight after loading a C or D term price holds, deducted to reach FOB',
   })
   @IsOptional()
   @ValidateNested()
@@ -188,7 +188,7 @@ export class LodgeDeclarationDto {
   @ApiPropertyOptional({
     type: ChargeDto,
     description:
-      'Insurance to the place of import, for terms that leave it to the buyer (E, F, CFR, CPT); undeclared, 0.3% of cost and freight',
+      'Insurance to the place of import, for terms that leave it to the buyer (E, F, CFR, CPT); undeclared, 0.3% of cost and freight. On an export: the insurance a CIF, CIP or D term price holds, deducted to reach FOB',
   })
   @IsOptional()
   @ValidateNested()
