@@ -1,12 +1,5 @@
 import { Events } from '@tongguan/contracts';
-import {
-  ApiClient,
-  EventTap,
-  eventually,
-  ServiceProcesses,
-  testEnvironment,
-  tokenFor,
-} from '@tongguan/testing';
+import { eventually, tokenFor } from '@tongguan/testing';
 import { SIGNATURE_HEADER, verifySignature } from '../src/feeds/signing/webhook-signature';
 import {
   NO_ANSWER,
@@ -14,25 +7,21 @@ import {
   publishRiskAssessed,
   publishSlaAtRisk,
   readServerSentEvents,
-  WebhookReceiver,
 } from './agency-feeds.fixtures';
+import { feedsTestBed } from './feeds-test-bed';
 
 const MAX_ATTEMPTS = 3;
-const env = testEnvironment('agencyfeeds', {
-  FEED_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
-  FEED_BACKOFF_BASE_MS: '200',
-  FEED_BACKOFF_CAP_MS: '800',
-  FEED_BACKOFF_JITTER: '0',
-  FEED_POLL_MS: '100',
-  FEED_REQUEST_TIMEOUT_MS: '2000',
-  FEED_LEASE_MS: '5000',
-  WEBHOOK_ALLOWED_CIDRS: '127.0.0.1/32', // the test receiver listens on loopback
-});
-const processes = new ServiceProcesses(env);
-const tap = new EventTap(process.env.KAFKA_BROKERS!, env.TOPIC_PREFIX);
-const receiver = new WebhookReceiver();
-let api: ApiClient;
-const customs = () => api.as(tokenFor('customs', 'CUSTOMS-SZ'));
+const { tap, receiver, processes, api, reconnect } = feedsTestBed(
+  'agencyfeeds',
+  {
+    FEED_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
+    FEED_BACKOFF_JITTER: '0',
+    FEED_REQUEST_TIMEOUT_MS: '2000',
+    FEED_LEASE_MS: '5000',
+  },
+  ['inspection.events.v1', 'clearance.alerts.v1'],
+);
+const customs = () => api().as(tokenFor('customs', 'CUSTOMS-SZ'));
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 async function subscribe(path: string, eventTypes: string[]) {
@@ -50,19 +39,6 @@ async function deliveries(subscriptionId: string, state?: string) {
     items: { id: string; state: string; attempts: number; eventId: string }[];
   };
 }
-
-beforeAll(async () => {
-  await receiver.start();
-  await tap.start(['inspection.events.v1', 'clearance.alerts.v1']);
-  await processes.start(['port-exchange']);
-  api = new ApiClient(processes.url('port-exchange'));
-});
-
-afterAll(async () => {
-  await tap.stop();
-  await processes.stopAll();
-  await receiver.stop();
-});
 
 describe('agency feeds: subscriptions', () => {
   it('lists every problem of a bad subscription at once, and only lets agencies subscribe', async () => {
@@ -82,14 +58,14 @@ describe('agency feeds: subscriptions', () => {
     expect(typeProblem?.message).toContain('eventTypes[2] 42');
 
     const body = { url: receiver.url('/nobody'), eventTypes: ['ClearanceSlaAtRisk'] };
-    const outOfScope = await api.as(tokenFor('importer', 'TRADER-1')).post('/v1/subscriptions', body);
+    const outOfScope = await api().as(tokenFor('importer', 'TRADER-1')).post('/v1/subscriptions', body);
     expect(outOfScope.status).toBe(403);
     expect(outOfScope.body.code).toBe('FEED.TYPE_NOT_IN_SCOPE');
-    expect((await api.post('/v1/subscriptions', body)).status).toBe(401);
+    expect((await api().post('/v1/subscriptions', body)).status).toBe(401);
   });
 
   it('documents every feed endpoint in OpenAPI', async () => {
-    const { body } = await api.get<{ paths: Record<string, object> }>('/openapi.json');
+    const { body } = await api().get<{ paths: Record<string, object> }>('/openapi.json');
     expect(Object.keys(body.paths)).toEqual(
       expect.arrayContaining([
         '/v1/subscriptions',
@@ -120,7 +96,7 @@ describe('agency feeds: subscriptions', () => {
     expect(listed.body.map((s: { id: string }) => s.id)).toContain(created.id);
     expect(JSON.stringify(listed.body)).not.toContain(created.secret);
 
-    const otherParty = api.as(tokenFor('customs', 'CUSTOMS-GZ'));
+    const otherParty = api().as(tokenFor('customs', 'CUSTOMS-GZ'));
     expect((await otherParty.get(`/v1/subscriptions/${created.id}`)).status).toBe(404);
     expect((await otherParty.get('/v1/subscriptions')).body).toEqual([]);
     expect((await otherParty.request('DELETE', `/v1/subscriptions/${created.id}`)).status).toBe(404);
@@ -238,7 +214,7 @@ describe('agency feeds: webhooks', () => {
     await new Promise((r) => setTimeout(r, 1_500)); // a dead delivery is not tried again by itself
     expect(receiver.at('/down', shipmentId)).toHaveLength(MAX_ATTEMPTS);
 
-    const metrics = await api.get<string>('/metrics');
+    const metrics = await api().get<string>('/metrics');
     expect(metrics.body).toMatch(/tongguan_feed_delivery_attempts_total\{outcome="dead"\} [1-9]/);
 
     const notDead = await customs().post(`/v1/subscriptions/${subscription.id}/deliveries/${dead.id}/retry`);
@@ -322,7 +298,7 @@ describe('agency feeds: pull feed and stream', () => {
     expect(sizes.slice(0, 4)).toEqual([2, 2, 1, 0]);
     expect(paged).toEqual(all.items.map((i: { event: { id: string } }) => i.event.id));
 
-    const replay = await api
+    const replay = await api()
       .as(tokenFor('ops', 'OPS-1'))
       .get(
         `/v1/feed?shipmentId=${shipmentId}&since=${encodeURIComponent(new Date(start + 3 * 3_600_000).toISOString())}`,
@@ -339,7 +315,7 @@ describe('agency feeds: pull feed and stream', () => {
       expect.arrayContaining(['after', 'since', 'types', 'limit', 'colour']),
     );
     // no declaration names TRADER-1 as the owner of this shipment: nothing of it is in its feed
-    const importerFeed = await api
+    const importerFeed = await api()
       .as(tokenFor('importer', 'TRADER-1'))
       .get(`/v1/feed?shipmentId=${shipmentId}`);
     expect(importerFeed.status).toBe(200);
@@ -382,7 +358,7 @@ describe('agency feeds: restarts', () => {
     await processes.stop('port-exchange');
     for (let i = 0; i < 4; i++) published.push(await publishSlaAtRisk(tap, shipmentId));
     await processes.start(['port-exchange']);
-    api = new ApiClient(processes.url('port-exchange'));
+    reconnect();
 
     const accepted = await eventually(
       () => {
@@ -408,7 +384,7 @@ describe('agency feeds: restarts', () => {
     // the whole log, across the restart: cursors 1..n with no gap and no repeat
     const everything: number[] = [];
     for (let after = '0'; ;) {
-      const next = await api.as(tokenFor('ops', 'OPS-1')).get(`/v1/feed?limit=500&after=${after}`);
+      const next = await api().as(tokenFor('ops', 'OPS-1')).get(`/v1/feed?limit=500&after=${after}`);
       everything.push(...next.body.items.map((i: { cursor: string }) => Number(i.cursor)));
       if (!next.body.hasMore) break;
       after = next.body.nextCursor;
@@ -424,7 +400,7 @@ describe('agency feeds: restarts', () => {
     await eventually(() => receiver.at('/crash', shipmentId).length === 1, 30_000, 'the attempt in flight');
 
     await processes.restart('port-exchange', 'SIGKILL');
-    api = new ApiClient(processes.url('port-exchange'));
+    reconnect();
     const accepted = await eventually(
       () => receiver.distinctAccepted('/crash', shipmentId)[0],
       60_000,

@@ -1,30 +1,15 @@
 import { Events, type EventName } from '@tongguan/contracts';
-import {
-  ApiClient,
-  EventTap,
-  eventually,
-  ServiceProcesses,
-  testEnvironment,
-  tokenFor,
-} from '@tongguan/testing';
+import { eventually, tokenFor } from '@tongguan/testing';
 import { randomUUID } from 'node:crypto';
-import {
-  newShipmentId,
-  publishRiskAssessed,
-  readServerSentEvents,
-  WebhookReceiver,
-} from './agency-feeds.fixtures';
+import { newShipmentId, publishRiskAssessed, readServerSentEvents } from './agency-feeds.fixtures';
+import { feedsTestBed } from './feeds-test-bed';
 
-const env = testEnvironment('feedscopes', {
-  FEED_POLL_MS: '100',
-  FEED_BACKOFF_BASE_MS: '200',
-  FEED_BACKOFF_CAP_MS: '800',
-  WEBHOOK_ALLOWED_CIDRS: '127.0.0.1/32', // the test receiver listens on loopback
-});
-const processes = new ServiceProcesses(env);
-const tap = new EventTap(process.env.KAFKA_BROKERS!, env.TOPIC_PREFIX);
-const receiver = new WebhookReceiver();
-let api: ApiClient;
+const { tap, receiver, processes, api } = feedsTestBed('feedscopes', {}, [
+  'declaration.events.v1',
+  'inspection.events.v1',
+  'logistics.events.v1',
+  'port.events.v1',
+]);
 
 /** Commercial data a carrier or terminal must never read: declared goods and values, duty, payments. */
 const COMMERCIAL = /hsCode|customsValueMinor|dutyMinor|vatMinor|totalMinor|amountMinor|receiptNumber|"items"/;
@@ -38,7 +23,7 @@ type FeedItem = {
 async function wholeFeed(token: string, query = ''): Promise<FeedItem[]> {
   const items: FeedItem[] = [];
   for (let after = '0'; ;) {
-    const page = await api.as(token).get(`/v1/feed?limit=500&after=${after}${query}`);
+    const page = await api().as(token).get(`/v1/feed?limit=500&after=${after}${query}`);
     expect(page.status).toBe(200);
     items.push(...page.body.items);
     if (!page.body.hasMore) return items;
@@ -47,7 +32,9 @@ async function wholeFeed(token: string, query = ''): Promise<FeedItem[]> {
 }
 
 async function subscribe(token: string, path: string, eventTypes: string[]) {
-  const created = await api.as(token).post('/v1/subscriptions', { url: receiver.url(path), eventTypes });
+  const created = await api()
+    .as(token)
+    .post('/v1/subscriptions', { url: receiver.url(path), eventTypes });
   expect(created.status).toBe(201);
 }
 
@@ -125,27 +112,16 @@ async function clearShipment(shipmentId: string, importerId: string): Promise<st
 
 const typeOf = (name: EventName) => Events[name].type;
 
-beforeAll(async () => {
-  await receiver.start();
-  await tap.start(['declaration.events.v1', 'inspection.events.v1', 'logistics.events.v1', 'port.events.v1']);
-  await processes.start(['port-exchange']);
-  api = new ApiClient(processes.url('port-exchange'));
-});
-
-afterAll(async () => {
-  await tap.stop();
-  await processes.stopAll();
-  await receiver.stop();
-});
-
 describe('feeds scoped by need', () => {
   it('gives a carrier arrival, hold and release facts without HS codes, values, duty or payments, by pull feed, stream and webhook', async () => {
     const carrier = tokenFor('carrier', 'CARRIER-1');
     await subscribe(carrier, '/carrier', ['CargoArrived', 'CustomsHoldPlaced', 'ShipmentReleased']);
-    const refused = await api.as(carrier).post('/v1/subscriptions', {
-      url: receiver.url('/carrier-money'),
-      eventTypes: ['CargoArrived', 'PaymentSettled'],
-    });
+    const refused = await api()
+      .as(carrier)
+      .post('/v1/subscriptions', {
+        url: receiver.url('/carrier-money'),
+        eventTypes: ['CargoArrived', 'PaymentSettled'],
+      });
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({
       code: 'FEED.TYPE_NOT_IN_SCOPE',
@@ -167,7 +143,7 @@ describe('feeds scoped by need', () => {
     expect(JSON.stringify(pulled)).not.toMatch(COMMERCIAL);
     expect(byType(typeOf('CustomsHoldPlaced')).data).toEqual({ shipmentId, holdId: expect.any(String) });
     expect(byType(typeOf('ShipmentReleased')).data).toEqual({ shipmentId });
-    const asked = await api.as(carrier).get(`/v1/feed?types=DutyAssessed,CargoArrived`);
+    const asked = await api().as(carrier).get(`/v1/feed?types=DutyAssessed,CargoArrived`);
     expect(asked.status).toBe(403);
     expect(asked.body.code).toBe('FEED.TYPE_NOT_IN_SCOPE');
 

@@ -11,7 +11,7 @@ export class ShipmentStory {
   readonly declarationId: string;
 
   constructor(
-    private readonly tap: EventTap,
+    protected readonly tap: EventTap,
     readonly shipmentId: string,
     readonly importerId: string,
     readonly filerId: string = importerId,
@@ -19,7 +19,7 @@ export class ShipmentStory {
     this.declarationId = `D-${shipmentId}`;
   }
 
-  private get declaration() {
+  protected get declaration() {
     return { shipmentId: this.shipmentId, declarationId: this.declarationId };
   }
 

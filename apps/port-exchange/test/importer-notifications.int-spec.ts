@@ -1,87 +1,13 @@
-import { Events, type EventName } from '@tongguan/contracts';
-import {
-  ApiClient,
-  EventTap,
-  eventually,
-  ServiceProcesses,
-  testEnvironment,
-  tokenFor,
-} from '@tongguan/testing';
+import { eventually, tokenFor } from '@tongguan/testing';
 import { randomUUID } from 'node:crypto';
-import { SIGNATURE_HEADER, verifySignature } from '../src/feeds/signing/webhook-signature';
-import { newShipmentId, WebhookReceiver } from './agency-feeds.fixtures';
+import { newShipmentId } from './agency-feeds.fixtures';
+import { feedsTestBed } from './feeds-test-bed';
 import { IMPORTER_NOTIFICATIONS, ShipmentStory } from './importer-notifications.fixtures';
+import { dataOf, expectSignedWith, ids, typeOf } from './trader-feeds.fixtures';
 
-const env = testEnvironment('importernotify', {
-  FEED_POLL_MS: '100',
-  FEED_BACKOFF_BASE_MS: '200',
-  FEED_BACKOFF_CAP_MS: '800',
-  WEBHOOK_ALLOWED_CIDRS: '127.0.0.1/32', // the test receivers listen on loopback
-});
-const processes = new ServiceProcesses(env);
-const tap = new EventTap(process.env.KAFKA_BROKERS!, env.TOPIC_PREFIX);
-const receiver = new WebhookReceiver();
-let api: ApiClient;
-
-type FeedItem = {
-  cursor: string;
-  event: { id: string; type: string; subject: string; data: Record<string, unknown> };
-};
-
-/** A token's feed after a cursor, page by page; the cursor to go on from. */
-async function feedOf(
-  token: string,
-  after = '0',
-  query = '',
-): Promise<{ items: FeedItem[]; cursor: string }> {
-  const items: FeedItem[] = [];
-  for (;;) {
-    const page = await api.as(token).get(`/v1/feed?limit=500&after=${after}${query}`);
-    expect(page.status).toBe(200);
-    items.push(...page.body.items);
-    after = page.body.nextCursor;
-    if (!page.body.hasMore) return { items, cursor: after };
-  }
-}
-
-/** Waits until the log holds this many events of the shipment (ops reads every event). */
-async function logged(shipmentId: string, count: number): Promise<void> {
-  await eventually(
-    async () => (await feedOf(tokenFor('ops'), '0', `&shipmentId=${shipmentId}`)).items.length === count,
-    30_000,
-    `${count} events of ${shipmentId} in the log`,
-  );
-}
-
-async function subscribe(token: string, path: string, eventTypes = IMPORTER_NOTIFICATIONS) {
-  const created = await api.as(token).post('/v1/subscriptions', { url: receiver.url(path), eventTypes });
-  expect(created.status).toBe(201);
-  return created.body as { id: string; secret: string };
-}
-
-const typeOf = (name: EventName) => Events[name].type;
-const dataOf = (items: FeedItem[], name: EventName) =>
-  items.find((i) => i.event.type === typeOf(name))?.event.data;
-const ids = (items: FeedItem[]) => items.map((i) => i.event.id);
-
-beforeAll(async () => {
-  await receiver.start();
-  await tap.start([
-    'declaration.events.v1',
-    'inspection.events.v1',
-    'logistics.events.v1',
-    'port.events.v1',
-    'clearance.alerts.v1',
-  ]);
-  await processes.start(['port-exchange']);
-  api = new ApiClient(processes.url('port-exchange'));
-});
-
-afterAll(async () => {
-  await tap.stop();
-  await processes.stopAll();
-  await receiver.stop();
-});
+const { tap, receiver, api, feeds } = feedsTestBed('importernotify');
+const subscribe = (token: string, path: string, eventTypes = IMPORTER_NOTIFICATIONS) =>
+  feeds.subscribe(token, path, eventTypes);
 
 describe('importer notifications', () => {
   it('gives each importer the status changes of its own shipments, scoped, by pull feed and signed webhook', async () => {
@@ -120,14 +46,16 @@ describe('importer notifications', () => {
       await storyB.released(),
       await storyB.gateOut(),
     ];
-    await logged(storyA.shipmentId, mine.length);
-    await logged(storyB.shipmentId, theirs.length);
+    await feeds.logged(storyA.shipmentId, mine.length);
+    await feeds.logged(storyB.shipmentId, theirs.length);
 
-    const feedA = (await feedOf(tokenFor('importer', a))).items;
+    const feedA = (await feeds.feedOf(tokenFor('importer', a))).items;
     expect(ids(feedA).sort()).toEqual([...mine].sort()); // each once, and nothing of B's
-    const feedB = (await feedOf(tokenFor('importer', b))).items;
+    const feedB = (await feeds.feedOf(tokenFor('importer', b))).items;
     expect(ids(feedB).sort()).toEqual([...theirs].sort());
-    expect(await feedOf(tokenFor('importer', a), '0', `&shipmentId=${storyB.shipmentId}`)).toMatchObject({
+    expect(
+      await feeds.feedOf(tokenFor('importer', a), '0', `&shipmentId=${storyB.shipmentId}`),
+    ).toMatchObject({
       items: [],
     });
 
@@ -175,26 +103,9 @@ describe('importer notifications', () => {
     expect(dataOf(feedA, 'DutyAssessed')).toMatchObject({ totalMinor: 624_000 });
 
     // A's receiver gets every one of A's events, signed with A's secret, and nothing of B's
-    const delivered = await eventually(
-      () => {
-        const got = receiver.distinctAccepted('/importer-a');
-        return got.length === mine.length && got;
-      },
-      30_000,
-      'importer A’s deliveries',
-    );
-    expect(delivered.map((d) => d.event.id).sort()).toEqual([...mine].sort());
-    for (const delivery of delivered) {
-      const header = delivery.headers[SIGNATURE_HEADER.toLowerCase()] as string;
-      expect(
-        verifySignature({
-          header,
-          rawBody: delivery.rawBody,
-          secret: hookA.secret,
-          nowSeconds: Math.floor(Date.now() / 1000),
-        }),
-      ).toMatchObject({ ok: true });
-    }
+    const delivered = await feeds.delivered('/importer-a', mine.length);
+    expect(ids(delivered).sort()).toEqual([...mine].sort());
+    expectSignedWith(delivered, hookA.secret);
     expect(
       JSON.stringify(delivered.find((d) => d.event.type === typeOf('AgencyDecisionRecorded'))?.event.data),
     ).not.toMatch(/decidedBy|OFFICER|decisionHours/);
@@ -219,14 +130,14 @@ describe('importer notifications', () => {
     const story = new ShipmentStory(tap, newShipmentId('BRKR'), owner, broker);
     const manifested = await story.manifested();
     const arrived = await story.arrived();
-    await logged(story.shipmentId, 2);
-    const before = await feedOf(brokerToken);
+    await feeds.logged(story.shipmentId, 2);
+    const before = await feeds.feedOf(brokerToken);
     expect(before.items).toEqual([]); // not the broker's shipment yet
 
     const lodged = await story.lodged();
     const sinceLodged = await eventually(
       async () => {
-        const page = await feedOf(brokerToken, before.cursor);
+        const page = await feeds.feedOf(brokerToken, before.cursor);
         return page.items.length === 2 && page;
       },
       30_000,
@@ -236,36 +147,29 @@ describe('importer notifications', () => {
     expect(ids(sinceLodged.items)).toEqual([lodged, arrived]);
     expect(sinceLodged.items[1].event.data).toMatchObject({ shipmentId: story.shipmentId, packages: 40 });
     // the manifest line names the consignee alone; the consignee got the arrival once, as it happened
-    const ownerFeed = (await feedOf(tokenFor('importer', owner))).items;
+    const ownerFeed = (await feeds.feedOf(tokenFor('importer', owner))).items;
     expect(ids(ownerFeed)).toEqual([manifested, arrived, lodged]);
     // ops and the agencies read the log as it was: no copies
-    expect(ids((await feedOf(tokenFor('ops'), '0', `&shipmentId=${story.shipmentId}`)).items)).toEqual([
+    expect(ids((await feeds.feedOf(tokenFor('ops'), '0', `&shipmentId=${story.shipmentId}`)).items)).toEqual([
       manifested,
       arrived,
       lodged,
     ]);
 
     const withdrawn = await story.withdrawn();
-    await logged(story.shipmentId, 4);
+    await feeds.logged(story.shipmentId, 4);
     const gateOut = await story.gateOut();
-    await logged(story.shipmentId, 5);
-    expect(ids((await feedOf(brokerToken, sinceLodged.cursor)).items)).toEqual([withdrawn]);
-    expect(ids((await feedOf(tokenFor('importer', owner))).items)).toEqual([
+    await feeds.logged(story.shipmentId, 5);
+    expect(ids((await feeds.feedOf(brokerToken, sinceLodged.cursor)).items)).toEqual([withdrawn]);
+    expect(ids((await feeds.feedOf(tokenFor('importer', owner))).items)).toEqual([
       manifested,
       arrived,
       lodged,
       withdrawn,
       gateOut,
     ]);
-    const delivered = await eventually(
-      () => {
-        const got = receiver.distinctAccepted('/broker');
-        return got.length === 3 && got;
-      },
-      30_000,
-      'the broker’s deliveries',
-    );
-    expect(delivered.map((d) => d.event.id).sort()).toEqual([lodged, arrived, withdrawn].sort());
+    const delivered = await feeds.delivered('/broker', 3);
+    expect(ids(delivered).sort()).toEqual([lodged, arrived, withdrawn].sort());
   });
 
   it('does not lose an inspection event logged before its declaration for an importer already at the head', async () => {
@@ -275,14 +179,14 @@ describe('importer notifications', () => {
     // no manifest line in the platform: nothing says whose the shipment is until the lodgement is consumed
     const story = new ShipmentStory(tap, newShipmentId('EARLY'), owner);
     const risk = await story.riskAssessed();
-    await logged(story.shipmentId, 1);
-    const atHead = await feedOf(token);
+    await feeds.logged(story.shipmentId, 1);
+    const atHead = await feeds.feedOf(token);
     expect(atHead.items).toEqual([]);
 
     const lodged = await story.lodged();
     const page = await eventually(
       async () => {
-        const got = await feedOf(token, atHead.cursor);
+        const got = await feeds.feedOf(token, atHead.cursor);
         return got.items.length === 2 && got;
       },
       30_000,
@@ -315,16 +219,16 @@ describe('importer notifications', () => {
     const complaint = await story.complaintEscalated('licensing');
     await other.approvalsRequested([['health', 'registration-check']]);
     await other.agencyDecided('health', 'registration-check', 'deemed-approved');
-    await logged(story.shipmentId, 3);
-    await logged(other.shipmentId, 2);
+    await feeds.logged(story.shipmentId, 3);
+    await feeds.logged(other.shipmentId, 2);
 
     const licensing = tokenFor('agency', 'licensing');
-    const officerFeed = (await feedOf(licensing)).items.filter((i) =>
+    const officerFeed = (await feeds.feedOf(licensing)).items.filter((i) =>
       [story.shipmentId, other.shipmentId].includes(i.event.subject),
     );
     expect(ids(officerFeed).sort()).toEqual([asked, licensed].sort());
-    expect((await api.as(licensing).get('/v1/feed?types=DutyAssessed')).status).toBe(403);
-    const supervisorFeed = (await feedOf(tokenFor('supervisor', 'licensing'))).items.filter((i) =>
+    expect((await api().as(licensing).get('/v1/feed?types=DutyAssessed')).status).toBe(403);
+    const supervisorFeed = (await feeds.feedOf(tokenFor('supervisor', 'licensing'))).items.filter((i) =>
       [story.shipmentId, other.shipmentId].includes(i.event.subject),
     );
     expect(ids(supervisorFeed).sort()).toEqual([licensed, complaint].sort());

@@ -20,7 +20,7 @@ export const feedsMetrics = {
     existing<Counter>('tongguan_feed_replays_total') ??
     new Counter({
       name: 'tongguan_feed_replays_total',
-      help: 'Copies of earlier events logged for an importer that became a party to the shipment after them',
+      help: 'Copies of earlier events logged for a trader that became a party to the shipment after them',
     }),
   attemptSeconds:
     existing<Histogram>('tongguan_feed_delivery_seconds') ??

@@ -35,8 +35,8 @@ import { SubscriptionsController } from './subscriptions/subscriptions.controlle
 import { SubscriptionsService } from './subscriptions/subscriptions.service';
 
 /**
- * Agency feeds and importer notifications: every platform event is logged once in order, stamped with
- * the importers it is for, and agencies and traders that are not on Kafka take them as signed webhooks
+ * Agency feeds and trader notifications: every platform event is logged once in order, stamped with
+ * the traders (importers, exporters, their brokers) it is for, and agencies and traders that are not on Kafka take them as signed webhooks
  * (subscriptions, deliveries) or pull them (cursor feed, Server-Sent Events).
  */
 @Module({

@@ -30,7 +30,7 @@ export class DeliveryPlanner {
     for (const subscription of active) {
       if (subscription.plannedThrough >= head) continue;
       let cursor = subscription.plannedThrough;
-      // what the subscriber's role receives of the types it asked for (an importer: its own shipments)
+      // what the subscriber's role receives of the types it asked for (a trader: its own shipments)
       const scope = this.audience.scopeOf(subscription, subscription.eventTypes);
       for (;;) {
         const { events, through } = await this.log.scan({

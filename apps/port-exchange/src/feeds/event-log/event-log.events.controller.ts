@@ -19,7 +19,7 @@ export class EventLogEventsController {
 
   @OnEvent(...ALL_EVENT_NAMES)
   async onAnyEvent(event: IncomingEvent<(typeof ALL_EVENT_NAMES)[number]>): Promise<void> {
-    // the importers it is for are decided before it is logged, and stay what they were then
+    // the traders it is for are decided before it is logged, and stay what they were then
     const { parties, owes } = await this.audience.stamp(nameEvent(event, ALL_EVENT_NAMES));
     await this.log.append(event, parties);
     // after the event: a naming event's copies come behind it in the log

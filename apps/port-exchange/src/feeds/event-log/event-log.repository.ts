@@ -17,7 +17,7 @@ export interface LogQuery {
   since?: Date;
   limit: number;
   /**
-   * Whether the reader may see an event of its types (an importer: those logged for it; an agency: those
+   * Whether the reader may see an event of its types (a trader: those logged for it; an agency: those
    * naming it). Without it, replay copies are left out: they exist for the readers whose admit takes them.
    */
   admit?: (event: LoggedEvent) => boolean;
@@ -58,8 +58,8 @@ type Unlogged = Omit<LoggedEvent, 'seq' | 'loggedAt'>;
  * second instance appending at the same moment loses the unique-index race on seq, reloads the head and
  * tries the next numbers. The _id is the ce_id, so a redelivered event is logged once.
  *
- * A replay copy (an event owed to an importer learnt after it was logged, see ShipmentAudience) is an
- * entry of its own at the head, for that importer only, naming the original by `replayOf`.
+ * A replay copy (an event owed to a trader learnt after it was logged, see ShipmentAudience) is an
+ * entry of its own at the head, for that trader only, naming the original by `replayOf`.
  *
  * Every read goes by equality on the unique seq (or the _id): the head is found by probing seqs above
  * the last one known (gap-free: seq n present means all below are), a page by the seqs after its cursor.
@@ -81,8 +81,8 @@ export class EventLogRepository {
   }
 
   /**
-   * Logs the event once; resolves when it is durable (or was already logged). `parties`: the importers
-   * it is for (absent for a type no importer receives).
+   * Logs the event once; resolves when it is durable (or was already logged). `parties`: the traders
+   * it is for (absent for a type no trader receives).
    */
   append(event: CloudEvent, parties?: readonly string[]): Promise<void> {
     return this.enqueue(toEntry(event, parties));

@@ -21,7 +21,7 @@ export class LoggedEvent {
   @Prop({ required: true }) causationId: string;
   @Prop({ type: MongooseSchema.Types.Mixed, required: true }) data: Record<string, unknown>;
   @Prop({ required: true }) loggedAt: Date;
-  /** The importers this entry is for (see ShipmentAudience); absent for a type no importer receives. */
+  /** The traders this entry is for (see ShipmentAudience); absent for a type no trader receives. */
   @Prop({ type: [String], default: undefined }) parties?: string[];
   /** On a replay copy for a party learnt later: the _id (ce_id) of the original. */
   @Prop({ type: String }) replayOf?: string;

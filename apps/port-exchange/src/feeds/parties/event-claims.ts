@@ -1,15 +1,18 @@
 import type { NamedEvent } from '@tongguan/contracts';
 
 /**
- * Whom an importer-facing event of a shipment is for, as the event itself says it: one party it
- * names, the importer and filer of the declaration it belongs to, or whoever is a party to the shipment.
+ * Whom a trader-facing event of a shipment is for, as the event itself says it: one party it
+ * names, the owner and filer of the declaration it belongs to, or whoever is a party to the shipment.
  */
 export type Claim =
   | { kind: 'party'; party: string }
   | { kind: 'declaration'; declarationId: string; importerId?: string }
   | { kind: 'shipment' };
 
-/** A declaration of the shipment: its owner (the consignee) and who lodged it (itself or its broker). */
+/**
+ * A declaration of the shipment: its owner and who lodged it (itself or its broker). An import's owner is
+ * the consignee, an export's the exporter; the events name either `importerId`, and so does this.
+ */
 export interface DeclarationParties {
   declarationId: string;
   importerId: string;
@@ -36,8 +39,9 @@ export interface Reading {
 }
 
 /**
- * How an event bears on importers. null: no importer ever receives it (alerts for agencies), so it is
- * not tracked. Every event the importer scope lists must have a claim (see the spec).
+ * How an event bears on traders, importers and exporters alike. null: no trader ever receives it
+ * (alerts for agencies), so it is not tracked. Every event a trader's scope lists must have a claim (see
+ * the spec).
  */
 export function readEvent(event: NamedEvent): Reading | null {
   const declaration = (p: { declarationId: string; importerId?: string }): Reading => ({

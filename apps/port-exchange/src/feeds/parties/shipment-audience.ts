@@ -8,14 +8,14 @@ import { decideNaming } from './shipment-parties';
 import { RegistrationBatcher } from './registration-batcher';
 import { ShipmentPartiesRepository } from './shipment-parties.repository';
 
-/** The importers an event is for, and whether its shipment owes copies of earlier events. */
+/** The traders an event is for, and whether its shipment owes copies of earlier events. */
 export interface Stamp {
   parties?: string[];
   owes: boolean;
 }
 
 /**
- * Decides which importers each event is for at the moment it is logged, from the parties its shipment
+ * Decides which traders (importers, exporters, their brokers) each event is for at the moment it is logged, from the parties its shipment
  * has then (ShipmentPartiesRepository), and stamps it with them, so a feed never changes behind a
  * reader's cursor. A party learnt later (a broker's lodgement, a declaration consumed after an
  * inspection event that belongs to it) is owed the shipment's earlier events: each is logged again as a

@@ -5,8 +5,8 @@ import type { DeclarationParties } from './event-claims';
 import type { HeardEvent, OwedReplay } from './shipment-parties';
 
 /**
- * The parties of one shipment as the feeds learnt them (its consignee, each declaration's importer and
- * filer), the shipment's events logged for importers (so a party learnt later receives them too) and
+ * The parties of one shipment as the feeds learnt them (its consignee, each declaration's owner and
+ * filer), the shipment's events logged for traders (so a party learnt later receives them too) and
  * the copies still owed. Keyed by shipmentId: every read and write is a point lookup.
  */
 @Schema({ collection: 'feed_shipment_parties', versionKey: false })

@@ -64,8 +64,9 @@ const risk = (declarationId: string) =>
   named('RiskAssessed', { declarationId, channel: 'GREEN' }, `risk-${declarationId}`);
 
 describe('shipment parties', () => {
-  it('reads a claim for every event an importer receives', () => {
-    for (const name of Object.keys(FEED_SCOPES.importer) as EventName[]) {
+  it('reads a claim for every event an importer or an exporter receives', () => {
+    const traderEvents = [...Object.keys(FEED_SCOPES.importer), ...Object.keys(FEED_SCOPES.exporter)];
+    for (const name of traderEvents as EventName[]) {
       expect({
         name,
         reading: readEvent(named(name, { declarationId: 'D1', importerId: 'T1', consigneePartyId: 'T1' })),
@@ -126,6 +127,28 @@ describe('shipment parties', () => {
     const before = recordAfter([risk('D1')]);
     const decision = decide(before, lodged('D1', 'TRADER-1', 'BROKER-9'));
     expect(decision.replays).toEqual([{ id: 'risk-D1', parties: ['BROKER-9', 'TRADER-1'] }]);
+  });
+
+  it('gives an export’s events to its exporter and the broker that filed it, an early gate refusal once lodged', () => {
+    const refused = named(
+      'ExportGateInRefused',
+      { reasons: ['no accepted export declaration'] },
+      'refused-1',
+    );
+    const before = recordAfter([refused]);
+    expect(audienceOf(before, { kind: 'shipment' })).toEqual([]);
+    const decision = decide(before, lodged('DX', 'EXPORTER-1', 'BROKER-9'));
+    expect(decision.replays).toEqual([{ id: 'refused-1', parties: ['BROKER-9', 'EXPORTER-1'] }]);
+    const after = recordAfter([refused, lodged('DX', 'EXPORTER-1', 'BROKER-9')]);
+    // the release for loading names the exporter as exporterId
+    const release = readEvent(
+      named('ReleasedForLoading', { declarationId: 'DX', exporterId: 'EXPORTER-1' }),
+    )!;
+    expect(audienceOf(after, release.claim)).toEqual(['BROKER-9', 'EXPORTER-1']);
+    expect(audienceOf(after, readEvent(named('GoodsDeparted', {}))!.claim)).toEqual([
+      'BROKER-9',
+      'EXPORTER-1',
+    ]);
   });
 
   it('decides a redelivered naming event once', () => {

@@ -9,7 +9,7 @@ import {
 } from './event-claims';
 
 /**
- * An event of the shipment the feeds logged for importers, kept so that a party learnt later receives
+ * An event of the shipment the feeds logged for traders, kept so that a party learnt later receives
  * it too. `given`: the parties it went to so far; absent for an event registered since the last naming,
  * whose parties are then those of the state before the next one (nothing changes them in between).
  */

@@ -18,7 +18,7 @@ export interface ReaderScope {
 
 /**
  * Applies the scope table (feed-scopes.ts) to one reader, the same way for the pull feed, the stream
- * and webhooks: the types the role receives, an importer's own shipments or an agency's own events
+ * and webhooks: the types the role receives, a trader's own shipments or an agency's own events
  * only, and the payload fields.
  */
 @Injectable()

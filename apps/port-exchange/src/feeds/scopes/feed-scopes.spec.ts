@@ -99,6 +99,38 @@ describe('feed scopes', () => {
     expect(fields.has('ClearanceSlaAtRisk')).toBe(false);
   });
 
+  it('gives an exporter its export’s moves and its declaration as an importer sees its own, none of the import side’s', () => {
+    const exporter = visibleFields('exporter');
+    const importer = visibleFields('importer');
+    for (const name of [
+      'ExportGateInRecorded',
+      'ReleasedForLoading',
+      'LoadingIncident',
+      'GoodsDeparted',
+    ] as const) {
+      expect(exporter.has(name)).toBe(true);
+    }
+    for (const name of [
+      'DeclarationAccepted',
+      'PaymentRequested',
+      'RiskAssessed',
+      'AgencyDecisionRecorded',
+    ] as const) {
+      expect({ name, fields: exporter.get(name) }).toEqual({ name, fields: importer.get(name) });
+    }
+    for (const name of [
+      'BillOfLadingManifested',
+      'GateOutRecorded',
+      'PickupBooked',
+      'ClearanceSlaAtRisk',
+    ] as const) {
+      expect(exporter.has(name)).toBe(false);
+    }
+    const mine = readerFilter('exporter', 'EXPORTER-1')!;
+    expect(mine({ data: {}, parties: ['EXPORTER-1'], replayOf: 'e1' })).toBe(true);
+    expect(mine({ data: { exporterId: 'EXPORTER-1' }, parties: ['EXPORTER-2'] })).toBe(false);
+  });
+
   it('gives ops every event whole', () => {
     expect(typesInScope('ops').sort()).toEqual(
       Object.values(Events)

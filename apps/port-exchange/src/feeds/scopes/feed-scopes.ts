@@ -40,6 +40,30 @@ const MANIFEST_LINES = {
   BillOfLadingWithdrawn: 'all',
 } as const satisfies RoleScope;
 
+/**
+ * A trader's own declaration (an importer's or an exporter's): its data, duty and payments in full; which
+ * agencies must approve and each one's decision with its reasons; risk and inspection without the officer
+ * and the risk score or reasons (targeting stays with the agencies); refusal of release with its reasons.
+ */
+const OWN_DECLARATION = {
+  DeclarationLodged: 'all',
+  DeclarationAccepted: 'all',
+  DeclarationAmended: 'all',
+  DutyAssessed: 'all',
+  ReleaseRefused: 'all',
+  DeclarationWithdrawn: 'all',
+  DeclarationStatusChanged: 'all',
+  DocumentsSubmitted: 'all',
+  RiskAssessed: ['shipmentId', 'declarationId', 'channel', 'taskId'],
+  DocumentsRequested: ['shipmentId', 'declarationId', 'taskId', 'requestId', 'documents'],
+  InspectionCompleted: ['shipmentId', 'declarationId', 'taskId', 'result', 'findings'],
+  InspectionDeemedApproved: 'all',
+  PaymentRequested: 'all',
+  PaymentSettled: 'all',
+  ApprovalsRequested: ['shipmentId', 'declarationId', 'declarationVersion', 'importerId', 'approvals'],
+  AgencyDecisionRecorded: ['shipmentId', 'declarationId', 'taskId', 'agency', 'step', 'outcome', 'reasons'],
+} as const satisfies RoleScope;
+
 const SLA_ALERTS = { ClearanceSlaAtRisk: 'all', ClearanceSlaBreached: 'all' } as const satisfies RoleScope;
 
 export const FEED_SCOPES = {
@@ -129,35 +153,33 @@ export const FEED_SCOPES = {
   },
   /**
    * An importer sees its own shipments only (those it owns as consignee or filed as broker, see
-   * READER_FILTERS): its declarations, duty, payments and bookings in full; which agencies must approve
-   * and each one's decision with its reasons; risk and inspection without the officer and the risk score
-   * or reasons (targeting stays with the agencies); the cargo's moves; holds as facts; its complaints'
-   * escalation without the supervisor who holds them.
+   * READER_FILTERS): its declarations as a trader sees them (OWN_DECLARATION), the cargo's moves, holds as
+   * facts, its bookings and its complaints' escalation without the supervisor who holds them. A broker
+   * lodging an export for an exporter (role importer) follows the export's moves at the port too.
    */
   importer: {
     ...MANIFEST_LINES,
     ...CARGO_AT_TERMINAL,
     ...HOLD_FACTS,
-    DeclarationLodged: 'all',
-    DeclarationAccepted: 'all',
-    DeclarationAmended: 'all',
-    DutyAssessed: 'all',
+    ...OWN_DECLARATION,
     ShipmentReleased: 'all',
-    ReleaseRefused: 'all',
-    DeclarationWithdrawn: 'all',
-    DeclarationStatusChanged: 'all',
-    DocumentsSubmitted: 'all',
-    RiskAssessed: ['shipmentId', 'declarationId', 'channel', 'taskId'],
-    DocumentsRequested: ['shipmentId', 'declarationId', 'taskId', 'requestId', 'documents'],
-    InspectionCompleted: ['shipmentId', 'declarationId', 'taskId', 'result', 'findings'],
-    InspectionDeemedApproved: 'all',
-    PaymentRequested: 'all',
-    PaymentSettled: 'all',
     PickupBooked: 'all',
     PickupCancelled: 'all',
-    ApprovalsRequested: ['shipmentId', 'declarationId', 'declarationVersion', 'importerId', 'approvals'],
-    AgencyDecisionRecorded: ['shipmentId', 'declarationId', 'taskId', 'agency', 'step', 'outcome', 'reasons'],
     ComplaintEscalated: ['shipmentId', 'complaintId', 'agency', 'step', 'importerId', 'filedAt', 'dueAt'],
+    ...EXPORTS_AT_TERMINAL,
+    ReleasedForLoading: 'all',
+  },
+  /**
+   * An exporter sees its own export shipments only (those whose declaration it owns or filed, see
+   * READER_FILTERS): its declarations as a trader sees them (OWN_DECLARATION, export duty's payment among
+   * them), its containers at the export gate, the release for loading, loading incidents and the departure,
+   * holds as facts. No manifest lines, import gates or pickups: those are the import side's.
+   */
+  exporter: {
+    ...HOLD_FACTS,
+    ...OWN_DECLARATION,
+    ...EXPORTS_AT_TERMINAL,
+    ReleasedForLoading: 'all',
   },
   /**
    * An officer of an agency without a role of its own (party = its agency id): the declarations the single
@@ -180,9 +202,9 @@ export type FeedRole = keyof typeof FEED_SCOPES;
 export const FEED_ROLES = Object.keys(FEED_SCOPES) as FeedRole[];
 
 /**
- * Which events of its types a reader of the role gets: every one; those logged for its party (an
- * importer's own shipments, decided when each is logged, see ShipmentAudience); or those naming its
- * agency (the token's party is the agency id).
+ * Which events of its types a reader of the role gets: every one; those logged for its party (a trader's
+ * own shipments, an importer's or an exporter's alike, decided when each is logged, see ShipmentAudience);
+ * or those naming its agency (the token's party is the agency id).
  */
 const READER_FILTERS = {
   customs: 'every',
@@ -190,6 +212,7 @@ const READER_FILTERS = {
   port: 'every',
   carrier: 'every',
   importer: 'own-shipments',
+  exporter: 'own-shipments',
   agency: 'own-agency',
   supervisor: 'own-agency',
   ops: 'every',
@@ -198,7 +221,7 @@ const READER_FILTERS = {
 /** What the reader filter looks at of a logged event. */
 export interface FilteredEvent {
   data: Record<string, unknown>;
-  /** The importers it was logged for. */
+  /** The traders it was logged for (owners of the shipment's declarations, their brokers, the consignee). */
   parties?: readonly string[];
   /** Set on a copy logged for a party learnt after the original. */
   replayOf?: string;
