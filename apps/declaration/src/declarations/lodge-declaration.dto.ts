@@ -206,6 +206,16 @@ export class LodgeDeclarationDto {
   loadingCosts?: ChargeDto;
 
   @ApiPropertyOptional({
+    type: ChargeDto,
+    description:
+      'Export under a D term only: the costs after the main carriage to the named destination that the price holds (unloading for DPU, import clearance and duties for DDP); deducted to reach FOB when declared, as an amount or a percent of the price',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChargeDto)
+  destinationCosts?: ChargeDto;
+
+  @ApiPropertyOptional({
     enum: VALUATION_METHODS,
     default: '1',
     description:

@@ -172,5 +172,13 @@ describe('filing rules on duty data', () => {
     ]);
     // the price is USD 40,000.00: a freight of as much leaves nothing free on board
     expect(exported('CIF', { freight: usd('40000.00') })).toEqual(['freight:CHARGES_EXCEED_PRICE']);
+    // costs at the destination: an export's D term price holds them, no other
+    expect(exported('DDP', { destinationCosts: { ratePercent: '2' } })).toEqual([]);
+    expect(exported('CIF', { destinationCosts: usd('100.00') })).toEqual([
+      'destinationCosts:CHARGE_NOT_IN_PRICE',
+    ]);
+    expect(found({ ...filing([item({})], 'USD'), incoterm: 'DDP', destinationCosts: usd('100.00') })).toEqual(
+      ['destinationCosts:CHARGE_NOT_IN_PRICE'],
+    );
   });
 });

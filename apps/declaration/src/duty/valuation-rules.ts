@@ -11,6 +11,22 @@ const CHARGES: { field: 'freight' | 'insurance' | 'loadingCosts'; cost: Valuatio
   { field: 'insurance', cost: 'insurance' },
 ];
 
+/** destinationCosts: only an export's under a D term, whose price holds them. */
+function destinationProblems(dto: Partial<LodgeDeclarationDto>, rates: ExchangeRates, at: Date, add: Add) {
+  const charge = dto.destinationCosts;
+  if (charge === null || typeof charge !== 'object') return;
+  chargeProblems('destinationCosts', charge, rates, at, add);
+  const rule = typeof dto.incoterm === 'string' ? INCOTERM_RULES.get(dto.incoterm) : undefined;
+  if (rule && (dto.direction !== 'export' || rule.group !== 'D')) {
+    const which = dto.direction === 'export' ? `under ${rule.code}` : 'on an import';
+    add(
+      'destinationCosts',
+      'CHARGE_NOT_IN_PRICE',
+      `${which} the price holds no costs at the destination to deduct`,
+    );
+  }
+}
+
 type Add = (path: string, code: string, message: string) => void;
 
 /** An amount with more digits than ISO 4217 gives its currency is not money in it (JPY 12.5). */
@@ -53,7 +69,7 @@ function chargeProblems(path: string, charge: ChargeDto, rates: ExchangeRates, a
   }
 }
 
-/** An export's declared freight and insurance amounts must leave an FOB value above nothing. */
+/** An export's declared freight, insurance and destination amounts must leave an FOB value above nothing. */
 function exceedsPrice(dto: Partial<LodgeDeclarationDto>, rates: ExchangeRates, at: Date, add: Add) {
   const fen = (amount: unknown, currency: unknown) => {
     const applied = typeof currency === 'string' ? rateOn(rates, currency, at) : undefined;
@@ -62,7 +78,7 @@ function exceedsPrice(dto: Partial<LodgeDeclarationDto>, rates: ExchangeRates, a
     return toFen(toMinor(text, applied.currency), applied.currency, applied.rate);
   };
   const prices = (Array.isArray(dto.items) ? dto.items : []).map((i) => fen(i?.customsValue, dto.currency));
-  const charges = [dto.freight, dto.insurance].map((c) =>
+  const charges = [dto.freight, dto.insurance, dto.destinationCosts].map((c) =>
     c?.amount === undefined ? 0 : fen(c.amount, c.currency),
   );
   if ([...prices, ...charges].some((v) => v === undefined)) return;
@@ -103,6 +119,7 @@ export function valuationProblems(
       add(field, 'CHARGE_IN_PRICE', `under ${rule.code} the price already includes ${cost}: declare none`);
     }
   }
+  destinationProblems(dto, rates, at, add);
   if (dto.direction === 'export' && problems.length === 0) exceedsPrice(dto, rates, at, add);
   const items = Array.isArray(dto.items) ? dto.items : [];
   if (typeof dto.currency === 'string') {

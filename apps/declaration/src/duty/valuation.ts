@@ -18,6 +18,8 @@ export interface ValuationTerms {
   insurance?: DeclaredCharge;
   /** Loading and carriage to the place of export, when the Incoterm leaves them to the buyer. */
   loadingCosts?: DeclaredCharge;
+  /** An export's under a D term: costs after the main carriage to the destination the price holds. */
+  destinationCosts?: DeclaredCharge;
   valuationMethod?: string;
 }
 
@@ -28,12 +30,14 @@ export interface ConvertedAmount {
   source: string;
 }
 
+export type ChargeCost = ValuationCost | 'destination' | 'export-duty';
+
 export type AdditionBasis = 'declared-amount' | 'declared-rate' | 'default-rate' | 'tariff-rate';
 
 /** One cost added to the price (or, for an export, deducted from it), named with its source. */
 export interface ValuationAddition {
-  /** export-duty: the export duty an export's price holds, which is not part of its value. */
-  cost: ValuationCost | 'export-duty';
+  /** An export's deductions add destination (D terms) and export-duty, which is not part of its value. */
+  cost: ChargeCost;
   basis: AdditionBasis;
   /** The fraction applied, when the addition is a rate of a basis. */
   rate?: string;
@@ -68,7 +72,7 @@ const NOTES: Record<IncotermEntry['group'], string> = {
 
 /** How one cost is found: the declaration's charge, what a rate of it comes to, and the default. */
 export interface ChargeRule {
-  cost: ValuationCost;
+  cost: ChargeCost;
   charge: DeclaredCharge | undefined;
   /** What a rate makes in fen: of its basis on an import, its share of the price on an export. */
   ofRate: (rate: string) => number;

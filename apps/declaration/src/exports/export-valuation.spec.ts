@@ -101,7 +101,7 @@ describe('export valuation to the FOB basis, per Incoterm group', () => {
     });
   });
 
-  it('D (DAP): carriage and insurance to the destination are deducted', () => {
+  it('D (DAP, DDP): carriage and insurance to the destination are deducted, and the costs there when declared', () => {
     // freight USD 80.00 = 560.00, insurance USD 2.00 = 14.00: FOB 6,426.00; value 5,355.00; duty 1,071.00
     const dap = assess({ incoterm: 'DAP', freight: usd('80.00'), insurance: usd('2.00') });
     expect(dap.valuation).toMatchObject({
@@ -115,5 +115,15 @@ describe('export valuation to the FOB basis, per Incoterm group', () => {
       fobValueCnyMinor: 6_426_00,
     });
     expect(dap).toMatchObject({ customsValueCnyMinor: 5_355_00, dutyMinor: 1_071_00, vatMinor: 0 });
+    // DDP also holds the costs at the destination, deducted first when declared: USD 30.00 = 210.00;
+    // insurance by default of the 6,790.00 left: 20.31; freight 560.00; FOB 6,209.69; value 5,174.74
+    const ddp = assess({ incoterm: 'DDP', freight: usd('80.00'), destinationCosts: usd('30.00') });
+    expect(ddp.valuation.deductions?.map((d) => [d.cost, d.basis, d.amountCnyMinor])).toEqual([
+      ['destination', 'declared-amount', 210_00],
+      ['insurance', 'default-rate', 20_31],
+      ['freight', 'declared-amount', 560_00],
+      ['export-duty', 'tariff-rate', 1_034_95],
+    ]);
+    expect(ddp).toMatchObject({ customsValueCnyMinor: 5_174_74, dutyMinor: 1_034_95 });
   });
 });
