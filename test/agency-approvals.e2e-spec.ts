@@ -62,6 +62,8 @@ describe('agency approvals, end to end', () => {
     // each agency's desk has its task; another agency's officer cannot see or decide it
     const licence = await taskOf(id, 'licensing', 'licence-verification');
     const registration = await taskOf(id, 'health', 'registration-check');
+    // the licensing officer sees the licence declared for the rifle: the number it verifies
+    expect(licence.items[0]).toMatchObject({ hsCode: RIFLE.hsCode, documents: RIFLE.documents });
     expect((await decide(licence, 'health', 'approved')).status).toBe(404);
 
     // nobody reviews the acceptance: deemed approved at its limit, then customs accepts [T2 after T1]

@@ -24,7 +24,8 @@ export interface EarnedStatus {
 }
 
 /**
- * The data set agencies get: the lines with their customs value in minor units, and the green channel
+ * The data set agencies get: the lines with their customs value in minor units and declared licences
+ * and certificates, and the green channel
  * with only the claims the register confirmed (a self-declared id is not passed on).
  */
 export function acceptedDataSet(filing: LodgeDeclarationDto, green: EarnedStatus): AcceptedDataSet {
@@ -34,6 +35,9 @@ export function acceptedDataSet(filing: LodgeDeclarationDto, green: EarnedStatus
       hsCode: item.hsCode,
       originCountry: item.originCountry,
       customsValueMinor: toMinor(item.customsValue, filing.currency),
+      ...(item.documents?.length
+        ? { documents: item.documents.map(({ code, number }) => ({ code, number })) }
+        : {}),
     })),
     greenChannel: green.greenChannel,
     ...green.confirmed,

@@ -70,10 +70,13 @@ export class ApprovalDeskService implements OnModuleInit {
         importerId: request.importerId,
         tradeMode: request.tradeMode,
         currency: request.currency,
-        items: request.items.map(({ hsCode, originCountry, customsValueMinor }) => ({
+        items: request.items.map(({ hsCode, originCountry, customsValueMinor, documents }) => ({
           hsCode,
           originCountry,
           customsValueMinor,
+          ...(documents?.length
+            ? { documents: documents.map(({ code, number }) => ({ code, number })) }
+            : {}),
         })),
         greenChannel: request.greenChannel,
         status: 'open',

@@ -12,7 +12,12 @@ import {
   ValidateBy,
   ValidateIf,
 } from 'class-validator';
-import { APPROVAL_STATUSES, type ApprovalStatus, type ApprovalTask } from './approval-task.schema';
+import {
+  APPROVAL_STATUSES,
+  type ApprovalItem,
+  type ApprovalStatus,
+  type ApprovalTask,
+} from './approval-task.schema';
 
 export class ListApprovalsQuery extends PageQuery {
   @ApiPropertyOptional({
@@ -72,8 +77,11 @@ export class ApprovalTaskView {
   @ApiProperty() importerId: string;
   @ApiProperty() tradeMode: string;
   @ApiProperty() currency: string;
-  @ApiProperty({ description: 'the declared lines: hsCode, originCountry, customsValueMinor' })
-  items: { hsCode: string; originCountry: string; customsValueMinor: number }[];
+  @ApiProperty({
+    description:
+      'the declared lines: hsCode, originCountry, customsValueMinor and the licences and certificates declared (documents: code, number)',
+  })
+  items: ApprovalItem[];
   @ApiProperty() greenChannel: boolean;
   @ApiProperty({ enum: APPROVAL_STATUSES }) status: ApprovalStatus;
   @ApiProperty({ description: 'whether the step is deemed approved when its limit passes undecided' })
@@ -116,10 +124,11 @@ export class ApprovalTaskView {
       importerId: task.importerId,
       tradeMode: task.tradeMode,
       currency: task.currency,
-      items: (task.items ?? []).map(({ hsCode, originCountry, customsValueMinor }) => ({
+      items: (task.items ?? []).map(({ hsCode, originCountry, customsValueMinor, documents }) => ({
         hsCode,
         originCountry,
         customsValueMinor,
+        ...(documents?.length ? { documents } : {}),
       })),
       greenChannel: task.greenChannel,
       status: task.status,

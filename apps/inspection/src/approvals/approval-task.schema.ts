@@ -22,6 +22,8 @@ export interface ApprovalItem {
   hsCode: string;
   originCountry: string;
   customsValueMinor: number;
+  /** The licences and certificates declared for the line: what a licence check verifies. */
+  documents?: { code: string; number: string }[];
 }
 
 /**

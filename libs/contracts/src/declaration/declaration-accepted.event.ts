@@ -17,11 +17,24 @@ import { CURRENCY_PATTERN, DIRECTIONS, ShipmentPayload, type Direction } from '.
 import { defineEvent } from '../event-definition';
 import { Topics } from '../topics';
 
+/** A licence or certificate declared for a line (supervision document code and its number). */
+export class ItemDocument {
+  @Matches(/^[0-9A-Za-z]{1,2}$/) code: string;
+  @IsString() @Length(1, 50) number: string;
+}
+
 export class AcceptedItem {
   @Matches(/^\d{6,10}$/) hsCode: string;
   @Matches(/^[A-Z]{2}$/) originCountry: string;
   /** Customs value of the line in minor units of the declaration currency. */
   @IsInt() @Min(0) customsValueMinor: number;
+  /** The licences and certificates declared for the line, which an agency's check verifies; absent: none. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ItemDocument)
+  documents?: ItemDocument[];
 }
 
 export class DeclarationAcceptedPayload extends ShipmentPayload {
