@@ -123,4 +123,20 @@ describe('exporter notifications', () => {
     expect(sorted(ids(delivered))).toEqual(sorted([lodged, refused]));
     expectSignedWith(delivered, hook.secret);
   });
+
+  it('gives a trader that imports and exports under one id its exports as exporter and its imports as importer', async () => {
+    const trader = `TRADER-${randomUUID()}`;
+    const exported = new ExportStory(tap, newShipmentId('BOTHX'), trader);
+    const imported = new ShipmentStory(tap, newShipmentId('BOTHI'), trader);
+    const exports = [await exported.lodged(), await exported.gateIn(), await exported.releasedForLoading()];
+    const imports = [await imported.manifested(), await imported.lodged(), await imported.released()];
+    await feeds.logged(exported.shipmentId, exports.length);
+    await feeds.logged(imported.shipmentId, imports.length);
+
+    const asExporter = await feeds.feedWith(tokenFor('exporter', trader), exports.length);
+    // topics are consumed independently: the gate-in may be logged after the release
+    expect(sorted(ids(asExporter.items))).toEqual(sorted(exports));
+    const asImporter = await feeds.feedWith(tokenFor('importer', trader), imports.length);
+    expect(sorted(ids(asImporter.items))).toEqual(sorted(imports));
+  });
 });

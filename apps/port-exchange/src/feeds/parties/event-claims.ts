@@ -1,4 +1,4 @@
-import type { NamedEvent } from '@tongguan/contracts';
+import type { Direction, NamedEvent } from '@tongguan/contracts';
 
 /**
  * Whom a trader-facing event of a shipment is for, as the event itself says it: one party it
@@ -6,7 +6,7 @@ import type { NamedEvent } from '@tongguan/contracts';
  */
 export type Claim =
   | { kind: 'party'; party: string }
-  | { kind: 'declaration'; declarationId: string; importerId?: string }
+  | { kind: 'declaration'; declarationId: string; importerId?: string; direction?: Direction }
   | { kind: 'shipment' };
 
 /**
@@ -17,6 +17,8 @@ export interface DeclarationParties {
   declarationId: string;
   importerId: string;
   filerId: string;
+  /** Set on an export only (an import's record stays as it was before exports). */
+  direction?: 'export';
   /** A withdrawn declaration keeps its own events' parties, but no longer makes its parties the shipment's. */
   withdrawn: boolean;
 }
@@ -32,6 +34,15 @@ export const NO_PARTIES: PartiesState = { consignee: null, declarations: [] };
 
 export type Renaming = (state: PartiesState) => PartiesState;
 
+/**
+ * The party an export's owner is stamped as. A trader that imports and exports under one id reads its
+ * imports with role importer and its exports with role exporter, each feed only its own direction; the
+ * broker that lodged an export (role importer) is stamped as itself.
+ */
+export function exporterParty(traderId: string): string {
+  return `exporter:${traderId}`;
+}
+
 /** The claim of an event and, for the few that name a shipment's parties, how they change them. */
 export interface Reading {
   claim: Claim;
@@ -44,8 +55,17 @@ export interface Reading {
  * the spec).
  */
 export function readEvent(event: NamedEvent): Reading | null {
-  const declaration = (p: { declarationId: string; importerId?: string }): Reading => ({
-    claim: { kind: 'declaration', declarationId: p.declarationId, importerId: p.importerId },
+  const declaration = (p: {
+    declarationId: string;
+    importerId?: string;
+    direction?: Direction;
+  }): Reading => ({
+    claim: {
+      kind: 'declaration',
+      declarationId: p.declarationId,
+      importerId: p.importerId,
+      ...(p.direction === 'export' ? { direction: p.direction } : {}),
+    },
     renaming: null,
   });
   const shipment: Reading = { claim: { kind: 'shipment' }, renaming: null };
@@ -58,8 +78,14 @@ export function readEvent(event: NamedEvent): Reading | null {
     case 'BillOfLadingWithdrawn':
       return { claim: { kind: 'shipment' }, renaming: (s) => ({ ...s, consignee: null }) };
     case 'DeclarationLodged': {
-      const { declarationId, importerId, filerId } = event.payload;
-      const lodged = { declarationId, importerId, filerId, withdrawn: false };
+      const { declarationId, importerId, filerId, direction } = event.payload;
+      const lodged: DeclarationParties = {
+        declarationId,
+        importerId,
+        filerId,
+        withdrawn: false,
+        ...(direction === 'export' ? { direction } : {}),
+      };
       return {
         ...declaration(event.payload),
         renaming: (s) => ({
@@ -97,7 +123,7 @@ export function readEvent(event: NamedEvent): Reading | null {
     case 'PaymentSettled':
       return declaration(event.payload);
     case 'ReleasedForLoading':
-      return declaration({ ...event.payload, importerId: event.payload.exporterId });
+      return declaration({ ...event.payload, importerId: event.payload.exporterId, direction: 'export' });
     case 'CargoArrived':
     case 'ExportGateInRecorded':
     case 'ExportGateInRefused':
@@ -129,17 +155,24 @@ export function audienceOf(state: PartiesState, claim: Claim): string[] {
       const lodged = state.declarations.find((d) => d.declarationId === claim.declarationId);
       const importer = claim.importerId ?? lodged?.importerId;
       // the filer only of a declaration whose owner is the one the event names
-      if (lodged && lodged.importerId === importer) return sortedParties([lodged.importerId, lodged.filerId]);
-      if (importer) return [importer];
+      if (lodged && lodged.importerId === importer) return declarationAudience(lodged);
+      if (importer) return [claim.direction === 'export' ? exporterParty(importer) : importer];
       // not lodged yet as far as the feeds know: the consignee owns every declaration of its B/L
       return state.consignee ? [state.consignee] : [];
     }
     case 'shipment':
       return sortedParties([
         ...(state.consignee ? [state.consignee] : []),
-        ...state.declarations.filter((d) => !d.withdrawn).flatMap((d) => [d.importerId, d.filerId]),
+        ...state.declarations.filter((d) => !d.withdrawn).flatMap(declarationAudience),
       ]);
   }
+}
+
+/** A declaration's owner and filer; an export's owner as an exporter, and its filer unless it filed itself. */
+function declarationAudience(d: DeclarationParties): string[] {
+  if (d.direction !== 'export') return sortedParties([d.importerId, d.filerId]);
+  const broker = d.filerId === d.importerId ? [] : [d.filerId];
+  return sortedParties([exporterParty(d.importerId), ...broker]);
 }
 
 /**

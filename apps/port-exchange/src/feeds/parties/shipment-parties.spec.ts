@@ -2,6 +2,7 @@ import { Events, type EventName, type NamedEvent, type PayloadOf } from '@tonggu
 import { FEED_SCOPES } from '../scopes/feed-scopes';
 import {
   audienceOf,
+  exporterParty,
   fixedAudience,
   NO_PARTIES,
   readEvent,
@@ -129,7 +130,13 @@ describe('shipment parties', () => {
     expect(decision.replays).toEqual([{ id: 'risk-D1', parties: ['BROKER-9', 'TRADER-1'] }]);
   });
 
-  it('gives an export’s events to its exporter and the broker that filed it, an early gate refusal once lodged', () => {
+  it('gives an export’s events to its exporter as exporter and to the broker that filed it, an early gate refusal once lodged', () => {
+    const exported = (declarationId: string, exporterId: string, filerId: string) =>
+      named(
+        'DeclarationLodged',
+        { declarationId, importerId: exporterId, filerId, greenChannel: false, direction: 'export' },
+        `lodged-${declarationId}`,
+      );
     const refused = named(
       'ExportGateInRefused',
       { reasons: ['no accepted export declaration'] },
@@ -137,18 +144,21 @@ describe('shipment parties', () => {
     );
     const before = recordAfter([refused]);
     expect(audienceOf(before, { kind: 'shipment' })).toEqual([]);
-    const decision = decide(before, lodged('DX', 'EXPORTER-1', 'BROKER-9'));
-    expect(decision.replays).toEqual([{ id: 'refused-1', parties: ['BROKER-9', 'EXPORTER-1'] }]);
-    const after = recordAfter([refused, lodged('DX', 'EXPORTER-1', 'BROKER-9')]);
+    const decision = decide(before, exported('DX', 'EXPORTER-1', 'BROKER-9'));
+    const exporter = exporterParty('EXPORTER-1');
+    expect(decision.audience).toEqual(['BROKER-9', exporter]);
+    expect(decision.replays).toEqual([{ id: 'refused-1', parties: ['BROKER-9', exporter] }]);
+    const after = recordAfter([refused, exported('DX', 'EXPORTER-1', 'BROKER-9')]);
     // the release for loading names the exporter as exporterId
     const release = readEvent(
       named('ReleasedForLoading', { declarationId: 'DX', exporterId: 'EXPORTER-1' }),
     )!;
-    expect(audienceOf(after, release.claim)).toEqual(['BROKER-9', 'EXPORTER-1']);
-    expect(audienceOf(after, readEvent(named('GoodsDeparted', {}))!.claim)).toEqual([
-      'BROKER-9',
-      'EXPORTER-1',
-    ]);
+    expect(audienceOf(after, release.claim)).toEqual(['BROKER-9', exporter]);
+    expect(audienceOf(after, readEvent(named('GoodsDeparted', {}))!.claim)).toEqual(['BROKER-9', exporter]);
+    // an exporter that files itself is stamped once, as exporter: its importer feed never shows its exports
+    const selfFiled = recordAfter([exported('DY', 'TRADER-1', 'TRADER-1')]);
+    expect(audienceOf(selfFiled, { kind: 'shipment' })).toEqual([exporterParty('TRADER-1')]);
+    expect(audienceOf(NO_PARTIES, release.claim)).toEqual([exporter]);
   });
 
   it('decides a redelivered naming event once', () => {

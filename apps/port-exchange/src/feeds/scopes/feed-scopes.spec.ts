@@ -1,5 +1,6 @@
 import { Events, type EventName } from '@tongguan/contracts';
 import { getMetadataStorage } from 'class-validator';
+import { exporterParty } from '../parties/event-claims';
 import {
   effectiveTypes,
   FEED_ROLES,
@@ -127,8 +128,13 @@ describe('feed scopes', () => {
       expect(exporter.has(name)).toBe(false);
     }
     const mine = readerFilter('exporter', 'EXPORTER-1')!;
-    expect(mine({ data: {}, parties: ['EXPORTER-1'], replayOf: 'e1' })).toBe(true);
-    expect(mine({ data: { exporterId: 'EXPORTER-1' }, parties: ['EXPORTER-2'] })).toBe(false);
+    expect(mine({ data: {}, parties: [exporterParty('EXPORTER-1')], replayOf: 'e1' })).toBe(true);
+    expect(mine({ data: { exporterId: 'EXPORTER-1' }, parties: [exporterParty('EXPORTER-2')] })).toBe(false);
+    // the same trader's imports are its importer feed's, not its exporter feed's
+    expect(mine({ data: {}, parties: ['EXPORTER-1'] })).toBe(false);
+    expect(
+      readerFilter('importer', 'EXPORTER-1')!({ data: {}, parties: [exporterParty('EXPORTER-1')] }),
+    ).toBe(false);
   });
 
   it('gives ops every event whole', () => {

@@ -1,4 +1,5 @@
 import { Events, type EventName, type PayloadOf } from '@tongguan/contracts';
+import { exporterParty } from '../parties/event-claims';
 
 /**
  * What each feed role receives: the event types its work needs and, of each, the payload fields.
@@ -203,8 +204,9 @@ export const FEED_ROLES = Object.keys(FEED_SCOPES) as FeedRole[];
 
 /**
  * Which events of its types a reader of the role gets: every one; those logged for its party (a trader's
- * own shipments, an importer's or an exporter's alike, decided when each is logged, see ShipmentAudience);
- * or those naming its agency (the token's party is the agency id).
+ * own shipments, decided when each is logged, see ShipmentAudience; an exporter's as `exporterParty`, so a
+ * trader's exporter feed holds its exports and its importer feed the rest); or those naming its agency (the
+ * token's party is the agency id).
  */
 const READER_FILTERS = {
   customs: 'every',
@@ -212,11 +214,11 @@ const READER_FILTERS = {
   port: 'every',
   carrier: 'every',
   importer: 'own-shipments',
-  exporter: 'own-shipments',
+  exporter: 'own-exports',
   agency: 'own-agency',
   supervisor: 'own-agency',
   ops: 'every',
-} as const satisfies Record<FeedRole, 'every' | 'own-shipments' | 'own-agency'>;
+} as const satisfies Record<FeedRole, 'every' | 'own-shipments' | 'own-exports' | 'own-agency'>;
 
 /** What the reader filter looks at of a logged event. */
 export interface FilteredEvent {
@@ -242,6 +244,8 @@ export function readerFilter(role: string, party: string): ((event: FilteredEven
       return null;
     case 'own-shipments':
       return (event) => event.parties?.includes(party) === true;
+    case 'own-exports':
+      return (event) => event.parties?.includes(exporterParty(party)) === true;
     case 'own-agency':
       return (event) => event.replayOf === undefined && namesAgency(event.data, party);
   }
