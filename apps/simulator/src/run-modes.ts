@@ -6,7 +6,7 @@ import { columnOf, runIsolated, type IsolatedRun } from './compare/isolated-run'
 import { registerOnPlatform } from './green-channel/simulated-register';
 import { PlatformApi } from './platform/platform-api';
 import { writeRunReport, type ReportColumn } from './report/run-report';
-import { formatTrsTable, type ClearanceStats, type TableColumn } from './report/trs-table';
+import { formatTrsTables, type ClearanceStats, type TableColumn } from './report/trs-table';
 import { describeRun, readCalendar, runBlPrefix, type Log } from './run-support';
 import { calendarFileOf, loadScenario, scenariosDirectory, withOverrides } from './scenario/scenario-file';
 import { Simulation } from './simulation';
@@ -64,7 +64,7 @@ export async function runOneIsolated(options: SimulatorOptions, log: Log): Promi
   const { scenario, file } = loadScenario(options.scenario);
   const run = await runIsolated(scenario, file, options, log, { whatIf: whatIfOf(options) });
   const columns = [columnOf(run)];
-  log(`\n${formatTrsTable(columns)}`);
+  log(`\n${formatTrsTables(columns)}`);
   writeReport(options, [run], columns, log);
 }
 
@@ -80,7 +80,7 @@ export function writeReport(
   const file = options.report ?? fallback;
   if (!file) return;
   const reported: ReportColumn[] = columns.map((column, i) => ({ column, run: runs[i] }));
-  const written = writeRunReport(file, options, reported, formatTrsTable(columns));
+  const written = writeRunReport(file, options, reported, formatTrsTables(columns));
   log(`report written to ${written}`);
 }
 
@@ -94,9 +94,9 @@ export async function runCompare(options: SimulatorOptions, log: Log): Promise<v
     runs.push(run);
     columns.push(columnOf(run, name));
     // each table as soon as it is measured: a long compare that is cut short still reports
-    log(`\n${formatTrsTable([columns[columns.length - 1]])}\n`);
+    log(`\n${formatTrsTables([columns[columns.length - 1]])}\n`);
   }
-  log(`\n${formatTrsTable(columns)}`);
+  log(`\n${formatTrsTables(columns)}`);
   writeReport(options, runs, columns, log);
 }
 
@@ -123,6 +123,6 @@ export async function runReplay(options: SimulatorOptions, log: Log): Promise<vo
     { label: 'recorded', stats: recording.stats as ClearanceStats | null },
     columnOf(run, label),
   ];
-  log(`\n${formatTrsTable(columns)}`);
+  log(`\n${formatTrsTables(columns)}`);
   writeReport(options, [undefined, run], columns, log);
 }

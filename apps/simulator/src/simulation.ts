@@ -1,10 +1,13 @@
 import type { AgencyRegistry } from '@tongguan/agencies';
 import type { Clock, WorkingCalendar } from '@tongguan/clock';
 import { ApprovalDesks } from './actors/approval-desks';
+import { ExportYard } from './actors/export-yard';
+import { driveExport } from './actors/exporter';
 import { driveShipment, type ShipmentContext } from './actors/importer';
 import { Inspectors } from './actors/inspectors';
 import { Outcomes } from './actors/outcomes';
 import { Transport } from './actors/transport';
+import { loadAndDepart } from './actors/vessel-loading';
 import { EventObserver, StoppedError } from './platform/event-observer';
 import { Incidents } from './platform/incidents';
 import { describeAnswer, type PlatformApi } from './platform/platform-api';
@@ -12,8 +15,14 @@ import { Sleeper } from './platform/sleeper';
 import { LimitsSeen, summariseAgencyDecisions, type AgencyDecisions } from './report/agency-decisions';
 import type { Scenario } from './scenario/scenario';
 import type { Recorder } from './traffic/recorder';
-import { behaviourOf, hoursToMs, TrafficPlanner, type VesselCallPlan } from './traffic/traffic-plan';
 import { containerNumber } from './traffic/shipment-identifiers';
+import {
+  behaviourOf,
+  exportBehaviourOf,
+  hoursToMs,
+  TrafficPlanner,
+  type VesselCallPlan,
+} from './traffic/traffic-plan';
 
 export interface SimulationSettings {
   scenario: Scenario;
@@ -101,6 +110,7 @@ export class Simulation {
       inspectors: this.inspectors,
       approvals: this.approvals,
       transport,
+      yard: new ExportYard(),
       incidents: this.incidents,
       outcomes: this.outcomes,
       startMs: settings.startMs ?? settings.clock.nowMs(),
@@ -136,8 +146,9 @@ export class Simulation {
         shipments.push(
           this.vesselCall(call),
           ...call.shipments.map((plan) => this.shipment(call, plan.blNumber)),
+          ...(call.exports ?? []).map((plan) => this.exportShipment(call, plan.blNumber)),
         );
-        this.planned += call.shipments.length;
+        this.planned += call.shipments.length + (call.exports?.length ?? 0);
         // continuous traffic: draw the next call only when this one is due, so memory stays flat
         if (!calls) await this.sleeper.untilBusiness(this.ctx.startMs + hoursToMs(call.arrivalHour));
       }
@@ -151,6 +162,7 @@ export class Simulation {
     await Promise.race(
       [Promise.all(shipments), horizon ?? new Promise(() => undefined)].map((p) => p.catch(() => undefined)),
     );
+    this.outcomes.add("export left at the terminal after the run's last vessel", this.ctx.yard.left().length);
     if (this.finished < this.planned) {
       this.log(`[simulator] ${this.planned - this.finished} shipments still in flight at the end of the run`);
     }
@@ -177,6 +189,18 @@ export class Simulation {
     } catch (error) {
       if (!(error instanceof StoppedError))
         this.incidents.record('shipment actor failed', `${blNumber} ${String(error)}`);
+    } finally {
+      this.finished += 1;
+    }
+  }
+
+  private async exportShipment(call: VesselCallPlan, blNumber: string): Promise<void> {
+    const plan = call.exports!.find((s) => s.blNumber === blNumber)!;
+    try {
+      await driveExport(this.ctx, plan, exportBehaviourOf(plan, this.settings.scenario), call);
+    } catch (error) {
+      if (!(error instanceof StoppedError))
+        this.incidents.record('export actor failed', `${blNumber} ${String(error)}`);
     } finally {
       this.finished += 1;
     }
@@ -237,6 +261,7 @@ export class Simulation {
           this.incidents.record('discharge refused', `${shipment.blNumber} ${describeAnswer(discharged)}`);
         else this.outcomes.add('discharged (arrival)');
       }
+      if (call.departureHour !== undefined) await loadAndDepart(this.ctx, call, callId);
     } catch (error) {
       if (!(error instanceof StoppedError)) this.incidents.record('vessel call actor failed', String(error));
     }

@@ -13,10 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { PlatformApi, type Service } from '../src/platform/platform-api';
 import { writeRunReport } from '../src/report/run-report';
-import { formatTrsTable } from '../src/report/trs-table';
+import { formatExportTrsTable, formatTrsTable, formatTrsTables } from '../src/report/trs-table';
 import { parseOptions } from '../src/cli/options';
-import { readCalendar, runBlPrefix } from '../src/run-support';
-import { calendarFileOf, loadScenario } from '../src/scenario/scenario-file';
+import { describeRun, readCalendar, runBlPrefix } from '../src/run-support';
+import { calendarFileOf, loadScenario, withOverrides } from '../src/scenario/scenario-file';
 import { Simulation } from '../src/simulation';
 import { TrafficPlanner } from '../src/traffic/traffic-plan';
 import { describeWhatIf, platformLimits } from '../src/whatif/limits-what-if';
@@ -35,7 +35,15 @@ const SPEED = 600;
  * ran with.
  */
 describe('the traffic simulator against the real services', () => {
-  const { scenario: asFiled, file } = loadScenario('single-window');
+  const { scenario: filed, file } = loadScenario('single-window');
+  // one export per vessel call (4 imports × 0.2 / 0.8), its vessel leaving 10 h after arriving, so that
+  // the day's two exports reach departure within the run; their draws come from the scenario's seed
+  const asFiled = withOverrides(filed, [
+    'exports.share=0.2',
+    'exports.berthHours={"dist":"fixed","value":10}',
+    'exports.gateInBeforeDepartureHours={"dist":"uniform","min":5,"max":6}',
+    'exports.loadingBeforeDepartureHours=3',
+  ]);
   const whatIf = { factor: 0.47, steps: [] };
   const limits = platformLimits(readAgencyRegistry({}), asFiled, whatIf);
   const scenario = limits.scenario;
@@ -63,7 +71,7 @@ describe('the traffic simulator against the real services', () => {
     settings.remove();
   });
 
-  it('drives a handful of single-window shipments to release under the cut limits, and tables the what-if', async () => {
+  it('drives a handful of single-window imports to release and exports to departure under the cut limits, and tables the what-if', async () => {
     const apps: Record<Service, Parameters<ServiceProcesses['url']>[0]> = {
       monitor: 'clearance-monitor',
       declaration: 'declaration',
@@ -92,8 +100,11 @@ describe('the traffic simulator against the real services', () => {
 
     await simulation.run({ shipments: SHIPMENTS, horizonHours: 36 });
 
-    const planned = new TrafficPlanner(scenario, blPrefix).plan(SHIPMENTS).flatMap((c) => c.shipments);
-    expect(simulation.planned).toBe(SHIPMENTS);
+    const calls = new TrafficPlanner(scenario, blPrefix).plan(SHIPMENTS);
+    const planned = calls.flatMap((c) => c.shipments);
+    const exports = calls.flatMap((c) => c.exports ?? []);
+    expect(exports).toHaveLength(2);
+    expect(simulation.planned).toBe(SHIPMENTS + exports.length);
     const monitor = new ApiClient(urls.monitor, tokenFor('ops', 'OPS-1'));
     for (const shipment of planned) {
       const timeline = await eventually(
@@ -107,8 +118,34 @@ describe('the traffic simulator against the real services', () => {
       expect(timeline.arrival).not.toBeNull();
       expect(timeline.lodged).not.toBeNull();
     }
+    // each export: lodged before its goods came, gated in, released for loading, loaded and departed
+    const exporter = new ApiClient(urls.declaration, tokenFor('exporter', exports[0].importerId));
+    for (const shipment of exports) {
+      const timeline = await eventually(
+        async () => {
+          const answer = await monitor.get(`/v1/shipments/${shipment.blNumber}/timeline`);
+          return answer.status === 200 && answer.body.departed ? answer.body : undefined;
+        },
+        30_000,
+        `the departure of ${shipment.blNumber} in the monitor; the run:\n${describeRun(simulation).join('\n')}`,
+      );
+      expect(timeline).toMatchObject({ direction: 'export', loadingIncidents: [] });
+      expect(Date.parse(timeline.lodged)).toBeLessThan(Date.parse(timeline.arrival));
+    }
+    const exported = await exporter.get(`/v1/declarations?shipmentId=${exports[0].blNumber}`);
+    expect(exported.body.items[0]).toMatchObject({ direction: 'export', status: 'goods-exited' });
+    expect(simulation.outcomes.count('export gated in')).toBe(exports.length);
+    expect(simulation.outcomes.count('released for loading')).toBe(exports.length);
+    expect(simulation.outcomes.count('export loaded')).toBe(exports.length);
+    expect(simulation.outcomes.count('departed (goods exited)')).toBe(exports.length);
+
     const stats = (await monitor.get('/v1/stats/clearance')).body;
-    expect(stats.count).toBe(SHIPMENTS);
+    expect(stats.count).toBe(SHIPMENTS + exports.length);
+    expect(stats.byDirection.import.count).toBe(SHIPMENTS);
+    expect(stats.byDirection.export).toMatchObject({
+      count: exports.length,
+      departure: { count: exports.length },
+    });
     expect(simulation.outcomes.count('released')).toBe(SHIPMENTS);
     // and the cargo left: transport ordered, quoted, booked, through the gate in its pickup hour
     expect(simulation.outcomes.count('gate-out recorded')).toBe(SHIPMENTS);
@@ -184,12 +221,22 @@ describe('the traffic simulator against the real services', () => {
       'tacit approvals (deemed approved)',
     ])
       expect(table).toContain(row);
-    expect(table.split('\n')[0]).toMatch(/limits ×0\.47$/);
+    expect(table.split('\n')[0]).toMatch(/^Time Release Study: imports .*limits ×0\.47$/);
+    const exportTable = formatExportTrsTable(columns).split('\n');
+    expect(exportTable[0]).toMatch(/^Time Release Study: exports .*limits ×0\.47$/);
+    expect(exportTable.find((l) => l.startsWith('released for loading'))).toMatch(/\s2$/);
+    expect(exportTable.find((l) => l.startsWith('departed (goods exited)'))).toMatch(/\s2$/);
+    expect(exportTable.find((l) => l.startsWith('gate-in → departure p50 (h)'))).toMatch(/\d\.\d$/);
+    expect(formatTrsTables(columns)).toContain(exportTable.join('\n'));
     const reportFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sim-report-')), 'whatif.json');
     writeRunReport(reportFile, parseOptions(['--limits', '0.47']).options, [{ column: columns[0] }], table);
     const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
-    expect(report.columns[0]).toMatchObject({ label: 'limits ×0.47', stats: { count: SHIPMENTS } });
+    expect(report.columns[0]).toMatchObject({
+      label: 'limits ×0.47',
+      stats: { count: SHIPMENTS + exports.length, byDirection: { import: { count: SHIPMENTS } } },
+    });
     expect(report.columns[0].agencyDecisions.tacitApprovals.total).toBe(decisions.tacitApprovals.total);
     expect(report.table).toEqual(table.split('\n'));
+    expect(report.tables).toEqual({ import: table.split('\n'), export: exportTable });
   }, 400_000);
 });

@@ -8,7 +8,11 @@ import { hoursToMs, type ShipmentBehaviour, type ShipmentPlan } from '../traffic
 import type { ApprovalDesks } from './approval-desks';
 import type { Inspectors } from './inspectors';
 import type { Outcomes } from './outcomes';
+import type { ExportYard } from './export-yard';
 import type { Transport } from './transport';
+
+/** The trader a shipment's actor acts as: the importer, or the exporter of an export. */
+export type Trader = { role: 'importer' | 'exporter'; party: string };
 
 export interface ShipmentContext {
   scenario: Scenario;
@@ -18,6 +22,8 @@ export interface ShipmentContext {
   inspectors: Inspectors;
   approvals: ApprovalDesks;
   transport: Transport;
+  /** The export containers at the terminal, waiting for a vessel to load them. */
+  yard: ExportYard;
   incidents: Incidents;
   outcomes: Outcomes;
   /** Business time (ms) the run's hour 0 stands for. */
@@ -57,9 +63,7 @@ export async function driveShipment(
     });
   }
   const declarationId =
-    lodged.status === 201
-      ? (lodged.body.id as string)
-      : await filedAlready(ctx, plan, behaviour.importerId, lodged);
+    lodged.status === 201 ? (lodged.body.id as string) : await filedAlready(ctx, plan, importer, lodged);
   if (!declarationId) {
     incidents.record('declaration refused', `${plan.blNumber} ${describeAnswer(lodged)}`);
     return;
@@ -83,7 +87,7 @@ export async function driveShipment(
         setAsideHours: behaviour.officerSetsAsideHours,
       });
     }
-    void answerDocumentRequests(ctx, plan, behaviour.importerId, declarationId);
+    void answerDocumentRequests(ctx, plan, importer, declarationId);
   }
 
   const payment = (await observer.waitFor(plan.blNumber, 'PaymentRequested')).payload;
@@ -130,16 +134,15 @@ async function manifestKnown(ctx: ShipmentContext, plan: ShipmentPlan, importerI
   return false;
 }
 
-/** A filing asked again after no answer may have been lodged the first time: the importer looks it up. */
-async function filedAlready(
+/** A filing asked again after no answer may have been lodged the first time: the trader looks it up. */
+export async function filedAlready(
   ctx: ShipmentContext,
   plan: ShipmentPlan,
-  importerId: string,
+  importer: Trader,
   answer: ApiAnswer,
 ): Promise<string | undefined> {
   // 409 DECLARATION.DUPLICATE_BL: the first try was lodged (only its B/L is in the way)
   if (answer.status !== 409 || answer.body?.code !== 'DECLARATION.DUPLICATE_BL') return undefined;
-  const importer = { role: 'importer' as const, party: importerId };
   const found = await ctx.api.call(
     'declaration',
     importer,
@@ -149,14 +152,13 @@ async function filedAlready(
   return found.body?.items?.[0]?.id as string | undefined;
 }
 
-/** The importer answers each documents request after the drawn time, all items of the notice at once. */
-async function answerDocumentRequests(
+/** The trader answers each documents request after the drawn time, all items of the notice at once. */
+export async function answerDocumentRequests(
   ctx: ShipmentContext,
   plan: ShipmentPlan,
-  importerId: string,
+  importer: Trader,
   declarationId: string,
 ) {
-  const importer = { role: 'importer' as const, party: importerId };
   try {
     await ctx.observer.waitFor(plan.blNumber, 'DocumentsRequested');
     await ctx.sleeper.forBusinessHours(plan.documentsAnswerHours);

@@ -2,8 +2,9 @@
 export class Outcomes {
   private readonly counts = new Map<string, number>();
 
-  add(what: string): void {
-    this.counts.set(what, (this.counts.get(what) ?? 0) + 1);
+  add(what: string, times = 1): void {
+    if (times <= 0) return;
+    this.counts.set(what, (this.counts.get(what) ?? 0) + times);
   }
 
   count(what: string): number {

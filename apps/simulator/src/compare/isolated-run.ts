@@ -114,7 +114,9 @@ export async function runIsolated(
       horizonHours: options.horizonHours ?? 168,
       leadInHours: leadIn,
     });
-    const released = simulation.outcomes.count('released');
+    // the monitor's count is both directions: imports released and exports released for loading
+    const released =
+      simulation.outcomes.count('released') + simulation.outcomes.count('released for loading');
     const { stats, answer } = await readClearanceStats(platform.api, released);
     if (!stats) simulation.incidents.record('monitor statistics unreadable', `${answer.status}`);
     else if (stats.count < released) {

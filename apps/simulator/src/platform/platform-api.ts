@@ -1,7 +1,7 @@
 import jwt from 'jsonwebtoken';
 
 export type Service = 'monitor' | 'declaration' | 'inspection' | 'logistics' | 'port';
-export type Role = 'importer' | 'customs' | 'inspection' | 'port' | 'carrier' | 'ops' | 'agency';
+export type Role = 'importer' | 'exporter' | 'customs' | 'inspection' | 'port' | 'carrier' | 'ops' | 'agency';
 export type Method = 'GET' | 'POST' | 'PUT';
 
 export const DEFAULT_PORTS: Record<Service, number> = {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { SimulatorOptions } from '../cli/options';
 import type { ParameterChange } from '../whatif/limits-what-if';
-import type { TableColumn } from './trs-table';
+import { formatExportTrsTable, formatTrsTable, hasExports, type TableColumn } from './trs-table';
 
 /** One column of a report and, when it was run now, what the run saw besides the monitor's figures. */
 export interface ReportColumn {
@@ -50,6 +50,13 @@ export function writeRunReport(
         : {}),
     })),
     table: table.split('\n'),
+    // each direction's table on its own (export: null when the traffic had none)
+    tables: {
+      import: formatTrsTable(columns.map((c) => c.column)).split('\n'),
+      export: hasExports(columns.map((c) => c.column))
+        ? formatExportTrsTable(columns.map((c) => c.column)).split('\n')
+        : null,
+    },
   };
   const target = path.resolve(file);
   fs.mkdirSync(path.dirname(target), { recursive: true });

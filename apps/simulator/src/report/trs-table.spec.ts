@@ -1,4 +1,4 @@
-import { formatTrsTable, type ClearanceStats } from './trs-table';
+import { formatExportTrsTable, formatTrsTable, formatTrsTables, type ClearanceStats } from './trs-table';
 
 const stats = (over: Partial<ClearanceStats> = {}): ClearanceStats => ({
   count: 58,
@@ -86,5 +86,59 @@ describe('formatTrsTable', () => {
     const limits = whatIf.slice(whatIf.findIndex((l) => l.startsWith('limits applied')));
     expect(limits.find((l) => l.startsWith('  licensing'))).toMatch(/16 \/ —\s+7\.52 \/ —\s+n\/a$/);
     expect(limits.find((l) => l.startsWith('  inspection'))).toMatch(/4 \/ 2\s+4 \/ 2\s+n\/a$/);
+  });
+});
+
+describe('the TRS tables by direction', () => {
+  const summary = (count: number, p50: number) => ({
+    count,
+    meanHours: p50 + 1,
+    p50Hours: p50,
+    p90Hours: p50 * 2,
+    withinTargetRatio: 0.5,
+  });
+  const both = (exportsReleased: number) =>
+    stats({
+      count: 58 + exportsReleased,
+      byDirection: {
+        import: summary(58, 40),
+        export: { ...summary(exportsReleased, 3), departure: summary(exportsReleased - 1, 20) },
+      },
+    });
+  const columns = [
+    { label: 'baseline', stats: both(30) },
+    { label: 'single-window', stats: both(31) },
+  ];
+
+  it('reads the import table from the imports alone, and says the stages and channels are both directions', () => {
+    const lines = formatTrsTable(columns).split('\n');
+    expect(lines[0]).toMatch(
+      /^Time Release Study: imports \(release − arrival\)\s+baseline\s+single-window$/,
+    );
+    expect(lines.find((l) => l.startsWith('shipments released'))).toMatch(/58\s+58$/);
+    expect(lines.find((l) => l.startsWith('clearance p50 (h)'))).toMatch(/40\.0\s+40\.0$/);
+    expect(lines.find((l) => l.startsWith('channels G/Y/R (both directions)'))).toBeDefined();
+  });
+
+  it('tables exports from gate-in to the release for loading and to departure', () => {
+    const lines = formatExportTrsTable(columns).split('\n');
+    expect(lines[0]).toMatch(
+      /^Time Release Study: exports \(release for loading − gate-in\)\s+baseline\s+single-window$/,
+    );
+    expect(lines.find((l) => l.startsWith('released for loading'))).toMatch(/30\s+31$/);
+    expect(lines.find((l) => l.startsWith('clearance p50 (h)'))).toMatch(/3\.0\s+3\.0$/);
+    expect(lines.find((l) => l.startsWith('departed (goods exited)'))).toMatch(/29\s+30$/);
+    expect(lines.find((l) => l.startsWith('gate-in → departure p90 (h)'))).toMatch(/40\.0\s+40\.0$/);
+    expect(new Set(lines.map((l) => l.length)).size).toBe(1);
+  });
+
+  it('prints both tables when exports are in the traffic, the import table alone (as before) when not', () => {
+    expect(formatTrsTables(columns).split('\n\n')).toEqual([
+      formatTrsTable(columns),
+      formatExportTrsTable(columns),
+    ]);
+    const importsOnly = [{ label: 'recorded', stats: stats() }];
+    expect(formatTrsTables(importsOnly)).toBe(formatTrsTable(importsOnly));
+    expect(formatTrsTable(importsOnly)).toMatch(/^Time Release Study \(release − arrival\)/);
   });
 });

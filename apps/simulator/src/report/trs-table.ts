@@ -13,6 +13,20 @@ export interface ClearanceStats {
     { count: number; meanHours: number | null; p50Hours: number | null; p90Hours: number | null }
   >;
   byChannel?: Record<string, { count: number }>;
+  /** Imports and exports apart (monitors before exports have none: all is import then). */
+  byDirection?: {
+    import: DirectionSummary;
+    export: DirectionSummary & { departure?: DirectionSummary };
+  };
+}
+
+/** The monitor's summary of one direction's released shipments. */
+export interface DirectionSummary {
+  count: number;
+  meanHours: number | null;
+  p50Hours: number | null;
+  p90Hours: number | null;
+  withinTargetRatio?: number | null;
 }
 
 export interface TableColumn {
@@ -30,25 +44,47 @@ const hours = (h: number | null | undefined) => (h === null || h === undefined ?
 const share = (r: number | null | undefined) =>
   r === null || r === undefined ? '—' : `${Math.round(r * 100)}%`;
 
+type Rows = [string, ...string[]][];
+
+const targetOf = (columns: TableColumn[]) =>
+  columns.find((c) => c.stats?.targetHours !== undefined)?.stats?.targetHours ?? 20;
+
+/** Whether any column's traffic had exports the monitor measured. */
+export function hasExports(columns: TableColumn[]): boolean {
+  return columns.some((c) => (c.stats?.byDirection?.export.count ?? 0) > 0);
+}
+
+/** The import table, then the export table when exports are in the traffic: what the commands print. */
+export function formatTrsTables(columns: TableColumn[]): string {
+  return hasExports(columns)
+    ? `${formatTrsTable(columns)}\n\n${formatExportTrsTable(columns)}`
+    : formatTrsTable(columns);
+}
+
 /**
- * A Time Release Study table, one column per run: released count, mean, p50, p90 clearance hours,
- * the share within the target, the channels, the stage breakdown (mean / p50 / p90 hours), the tacit
- * approvals per agency step and the limits the services applied (ordinary / green channel).
+ * The imports' Time Release Study table, one column per run: released count, mean, p50, p90 clearance
+ * hours and the share within the target (of imports, when the monitor splits by direction), the
+ * channels and the stage breakdown (mean / p50 / p90 hours; both directions, as the monitor gives them),
+ * the tacit approvals per agency step and the limits the services applied (ordinary / green channel).
  */
 export function formatTrsTable(columns: TableColumn[]): string {
-  const target = columns.find((c) => c.stats?.targetHours !== undefined)?.stats?.targetHours ?? 20;
-  const rows: [string, ...string[]][] = [];
+  const target = targetOf(columns);
+  const both = hasExports(columns) ? ' (both directions)' : '';
+  const rows: Rows = [];
   const row = (label: string, cell: (s: ClearanceStats) => string) =>
     rows.push([label, ...columns.map((c) => (c.stats ? cell(c.stats) : 'n/a'))]);
-  row('shipments released', (s) => String(s.count));
-  row('clearance mean (h)', (s) => hours(s.meanHours));
-  row('clearance p50 (h)', (s) => hours(s.p50Hours));
-  row('clearance p90 (h)', (s) => hours(s.p90Hours));
-  row(`within ${target} h`, (s) => share(s.withinTargetRatio));
-  row('channels G/Y/R', (s) => ['GREEN', 'YELLOW', 'RED'].map((c) => s.byChannel?.[c]?.count ?? 0).join('/'));
+  const imports = (s: ClearanceStats): DirectionSummary => s.byDirection?.import ?? s;
+  row('shipments released', (s) => String(imports(s).count));
+  row('clearance mean (h)', (s) => hours(imports(s).meanHours));
+  row('clearance p50 (h)', (s) => hours(imports(s).p50Hours));
+  row('clearance p90 (h)', (s) => hours(imports(s).p90Hours));
+  row(`within ${target} h`, (s) => share(imports(s).withinTargetRatio));
+  row(`channels G/Y/R${both}`, (s) =>
+    ['GREEN', 'YELLOW', 'RED'].map((c) => s.byChannel?.[c]?.count ?? 0).join('/'),
+  );
   const stages = stageNames(columns);
   if (stages.length > 0) {
-    rows.push(['stage: mean / p50 / p90 (h)', ...columns.map(() => '')]);
+    rows.push([`stage${both}: mean / p50 / p90 (h)`, ...columns.map(() => '')]);
     for (const stage of stages) {
       row(`  ${stage}`, (s) => {
         const st = s.byStage?.[stage];
@@ -59,10 +95,38 @@ export function formatTrsTable(columns: TableColumn[]): string {
     }
   }
   decisionRows(columns, rows);
-  const header: [string, ...string[]] = [
-    'Time Release Study (release − arrival)',
-    ...columns.map((c) => c.label),
-  ];
+  const title = hasExports(columns)
+    ? 'Time Release Study: imports (release − arrival)'
+    : 'Time Release Study (release − arrival)';
+  return layout(title, columns, rows);
+}
+
+/**
+ * The exports' table: released for loading (gate-in → release for loading, the TRS clearance of an
+ * export) and departed (gate-in → departure), count, mean, p50, p90 and the share within the target.
+ */
+export function formatExportTrsTable(columns: TableColumn[]): string {
+  const target = targetOf(columns);
+  const rows: Rows = [];
+  const row = (label: string, cell: (s: NonNullable<ClearanceStats['byDirection']>['export']) => string) =>
+    rows.push([
+      label,
+      ...columns.map((c) => (c.stats?.byDirection ? cell(c.stats.byDirection.export) : 'n/a')),
+    ]);
+  row('released for loading', (s) => String(s.count));
+  row('clearance mean (h)', (s) => hours(s.meanHours));
+  row('clearance p50 (h)', (s) => hours(s.p50Hours));
+  row('clearance p90 (h)', (s) => hours(s.p90Hours));
+  row(`within ${target} h`, (s) => share(s.withinTargetRatio));
+  row('departed (goods exited)', (s) => String(s.departure?.count ?? 0));
+  row('gate-in → departure mean (h)', (s) => hours(s.departure?.meanHours));
+  row('gate-in → departure p50 (h)', (s) => hours(s.departure?.p50Hours));
+  row('gate-in → departure p90 (h)', (s) => hours(s.departure?.p90Hours));
+  return layout('Time Release Study: exports (release for loading − gate-in)', columns, rows);
+}
+
+function layout(title: string, columns: TableColumn[], rows: Rows): string {
+  const header: [string, ...string[]] = [title, ...columns.map((c) => c.label)];
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
   const line = (r: string[]) =>
@@ -71,7 +135,7 @@ export function formatTrsTable(columns: TableColumn[]): string {
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
 
-function decisionRows(columns: TableColumn[], rows: [string, ...string[]][]): void {
+function decisionRows(columns: TableColumn[], rows: Rows): void {
   if (!columns.some((c) => c.decisions)) return;
   const cells = (cell: (d: AgencyDecisions) => string) =>
     columns.map((c) => (c.decisions ? cell(c.decisions) : 'n/a'));

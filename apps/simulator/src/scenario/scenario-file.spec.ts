@@ -62,6 +62,19 @@ describe('scenarioProblems', () => {
   it('refuses what is not an object', () => {
     expect(scenarioProblems([])).toEqual(['scenario: must be a JSON object']);
   });
+
+  it('reads a scenario without exports (older files and recordings) as imports only, but checks one that has them', () => {
+    const importsOnly = baseline();
+    delete importsOnly.exports;
+    expect(scenarioProblems(importsOnly)).toEqual([]);
+    const raw = baseline();
+    raw.exports.share = 1;
+    delete raw.exports.berthHours;
+    expect(scenarioProblems(raw)).toEqual([
+      expect.stringMatching(/^exports.berthHours: must be a distribution/),
+      'exports.share: must be below 1 (every vessel call brings imports too)',
+    ]);
+  });
 });
 
 describe('withOverrides', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { distributionProblems } from '../random/distribution';
-import { PARAMETERS, type ParameterKind, type Scenario } from './scenario';
+import { OPTIONAL_SECTIONS, PARAMETERS, type ParameterKind, type Scenario } from './scenario';
 
 /** Comment fields a file may carry anywhere without being a parameter. */
 const COMMENT = '$comment';
@@ -11,6 +11,8 @@ export function scenarioProblems(raw: unknown): string[] {
   if (!isObject(raw)) return ['scenario: must be a JSON object'];
   const problems: string[] = [];
   for (const [parameter, kind] of Object.entries(PARAMETERS)) {
+    const section = parameter.split('.')[0];
+    if (OPTIONAL_SECTIONS.includes(section) && raw[section] === undefined) continue;
     problems.push(...valueProblems(parameter, kind, valueAt(raw, parameter)));
   }
   problems.push(...unknownFields(raw, ''));
@@ -23,6 +25,10 @@ export function scenarioProblems(raw: unknown): string[] {
     if (green.aeoShare + green.majorProjectShare > 1) {
       problems.push('greenChannel: aeoShare + majorProjectShare must not exceed 1');
     }
+  }
+  const exports = raw.exports;
+  if (isObject(exports) && exports.share === 1) {
+    problems.push('exports.share: must be below 1 (every vessel call brings imports too)');
   }
   return problems;
 }

@@ -102,6 +102,23 @@ export interface Scenario {
     /** Time between gate-in and gate-out of the truck. */
     gateDwellHours: Distribution;
   };
+  /**
+   * Export B/Ls loaded on the same vessel calls (absent in scenarios and recordings made before exports:
+   * imports only). The exporter lodges before its goods come, gates the container in before the cut-off,
+   * and the carrier files the loading list before the vessel departs.
+   */
+  exports?: {
+    /** Share of all B/Ls of the traffic that are exports (below 1: each vessel call brings imports too). */
+    share: number;
+    /** Business hours the vessel stays at berth: it departs this long after its arrival. */
+    berthHours: Distribution;
+    /** How long before the vessel departs the exporter's truck brings the container through the gate. */
+    gateInBeforeDepartureHours: Distribution;
+    /** How long before the gate-in the export declaration is lodged. */
+    filingLeadHours: Distribution;
+    /** Hours before departure the carrier files the loading list: containers not released by then stay. */
+    loadingBeforeDepartureHours: number;
+  };
 }
 
 export type ParameterKind = 'text' | 'share' | 'count' | 'positive' | 'hours' | 'boolean' | 'distribution';
@@ -148,4 +165,12 @@ export const PARAMETERS: Readonly<Record<string, ParameterKind>> = {
   'transport.quoteDelayHours': 'distribution',
   'transport.acceptDelayHours': 'distribution',
   'transport.gateDwellHours': 'distribution',
+  'exports.share': 'share',
+  'exports.berthHours': 'distribution',
+  'exports.gateInBeforeDepartureHours': 'distribution',
+  'exports.filingLeadHours': 'distribution',
+  'exports.loadingBeforeDepartureHours': 'hours',
 };
+
+/** Sections a scenario may leave out as a whole (older files and recordings): no exports then. */
+export const OPTIONAL_SECTIONS: readonly string[] = ['exports'];

@@ -67,11 +67,13 @@ export function readRecording(file: string): Recording {
 
 /** The recorded calls with the B/L numbers moved to a new prefix (a replay must not reuse B/Ls). */
 export function withBlPrefix(calls: VesselCallPlan[], from: string, to: string): VesselCallPlan[] {
+  const moved = <T extends { blNumber: string }>(s: T): T => ({
+    ...s,
+    blNumber: s.blNumber.startsWith(from) ? `${to}${s.blNumber.slice(from.length)}` : s.blNumber,
+  });
   return calls.map((call) => ({
     ...call,
-    shipments: call.shipments.map((s) => ({
-      ...s,
-      blNumber: s.blNumber.startsWith(from) ? `${to}${s.blNumber.slice(from.length)}` : s.blNumber,
-    })),
+    shipments: call.shipments.map(moved),
+    ...(call.exports ? { exports: call.exports.map(moved) } : {}),
   }));
 }

@@ -61,6 +61,19 @@ export interface VesselCallPlan {
   voyage: string;
   arrivalHour: number;
   shipments: ShipmentPlan[];
+  /** Business hours after the start of the run when the vessel leaves (absent: imports only). */
+  departureHour?: number;
+  /** The export B/Ls booked on this call; absent in recordings made before exports. */
+  exports?: ExportPlan[];
+}
+
+/**
+ * An export B/L: the draws of a shipment (risk, checks, approvals, payment) read as for an import, and
+ * when the container comes to the gate and the declaration is lodged. importerId names the exporter.
+ */
+export interface ExportPlan extends ShipmentPlan {
+  gateInBeforeDepartureHours: number;
+  filingLeadHours: number;
 }
 
 const VESSELS = [
@@ -74,6 +87,7 @@ const VESSELS = [
   'ONE INNOVATION',
 ];
 const IMPORTERS = 12;
+const EXPORTERS = 12;
 
 /**
  * Draws vessel calls one after another: gaps between calls are exponential (a Poisson process of
@@ -106,12 +120,42 @@ export class TrafficPlanner {
     const shipments = Array.from({ length: perCall }, (_, i) =>
       this.shipment(random.fork(`bl-${i}`), index, i, arrivalHour),
     );
-    return {
+    const call: VesselCallPlan = {
       index,
       vesselName: random.pick(VESSELS),
       voyage: `${String(100 + (index % 900)).padStart(3, '0')}E`,
       arrivalHour,
       shipments,
+    };
+    // a fork takes nothing from its parent's stream: the import draws stay what recorded days hold
+    return this.scenario.exports ? { ...call, ...this.exportsOf(random.fork('exports'), call) } : call;
+  }
+
+  /**
+   * The call's departure and its export B/Ls: exportsPerCall(share) of them, the fraction decided by a
+   * draw, so that over many calls exports are `share` of all B/Ls.
+   */
+  private exportsOf(
+    random: SeededRandom,
+    call: VesselCallPlan,
+  ): Pick<VesselCallPlan, 'departureHour' | 'exports'> {
+    const exports = this.scenario.exports!;
+    const departureHour = call.arrivalHour + draw(random, exports.berthHours);
+    const mean = exportsPerCall(exports.share, this.scenario.traffic.shipmentsPerVesselCall);
+    const count = Math.floor(mean) + (random.next() < mean - Math.floor(mean) ? 1 : 0);
+    return {
+      departureHour,
+      exports: Array.from({ length: count }, (_, i) => {
+        const bl = random.fork(`export-${i}`);
+        const shipment = this.shipment(bl, call.index, i, departureHour);
+        return {
+          ...shipment,
+          blNumber: `${this.blPrefix}${String(call.index).padStart(4, '0')}X${String(i).padStart(2, '0')}`,
+          importerId: `SIM-EXPORTER-${String(bl.integer(1, EXPORTERS)).padStart(2, '0')}`,
+          gateInBeforeDepartureHours: draw(bl, exports.gateInBeforeDepartureHours),
+          filingLeadHours: draw(bl, exports.filingLeadHours),
+        };
+      }),
     };
   }
 
@@ -165,6 +209,32 @@ export class TrafficPlanner {
       })),
     };
   }
+}
+
+/** Export B/Ls per vessel call, on average, for imports to be (1 − share) of all B/Ls. */
+export function exportsPerCall(share: number, importsPerCall: number): number {
+  return (importsPerCall * share) / (1 - share);
+}
+
+/** How the scenario reads an export's draws: when it is lodged and gated in, what the officers do. */
+export interface ExportBehaviour extends ShipmentBehaviour {
+  /** Business hours after the start of the run when the container comes to the export gate. */
+  gateInHour: number;
+}
+
+export function exportBehaviourOf(plan: ExportPlan, scenario: Scenario): ExportBehaviour {
+  // plan.arrivalHour of an export is its vessel's departure; no green-channel register for exporters
+  const gateInHour = Math.max(0, plan.arrivalHour - plan.gateInBeforeDepartureHours);
+  const asImport = behaviourOf({ ...plan, greenDraw: 1 }, scenario);
+  return {
+    ...asImport,
+    importerId: plan.importerId,
+    filedBeforeArrival: true,
+    firstFilingHour: Math.max(0, gateInHour - plan.filingLeadHours),
+    // the catalogue of exports has no controlled goods: export licences are left to a later round
+    controlledGoods: false,
+    gateInHour,
+  };
 }
 
 /**

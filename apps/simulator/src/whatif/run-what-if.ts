@@ -2,7 +2,7 @@ import path from 'node:path';
 import { whatIfOf, type SimulatorOptions } from '../cli/options';
 import { repoRoot } from '../compare/isolated-platform';
 import { columnOf, runIsolated } from '../compare/isolated-run';
-import { formatTrsTable } from '../report/trs-table';
+import { formatTrsTables } from '../report/trs-table';
 import { writeReport } from '../run-modes';
 import { runBlPrefix, type Log } from '../run-support';
 import { describeChanges } from './changes';
@@ -22,10 +22,10 @@ export async function runWhatIf(options: SimulatorOptions, log: Log): Promise<vo
   const asIs = await runIsolated(scenario, file, options, log, { blPrefix });
   const asIsColumn = columnOf(asIs, `${scenario.name} as is`);
   // each table as soon as it is measured: a what-if cut short still reports its first half
-  log(`\n${formatTrsTable([asIsColumn])}\n`);
+  log(`\n${formatTrsTables([asIsColumn])}\n`);
   const changed = await runIsolated(scenario, file, options, log, { whatIf, blPrefix });
   const columns = [asIsColumn, columnOf(changed, describeWhatIf(whatIf))];
-  log(`\n${formatTrsTable(columns)}\n`);
+  log(`\n${formatTrsTables(columns)}\n`);
   describeChanges(scenario.name, whatIf, changed.changes).forEach((line) => log(line));
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const fallback = path.join(repoRoot(), '.local', 'reports', `simulator-whatif-${stamp}.json`);
