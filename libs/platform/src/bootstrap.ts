@@ -10,6 +10,7 @@ import { connectEventConsumer } from '@tongguan/messaging';
 import { correlationMiddleware } from './correlation.middleware';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { httpMetricsMiddleware } from './http-metrics';
+import { declareRouteContracts, methodNotAllowed } from './openapi';
 import { jsonBody } from './request-body';
 import { requestLogContextMiddleware, requestLogMiddleware } from './request-logging';
 import { httpSpanContextMiddleware, httpSpanMiddleware, startTracing, tracingOn } from './tracing';
@@ -56,6 +57,7 @@ export async function createService(
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
 
+  const validated = declareRouteContracts(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -70,7 +72,9 @@ export async function createService(
     ...document.components,
     schemas: { ...document.components?.schemas, ...definition.openApiSchemas },
   };
+  validated.closeSchemas(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  app.use(methodNotAllowed(document));
 
   await connectEventConsumer(app);
   return { app, config };

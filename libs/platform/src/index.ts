@@ -15,3 +15,5 @@ export * from './rate-limit.guard';
 export * from './tracing';
 export * from './currency/iso4217';
 export * from './currency/money';
+export * from './openapi';
+export * from './decimal';

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBusinessRules, ApiErrors, ApiQueryFrom } from '@tongguan/platform';
 import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
 import { validQuery } from '../common/query-validation';
 import {
@@ -27,6 +28,8 @@ export class ComplaintsController {
       "Complain about one of your shipments, an agency or one of its steps: routed to the agency's supervisors",
     description: `${COMPLAINT}. 422 lists every unknown agency or step; 404 for a shipment you did not declare.`,
   })
+  @ApiErrors(404)
+  @ApiBusinessRules('agency and step must be in the agency registry (COMPLAINT.INVALID)')
   file(@Body() dto: FileComplaintDto, @CurrentPrincipal() importer: Principal) {
     return this.complaints.file(dto, importer);
   }
@@ -37,6 +40,7 @@ export class ComplaintsController {
     summary: "Complaints, latest first: an importer's own, a supervisor's agency's, all for ops",
     description: `{ items: [${COMPLAINT} without text and history], total, page, pageSize }; status=escalated lists the escalated ones whatever their status.`,
   })
+  @ApiQueryFrom(ListComplaintsQuery)
   @ApiBadRequestResponse({ description: 'Every problem of the query at once' })
   list(@Query() raw: Record<string, unknown>, @CurrentPrincipal() reader: Principal) {
     return this.complaints.list(validQuery(ListComplaintsQuery, raw), reader);

@@ -57,7 +57,10 @@ export class LiveFeedController implements BeforeApplicationShutdown {
       'Live feed (text/event-stream, role ops): `hello` on connect, `update` { timelines, shipmentIds, alerts, more, now } when the monitor changes',
   })
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'An open event stream' })
+  @ApiOkResponse({
+    description: 'An open event stream',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   @ApiUnauthorizedResponse({ description: 'No token, or one that does not verify' })
   @ApiForbiddenResponse({ description: 'A token of another role than ops' })
   @ApiUnprocessableEntityResponse({ description: 'Unknown query parameters or an oversized token' })

@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBusinessRules, ApiQueryFrom } from '@tongguan/platform';
 import { Roles } from '@tongguan/auth';
 import { validQuery } from '../common/query-validation';
 import { InFlightService } from './in-flight.service';
-import { LIST_STATES, listProblems, ShipmentListQuery } from './in-flight.query';
+import { listProblems, ShipmentListQuery } from './in-flight.query';
 
 const ITEM =
   '{ shipmentId, channel, greenChannel, arrival, released, gateOut, clearanceHours, elapsedHours, sla, stage, agency, predictedHours }';
@@ -22,16 +23,9 @@ export class InFlightController {
       `payment, release, gate-out, done) and agency who holds it (importer, customs, inspection, logistics, ` +
       `port); predictedHours = elapsed + median remaining stage times of recent shipments.`,
   })
-  @ApiQuery({ name: 'state', required: false, enum: LIST_STATES })
-  @ApiQuery({
-    name: 'from',
-    required: false,
-    description: 'Arrival (or release for released) from, RFC 3339',
-  })
-  @ApiQuery({ name: 'to', required: false, description: 'Arrival (or release) before, RFC 3339' })
-  @ApiQuery({ name: 'limit', required: false, description: '1–200 (50)' })
-  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
+  @ApiQueryFrom(ShipmentListQuery)
   @ApiBadRequestResponse({ description: 'Every problem of the query at once' })
+  @ApiBusinessRules('cursor must be a nextCursor this API gave; from before to (REQUEST.INVALID_QUERY)', 400)
   list(@Query() raw: Record<string, unknown>) {
     return this.inFlight.list(validQuery(ShipmentListQuery, raw, listProblems));
   }

@@ -1,15 +1,9 @@
 import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiForbiddenResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AgencyRegistry } from '@tongguan/agencies';
 import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
-import { DomainError } from '@tongguan/platform';
+import { ApiBusinessRules, ApiQueryFrom, DomainError } from '@tongguan/platform';
 import { validQuery } from '../common/query-validation';
 import { ScorecardConfig } from './scorecard-config';
 import { scorecardProblems, ScorecardsQuery, scorecardWindow } from './scorecards.query';
@@ -43,11 +37,13 @@ export class ScorecardsController {
       "agency's target (withinLimitTarget) and targetMet (null with no decisions). The window is on the " +
       'decision time; by default the last AGENCY_SCORECARD_WINDOW_HOURS up to now.',
   })
-  @ApiQuery({ name: 'from', required: false })
-  @ApiQuery({ name: 'to', required: false })
-  @ApiQuery({ name: 'agency', required: false })
+  @ApiQueryFrom(ScorecardsQuery)
   @ApiBadRequestResponse(INVALID)
   @ApiForbiddenResponse(FORBIDDEN)
+  @ApiBusinessRules(
+    'the window must have from before to and span at most 366 days; agency must be in the registry (REQUEST.INVALID_QUERY)',
+    400,
+  )
   list(@Query() raw: Record<string, unknown>, @CurrentPrincipal() reader: Principal) {
     const nowMs = this.clock.nowMs();
     const hours = this.config.AGENCY_SCORECARD_WINDOW_HOURS;

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@tongguan/auth';
 import { Clock } from '@tongguan/clock';
+import { ApiBusinessRules, ApiQueryFrom } from '@tongguan/platform';
 import { validQuery } from '../common/query-validation';
 import { StatsService } from './stats.service';
 import {
@@ -14,12 +15,6 @@ import {
   windowProblems,
 } from './stats.query';
 
-const FROM = {
-  name: 'from',
-  required: false,
-  description: 'Window start, RFC 3339 business time, on the release stamp',
-};
-const TO = { name: 'to', required: false, description: 'Window end (exclusive), RFC 3339' };
 const INVALID = {
   description: 'Every problem of the query at once: { code, message, errors: [{ path, code, message }] }',
 };
@@ -46,9 +41,12 @@ export class StatsController {
       `from defaults to ${MAX_WINDOW_DAYS} days before to (or now), ` +
       `to to open-ended; the window may span at most ${MAX_WINDOW_DAYS} days.`,
   })
-  @ApiQuery(FROM)
-  @ApiQuery(TO)
+  @ApiQueryFrom(ClearanceStatsQuery)
   @ApiBadRequestResponse(INVALID)
+  @ApiBusinessRules(
+    'the window must have from before to and span at most 366 days (REQUEST.INVALID_QUERY)',
+    400,
+  )
   clearance(@Query() raw: Record<string, unknown>) {
     const nowMs = this.clock.nowMs();
     const query = validQuery(ClearanceStatsQuery, raw, (q) => windowProblems(q.from, q.to, nowMs));
@@ -62,10 +60,12 @@ export class StatsController {
     description:
       '{ buckets: [{ start, count, p50Hours, p90Hours }] }; by default the last 24 hours in 60-minute buckets.',
   })
-  @ApiQuery(FROM)
-  @ApiQuery(TO)
-  @ApiQuery({ name: 'bucketMinutes', required: false, description: 'Bucket width, 1–1440 minutes (60)' })
+  @ApiQueryFrom(ClearanceSeriesQuery)
   @ApiBadRequestResponse(INVALID)
+  @ApiBusinessRules(
+    'the window must have from before to and span at most 366 days, in at most 1000 buckets (REQUEST.INVALID_QUERY)',
+    400,
+  )
   series(@Query() raw: Record<string, unknown>) {
     const nowMs = this.clock.nowMs();
     const query = validQuery(ClearanceSeriesQuery, raw, (q) => seriesProblems(q, nowMs));

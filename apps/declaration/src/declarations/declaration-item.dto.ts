@@ -1,3 +1,4 @@
+import { IsDecimal } from '@tongguan/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -5,7 +6,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   Length,
@@ -26,7 +26,7 @@ const DOCUMENT_CODES = [...SUPERVISION_DOCUMENTS.keys()];
 
 /** A quantity in a UN/ECE Rec 20 unit. */
 export class QuantityDto {
-  @ApiProperty({ example: 2 }) @IsNumber({ maxDecimalPlaces: 3 }) @Min(0.001) @Max(1e9) quantity: number;
+  @ApiProperty({ example: 2 }) @IsDecimal(3) @Min(0.001) @Max(1e9) quantity: number;
   @ApiProperty({ enum: UNITS }) @IsIn(UNITS) unit: string;
 }
 
@@ -78,7 +78,7 @@ export class DeclarationItemDto {
   preference?: string;
 
   @ApiProperty({ example: 2, description: 'Declared (trade) quantity, in `unit`' })
-  @IsNumber({ maxDecimalPlaces: 3 })
+  @IsDecimal(3)
   @Min(0.001)
   @Max(1e9)
   quantity: number;
@@ -103,7 +103,7 @@ export class DeclarationItemDto {
   secondLegalQuantity?: QuantityDto;
 
   @ApiProperty({ example: 2900 })
-  @IsNumber({ maxDecimalPlaces: 3 })
+  @IsDecimal(3)
   @Min(0.001)
   @Max(1e9)
   netWeightKg: number;
@@ -134,7 +134,7 @@ export class DeclarationItemDto {
     description:
       "The line's invoice price in the declaration currency (major units, at most the currency's ISO 4217 minor units); freight and insurance are added per the Incoterm",
   })
-  @IsNumber({ maxDecimalPlaces: 4 })
+  @IsDecimal(4)
   @Min(0)
   @Max(1e12)
   customsValue: number;

@@ -7,7 +7,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
-import { CorrelationId } from '@tongguan/platform';
+import { ApiBusinessRules, CorrelationId } from '@tongguan/platform';
 import { AmendDeclarationDto } from './amend-declaration.dto';
 import { AmendmentsService } from './amendments.service';
 import { DeclarationsService } from './declarations.service';
@@ -41,6 +41,9 @@ export class DeclarationsController {
   })
   // The body is validated by FilingValidator, not the global pipe, so that field errors, code lists and
   // cross-field rules are reported together.
+  @ApiBusinessRules(
+    'The B/L must be on a manifest transmitted to customs; currency, countries, HS codes and trade mode must be in their code lists; the weights and values must agree (DECLARATION.DEFICIENT)',
+  )
   lodge(
     @Body() body: Record<string, unknown>,
     @CurrentPrincipal() importer: Principal,
@@ -60,6 +63,9 @@ export class DeclarationsController {
       'release waits for it. 409 DECLARATION.NOT_AMENDABLE once released, refused or withdrawn.',
   })
   @ApiBody({ type: AmendDeclarationDto })
+  @ApiBusinessRules(
+    'As for lodging: code lists, the manifest and the weights and values must agree (DECLARATION.DEFICIENT)',
+  )
   amend(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: AmendDeclarationDto,

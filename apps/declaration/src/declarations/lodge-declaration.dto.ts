@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBlNumber } from '@tongguan/platform';
+import { IsBlNumber, IsDecimal } from '@tongguan/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -7,7 +7,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   Length,
@@ -229,7 +228,7 @@ export class LodgeDeclarationDto {
   currency: string;
   @ApiProperty({ example: 2 }) @IsInt() @Min(1) @Max(1_000_000) totalPackages: number;
   @ApiProperty({ example: 3100 })
-  @IsNumber({ maxDecimalPlaces: 3 })
+  @IsDecimal(3)
   @Min(0.001)
   @Max(1e9)
   grossWeightKg: number;

@@ -1,3 +1,4 @@
+import { IsDecimal } from '@tongguan/platform';
 import { ApiProperty } from '@nestjs/swagger';
 import { containerNumberProblem, CURRENCY_PATTERN, normaliseContainerNumber } from '@tongguan/contracts';
 import { Transform } from 'class-transformer';
@@ -7,7 +8,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNumber,
   IsString,
   Length,
   Matches,
@@ -87,7 +87,7 @@ export class InvoiceDto {
   @Matches(CURRENCY_PATTERN, { message: 'currency must be an ISO 4217 code' })
   currency: string;
   @ApiProperty({ example: 40000, description: 'Invoice total in the invoice currency (major units)' })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0.01)
   @Max(1e12)
   amount: number;

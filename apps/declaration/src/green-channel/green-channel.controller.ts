@@ -6,6 +6,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { ApiBusinessRules } from '@tongguan/platform';
 import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
 import {
   AeoCertificateDto,
@@ -56,6 +57,7 @@ export class GreenChannelController {
     summary: "Register or change a party's AEO certificate (a revoked one becomes active again)",
   })
   @ApiUnprocessableEntityResponse({ description: 'REQUEST.INVALID with every problem of the body' })
+  @ApiBusinessRules('validTo must not be before validFrom (VALIDITY_REVERSED)')
   putAeo(
     @Param() { partyId }: PartyParam,
     @Body() dto: AeoCertificateDto,
@@ -86,6 +88,7 @@ export class GreenChannelController {
   @Roles('customs', 'ops')
   @ApiOperation({ summary: 'Register or change a major project and the importer that carries it out' })
   @ApiUnprocessableEntityResponse({ description: 'REQUEST.INVALID with every problem of the body' })
+  @ApiBusinessRules('validTo must not be before validFrom (VALIDITY_REVERSED)')
   putProject(
     @Param() { code }: ProjectCodeParam,
     @Body() dto: MajorProjectDto,

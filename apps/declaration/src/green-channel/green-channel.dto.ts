@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PARTY_ID_PATTERN } from '@tongguan/contracts';
 import { PageQuery } from '@tongguan/platform';
+import { applyDecorators } from '@nestjs/common';
 import { IsIn, IsOptional, IsString, Length, Matches, ValidateBy } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { GREEN_CHANNEL_KINDS, type GreenChannelKind } from './green-channel-entry.schema';
 
 /** Certificate numbers and project codes as the register file takes them. */
@@ -9,17 +11,20 @@ const REGISTER_CODE = /^[A-Z0-9-]{4,64}$/;
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is refused, not rolled over to March). */
 function IsCalendarDate(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isCalendarDate',
-    validator: {
-      validate: (value: unknown) =>
-        typeof value === 'string' &&
-        /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-        !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-        new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value,
-      defaultMessage: (args) => `${args?.property ?? 'the value'} must be a calendar date YYYY-MM-DD`,
-    },
-  });
+  return applyDecorators(
+    JSONSchema({ type: 'string', format: 'date' }),
+    ValidateBy({
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+          !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+          new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value,
+        defaultMessage: (args) => `${args?.property ?? 'the value'} must be a calendar date YYYY-MM-DD`,
+      },
+    }),
+  );
 }
 
 const partyId = (property: string) =>

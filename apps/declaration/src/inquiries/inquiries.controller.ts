@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@tongguan/platform';
 import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
 import { AnswerInquiryDto, ListInquiriesQuery, OpenInquiryDto } from './inquiry.dto';
 import { InquiriesService } from './inquiries.service';
@@ -16,6 +17,7 @@ export class InquiriesController {
   @ApiOperation({
     summary: 'Ask a question about one of your shipments; one officer will own it until answered',
   })
+  @ApiErrors(404)
   open(@Body() dto: OpenInquiryDto, @CurrentPrincipal() importer: Principal) {
     return this.inquiries.open(dto.shipmentId, dto.question, importer);
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBusinessRules } from '@tongguan/platform';
 import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
 import { ApprovalDeskService } from './approval-desk.service';
 import {
@@ -26,6 +27,7 @@ export class ApprovalsHttpController {
       '422 APPROVAL.UNKNOWN_AGENCY for an agency the registry lacks.',
   })
   @ApiOkResponse({ type: ApprovalTaskPage })
+  @ApiBusinessRules('agency must be an agency of the registry (APPROVAL.UNKNOWN_AGENCY)')
   list(
     @Query() query: ListApprovalsQuery,
     @CurrentPrincipal() principal: Principal,
@@ -54,6 +56,7 @@ export class ApprovalsHttpController {
       'A step without tacit approval stays decidable when overdue (withinLimit false).',
   })
   @ApiOkResponse({ type: ApprovalTaskView })
+  @ApiBusinessRules('reasons are required, and not empty, when the outcome is refused')
   decide(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: ApprovalDecisionDto,

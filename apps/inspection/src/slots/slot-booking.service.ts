@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { WorkingCalendar } from '@tongguan/clock';
+import { DomainError } from '@tongguan/platform';
 import { InspectionSites } from './inspection-sites';
 import { SlotDayRepository } from './slot-day.repository';
 import { dayId, poolsFor } from './slot-rules';
@@ -40,6 +41,9 @@ export class SlotBookingService {
   }
 
   async day(date: string, siteId?: string) {
+    // a site the caller names that is not in the file is the caller's 404, not a server error
+    if (siteId !== undefined && !this.sites.sites.some((s) => s.id === siteId))
+      throw new DomainError('SLOT.SITE_UNKNOWN', `no inspection site ${siteId}`, HttpStatus.NOT_FOUND);
     const site = this.sites.site(siteId);
     const booked = await this.days.findById(dayId(site.id, date));
     return {

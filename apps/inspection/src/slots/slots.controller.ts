@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@tongguan/auth';
+import { ApiErrors } from '@tongguan/platform';
 import { IsOptional, Matches } from 'class-validator';
 import { SlotBookingService } from './slot-booking.service';
 
@@ -19,6 +20,7 @@ export class SlotsController {
   @ApiOperation({
     summary: "A site's physical-inspection slots on a working day: ordinary and green-reserved",
   })
+  @ApiErrors(404)
   day(@Query() query: SlotDayQuery) {
     return this.slots.day(query.date, query.site);
   }

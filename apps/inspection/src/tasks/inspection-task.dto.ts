@@ -72,6 +72,19 @@ export class RecordResultDto {
   findings?: string[];
 }
 
+export class RequestedDocumentView {
+  @ApiProperty() code: string;
+  @ApiProperty() description: string;
+}
+
+export class DocumentRequestView {
+  @ApiProperty() requestId: string;
+  @ApiProperty({ type: [RequestedDocumentView] }) documents: RequestedDocumentView[];
+  @ApiProperty({ description: 'business time, RFC 3339' }) requestedAt: string;
+  @ApiPropertyOptional({ description: 'business time, RFC 3339; absent while unanswered' })
+  answeredAt?: string;
+}
+
 export class InspectionTaskView {
   @ApiProperty() id: string;
   @ApiProperty() assessmentId: string;
@@ -94,13 +107,11 @@ export class InspectionTaskView {
   closedReason?: string;
   @ApiPropertyOptional({ description: 'documents awaited from the importer since (time limit paused)' })
   pausedAt?: string;
-  @ApiProperty({ description: 'documents asked of the importer, each request with its answer time' })
-  documentRequests: {
-    requestId: string;
-    documents: { code: string; description: string }[];
-    requestedAt: string;
-    answeredAt?: string;
-  }[];
+  @ApiProperty({
+    type: [DocumentRequestView],
+    description: 'documents asked of the importer, each request with its answer time',
+  })
+  documentRequests: DocumentRequestView[];
 
   static of(task: InspectionTask): InspectionTaskView {
     return {

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBusinessRules } from '@tongguan/platform';
 import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
 import {
   InspectionTaskPage,
@@ -39,6 +40,7 @@ export class TasksController {
       '409 INSPECTION.DEADLINE_PASSED when its time limit has passed (it is deemed approved).',
   })
   @ApiOkResponse({ type: InspectionTaskView })
+  @ApiBusinessRules('findings are required, and not empty, when the result is failed')
   recordResult(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: RecordResultDto,

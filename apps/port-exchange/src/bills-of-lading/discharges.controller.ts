@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@tongguan/auth';
-import { CorrelationId } from '@tongguan/platform';
+import { ApiBusinessRules, CorrelationId } from '@tongguan/platform';
 import { BillOfLadingView, ContainerDischarged } from './bill-of-lading.views';
 import { DischargesService } from './discharges.service';
 import { ContainerDischargeDto, DischargeDto } from './manifest.dto';
@@ -36,6 +36,7 @@ export class DischargesController {
   })
   @ApiOkResponse({ type: ContainerDischarged })
   @ApiNotFoundResponse({ description: 'CONTAINER.NOT_FOUND: on no B/L of this call' })
+  @ApiBusinessRules('containerNumber must end in its ISO 6346 check digit')
   dischargeContainer(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: ContainerDischargeDto,

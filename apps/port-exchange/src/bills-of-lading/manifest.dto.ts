@@ -1,12 +1,13 @@
+import { applyDecorators } from '@nestjs/common';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { containerNumberProblem, normaliseContainerNumber, PARTY_ID_PATTERN } from '@tongguan/contracts';
-import { IsBlNumber, PageQuery } from '@tongguan/platform';
+import { IsBlNumber, IsDecimal, PageQuery } from '@tongguan/platform';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsInt,
-  IsNumber,
   IsString,
   IsOptional,
   Length,
@@ -59,7 +60,7 @@ export class ManifestLineDto {
   @ApiProperty({ example: 120 }) @IsInt() @Min(1) @Max(1_000_000) packages: number;
 
   @ApiProperty({ example: 18250.5, description: 'kilograms, at most 3 decimals' })
-  @IsNumber({ maxDecimalPlaces: 3, allowNaN: false, allowInfinity: false })
+  @IsDecimal(3)
   @Min(0.001)
   @Max(1e9)
   grossWeightKg: number;
@@ -83,16 +84,20 @@ export class DischargeDto {
 
 /** An ISO 6346 container number in a request body; normalised first, then checked. */
 function IsContainerNumber(): PropertyDecorator {
-  return ValidateBy({
-    name: 'containerNumber',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && containerNumberProblem(value) === null,
-      defaultMessage: (args) =>
-        typeof args?.value === 'string'
-          ? (containerNumberProblem(args.value)?.message ?? '')
-          : 'containerNumber must be a string',
-    },
-  });
+  return applyDecorators(
+    // the check digit is beyond a pattern: a well-formed number with a wrong one is refused with 422
+    JSONSchema({ pattern: '^[A-Za-z]{3}[UJZujz][0-9]{7}$' }),
+    ValidateBy({
+      name: 'containerNumber',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && containerNumberProblem(value) === null,
+        defaultMessage: (args) =>
+          typeof args?.value === 'string'
+            ? (containerNumberProblem(args.value)?.message ?? '')
+            : 'containerNumber must be a string',
+      },
+    }),
+  );
 }
 
 export class ContainerDischargeDto {

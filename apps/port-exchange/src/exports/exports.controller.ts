@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
-import { CorrelationId, ShipmentIdPipe } from '@tongguan/platform';
+import { ApiBusinessRules, CorrelationId, ShipmentIdPipe } from '@tongguan/platform';
 import { ExportGatesService } from './export-gates.service';
 import { ExportGateInDto, LoadingListDto } from './exports.dto';
 import { LoadingListsService } from './loading-lists.service';
@@ -24,6 +24,7 @@ export class ExportsController {
     description:
       'EXPORT_GATE.IN_REFUSED: no accepted export declaration, the declaration withdrawn or refused, or a container in already',
   })
+  @ApiBusinessRules('containerNumbers must end in their ISO 6346 check digit')
   gateIn(@Body() dto: ExportGateInDto, @CorrelationId() correlationId?: string) {
     return this.gates.gateIn(dto, correlationId);
   }
@@ -44,6 +45,7 @@ export class ExportsController {
       "The vessel's loading list, filed once: a LoadingIncident for every container customs has not released for loading",
   })
   @ApiConflictResponse({ description: 'LOADING_LIST.ALREADY_FILED' })
+  @ApiBusinessRules('each containerNumber must end in its ISO 6346 check digit')
   fileLoadingList(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: LoadingListDto,

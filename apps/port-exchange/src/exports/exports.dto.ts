@@ -10,11 +10,15 @@ import {
   ValidateNested,
   registerDecorator,
 } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { isValidContainerNumber, normaliseContainerNumber } from '@tongguan/contracts';
 
 /** An ISO 6346 container number with a valid check digit (spaces and lower case normalised first). */
 function IsContainerNumber(each = false): PropertyDecorator {
-  return (target, propertyName) =>
+  // the document states the shape; the check digit is beyond a pattern (x-business-rules of the routes)
+  const shape = { pattern: '^[A-Za-z]{3}[UJZujz][0-9]{7}$' };
+  return (target, propertyName) => {
+    JSONSchema(each ? { items: shape } : shape)(target, propertyName as string);
     registerDecorator({
       name: 'isContainerNumber',
       target: target.constructor,
@@ -22,6 +26,7 @@ function IsContainerNumber(each = false): PropertyDecorator {
       options: { each, message: 'container numbers must be ISO 6346 with a valid check digit' },
       validator: { validate: (value: unknown) => typeof value === 'string' && isValidContainerNumber(value) },
     });
+  };
 }
 
 const normalised = ({ value }: { value: unknown }) =>

@@ -11,7 +11,7 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
-import { DomainError } from '@tongguan/platform';
+import { ApiBusinessRules, DomainError } from '@tongguan/platform';
 import type { Request } from 'express';
 import { ManifestUploadReport } from './manifest-upload.report';
 import { ManifestUploadsService, type UploadFormat } from './manifest-uploads.service';
@@ -42,8 +42,10 @@ export class ManifestUploadsController {
   })
   @ApiConsumes(...UPLOAD_MEDIA_TYPES)
   @ApiBody({
+    // a file, read as text in the charset it names; no JSON schema describes CSV or JSON lines
     schema: {
       type: 'string',
+      format: 'binary',
       example:
         'blNumber,consignee,consigneePartyId,containerNumbers,packages,grossWeightKg\r\n' +
         'COSU6182736450,"SHENZHEN TRADING CO, LTD",TRADER-1,CSQU3054383;MSKU9070323,120,18250.5\r\n',
@@ -56,6 +58,9 @@ export class ManifestUploadsController {
   @ApiUnprocessableEntityResponse({
     description: 'MANIFEST_UPLOAD.REJECTED: the file as a whole is unreadable (header, empty)',
   })
+  @ApiBusinessRules(
+    'the file must hold at least one bill of lading, each line valid (MANIFEST_UPLOAD.REJECTED)',
+  )
   async upload(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Headers('content-type') contentType: string | undefined,

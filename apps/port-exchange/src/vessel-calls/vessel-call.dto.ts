@@ -1,20 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '@tongguan/platform';
+import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches, ValidateBy } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { isValidImoNumber } from './imo-number';
 
 const trimmed = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 function IsImoNumber(): PropertyDecorator {
-  return ValidateBy({
-    name: 'imoNumber',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && isValidImoNumber(value),
-      defaultMessage: () => 'imoNumber must be 7 digits whose last is the IMO check digit, e.g. 9783497',
-    },
-  });
+  return applyDecorators(
+    // the check digit is beyond a pattern: a 7-digit number with a wrong one is refused with 422
+    JSONSchema({ pattern: '^[0-9]{7}$' }),
+    ValidateBy({
+      name: 'imoNumber',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isValidImoNumber(value),
+        defaultMessage: () => 'imoNumber must be 7 digits whose last is the IMO check digit, e.g. 9783497',
+      },
+    }),
+  );
 }
 
 /** An instant no earlier than another field of the same object (a range given the wrong way round). */

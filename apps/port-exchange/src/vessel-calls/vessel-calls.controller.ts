@@ -8,6 +8,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { ApiBusinessRules } from '@tongguan/platform';
 import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
 import {
   CreateVesselCallDto,
@@ -33,6 +34,7 @@ export class VesselCallsController {
   })
   @ApiCreatedResponse({ type: VesselCallView })
   @ApiUnprocessableEntityResponse({ description: 'REQUEST.INVALID with every problem' })
+  @ApiBusinessRules('imoNumber must end in its IMO check digit')
   create(@Body() dto: CreateVesselCallDto, @CurrentPrincipal() owner: Principal): Promise<VesselCallView> {
     return this.calls.create(dto, owner);
   }
@@ -44,6 +46,7 @@ export class VesselCallsController {
     description: 'A carrier sees only its own calls; the terminal, customs and operations see every call.',
   })
   @ApiOkResponse({ type: VesselCallPage })
+  @ApiBusinessRules('etaTo must not be before etaFrom')
   list(@Query() query: ListVesselCallsQuery, @CurrentPrincipal() reader: Principal): Promise<VesselCallPage> {
     return this.calls.list(query, reader);
   }
@@ -69,6 +72,7 @@ export class VesselCallsController {
   @ApiOkResponse({ type: VesselCallView })
   @ApiUnprocessableEntityResponse({ description: 'ATA_IN_FUTURE, ATA_AFTER_DISCHARGE or a malformed ata' })
   @ApiConflictResponse({ description: 'VESSEL_CALL.ATA_ALREADY_REPORTED with another time' })
+  @ApiBusinessRules('ata must not be in the future (VESSEL_CALL.ATA_INVALID)')
   reportArrival(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: RecordArrivalDto,

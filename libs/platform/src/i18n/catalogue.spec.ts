@@ -107,6 +107,7 @@ describe('error message catalogue', () => {
       IsBlNumber: 'MATCHES', // a Matches with its own message
       IsContainerNumber: 'CONTAINER_NUMBER',
       IsImoNumber: 'IMO_NUMBER',
+      IsDecimal: 'IS_NUMBER', // IsNumber({ maxDecimalPlaces }) without its exponent bug
       IsCatalogEventTypeList: 'IS_CATALOG_EVENT_TYPE',
       IsOptional: 'IS_DEFINED', // checks nothing itself; IS_DEFINED is its opposite, kept for @IsDefined
     };

@@ -8,6 +8,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { ApiBusinessRules } from '@tongguan/platform';
 import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
 import {
   CreateTransportOrderDto,
@@ -30,6 +31,7 @@ export class TransportOrdersController {
     description: 'TRANSPORT.NOT_RELEASED (not released to this importer) or TRANSPORT.ORDER_EXISTS',
   })
   @ApiUnprocessableEntityResponse({ description: 'invalid body or TRANSPORT.TERMINAL_UNKNOWN' })
+  @ApiBusinessRules('terminal must be a terminal of the pickup-slot file (TRANSPORT.TERMINAL_UNKNOWN)')
   create(
     @Body() dto: CreateTransportOrderDto,
     @CurrentPrincipal() importer: Principal,

@@ -1,3 +1,4 @@
+import { ApiBusinessRules } from '@tongguan/platform';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@tongguan/auth';
@@ -36,6 +37,7 @@ export class PickupSlotsController {
   @Roles('importer', 'carrier', 'port', 'ops')
   @ApiOperation({ summary: "A terminal's pickup hours on a local date: capacity, booked and free places" })
   @ApiOkResponse({ type: SlotDayResponse })
+  @ApiBusinessRules('terminal must be a terminal of the pickup-slot file (TRANSPORT.TERMINAL_UNKNOWN)')
   day(@Query() query: SlotDayQuery): Promise<SlotDayView> {
     return this.slots.day(query.terminal, query.date);
   }

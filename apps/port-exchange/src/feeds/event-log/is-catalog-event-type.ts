@@ -1,5 +1,7 @@
 import { registerDecorator, type ValidationArguments } from 'class-validator';
-import { resolveEventTypes } from './event-types';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { ALL_EVENT_NAMES, resolveEventTypes } from './event-types';
+import { Events } from '@tongguan/contracts';
 
 /**
  * The property is a list whose every entry names an event of the catalog (short name or CloudEvents
@@ -7,6 +9,13 @@ import { resolveEventTypes } from './event-types';
  */
 export function IsCatalogEventTypeList(): PropertyDecorator {
   return (target: object, propertyName: string | symbol) => {
+    // the document lists the catalog: each entry by short name or CloudEvents type
+    JSONSchema({
+      items: {
+        type: 'string',
+        enum: [...ALL_EVENT_NAMES, ...ALL_EVENT_NAMES.map((name) => Events[name].type)],
+      },
+    })(target, propertyName as string);
     registerDecorator({
       name: 'isCatalogEventType',
       target: target.constructor,

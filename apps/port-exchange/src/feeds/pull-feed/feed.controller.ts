@@ -10,7 +10,7 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
-import { DomainError } from '@tongguan/platform';
+import { DomainError, ecmaPattern } from '@tongguan/platform';
 import type { Response } from 'express';
 import { FEED_ROLES } from '../feed-roles';
 import { CURSOR_PATTERN, FeedFilterQuery, FeedPage, FeedPageQuery } from './feed-query.dto';
@@ -48,10 +48,12 @@ export class FeedController {
     name: 'Last-Event-ID',
     required: false,
     description: 'resume after this cursor (wins over after=)',
+    schema: { type: 'string', pattern: ecmaPattern(CURSOR_PATTERN.source) },
   })
   @ApiOkResponse({
     description:
       'text/event-stream: `id: <cursor>`, `event: <ce type>`, `data: <CloudEvent JSON>`; ends when the token expires',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
   })
   @ApiTooManyRequestsResponse({
     description:

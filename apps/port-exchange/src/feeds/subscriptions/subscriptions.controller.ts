@@ -9,6 +9,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { ApiBusinessRules } from '@tongguan/platform';
 import { CurrentPrincipal, Roles, type Principal } from '@tongguan/auth';
 import { FEED_ROLES } from '../feed-roles';
 import {
@@ -40,6 +41,7 @@ export class SubscriptionsController {
   })
   @ApiForbiddenResponse({ description: 'FEED.TYPE_NOT_IN_SCOPE: an event type the role does not receive' })
   @ApiConflictResponse({ description: 'SUBSCRIPTION.LIMIT_REACHED' })
+  @ApiBusinessRules('url must resolve to a public internet address (SUBSCRIPTION.URL_NOT_ALLOWED)')
   create(
     @Body() dto: CreateSubscriptionDto,
     @CurrentPrincipal() principal: Principal,

@@ -27,4 +27,5 @@ export const INSPECTION_MESSAGES: Record<string, LocalizedText> = {
   ),
   'APPROVAL.REASONS_REQUIRED': text('a refusal needs a reason', '不予通过时须说明理由'),
   'APPROVAL.UNKNOWN_AGENCY': text('the agency is not in the registry', '登记表中没有该机构'),
+  'SLOT.SITE_UNKNOWN': text('no inspection site {id}', '没有查验场地 {id}'),
 };
