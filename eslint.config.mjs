@@ -24,7 +24,9 @@ const STORE_ONLY_IN_REPOSITORIES = ['mongoose', '@nestjs/mongoose'].map((name) =
 const STORE_FILES = ['**/*.repository.ts', '**/*.schema.ts', '**/*.module.ts', '**/test/**'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.local/**', 'coverage/**', 'deploy/local/**/*.js'] },
+  {
+    ignores: ['dist/**', 'node_modules/**', '.local/**', '.cache/**', 'coverage/**', 'deploy/local/**/*.js'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
