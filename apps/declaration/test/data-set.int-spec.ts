@@ -44,7 +44,13 @@ describe("the declaration's data set", () => {
     const bl = uniqueBl('DSET');
     await declarable(bl);
     // cars and New Zealand fish under the China-New Zealand FTA, in two containers
-    const fish = { ...FROZEN_FISH, originCountry: 'NZ', preference: '10' };
+    const fish = {
+      ...FROZEN_FISH,
+      originCountry: 'NZ',
+      preference: '10',
+      // the certificate of origin backs the claim
+      documents: [...FROZEN_FISH.documents, { code: 'Y', number: 'NZ-COO-2026-0042' }],
+    };
     const body = declarationBody(bl, {
       declarationType: 'advance',
       items: [declarationLine(), fish],
@@ -70,7 +76,10 @@ describe("the declaration's data set", () => {
       preference: '10',
       legalQuantity: { quantity: 1400, unit: 'KGM' },
       packages: { count: 2, type: 'CT' },
-      documents: [{ code: 'A', number: '440300126000002' }],
+      documents: [
+        { code: 'A', number: '440300126000002' },
+        { code: 'Y', number: 'NZ-COO-2026-0042' },
+      ],
       dutyRegime: '1',
     });
   });

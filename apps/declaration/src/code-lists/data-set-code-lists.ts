@@ -3,9 +3,11 @@ import { UNITS } from './code-lists';
 import {
   parseCodeList,
   parseCommodityRequirements,
+  parseDutyRegimes,
   parseGoodsLocations,
   parsePreferences,
   type CommodityRequirement,
+  type DutyRegimeEntry,
 } from './data-set-list-files';
 
 /**
@@ -21,9 +23,21 @@ export const TRANSPORT_MODES = codes('transport-modes.json');
 export const CONTAINER_TYPES = codes('container-types.json');
 export const PREVIOUS_DOCUMENT_TYPES = codes('previous-document-types.json');
 export const PACKAGE_TYPES = codes('package-types.json');
-export const DUTY_REGIMES = codes('duty-regimes.json');
 export const SUPERVISION_DOCUMENTS: ReadonlyMap<string, string> = new Map(
   loadCodeList('supervision-documents.json', parseCodeList).codes.map((c) => [c.code, c.name]),
+);
+/** The certificate of origin a preferential claim must be backed by (supervision document code). */
+export const CERTIFICATE_OF_ORIGIN = 'Y';
+if (!SUPERVISION_DOCUMENTS.has(CERTIFICATE_OF_ORIGIN)) {
+  throw new Error(`supervision-documents.json must list the certificate of origin ${CERTIFICATE_OF_ORIGIN}`);
+}
+const regimes = loadCodeList('duty-regimes.json', (raw, source) =>
+  parseDutyRegimes(raw, source, [...SUPERVISION_DOCUMENTS.keys()]),
+).codes;
+export const DUTY_REGIMES = Object.freeze(regimes.map((r) => r.code));
+/** Regime code to what it does to the assessment. */
+export const DUTY_REGIME_RULES: ReadonlyMap<string, DutyRegimeEntry> = new Map(
+  regimes.map((r) => [r.code, r]),
 );
 
 const locations = loadCodeList('goods-locations.json', parseGoodsLocations).locations;
@@ -35,6 +49,8 @@ export const GOODS_LOCATION_PORTS: ReadonlyMap<string, string> = new Map(
 
 const agreements = loadCodeList('preferences.json', parsePreferences).agreements;
 export const PREFERENCES = Object.freeze(agreements.map((a) => a.code));
+/** Agreement code to its name, for the duty breakdown. */
+export const PREFERENCE_NAMES: ReadonlyMap<string, string> = new Map(agreements.map((a) => [a.code, a.name]));
 /** Agreement code to the countries whose originating goods it covers. */
 export const PREFERENCE_PARTNERS: ReadonlyMap<string, readonly string[]> = new Map(
   agreements.map((a) => [a.code, a.partners]),

@@ -6,6 +6,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsOptional,
   IsString,
   Length,
@@ -75,6 +76,29 @@ export class PreferencesFile {
   agreements: PreferenceEntry[];
 }
 
+/**
+ * A duty regime (征免方式) and what it does to the assessment: the share of the tariff's duty levied
+ * ("1" in full, "0.5" half, "0" none), whether import VAT is levied, and the approval a line under it
+ * must carry (a supervision document code) where customs grants the relief case by case.
+ */
+export class DutyRegimeEntry extends CodedEntry {
+  @Matches(/^(0|1|0\.\d{1,4})$/, { message: 'dutyShare must be a decimal string from "0" to "1"' })
+  dutyShare: string;
+  @IsBoolean() vatLevied: boolean;
+  @IsOptional() @IsString() @Length(1, 20) approvalDocument?: string;
+}
+
+export class DutyRegimesFile {
+  @IsString() @Length(1, 2000) description: string;
+  @IsString() @Length(1, 500) source: string;
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => DutyRegimeEntry)
+  codes: DutyRegimeEntry[];
+}
+
 export class CommodityRequirement {
   @Matches(/^\d{4,10}$/, { message: 'hsPrefix must be 4 to 10 digits' }) hsPrefix: string;
   @IsOptional() @IsString() @Length(1, 200) description?: string;
@@ -123,6 +147,22 @@ export function parsePreferences(raw: unknown, source: string): PreferencesFile 
   return validateDataFile(PreferencesFile, raw, source, (f) =>
     duplicates('agreements', codesOf(f.agreements)),
   );
+}
+
+/** An approval document must be one of the supervision documents: checked at boot. */
+export function parseDutyRegimes(
+  raw: unknown,
+  source: string,
+  documents: readonly string[],
+): DutyRegimesFile {
+  return validateDataFile(DutyRegimesFile, raw, source, (f) => [
+    ...duplicates('codes', codesOf(f.codes)),
+    ...(Array.isArray(f.codes) ? f.codes : []).flatMap((c, i) =>
+      typeof c?.approvalDocument === 'string' && !documents.includes(c.approvalDocument)
+        ? [`codes.${i}.approvalDocument: ${c.approvalDocument} is not in supervision-documents.json`]
+        : [],
+    ),
+  ]);
 }
 
 /**

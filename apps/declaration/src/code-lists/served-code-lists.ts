@@ -1,7 +1,13 @@
 import { DECLARATION_STATUS_CODE_LIST } from '@tongguan/contracts';
 import type { LocalizedText } from '@tongguan/platform';
 import { loadCodeList, parseIncoterms, parseTradeModes, parseUnits } from './code-list-files';
-import { parseCodeList, parseGoodsLocations, parsePreferences } from './data-set-list-files';
+import { SUPERVISION_DOCUMENTS } from './data-set-code-lists';
+import {
+  parseCodeList,
+  parseDutyRegimes,
+  parseGoodsLocations,
+  parsePreferences,
+} from './data-set-list-files';
 
 /** A code and its name in every language the platform speaks. */
 export interface ServedEntry {
@@ -26,7 +32,6 @@ const CODED_FILES = {
   'container-types': 'container-types.json',
   'previous-document-types': 'previous-document-types.json',
   'package-types': 'package-types.json',
-  'duty-regimes': 'duty-regimes.json',
   'supervision-documents': 'supervision-documents.json',
 } as const;
 
@@ -40,6 +45,10 @@ export function servedCodeLists(): readonly ServedCodeList[] {
   const tradeModes = loadCodeList('trade-modes.json', parseTradeModes);
   const locations = loadCodeList('goods-locations.json', parseGoodsLocations);
   const preferences = loadCodeList('preferences.json', parsePreferences);
+  // the regimes name approval documents; the served list needs only their codes and names
+  const dutyRegimes = loadCodeList('duty-regimes.json', (raw, source) =>
+    parseDutyRegimes(raw, source, [...SUPERVISION_DOCUMENTS.keys()]),
+  );
   const coded = Object.entries(CODED_FILES).map(([id, file]) => {
     const list = loadCodeList(file, parseCodeList);
     return { id, source: list.source, entries: named(list.codes) };
@@ -49,6 +58,11 @@ export function servedCodeLists(): readonly ServedCodeList[] {
     { id: 'units', source: units.source ?? '', entries: named(units.units) },
     { id: 'incoterms', source: incoterms.source ?? '', entries: named(incoterms.incoterms) },
     ...coded,
+    {
+      id: 'duty-regimes',
+      source: dutyRegimes.source,
+      entries: named(dutyRegimes.codes),
+    },
     { id: 'goods-locations', source: locations.source, entries: named(locations.locations) },
     { id: 'preferences', source: preferences.source, entries: named(preferences.agreements) },
     {

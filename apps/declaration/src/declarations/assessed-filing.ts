@@ -66,7 +66,13 @@ export function assessFiling(
   green: EarnedStatus,
 ): AssessedFiling {
   const accepted = acceptedDataSet(filing, green);
-  const dutiable = filing.items.map(({ quantity, unit }, i) => ({ ...accepted.items[i], quantity, unit }));
+  const dutiable = filing.items.map(({ quantity, unit, preference, dutyRegime }, i) => ({
+    ...accepted.items[i],
+    quantity,
+    unit,
+    preference,
+    dutyRegime,
+  }));
   return {
     shipmentId: shipmentIdOf(filing.blNumber),
     // an export owes export duty only where the tariff has one, and no VAT

@@ -3,6 +3,7 @@ import { isKnownCountry, TRADE_MODES, UNITS } from '../code-lists/code-lists';
 import type { DutyData } from '../duty/duty-calculator';
 import { customsDate } from '../duty/exchange-rates';
 import { headingOf, ratesOn, tariffLineOf } from '../duty/tariff';
+import { reliefProblems } from '../duty/relief';
 import { valuationProblems } from '../duty/valuation-rules';
 import type { LodgeDeclarationDto } from './lodge-declaration.dto';
 
@@ -54,6 +55,10 @@ export function crossFieldProblems(
       !isKnownCountry(item.originCountry)
     ) {
       add(`items.${i}.originCountry`, 'COUNTRY_UNKNOWN', `${item.originCountry} is not an ISO 3166 country`);
+    }
+    // a preference and a regime lower an import's duty only with their proof (relief.ts)
+    if (dto.direction !== 'export' && item) {
+      problems.push(...reliefProblems(item, `items.${i}`, inForce, day));
     }
     const specific = inForce?.specificDuty;
     // a specific duty is an import duty: an export line may be declared in any unit

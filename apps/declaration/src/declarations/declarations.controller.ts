@@ -42,7 +42,7 @@ export class DeclarationsController {
   // The body is validated by FilingValidator, not the global pipe, so that field errors, code lists and
   // cross-field rules are reported together.
   @ApiBusinessRules(
-    'The B/L must be on a manifest transmitted to customs; currency, countries, HS codes and trade mode must be in their code lists; the weights and values must agree (DECLARATION.DEFICIENT)',
+    'The B/L must be on a manifest transmitted to customs; currency, countries, HS codes and trade mode must be in their code lists; the weights and values must agree; a preference or a duty relief must be backed by its certificate (DECLARATION.DEFICIENT)',
   )
   lodge(
     @Body() body: Record<string, unknown>,
@@ -64,7 +64,7 @@ export class DeclarationsController {
   })
   @ApiBody({ type: AmendDeclarationDto })
   @ApiBusinessRules(
-    'As for lodging: code lists, the manifest and the weights and values must agree (DECLARATION.DEFICIENT)',
+    'As for lodging: code lists, the manifest and the weights and values must agree; relief needs its certificate (DECLARATION.DEFICIENT)',
   )
   amend(
     @Param('id', new ParseUUIDPipe()) id: string,

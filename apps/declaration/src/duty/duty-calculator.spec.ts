@@ -70,6 +70,11 @@ describe('assessDuty, worked examples', () => {
       priceCnyMinor: 14_240_000,
       additionsCnyMinor: 0,
       customsValueCnyMinor: 14_240_000,
+      basis: {
+        rate: 'general',
+        regime: { code: '1', name: 'Levied as the tariff says', dutyShare: '1', vatLevied: true },
+        explanation: 'general rate',
+      },
       adValoremRate: '0.15',
       dutyMinor: 2_136_000,
       vatRate: '0.13',

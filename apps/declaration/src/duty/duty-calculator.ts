@@ -1,6 +1,7 @@
 import { applyRate, apportion, dutyOf, toFen, toMinor } from '@tongguan/platform';
 import { INCOTERM_RULES } from '../code-lists/code-lists';
 import { customsDate, rateOn, type AppliedRate, type ExchangeRates } from './exchange-rates';
+import { appliedRates, type DutyBasis } from './relief';
 import { ratesOn, type Tariff } from './tariff';
 import {
   valueToCif,
@@ -21,6 +22,11 @@ export interface DutiableItem {
   quantity: number;
   /** UN/ECE Rec 20 unit code. */
   unit: string;
+  /** What bears on the rate (relief.ts): origin, agreement claimed, duty regime, documents declared. */
+  originCountry?: string;
+  preference?: string;
+  dutyRegime?: string;
+  documents?: { code: string; number: string }[];
 }
 
 /** The data an assessment reads: the dated tariff, the dated exchange rates and the valuation defaults. */
@@ -41,11 +47,13 @@ export interface DutyLine {
   additionsCnyMinor: number;
   /** Price plus additions: the CIF value the duty is on. */
   customsValueCnyMinor: number;
+  /** The rate applied (general or an agreement's) and the regime, with why: import lines. */
+  basis?: DutyBasis;
   /** Ad valorem rate applied (a decimal fraction), when the line has one. */
   adValoremRate?: string;
   /** Specific duty applied, when the line has one: fen per unit times the declared quantity. */
   specificDuty?: { fenPerUnit: number; unit: string; quantity: number };
-  /** Ad valorem plus specific duty (compound), rounded once to the fen. */
+  /** Ad valorem plus specific duty (compound), rounded once to the fen, times the regime's share. */
   dutyMinor: number;
   vatRate: string;
   vatMinor: number;
@@ -131,18 +139,21 @@ export function assessDuty(
   const lines = items.map((item, i): DutyLine => {
     const inForce = ratesOn(tariff, item.hsCode, day);
     if (!inForce) throw new Error(`HS code ${item.hsCode}: no tariff rate in force on ${day}`);
-    const { adValoremRate, specificDuty } = inForce;
+    // the agreement's rate where the claim stands, the general rates otherwise; then the regime
+    const { adValoremRate, specificDuty, basis } = appliedRates(item, inForce);
     if (specificDuty && specificDuty.unit !== item.unit) {
       throw new Error(
         `tariff line ${inForce.tariffCode} is dutiable per ${specificDuty.unit}, not ${item.unit}`,
       );
     }
     const customsValueCnyMinor = prices[i] + shares[i];
-    const dutyMinor = dutyOf(
+    const tariffDuty = dutyOf(
       customsValueCnyMinor,
       adValoremRate,
       specificDuty && { fenPerUnit: specificDuty.fenPerUnit, quantity: item.quantity },
     );
+    const dutyMinor =
+      basis.regime.dutyShare === '1' ? tariffDuty : applyRate(tariffDuty, basis.regime.dutyShare);
     const vatRate = inForce.vatRate ?? tariff.vatRate;
     return {
       hsCode: item.hsCode,
@@ -151,6 +162,7 @@ export function assessDuty(
       priceCnyMinor: prices[i],
       additionsCnyMinor: shares[i],
       customsValueCnyMinor,
+      basis,
       ...(adValoremRate !== undefined ? { adValoremRate } : {}),
       ...(specificDuty
         ? {
@@ -163,7 +175,7 @@ export function assessDuty(
         : {}),
       dutyMinor,
       vatRate,
-      vatMinor: applyRate(customsValueCnyMinor + dutyMinor, vatRate),
+      vatMinor: basis.regime.vatLevied ? applyRate(customsValueCnyMinor + dutyMinor, vatRate) : 0,
     };
   });
   const dutyMinor = sum(lines.map((l) => l.dutyMinor));

@@ -10,6 +10,7 @@ import {
   IsInstance,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -19,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { UNITS } from '../code-lists/code-lists';
+import { PREFERENCES } from '../code-lists/data-set-code-lists';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const RATE = { message: '$property must be a decimal fraction written as a string, e.g. "0.065"' };
@@ -56,6 +58,14 @@ export class TariffPeriod {
   @IsOptional() @ValidateNested() @Type(() => SpecificDuty) specificDuty?: SpecificDuty;
   @IsOptional() @Matches(DECIMAL, RATE) vatRate?: string;
   @IsOptional() @Matches(DECIMAL, RATE) exportRate?: string;
+  /**
+   * Conventional rates of the preferential agreements (config/preferences.json) for this period, by
+   * agreement code: an ad valorem rate that replaces the whole general duty for a line whose claim
+   * stands (partner origin, certificate of origin declared).
+   */
+  @IsOptional()
+  @IsObject({ message: 'agreementRates must map agreement codes to rates' })
+  agreementRates?: Record<string, string>;
 }
 
 /** One line of the tariff: a 4-digit heading, a 6-digit subheading or an 8/10-digit national line. */
@@ -96,6 +106,19 @@ function rateProblems(at: string, period: TariffPeriod): string[] {
       const limit = field === 'vatRate' ? 1 : MAX_RATE;
       if (units >= BigInt(limit) * 10n ** BigInt(scale))
         problems.push(`${at}.${field}: must be below ${limit}`);
+    }
+  }
+  const agreed = period.agreementRates;
+  if (agreed !== null && typeof agreed === 'object' && !Array.isArray(agreed)) {
+    for (const [code, rate] of Object.entries(agreed)) {
+      if (!PREFERENCES.includes(code)) {
+        problems.push(`${at}.agreementRates.${code}: not an agreement of config/preferences.json`);
+      }
+      if (typeof rate !== 'string' || !DECIMAL.test(rate)) {
+        problems.push(`${at}.agreementRates.${code}: ${RATE.message.replace('$property', 'a rate')}`);
+      } else if (exact(rate).units >= BigInt(MAX_RATE) * 10n ** BigInt(exact(rate).scale)) {
+        problems.push(`${at}.agreementRates.${code}: must be below ${MAX_RATE}`);
+      }
     }
   }
   if (period.adValoremRate === undefined && period.specificDuty === undefined) {

@@ -68,6 +68,18 @@ export const FIELD_MESSAGES: Record<string, LocalizedText> = {
     '{path}: the agreement does not cover goods of this origin',
     '{path}：该优惠贸易协定不适用于此原产国',
   ),
+  PREFERENCE_CERTIFICATE_MISSING: text(
+    '{path}: a preference claimed needs the certificate of origin (document Y)',
+    '{path}：享受协定税率须随附原产地证明（单证代码 Y）',
+  ),
+  PREFERENCE_NO_RATE: text(
+    '{path}: the tariff has no rate of the agreement for this line on that day',
+    '{path}：该商品当日没有此优惠贸易协定的协定税率',
+  ),
+  DUTY_REGIME_APPROVAL_MISSING: text(
+    '{path}: the duty regime needs its certificate of duty reduction or exemption (document Z)',
+    '{path}：该征免方式须随附征免税证明（单证代码 Z）',
+  ),
   LEGAL_UNIT_MISMATCH: text('{path}: not the commodity’s legal unit', '{path}：不是该商品的法定计量单位'),
   LEGAL_QUANTITY_WEIGHT: text(
     '{path}: a quantity in kilograms must equal the net weight',
