@@ -23,7 +23,7 @@ fi
 
 # a token per role; parties unique to this run, so a rerun never meets the data of the last one
 run="CT$(date +%s)"
-declare -A PARTY=([importer]="TRADER-$run" [customs]="CUSTOMS-$run" [inspection]="OFFICER-$run"
+declare -A PARTY=([importer]="TRADER-$run" [exporter]="EXPORTER-$run" [customs]="CUSTOMS-$run" [inspection]="OFFICER-$run"
   [port]="TERMINAL-$run" [carrier]="CARRIER-$run" [ops]="OPS-$run" [agency]=licensing [supervisor]=licensing)
 tokens="{"
 for role in "${!PARTY[@]}"; do
