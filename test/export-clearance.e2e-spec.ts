@@ -154,10 +154,13 @@ describe('export clearance, end to end', () => {
     const body = exportBody(bl);
     // ferro-silicon: 25 % export duty in the shipped tariff, no rebate
     Object.assign(body.items[0], {
-      hsCode: '72022100',
+      hsCode: '7202210000',
       description: 'Ferro-silicon, over 55 % silicon',
       unit: 'KGM',
       quantity: 400,
+      // counted in kilograms only, as its commodity requirements say (the laptops' body counts pieces first)
+      legalQuantity: { quantity: 400, unit: 'KGM' },
+      secondLegalQuantity: undefined,
       customsValue: 10000,
     });
     const lodged = await platform.api.declaration.as(exporter).post('/v1/declarations', body);
