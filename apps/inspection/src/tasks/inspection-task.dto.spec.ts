@@ -35,9 +35,11 @@ describe('RecordResultDto', () => {
 
 describe('ListTasksQuery', () => {
   it('defaults the page and normalises the shipment id', () => {
-    const query = plainToInstance(ListTasksQuery, { shipmentId: ' cosu123456 ', page: '2' });
+    const query = plainToInstance(ListTasksQuery, { shipmentId: 'cosu123456', page: '2' });
     expect(validateSync(query)).toEqual([]);
     expect(query).toMatchObject({ shipmentId: 'COSU123456', page: 2, pageSize: 20 });
+    // what the document's pattern refuses is refused, not trimmed into a match
+    expect(problems(ListTasksQuery, { shipmentId: ' cosu123456 ' })).toEqual(['shipmentId:matches']);
   });
 
   it('refuses an unknown status and an oversized page', () => {

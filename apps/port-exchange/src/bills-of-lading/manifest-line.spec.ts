@@ -1,7 +1,7 @@
 import { checkManifest, checkManifestLine } from './manifest-line';
 
 const line = (overrides: Record<string, unknown> = {}) => ({
-  blNumber: 'cosu6182736450 ',
+  blNumber: 'cosu6182736450',
   consignee: ' SHENZHEN TRADING CO ',
   consigneePartyId: ' TRADER-1 ',
   containerNumbers: ['csqu 305438 3', 'MSKU9070323'],
